@@ -1,0 +1,422 @@
+"""Actors: people, organisations, states and governments, with alias merging in an article.
+
+Reads: ``ctx.doc`` (entities and parse), ``ctx.places``. Writes: ``ctx.actors`` (a
+:class:`Registry`); :func:`find_actors` seeds it with every named person and organisation,
+acronyms (``Campagne … (ICBL)``), seats of power (``le Kremlin`` → linked to Russia) and the
+states or capitals that act as subjects or agents (``Washington avait donné…``).
+The :class:`Resolver` maps a syntactic subject (a token) to an actor; quotes and events use it.
+
+Merging rules: a surname alone joins the full name it ends (``Lavrov`` → ``Sergueï Lavrov``); a
+title joins the person who was given it (``le président ukrainien Volodymyr Zelensky`` makes
+``le chef de l'État ukrainien`` Zelensky, through ``lexicon.TITLE_SYNONYMS``); an organisation
+named by its head noun alone (``l'ambassade``) joins the last one with that head; ``Moscou``,
+``le Kremlin`` and ``la Russie`` stay distinct, linked by ``linked_to``.
+"""
+from __future__ import annotations
+
+import re
+
+from .gazetteer import gazetteer, norm
+from .lexicon import ORG_HEADS, TITLE_HEADS, TITLE_SYNONYMS
+
+_DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
+_ACRONYM_RE = re.compile(r"(?P<long>(?:[A-ZÉÈ][\w'’-]*)(?:\s+[\w'’-]+){0,9}?)\s*\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
+
+
+def _strip_det(text: str) -> str:
+    t = text.strip(" ,;:.")
+    t = re.sub(r"^(?:(?:par|pour|selon|d'après|d’après|à|de|avec|contre|chez)\s+)?(?:le|la|les|l'|l’|un|une|des|du|ce|cette|ces)\s*", "", t, flags=re.I)
+    return t.strip()
+
+
+def antecedent(tok):
+    """The noun a relative pronoun (« qui ») stands for."""
+    if tok.head.dep_ in ("acl:relcl", "acl") and tok.head.head is not tok.head:
+        return tok.head.head
+    for t in reversed(tok.doc[max(tok.sent.start, tok.i - 8):tok.i]):
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+    return None
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def title_key(title: str) -> tuple[str, str] | None:
+    """('président', 'UA') for 'le chef de l'État ukrainien'; None when it is no title."""
+    t = norm(_strip_det(title))
+    gaz = gazetteer()
+    country = ""
+    words = t.split()
+    kept = []
+    for w in words:
+        iso = gaz.country_of_adjective(w)
+        if iso and not country:
+            country = iso
+            continue
+        kept.append(w)
+    base = " ".join(kept)
+    for pat, repl in TITLE_SYNONYMS:
+        p = norm(pat)
+        if base.startswith(p):
+            base = norm(repl) + base[len(p):]
+            break
+    # a synonym may carry the country itself ("président américain")
+    rest = []
+    for w in base.split():
+        iso = gaz.country_of_adjective(w)
+        if iso and not country:
+            country = iso
+        elif not iso:
+            rest.append(w)
+    base = " ".join(rest)
+    if not base or base.split()[0] not in {norm(h) for h in TITLE_HEADS}:
+        return None
+    return base, country
+
+
+class Registry:
+    def __init__(self):
+        self.actors: list[dict] = []
+        self._by_key: dict[str, dict] = {}
+
+    def __iter__(self):
+        return iter(self.actors)
+
+    def get(self, actor_id):
+        for a in self.actors:
+            if a["id"] == actor_id:
+                return a
+        return None
+
+    def _new(self, name, kind, **kw) -> dict:
+        a = {"id": f"a{len(self.actors) + 1}", "name": name, "aliases": [], "kind": kind, "role": "",
+             "country": "", "linked_to": "", "spans": []}
+        a.update({k: v for k, v in kw.items() if v})
+        self.actors.append(a)
+        self._by_key[norm(name)] = a
+        return a
+
+    def mention(self, a: dict, surface: str, start: int | None = None, end: int | None = None) -> dict:
+        surface = surface.strip()
+        if surface and surface != a["name"] and surface not in a["aliases"]:
+            a["aliases"].append(surface)
+        if start is not None and [start, end] not in a["spans"]:
+            a["spans"].append([start, end])
+        return a
+
+    # ---- typed constructors with merging
+    def person(self, name, start=None, end=None, role="") -> dict:
+        key = norm(name)
+        last = key.split()[-1] if key else key
+        for a in self.actors:
+            if a["kind"] != "person" or a.get("title_only"):
+                continue
+            ak = norm(a["name"])
+            if ak == key or (len(key.split()) == 1 and ak.split()[-1] == key) or (
+                    len(ak.split()) == 1 and last == ak):
+                if len(name) > len(a["name"]) and len(key.split()) > len(ak.split()):
+                    a["aliases"].append(a["name"])
+                    a["name"] = name
+                if role and not a["role"]:
+                    a["role"] = role
+                    self._set_title(a, role)
+                return self.mention(a, name, start, end)
+        a = self._new(name, "person", role=role)
+        if role:
+            self._set_title(a, role)
+        return self.mention(a, name, start, end)
+
+    def _set_title(self, a, role):
+        key = title_key(role)
+        if key:
+            a["title_key"] = list(key)
+            if key[1] and not a["country"]:
+                a["country"] = key[1]
+
+    def by_title(self, title: str) -> dict | None:
+        key = title_key(title)
+        if not key:
+            return None
+        for a in reversed(self.actors):
+            if a.get("title_key") == list(key) and not a.get("title_only"):
+                return a
+        return None
+
+    def titled(self, title, start=None, end=None) -> dict | None:
+        """A title standing for a person: the person who bears it, else an actor named by the title."""
+        who = self.by_title(title)
+        if who:
+            return self.mention(who, _strip_det(title), start, end)
+        key = title_key(title)
+        if not key:
+            return None
+        name = _cap(_strip_det(title))
+        for a in self.actors:
+            if a.get("title_only") and a.get("title_key") == list(key):
+                return self.mention(a, name, start, end)
+        a = self._new(name, "person", role=_strip_det(title), title_only=True)
+        a["title_key"] = list(key)
+        if key[1]:
+            a["country"] = key[1]
+        return self.mention(a, name, start, end)
+
+    def organisation(self, name, start=None, end=None, acronym="", country="", kind="organisation", linked_to="") -> dict:
+        name = _cap(_strip_det(name))
+        key = norm(name)
+        head = key.split()[0] if key else ""
+        for a in self.actors:
+            if a["kind"] not in ("organisation", "government"):
+                continue
+            ak = norm(a["name"])
+            acr = [norm(x) for x in a["aliases"] if x.isupper()]
+            if ak == key or key in acr or (acronym and norm(acronym) in acr + [ak]):
+                return self.mention(a, name, start, end)
+        # head noun alone or head + adjective of the same country → the last org with that head
+        if head in {norm(h) for h in ORG_HEADS} and len(key.split()) <= 2:
+            for a in reversed(self.actors):
+                ak = norm(a["name"]).split()
+                if ak and ak[0] == head and (not country or not a["country"] or a["country"] == country):
+                    return self.mention(a, name, start, end)
+        a = self._new(name, kind, country=country, linked_to=linked_to)
+        if acronym:
+            a["aliases"].append(acronym)
+        return self.mention(a, name, start, end)
+
+    def state(self, iso: str, surface: str, start=None, end=None) -> dict:
+        name = gazetteer().country_fr.get(iso, surface)
+        for a in self.actors:
+            if a["kind"] == "state" and a["country"] == iso:
+                return self.mention(a, surface, start, end)
+        a = self._new(name, "state", country=iso)
+        return self.mention(a, surface, start, end)
+
+    def government(self, name, iso, start=None, end=None) -> dict:
+        """A capital or seat of power standing for a government (Moscou, le Kremlin)."""
+        linked = gazetteer().country_fr.get(iso, "")
+        for a in self.actors:
+            if a["kind"] == "government" and norm(a["name"]) == norm(name):
+                return self.mention(a, name, start, end)
+        a = self._new(name, "government", country=iso, linked_to=linked)
+        return self.mention(a, name, start, end)
+
+    def as_records(self) -> list[dict]:
+        out = []
+        for a in self.actors:
+            rec = {k: v for k, v in a.items() if k not in ("title_only", "title_key")}
+            rec["spans"] = sorted(rec["spans"])
+            rec["count"] = len(rec["spans"])
+            out.append(rec)
+        return out
+
+
+class Resolver:
+    """Map a syntactic subject to an actor; remembers the last speaker for pronouns."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.reg: Registry = ctx.actors
+        self.gaz = gazetteer()
+        self.last_person = None
+        self.last_speaker = None
+        self.place_at = {}
+        for s, e, pid in ctx.place_spans:
+            self.place_at[s] = (e, pid)
+        self.places = {p["id"]: p for p in ctx.places}
+
+    def _np_span(self, tok):
+        """The noun phrase of a head token, without relative clauses and trailing punctuation."""
+        doc = tok.doc
+        left = tok.left_edge.i
+        right = tok.i
+        for c in tok.rights:
+            if c.dep_ in ("acl:relcl", "acl", "punct", "advcl", "parataxis", "conj", "cc", "dep") and c.i > tok.i:
+                if c.dep_ == "punct" and c.text in ("(", ")"):
+                    right = max(right, c.right_edge.i)
+                    continue
+                break
+            right = max(right, c.right_edge.i)
+        return doc[left:right + 1]
+
+    def surface(self, tok) -> str:
+        """The words that name the speaker: a relative pronoun shows its antecedent."""
+        if tok.lower_ in ("qui", "lequel", "laquelle"):
+            tok = antecedent(tok) or tok
+        if tok.pos_ == "PRON":
+            return tok.text
+        return self._np_span(tok).text.strip(" ,")
+
+    def resolve(self, tok, _depth=0):
+        """The actor a subject token stands for, or None."""
+        if tok is None or _depth > 4:
+            return None
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in ("qui", "il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci"):
+            if low in ("qui", "lequel", "laquelle"):
+                ant = antecedent(tok)
+                return self.resolve(ant, _depth + 1) if ant is not None else None
+            if low in ("il", "ils", "lui", "celui-ci"):
+                return self.last_speaker if (self.last_speaker and self.last_speaker["kind"] == "person") else (self.last_person or self.last_speaker)
+            if low in ("elle", "elles", "celle-ci"):
+                return self.last_speaker
+            return None
+        span = self._np_span(tok)
+        return self.resolve_span(span)
+
+    def resolve_span(self, span):
+        doc = span.doc
+        s, e = span.start_char, span.end_char
+        # a person named inside the phrase (apposition "le chef de la diplomatie russe, Sergueï Lavrov")
+        for ent in doc.ents:
+            if ent.label_ == "PER" and s <= ent.start_char and ent.end_char <= e:
+                a = self.person_entity(ent)
+                if a:
+                    self.last_person = a
+                    return a
+        text = doc.text[s:e]
+        key = norm(_strip_det(text))
+        head_word = key.split()[0] if key else ""
+        # seats of power
+        seat = self.gaz.seat_keys.get(key) or self.gaz.seat_keys.get(head_word)
+        if seat:
+            return self.reg.government(seat["name"], seat["country"], s, e)
+        # organisation
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and s <= ent.start_char and ent.end_char <= e and norm(ent.text) not in self.gaz.index:
+                if head_word not in {norm(h) for h in ORG_HEADS}:
+                    return self.reg.organisation(ent.text, ent.start_char, ent.end_char)
+        if head_word in {norm(h) for h in ORG_HEADS} or (span.root.lemma_.lower() in ORG_HEADS):
+            name = _strip_det(text)
+            name = re.split(r",|\s\(|\s—|\s-\s", name)[0]
+            m = _ACRONYM_RE.search(text)
+            country = ""
+            for w in name.split():
+                country = country or self.gaz.country_of_adjective(w.lower()) or ""
+            for ps, pe, pid in self.ctx.place_spans:
+                if s <= ps and pe <= e and self.places[pid]["kind"] == "country" and not country:
+                    country = self.places[pid]["country"]
+            return self.reg.organisation(name, s, e, acronym=m.group("acr") if m else "", country=country)
+        # title standing for a person
+        if head_word in {norm(h) for h in TITLE_HEADS}:
+            a = self.reg.titled(text, s, e)
+            if a:
+                if not a.get("title_only"):
+                    self.last_person = a
+                return a
+        # a place: country → state; capital → government
+        for ps, pe, pid in self.ctx.place_spans:
+            if s <= ps and pe <= e:
+                p = self.places[pid]
+                if p["kind"] == "country":
+                    return self.reg.state(p["country"], doc.text[ps:pe], ps, pe)
+                iso = self.gaz.capital_country(doc.text[ps:pe])
+                if iso:
+                    return self.reg.government(doc.text[ps:pe], iso, ps, pe)
+        # known actor by alias
+        for a in self.reg:
+            if norm(a["name"]) == key or key in {norm(x) for x in a["aliases"]}:
+                return self.reg.mention(a, text, s, e)
+        return None
+
+    def person_entity(self, ent):
+        name = ent.text.strip()
+        if len(name) < 3 or not name[:1].isupper():
+            return None
+        role = ""
+        doc = ent.doc
+        # title before the name: "le président ukrainien Volodymyr Zelensky", "le chef de …, Sergueï Lavrov,"
+        left = doc.text[max(0, ent.start_char - 90):ent.start_char]
+        m = re.search(r"(?:^|[,.;:(]\s*|\b)(?:le|la|l'|l’)\s+((?:[\w'’-]+\s+){0,7}?[\w'’-]+)\s*,?\s*$", left, re.I)
+        if m and title_key(m.group(1)):
+            role = m.group(1).strip(" ,")
+        a = self.reg.person(name, ent.start_char, ent.end_char, role=role)
+        return a
+
+
+def find_actors(ctx) -> None:
+    """Seed the registry with the actors the text names (see module docstring)."""
+    reg = Registry()
+    ctx.actors = reg
+    ctx.resolver = res = Resolver(ctx)
+    doc, text, gaz = ctx.doc, ctx.text, gazetteer()
+    acronyms = {}
+    for m in _ACRONYM_RE.finditer(text):
+        long = m.group("long")
+        # keep the part that starts at the last capitalised org head
+        words = long.split()
+        for i, w in enumerate(words):
+            if w[:1].isupper() and (norm(w) in {norm(h) for h in ORG_HEADS} or i == len(words) - 1 or len(words) - i <= 8):
+                long = " ".join(words[i:])
+                break
+        a = reg.organisation(long, m.start("long") + text[m.start("long"):].index(long), m.end(), acronym=m.group("acr"))
+        reg.mention(a, m.group("acr"), m.start("acr"), m.end("acr"))
+        acronyms[m.group("acr")] = a
+    for ent in doc.ents:
+        if ent.label_ == "PER":
+            if norm(ent.text) in gaz.index and gaz.resolve(ent.text)["kind"] in ("country", "city"):
+                continue
+            res.person_entity(ent)
+        elif ent.label_ == "ORG":
+            if ent.text in acronyms:
+                reg.mention(acronyms[ent.text], ent.text, ent.start_char, ent.end_char)
+                continue
+            if norm(ent.text) in gaz.index:
+                continue
+            res.resolve_span(ent)
+        elif norm(ent.text) in gaz.seat_keys:
+            seat = gaz.seat_keys[norm(ent.text)]
+            reg.government(seat["name"], seat["country"], ent.start_char, ent.end_char)
+    # states and capitals acting: subjects, agents ("par Moscou"), speakers
+    for s, e, pid in ctx.place_spans:
+        p = res.places[pid]
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        acting = root.dep_ in ("nsubj", "nsubj:pass", "obl:agent") or any(c.lower_ == "par" for c in root.children)
+        if not acting:
+            continue
+        if p["kind"] == "country":
+            reg.state(p["country"], text[s:e], s, e)
+        else:
+            iso = gaz.capital_country(text[s:e])
+            if iso:
+                reg.government(text[s:e], iso, s, e)
+    # later mentions of known actors by alias (surnames, acronyms) that NER missed
+    for a in reg.actors:
+        if a["kind"] == "state":
+            continue
+        forms = {f for f in [a["name"], *a["aliases"]] if len(f) >= 3 and f[:1].isupper()}
+        for f in forms:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", text):
+                if not any(s <= m.start() < e for s, e in (sp for b in reg.actors for sp in b["spans"])):
+                    reg.mention(a, f, m.start(), m.end())
+
+
+_LOCATED_RE = re.compile(r"^(?:ambassade|consulat|représentation|délégation|mission)\b.*?\b(?:en|au|aux|à)\s+(?P<where>.+)$", re.I)
+
+
+def locate_actors(ctx) -> None:
+    """An embassy or mission "en Ukraine" sits in that country's capital: ``location_id``."""
+    gaz = gazetteer()
+    for a in ctx.actors:
+        m = _LOCATED_RE.match(a["name"])
+        if not m:
+            continue
+        country = gaz.resolve(m.group("where"))
+        if not country or country["kind"] != "country":
+            continue
+        cap_name = gaz.countries.get(country["country"], {}).get("capital")
+        cap = gaz.resolve(cap_name, {country["country"]}) if cap_name else None
+        if not cap:
+            continue
+        place = next((p for p in ctx.places if p["name"] == cap["name"] and p["kind"] == cap["kind"]), None)
+        if place is None:
+            place = {"name": cap["name"], "mentions": [], "spans": [], "count": 0, "lat": cap["lat"], "lon": cap["lon"],
+                     "kind": cap["kind"], "country": cap["country"], "source": "actor-location",
+                     "id": f"p{len(ctx.places) + 1}"}
+            ctx.places.append(place)
+            ctx.resolver.places[place["id"]] = place
+        a["location_id"] = place["id"]
+        a["location"] = place["name"]

@@ -1,0 +1,290 @@
+"""Temporal expressions in French news, normalised against the publication date.
+
+Reads: the article text (normalised, same offsets), the publication date and, when given, the
+parsed spaCy ``Doc`` (for the tense of the governing verb). Writes: a list of dicts
+
+    {mention, start, end, value, precision, end_value, part, relative, in_quote}
+
+``value`` is ``YYYY-MM-DD`` (precision ``day``), ``YYYY-MM`` (``month``) or ``YYYY`` (``year``);
+``end_value`` is set for ranges (``du 18 au 19 novembre``). Impossible dates (``31 février``)
+are kept with ``value = None`` and ``note = "invalid date"`` so that nothing is made up.
+
+Rules (documented in the README):
+* weekdays: ``ce mercredi`` is the publication week's day; a bare weekday is the most recent
+  one (the publication day itself included), or the coming one when the governing verb is in
+  the future tense; ``dernier``/``passé``/``prochain`` force the direction;
+* ``hier``, ``demain``, ``aujourd'hui``, ``il y a trois jours`` … count from publication;
+* ``la veille``/``le lendemain`` count from the last day-precision date mentioned before them
+  (the event in context), else from publication; ``au lendemain de <évènement>`` and ``à la
+  veille de <évènement>`` denote the day of the clause they sit in (the context date);
+* ``le 20 novembre`` takes the year that puts it nearest to publication on the side the tense
+  asks for (past: on or before; future: on or after);
+* ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+_MONTH_ALIASES = {"fevrier": 2, "aout": 8, "decembre": 12, "févr": 2, "janv": 1, "sept": 9, "oct": 10, "nov": 11, "déc": 12}
+NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30}
+
+WD = "(?:" + "|".join(WEEKDAYS) + ")"
+MO = "(?:" + "|".join(MONTHS + ["fevrier", "aout", "decembre"]) + ")"
+DAYN = r"(?:1er|[12]\d|3[01]|0?[1-9])"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+PART = r"(?:\s+(?P<part>matin|soir|après-midi|midi|dans la soirée|dans la matinée))?"
+NUM = r"(?:\d+|" + "|".join(NUMBERS) + ")"
+B = r"(?<![\w-])"
+E_ = r"(?![\w-])"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("range_days", B + r"(?:(?:dans )?la nuit |(?:dans )?la soirée )?du\s+(?:" + WD + r"\s+)?(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+au\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
+    ("range_between", B + r"entre le\s+(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+et le\s+(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
+    ("range_weekdays", B + r"(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
+    ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
+    ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + PART + E_),
+    ("month_year", B + r"(?:(?:en|depuis|dès|jusqu'en|début|fin|mi-|courant|à la fin|au début)\s*)?(?:de |d')?(?P<m>" + MO + r")\s+(?P<y>" + YEAR + r")" + E_),
+    ("month", B + r"(?:(?:en|depuis|dès|jusqu'en|début|fin|mi-|courant|au mois de|le mois de)\s*)?(?P<m>" + MO + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + E_),
+    ("year", B + r"(?P<prep>en|depuis|dès|jusqu'en|avant|après|d'ici|fin|début|courant|l'an|l'année|année|de|à|et)\s+(?P<y>" + YEAR + r")" + E_),
+    ("relative_day", B + r"(?P<word>aujourd'hui|avant-hier|après-demain|hier|demain)" + PART + E_),
+    ("context_day", B + r"(?P<word>au lendemain de|à la veille de|le lendemain|la veille|l'avant-veille|le surlendemain)" + E_),
+    ("ago", B + r"il y a\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans|années?)" + E_),
+    ("week", B + r"(?P<which>la semaine dernière|la semaine passée|la semaine prochaine|cette semaine|le week-end dernier|ce week-end|le week-end prochain)" + E_),
+    ("month_rel", B + r"(?P<which>le mois dernier|le mois passé|le mois prochain|ce mois-ci)" + E_),
+    ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année)" + E_),
+    ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
+    ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
+]
+_REGEX = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.IGNORECASE)
+
+
+def _month(word: str) -> int:
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS.index(w) + 1
+    return _MONTH_ALIASES[w]
+
+
+def _day(word: str) -> int:
+    return 1 if word.lower() == "1er" else int(word)
+
+
+def _num(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    return dt.date(d.year + y, m + 1, min(d.day, calendar.monthrange(d.year + y, m + 1)[1]))
+
+
+# ---------------------------------------------------------------- tense
+_FUTURE_AUX = {"aller"}
+
+
+def tense_at(doc, start: int, end: int) -> str:
+    """'future', 'past' or 'present' for the verb that governs the span (or its sentence)."""
+    if doc is None:
+        return "present"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "present"
+    tok = span.root
+    verb = None
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            verb = tok
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if verb is None:
+        verb = span.sent.root
+    return verb_tense(verb)
+
+
+def verb_tense(verb) -> str:
+    tenses = {str(t) for t in verb.morph.get("Tense")}
+    moods = set(verb.morph.get("Mood"))
+    aux = [c for c in verb.children if c.dep_.startswith("aux")]
+    for a in aux:
+        if a.lemma_ in _FUTURE_AUX and "VerbForm=Inf" in str(verb.morph):
+            return "future"
+        at = set(a.morph.get("Tense"))
+        if "Fut" in at:
+            return "future"
+        if at & {"Imp", "Past"} or "Part" in verb.morph.get("VerbForm"):
+            return "past"
+    if verb.head is not verb and verb.head.lemma_ in _FUTURE_AUX and "Inf" in verb.morph.get("VerbForm"):
+        return "future"
+    if "Fut" in tenses or "Cnd" in moods and not aux:
+        return "future" if "Fut" in tenses else "present"
+    if tenses & {"Past", "Imp"}:
+        return "past"
+    return "present"
+
+
+# ---------------------------------------------------------------- resolution
+def _weekday(ref: dt.date, wd: int, direction: str) -> dt.date:
+    delta = (ref.weekday() - wd) % 7
+    if direction == "past":  # the most recent one, today included
+        return ref - dt.timedelta(days=delta)
+    if direction == "strict_past":
+        return ref - dt.timedelta(days=delta or 7)
+    ahead = (wd - ref.weekday()) % 7
+    if direction == "strict_future":
+        return ref + dt.timedelta(days=ahead or 7)
+    return ref + dt.timedelta(days=ahead)
+
+
+def _year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cand = dt.date(y, month, day or 15)
+        except ValueError:
+            cand = dt.date(y, month, 28)
+        if day is None:
+            # month precision: compare months
+            diff = (y - ref.year) * 12 + (month - ref.month)
+        else:
+            diff = (cand - ref).days
+        if tense == "past" and diff > (0 if day is not None else 0):
+            continue
+        if tense == "future" and diff < 0:
+            continue
+        if best is None or abs(diff) < best[0]:
+            best = (abs(diff), y)
+    return best[1] if best else ref.year
+
+
+def _record(m, start, end, value, precision, **extra):
+    rec = {"mention": m, "start": start, "end": end, "value": value, "precision": precision, "end_value": None, "part": None, "relative": False}
+    rec.update(extra)
+    return rec
+
+
+def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
+    """Every temporal expression in ``text`` with its normalised value (see module docstring)."""
+    out: list[dict] = []
+    quotes = [(m.start(), m.end()) for m in re.finditer(r"«[^«»]*»", text)]
+    last_day: dt.date | None = None
+    for m in _REGEX.finditer(text):
+        kind = m.lastgroup
+        g = {k[len(kind) + 1:]: v for k, v in m.groupdict().items() if k.startswith(kind + "_") and v is not None}
+        s, e = m.start(), m.end()
+        mention = text[s:e]
+        tense = None
+
+        def t():
+            nonlocal tense
+            if tense is None:
+                tense = tense_at(doc, s, e)
+            return tense
+
+        rec = None
+        try:
+            if kind in ("range_days", "range_between"):
+                m2 = _month(g["m2"])
+                m1 = _month(g["m1"]) if g.get("m1") else m2
+                y = int(g["y"]) if g.get("y") else _year_for(m2, _day(g["d2"]), published, t())
+                y1 = y - 1 if m1 > m2 else y
+                d1, d2 = dt.date(y1, m1, _day(g["d1"])), dt.date(y, m2, _day(g["d2"]))
+                rec = _record(mention, s, e, d1.isoformat(), "day", end_value=d2.isoformat())
+            elif kind == "range_weekdays":
+                w2 = _weekday(published, WEEKDAYS.index(g["w2"].lower()), "future" if t() == "future" else "past")
+                rec = _record(mention, s, e, (w2 - dt.timedelta(days=1)).isoformat(), "day", end_value=w2.isoformat(), part="nuit", relative=True)
+            elif kind == "numeric":
+                d = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
+                rec = _record(mention, s, e, d.isoformat(), "day")
+            elif kind == "full":
+                mo, dd = _month(g["m"]), _day(g["d"])
+                y = int(g["y"]) if g.get("y") else _year_for(mo, dd, published, t())
+                d = dt.date(y, mo, dd)
+                rec = _record(mention, s, e, d.isoformat(), "day", part=(g.get("part") or None))
+            elif kind == "month_year":
+                rec = _record(mention, s, e, f"{int(g['y']):04d}-{_month(g['m']):02d}", "month")
+            elif kind == "month":
+                if not mention[0].islower() and mention.lower() == g["m"].lower() and s > 0 and text[s - 1] not in "\n.":
+                    continue  # a capitalised bare month mid-sentence is a name (« Juillet »), not a date
+                mo = _month(g["m"])
+                direction = (g.get("dir") or "").lower()
+                tt = "past" if direction in ("dernier", "passé") else "future" if direction == "prochain" else t()
+                y = _year_for(mo, None, published, tt)
+                rec = _record(mention, s, e, f"{y:04d}-{mo:02d}", "month", relative=bool(direction))
+            elif kind == "year":
+                if g["prep"].lower() in ("de", "à", "et") and not re.match(r"\s*(?:,|\.|et|à|$)", text[e:e + 4]):
+                    continue  # "de 2000 soldats" is a number
+                rec = _record(mention, s, e, f"{int(g['y']):04d}", "year")
+            elif kind == "relative_day":
+                w = g["word"].lower()
+                off = {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2}[w]
+                rec = _record(mention, s, e, (published + dt.timedelta(days=off)).isoformat(), "day", part=g.get("part"), relative=True)
+            elif kind == "context_day":
+                w = g["word"].lower()
+                anchor = last_day or published
+                off = {"le lendemain": 1, "la veille": -1, "l'avant-veille": -2, "le surlendemain": 2, "au lendemain de": 0, "à la veille de": 0}[w]
+                rec = _record(mention, s, e, (anchor + dt.timedelta(days=off)).isoformat(), "day", relative=True, anchor=anchor.isoformat())
+            elif kind == "ago":
+                n, unit = _num(g["n"]), g["unit"].lower()
+                if unit.startswith("jour"):
+                    rec = _record(mention, s, e, (published - dt.timedelta(days=n)).isoformat(), "day", relative=True)
+                elif unit.startswith("semaine"):
+                    rec = _record(mention, s, e, (published - dt.timedelta(weeks=n)).isoformat(), "day", relative=True)
+                elif unit == "mois":
+                    d = _add_months(published, -n)
+                    rec = _record(mention, s, e, f"{d.year:04d}-{d.month:02d}", "month", relative=True)
+                else:
+                    rec = _record(mention, s, e, f"{published.year - n:04d}", "year", relative=True)
+            elif kind == "week":
+                w = g["which"].lower()
+                monday = published - dt.timedelta(days=published.weekday())
+                if "week-end" in w:
+                    sat = monday + dt.timedelta(days=5)
+                    sat = sat - dt.timedelta(weeks=1) if "dernier" in w or (sat > published and "prochain" not in w and t() == "past") else sat
+                    sat = sat + dt.timedelta(weeks=1) if "prochain" in w and sat <= published else sat
+                    rec = _record(mention, s, e, sat.isoformat(), "day", end_value=(sat + dt.timedelta(days=1)).isoformat(), relative=True)
+                else:
+                    shift = -1 if ("dernière" in w or "passée" in w) else 1 if "prochaine" in w else 0
+                    mon = monday + dt.timedelta(weeks=shift)
+                    rec = _record(mention, s, e, mon.isoformat(), "day", end_value=(mon + dt.timedelta(days=6)).isoformat(), relative=True)
+            elif kind == "month_rel":
+                w = g["which"].lower()
+                shift = -1 if ("dernier" in w or "passé" in w) else 1 if "prochain" in w else 0
+                d = _add_months(published, shift)
+                rec = _record(mention, s, e, f"{d.year:04d}-{d.month:02d}", "month", relative=True)
+            elif kind == "year_rel":
+                w = g["which"].lower()
+                shift = -1 if ("dernier" in w or "passé" in w or "dernière" in w or "passée" in w) else 1 if "prochain" in w else 0
+                rec = _record(mention, s, e, f"{published.year + shift:04d}", "year", relative=True)
+            elif kind == "today_part":
+                w = g["which"].lower()
+                rec = _record(mention, s, e, published.isoformat(), "day", part=w.split()[-1], relative=True)
+            elif kind == "weekday":
+                wd = WEEKDAYS.index(g["w"].lower())
+                direction = (g.get("dir") or "").lower()
+                ce = (g.get("ce") or "").lower()
+                if direction in ("dernier", "passé"):
+                    d = _weekday(published, wd, "strict_past")
+                elif direction == "prochain":
+                    d = _weekday(published, wd, "strict_future")
+                elif ce in ("ce", "dès ce", "depuis ce"):
+                    d = _weekday(published, wd, "future" if t() == "future" else "past")
+                    if t() != "future" and (published - d).days > 0 and wd > published.weekday():
+                        d = _weekday(published, wd, "future")
+                else:
+                    d = _weekday(published, wd, "future" if (t() == "future" or ce == "d'ici") else "past")
+                rec = _record(mention, s, e, d.isoformat(), "day", part=g.get("part"), relative=True)
+        except (ValueError, KeyError):
+            rec = _record(mention, s, e, None, None, note="invalid date")
+        if rec is None:
+            continue
+        rec["in_quote"] = any(qs <= s and e <= qe for qs, qe in quotes)
+        if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
+            last_day = dt.date.fromisoformat(rec["end_value"] or rec["value"])
+        out.append(rec)
+    return out

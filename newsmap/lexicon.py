@@ -1,0 +1,117 @@
+"""French word lists the extraction rules read. Data, not logic: extend freely."""
+
+SPEECH_VERBS = {
+    "déclarer", "dire", "affirmer", "ajouter", "expliquer", "estimer", "souligner", "préciser", "indiquer",
+    "annoncer", "avertir", "prévenir", "assurer", "rappeler", "insister", "reconnaître", "admettre", "dénoncer",
+    "promettre", "juger", "considérer", "confier", "lancer", "répondre", "poursuivre", "conclure", "marteler",
+    "déplorer", "regretter", "critiquer", "accuser", "qualifier", "exhorter", "appeler", "demander", "réclamer",
+    "plaider", "menacer", "démentir", "nier", "confirmer", "espérer", "craindre", "saluer", "écrire", "tweeter",
+    "commenter", "observer", "noter", "relever", "ironiser", "interroger", "trancher", "reprocher", "avancer",
+    "soutenir", "protester", "résumer", "détailler", "glisser", "lâcher", "raconter", "témoigner", "rapporter",
+    "signaler", "informer", "communiquer", "proclamer", "clamer", "exclamer", "constater", "réagir", "rejeter",
+    "condamner", "fustiger", "répéter", "réaffirmer", "prétendre", "mettre", "alerter", "inviter", "exiger",
+    "recommander", "conseiller", "réitérer", "martèler", "féliciter", "inquiéter", "interpeller", "implorer",
+    "supplier", "jurer", "garantir", "penser", "croire", "redouter", "préférer", "admettre", "concéder",
+    "publier", "tweeter", "poster", "s'inquiéter", "se féliciter", "souhaiter", "vouloir",
+}
+# verbs that introduce reported speech with « que » (indirect quotes)
+REPORT_VERBS = {
+    "déclarer", "dire", "affirmer", "ajouter", "expliquer", "estimer", "souligner", "préciser", "indiquer",
+    "annoncer", "avertir", "prévenir", "assurer", "rappeler", "insister", "reconnaître", "admettre", "juger",
+    "considérer", "confier", "répondre", "conclure", "marteler", "déplorer", "regretter", "démentir", "nier",
+    "confirmer", "espérer", "craindre", "écrire", "noter", "relever", "constater", "répéter", "réaffirmer",
+    "prétendre", "alerter", "redouter", "penser", "croire", "soutenir", "garantir", "jurer", "signaler",
+    "observer", "reprocher", "dénoncer", "accuser", "menacer", "concéder", "mettre", "faire", "laisser",
+}
+# nouns that carry a statement (« une mise en garde contre une « attaque » »)
+SPEECH_NOUNS = {"mise", "garde", "avertissement", "alerte", "déclaration", "communiqué", "appel", "message",
+                "discours", "réponse", "réaction", "accusation", "allégation", "menace", "promesse", "annonce",
+                "entretien", "interview", "tribune", "lettre", "post", "tweet", "critique", "condamnation"}
+# words before « … » that make the quoted words a name or a term, not a statement
+NAMING_CUES = (
+    r"baptisée?s?|surnommée?s?|dite?s?|intitulée?s?|nommée?s?|dénommée?s?|appelée?s?|nom de code|"
+    r"sous le nom d[e']|sous le nom|le nom d[e']|le terme|le mot|l'expression|la formule|le slogan|le hashtag|"
+    r"le mot-clé|l'opération|l'opération militaire|le plan|le programme|le projet|le film|le livre|l'ouvrage|"
+    r"le journal|le quotidien|l'hebdomadaire|le magazine|l'émission|le groupe|le mouvement|le collectif|"
+    r"le parti|l'association|le dispositif|le label|la campagne|le festival|la série|le podcast|le navire|"
+    r"l'exercice|la doctrine|le sommet|le format|l'accord|le traité|la loi|le texte|la chanson|l'album|"
+    r"l'album|le roman|le documentaire|la rubrique|la plateforme|l'application|l'initiative"
+)
+# head nouns of organisation names
+ORG_HEADS = {
+    "ministère", "ambassade", "gouvernement", "armée", "état-major", "présidence", "parlement", "sénat",
+    "assemblée", "commission", "conseil", "agence", "parquet", "police", "gendarmerie", "tribunal", "cour",
+    "organisation", "ong", "comité", "parti", "banque", "entreprise", "groupe", "campagne", "fédération",
+    "union", "alliance", "coalition", "mission", "délégation", "direction", "service", "services", "office",
+    "fondation", "institut", "observatoire", "association", "syndicat", "chancellerie", "diplomatie",
+    "administration", "département", "secrétariat", "haut-commissariat", "croix-rouge", "marine", "aviation",
+    "forces", "force", "garde", "mairie", "préfecture", "régime", "autorités", "justice", "opposition",
+    "kremlin", "pentagone", "élysée", "otan", "onu", "ue", "fmi", "aiea", "cpi", "oms", "unicef", "hcr",
+}
+# heads of titles that stand for a person
+TITLE_HEADS = {
+    "président", "présidente", "ministre", "chef", "cheffe", "porte-parole", "secrétaire", "directeur",
+    "directrice", "dirigeant", "dirigeante", "premier", "première", "patron", "patronne", "ambassadeur",
+    "ambassadrice", "général", "générale", "commandant", "maire", "gouverneur", "gouverneure", "chancelier",
+    "chancelière", "roi", "reine", "pape", "député", "députée", "sénateur", "sénatrice", "conseiller",
+    "conseillère", "représentant", "représentante", "envoyé", "envoyée", "leader", "émissaire", "procureur",
+    "procureure", "juge", "commissaire", "responsable", "homologue", "vice-président", "vice-présidente",
+    "candidat", "candidate", "prince", "princesse", "émir", "monarque", "négociateur", "négociatrice",
+    "médiateur", "médiatrice", "analyste", "expert", "experte", "chercheur", "chercheuse", "professeur",
+    "spécialiste", "historien", "historienne", "politologue", "économiste", "habitant", "habitante",
+    "témoin", "militaire", "soldat", "officier", "diplomate", "avocat", "avocate", "médecin", "maréchal",
+    "amiral", "colonel", "lieutenant", "capitaine", "sergent", "vice-ministre", "numéro", "chef d'état-major",
+}
+# title synonyms: a title used for a person already named with another one
+TITLE_SYNONYMS = [
+    (r"chef de l'état", "président"),
+    (r"chef de la diplomatie", "ministre des affaires étrangères"),
+    (r"président de la république", "président"),
+    (r"locataire de la maison-blanche", "président américain"),
+    (r"locataire de la maison blanche", "président américain"),
+    (r"maître du kremlin", "président russe"),
+    (r"chef du kremlin", "président russe"),
+    (r"locataire de l'élysée", "président français"),
+    (r"chef du gouvernement", "premier ministre"),
+    (r"premier ministre", "premier ministre"),
+    (r"ministre de la défense", "ministre de la défense"),
+]
+EVENT_VERBS = {
+    # statement-like
+    **{v: "statement" for v in ("déclarer", "dire", "affirmer", "ajouter", "expliquer", "estimer", "souligner",
+                                 "préciser", "indiquer", "assurer", "rappeler", "promettre", "qualifier",
+                                 "juger", "confirmer", "insister", "reconnaître", "admettre", "réaffirmer", "répéter",
+                                 "écrire", "confier", "marteler", "réagir")},
+    **{v: "warning" for v in ("avertir", "prévenir", "alerter", "menacer")},
+    **{v: "criticism" for v in ("dénoncer", "critiquer", "condamner", "rejeter", "accuser", "fustiger", "déplorer",
+                                 "démentir", "nier", "protester")},
+    **{v: "call" for v in ("appeler", "exhorter", "recommander", "demander", "réclamer", "inviter", "plaider", "exiger", "implorer")},
+    **{v: "announcement" for v in ("annoncer", "publier", "dévoiler", "révéler", "communiquer")},
+    **{v: "decision" for v in ("décider", "autoriser", "approuver", "adopter", "voter", "signer", "fermer", "valider",
+                                "accorder", "refuser", "suspendre", "interdire", "lever", "imposer", "sanctionner",
+                                "ordonner", "limoger", "nommer", "prolonger", "ratifier", "évacuer")},
+    **{v: "strike" for v in ("frapper", "bombarder", "attaquer", "tirer", "viser", "abattre", "détruire", "exploser",
+                              "pilonner", "cibler", "intercepter", "toucher", "endommager")},
+    **{v: "military" for v in ("envahir", "reprendre", "capturer", "occuper", "libérer", "encercler", "déployer",
+                                "avancer", "conquérir", "retirer", "repousser", "percer")},
+    **{v: "delivery" for v in ("livrer", "fournir", "envoyer", "acheminer")},
+    **{v: "meeting" for v in ("rencontrer", "recevoir", "réunir", "entretenir", "visiter", "rendre", "accueillir")},
+    **{v: "casualty" for v in ("tuer", "mourir", "blesser", "périr", "décéder")},
+    **{v: "negotiation" for v in ("négocier", "discuter", "conclure")},
+}
+# noun objects that turn a light verb into an event kind (émettre une mise en garde, donner son feu vert)
+LIGHT_VERB_OBJECTS = {
+    "garde": "warning", "avertissement": "warning", "alerte": "warning", "vert": "decision", "feu": "decision",
+    "accord": "decision", "ultimatum": "warning", "appel": "call", "attaque": "strike", "frappe": "strike",
+    "offensive": "military", "décision": "decision", "sanction": "decision", "missile": "strike", "drone": "strike",
+}
+LIGHT_VERBS = {"émettre", "donner", "lancer", "mener", "adresser", "prendre", "lever", "porter", "publier"}
+EVENT_NOUNS = {
+    "explosion": "strike", "attaque": "strike", "frappe": "strike", "sabotage": "strike", "bombardement": "strike",
+    "attentat": "strike", "invasion": "military", "offensive": "military", "élection": "politics",
+    "sommet": "meeting", "réunion": "meeting", "visite": "meeting", "annonce": "announcement",
+    "livraison": "delivery", "signature": "decision", "accord": "decision", "mort": "casualty",
+    "décès": "casualty", "incendie": "incident", "crash": "incident", "séisme": "incident",
+    "manifestation": "protest", "grève": "protest", "référendum": "politics", "conférence": "meeting",
+    "rencontre": "meeting", "annexion": "military", "naufrage": "incident", "coup": "politics", "vote": "decision",
+}

