@@ -1,0 +1,199 @@
+"""Corpus + corrections → pandas tables. The one loading function the dashboard uses.
+
+``load(data_dir)`` returns a :class:`Corpus` of DataFrames: ``articles, quotes, events, places,
+actors, dates``. Each record keeps its ``article`` id and a corpus-wide ``uid``
+(``<article>/<id>``).
+
+Corrections (``data/corrections.toml``) are applied here, at load time, so a re-ingest never
+overwrites them. Format (see README "Corrections")::
+
+    [[correction]]
+    action = "fix"                      # fix | drop | merge
+    table = "quotes"                    # quotes | events | places | actors | dates
+    article = "article-2024-11-20-fr"   # optional
+    where = { text = "appropriée" }     # every key must equal (lists: contain) the value
+    set = { speaker = "Sergueï Lavrov" }
+
+    [[correction]]
+    action = "merge"
+    actors = ["Kremlin", "Moscou"]      # the later names are folded into the first
+
+A correction that matches nothing is reported in ``Corpus.warnings``.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import CORRECTIONS, data_dir_default, read_documents
+from .errors import E, NewsmapError
+
+TABLES = ("quotes", "events", "places", "actors", "dates")
+FIXABLE = {
+    "quotes": {"speaker", "speaker_mention", "date", "date_precision", "place", "kind"},
+    "events": {"kind", "summary", "date", "date_end", "date_precision", "date_relation", "places", "actors", "asserted_by"},
+    "places": {"name", "lat", "lon", "kind", "country"},
+    "actors": {"name", "kind", "role", "country", "linked_to"},
+    "dates": {"value", "precision", "end_value"},
+}
+ACTIONS = ("fix", "drop", "merge")
+COLUMNS = {
+    "articles": ["id", "title", "source", "url", "published", "lang", "path", "words", "text"],
+    "quotes": ["uid", "article", "id", "text", "kind", "speaker", "speaker_mention", "date", "date_precision", "place",
+               "sentence", "sentence_start", "start", "end"],
+    "events": ["uid", "article", "id", "kind", "summary", "sentence", "sentence_start", "start", "end", "date", "date_end",
+               "date_precision", "date_relation", "statement_date", "published", "places", "actors", "asserted_by", "quote_ids"],
+    "places": ["uid", "article", "id", "name", "mentions", "spans", "count", "lat", "lon", "kind", "country", "source"],
+    "actors": ["uid", "article", "id", "name", "aliases", "kind", "role", "country", "linked_to", "location", "spans", "count"],
+    "dates": ["uid", "article", "mention", "value", "precision", "end_value", "start", "end", "sentence", "in_quote"],
+}
+
+
+@dataclass
+class Corpus:
+    articles: pd.DataFrame
+    quotes: pd.DataFrame
+    events: pd.DataFrame
+    places: pd.DataFrame
+    actors: pd.DataFrame
+    dates: pd.DataFrame
+    warnings: list = field(default_factory=list)
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+    @property
+    def empty(self) -> bool:
+        return self.articles.empty
+
+
+def _frame(rows: list[dict], name: str) -> pd.DataFrame:
+    df = pd.DataFrame(rows)
+    for col in COLUMNS[name]:
+        if col not in df.columns:
+            df[col] = None
+    return df[COLUMNS[name] + [c for c in df.columns if c not in COLUMNS[name]]]
+
+
+def tables_from_documents(docs: list[dict]) -> dict[str, pd.DataFrame]:
+    rows = {name: [] for name in COLUMNS}
+    for doc in docs:
+        art = doc["article"]
+        aid = art["id"]
+        rows["articles"].append({k: art.get(k) for k in COLUMNS["articles"]})
+        for name in TABLES:
+            for i, rec in enumerate(doc.get(name, [])):
+                rid = rec.get("id", f"{name[0]}{i + 1}")
+                r = dict(rec, article=aid, uid=f"{aid}/{rid}")
+                if name == "events":
+                    r["places"] = list(r.get("places") or [])
+                    r["actors"] = list(r.get("actors") or [])
+                rows[name].append(r)
+    return {name: _frame(rows[name], name) for name in rows}
+
+
+def empty_corpus(warnings=None) -> Corpus:
+    return Corpus(**tables_from_documents([]), warnings=list(warnings or []))
+
+
+# ---------------------------------------------------------------- corrections
+def read_corrections(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise NewsmapError(E.CORRECTIONS_BAD.format(path=path, error=exc)) from None
+    items = data.get("correction", [])
+    if not isinstance(items, list):
+        raise NewsmapError(E.CORRECTIONS_BAD.format(path=path, error="use [[correction]] tables"))
+    for n, c in enumerate(items, 1):
+        action = c.get("action")
+        if action not in ACTIONS:
+            raise NewsmapError(E.CORRECTIONS_UNKNOWN_OP.format(path=path, index=n, action=action, actions=", ".join(ACTIONS)))
+        if action == "merge":
+            names = c.get("actors")
+            if not (isinstance(names, list) and len(names) >= 2 and all(isinstance(x, str) for x in names)):
+                raise NewsmapError(E.CORRECTIONS_FIELD.format(path=path, index=n, error="merge needs actors = [\"Keep\", \"Fold\", …]"))
+            continue
+        table = c.get("table")
+        if table not in TABLES:
+            raise NewsmapError(E.CORRECTIONS_FIELD.format(path=path, index=n, error=f"table must be one of {', '.join(TABLES)}"))
+        if not isinstance(c.get("where"), dict) or not c["where"]:
+            raise NewsmapError(E.CORRECTIONS_FIELD.format(path=path, index=n, error="'where' must select records, e.g. where = { id = \"q3\" }"))
+        if action == "fix":
+            sets = c.get("set")
+            if not isinstance(sets, dict) or not sets:
+                raise NewsmapError(E.CORRECTIONS_FIELD.format(path=path, index=n, error="'set' must give new values"))
+            bad = set(sets) - FIXABLE[table]
+            if bad:
+                raise NewsmapError(E.CORRECTIONS_FIELD.format(
+                    path=path, index=n, error=f"cannot set {', '.join(sorted(bad))} on {table} (allowed: {', '.join(sorted(FIXABLE[table]))})"))
+    return items
+
+
+def _mask(df: pd.DataFrame, where: dict, article: str | None):
+    m = pd.Series(True, index=df.index)
+    if article:
+        m &= df["article"] == article
+    for key, val in where.items():
+        if key not in df.columns:
+            return pd.Series(False, index=df.index)
+        col = df[key]
+        m &= col.map(lambda v, val=val: (val in v) if isinstance(v, list) else (str(v) == str(val)))
+    return m
+
+
+def _rename(tables, kind: str, old: str, new: str):
+    if kind == "actors":
+        tables["quotes"].loc[tables["quotes"]["speaker"] == old, "speaker"] = new
+        tables["events"]["actors"] = tables["events"]["actors"].map(lambda xs: list(dict.fromkeys(new if x == old else x for x in xs)))
+        tables["events"].loc[tables["events"]["asserted_by"] == old, "asserted_by"] = new
+    elif kind == "places":
+        tables["quotes"].loc[tables["quotes"]["place"] == old, "place"] = new
+        tables["events"]["places"] = tables["events"]["places"].map(lambda xs: list(dict.fromkeys(new if x == old else x for x in xs)))
+
+
+def apply_corrections(tables: dict[str, pd.DataFrame], corrections: list[dict]) -> list[str]:
+    warnings = []
+    for n, c in enumerate(corrections, 1):
+        if c["action"] == "merge":
+            keep, *fold = c["actors"]
+            actors = tables["actors"]
+            for name in fold:
+                if not (actors["name"] == name).any():
+                    warnings.append(f"correction #{n}: no actor named {name!r} to merge")
+                    continue
+                rows = actors["name"] == name
+                actors.loc[rows, "aliases"] = actors.loc[rows, "aliases"].map(lambda a, name=name: list(dict.fromkeys([*(a or []), name])))
+                actors.loc[rows, "name"] = keep
+                _rename(tables, "actors", name, keep)
+            continue
+        df = tables[c["table"]]
+        m = _mask(df, c["where"], c.get("article"))
+        if not m.any():
+            warnings.append(f"correction #{n}: nothing in {c['table']} matches {c['where']}")
+            continue
+        if c["action"] == "drop":
+            tables[c["table"]] = df[~m].reset_index(drop=True)
+            continue
+        for key, val in c["set"].items():
+            if key == "name" and c["table"] in ("actors", "places"):
+                for old in df.loc[m, "name"].unique():
+                    _rename(tables, c["table"], old, val)
+            if key in ("places", "actors") and not isinstance(val, list):
+                val = [val]
+            df.loc[m, key] = pd.Series([val] * int(m.sum()), index=df.index[m], dtype=object) if isinstance(val, list) else val
+    return warnings
+
+
+def load(data_dir=None) -> Corpus:
+    """Read the corpus in ``data_dir`` and apply its corrections. Raises NewsmapError if missing/damaged."""
+    data_dir = Path(data_dir or data_dir_default())
+    docs = read_documents(data_dir)
+    tables = tables_from_documents(docs)
+    warnings = apply_corrections(tables, read_corrections(data_dir / CORRECTIONS))
+    return Corpus(**tables, warnings=warnings)
