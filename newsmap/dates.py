@@ -48,8 +48,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
     ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + PART + E_),
     ("month_year", B + r"(?:(?:en|depuis|dès|jusqu'en|début|fin|mi-|courant|à la fin|au début)\s*)?(?:de |d')?(?P<m>" + MO + r")\s+(?P<y>" + YEAR + r")" + E_),
-    ("month", B + r"(?:(?:en|depuis|dès|jusqu'en|début|fin|mi-|courant|au mois de|le mois de)\s*)?(?P<m>" + MO + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + E_),
-    ("year", B + r"(?P<prep>en|depuis|dès|jusqu'en|avant|après|d'ici|fin|début|courant|l'an|l'année|année|de|à|et)\s+(?P<y>" + YEAR + r")" + E_),
+    ("month", B + r"(?:(?P<prep>en|depuis|dès|jusqu'en|début|fin|mi-|courant|au mois de|le mois de|à partir de|d'ici)\s*)?(?P<m>" + MO + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + E_),
+    ("year_range", B + r"(?:entre|de)\s+(?P<y1>" + YEAR + r")\s+(?:et|à)\s+(?P<y2>" + YEAR + r")" + E_),
+    ("year", B + r"(?P<prep>en|depuis|dès|jusqu'en|avant|après|d'ici|fin|début|courant|l'an|l'année|année|de|à|et|l'été|l'hiver|l'automne|le printemps|au printemps|à l'été|à l'automne|à l'hiver)\s+(?P<y>" + YEAR + r")(?P<more>(?:\s*,\s*" + YEAR + r"|\s+et\s+" + YEAR + r")*)" + E_),
+    ("holiday", B + r"(?:le jour de |à |pour |depuis |avant |après )?(?P<h>Noël|la Toussaint|la Saint-Sylvestre|le jour de l'An|le Nouvel An|la Saint-Valentin)" + E_),
     ("relative_day", B + r"(?P<word>aujourd'hui|avant-hier|après-demain|hier|demain)" + PART + E_),
     ("context_day", B + r"(?P<word>au lendemain de|à la veille de|le lendemain|la veille|l'avant-veille|le surlendemain)" + E_),
     ("ago", B + r"il y a\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans|années?)" + E_),
@@ -57,7 +59,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month_rel", B + r"(?P<which>le mois dernier|le mois passé|le mois prochain|ce mois-ci)" + E_),
     ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année)" + E_),
     ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
-    ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
+    ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
 ]
 _REGEX = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.IGNORECASE)
 
@@ -83,7 +85,8 @@ def _add_months(d: dt.date, n: int) -> dt.date:
 
 
 # ---------------------------------------------------------------- tense
-_FUTURE_AUX = {"aller"}
+_FUTURE_AUX = {"aller", "devoir"}
+_EXPECT = {"attendre", "prévoir", "programmer", "annoncer", "planifier"}
 
 
 def tense_at(doc, start: int, end: int) -> str:
@@ -111,6 +114,20 @@ def verb_tense(verb) -> str:
     tenses = {str(t) for t in verb.morph.get("Tense")}
     moods = set(verb.morph.get("Mood"))
     aux = [c for c in verb.children if c.dep_.startswith("aux")]
+    # "doit se rendre", "va signer", "est attendu", "est prévue": ahead of publication
+    if "Inf" in verb.morph.get("VerbForm"):
+        for t in [verb.head, *aux, *[c for c in verb.children if c.dep_ in ("aux", "aux:tense")]]:
+            if t.lemma_ in _FUTURE_AUX and "Pres" in t.morph.get("Tense"):
+                return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_AUX and "Pres" in verb.head.morph.get("Tense"):
+        return "future"
+    if verb.lemma_ in _EXPECT and any(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in aux):
+        return "future"
+    if any(a.dep_ == "aux:pass" for a in aux) and any(a.lemma_ in _FUTURE_AUX for a in verb.children):
+        return "future"
+    if "Cnd" in moods or any("Cnd" in a.morph.get("Mood") for a in aux) or (
+            verb.lower_.endswith(("rait", "raient", "rais")) and verb.pos_ in ("VERB", "AUX") and not aux):
+        return "future"
     for a in aux:
         if a.lemma_ in _FUTURE_AUX and "VerbForm=Inf" in str(verb.morph):
             return "future"
@@ -121,8 +138,8 @@ def verb_tense(verb) -> str:
             return "past"
     if verb.head is not verb and verb.head.lemma_ in _FUTURE_AUX and "Inf" in verb.morph.get("VerbForm"):
         return "future"
-    if "Fut" in tenses or "Cnd" in moods and not aux:
-        return "future" if "Fut" in tenses else "present"
+    if "Fut" in tenses:
+        return "future"
     if tenses & {"Past", "Imp"}:
         return "past"
     return "present"
@@ -208,18 +225,39 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                 rec = _record(mention, s, e, d.isoformat(), "day", part=(g.get("part") or None))
             elif kind == "month_year":
                 rec = _record(mention, s, e, f"{int(g['y']):04d}-{_month(g['m']):02d}", "month")
+            elif kind == "year_range":
+                rec = _record(mention, s, e, f"{int(g['y1']):04d}", "year", end_value=f"{int(g['y2']):04d}")
+            elif kind == "holiday":
+                mo, dd = {"noël": (12, 25), "la toussaint": (11, 1), "la saint-sylvestre": (12, 31), "le jour de l'an": (1, 1),
+                          "le nouvel an": (1, 1), "la saint-valentin": (2, 14)}[g["h"].lower()]
+                d = dt.date(_year_for(mo, dd, published, t()), mo, dd)
+                rec = _record(mention, s, e, d.isoformat(), "day", relative=True)
             elif kind == "month":
                 if not mention[0].islower() and mention.lower() == g["m"].lower() and s > 0 and text[s - 1] not in "\n.":
                     continue  # a capitalised bare month mid-sentence is a name (« Juillet »), not a date
                 mo = _month(g["m"])
                 direction = (g.get("dir") or "").lower()
-                tt = "past" if direction in ("dernier", "passé") else "future" if direction == "prochain" else t()
+                prep = (g.get("prep") or "").lower()
+                tt = "past" if direction in ("dernier", "passé") else "future" if (direction == "prochain" or prep in ("dès", "à partir de", "d'ici", "jusqu'en")) else t()
                 y = _year_for(mo, None, published, tt)
                 rec = _record(mention, s, e, f"{y:04d}-{mo:02d}", "month", relative=bool(direction))
             elif kind == "year":
                 if g["prep"].lower() in ("de", "à", "et") and not re.match(r"\s*(?:,|\.|et|à|$)", text[e:e + 4]):
                     continue  # "de 2000 soldats" is a number
-                rec = _record(mention, s, e, f"{int(g['y']):04d}", "year")
+                more = re.findall(YEAR, g.get("more") or "")
+                if more:  # "en 2018, 2020 et 2021": one record per year
+                    first_end = s + mention.index(g["y"]) + 4
+                    out.append(dict(_record(text[s:first_end], s, first_end, f"{int(g['y']):04d}", "year"), in_quote=False))
+                    pos = first_end
+                    for y in more[:-1]:
+                        i = text.index(y, pos)
+                        out.append(dict(_record(y, i, i + 4, y, "year"), in_quote=False))
+                        pos = i + 4
+                    i = text.index(more[-1], pos)
+                    rec = _record(more[-1], i, i + 4, more[-1], "year")
+                    s = i
+                else:
+                    rec = _record(mention, s, e, f"{int(g['y']):04d}", "year")
             elif kind == "relative_day":
                 w = g["word"].lower()
                 off = {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2}[w]
@@ -277,7 +315,8 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                     if t() != "future" and (published - d).days > 0 and wd > published.weekday():
                         d = _weekday(published, wd, "future")
                 else:
-                    d = _weekday(published, wd, "future" if (t() == "future" or ce == "d'ici") else "past")
+                    ahead = t() == "future" or ce in ("d'ici", "jusqu'à", "jusqu'au", "à partir de")
+                    d = _weekday(published, wd, "future" if ahead else "past")
                 rec = _record(mention, s, e, d.isoformat(), "day", part=g.get("part"), relative=True)
         except (ValueError, KeyError):
             rec = _record(mention, s, e, None, None, note="invalid date")

