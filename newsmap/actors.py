@@ -20,12 +20,16 @@ from .gazetteer import gazetteer, norm
 from .lexicon import ORG_HEADS, TITLE_HEADS, TITLE_SYNONYMS
 
 _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
+_TITLE_KEYS = {norm(h) for h in TITLE_HEADS}
+_ORG_KEYS = {norm(h) for h in ORG_HEADS}
+_APPOS_NAME_RE = re.compile(r",\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|van\s+|von\s+|ben\s+|al-|el-)?[A-ZÉÈ][\w'’-]+){1,3})\s*,?\s*$")
+_GENERIC_DET_RE = re.compile(r"^(?:(?:selon|d'après|pour|par)\s+)?(?:(?:de nombreux|de nombreuses|plusieurs|certains|certaines|quelques|nombreux|nombreuses|les|le|la|une|un|des|du|de)\s+|l'|l’|d'|d’)", re.I)
 _ACRONYM_RE = re.compile(r"(?P<long>(?:[A-ZÉÈ][\w'’-]*)(?:\s+[\w'’-]+){0,9}?)\s*\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
 
 
 def _strip_det(text: str) -> str:
     t = text.strip(" ,;:.")
-    t = re.sub(r"^(?:(?:par|pour|selon|d'après|d’après|à|de|avec|contre|chez)\s+)?(?:le|la|les|l'|l’|un|une|des|du|ce|cette|ces)\s*", "", t, flags=re.I)
+    t = re.sub(r"^(?:(?:par|pour|selon|d'après|d’après|à|de|avec|contre|chez)\s+)?(?:(?:les|le|la|une|un|des|du|ces|cette|ce)\s+|l'|l’)", "", t, flags=re.I)
     return t.strip()
 
 
@@ -142,6 +146,10 @@ class Registry:
         for a in reversed(self.actors):
             if a.get("title_key") == list(key) and not a.get("title_only"):
                 return a
+        if key[0] in ("dirigeant", "dirigeante", "responsable", "leader", "chef", "numero un") and key[1]:
+            for a in reversed(self.actors):  # "le dirigeant qatari" → the Qatari already named with a title
+                if a["kind"] == "person" and a.get("country") == key[1] and not a.get("title_only"):
+                    return a
         return None
 
     def titled(self, title, start=None, end=None) -> dict | None:
@@ -183,6 +191,13 @@ class Registry:
         if acronym:
             a["aliases"].append(acronym)
         return self.mention(a, name, start, end)
+
+    def source(self, name, start=None, end=None) -> dict:
+        """An unnamed or generic source ("des sources sécuritaires", "les secouristes")."""
+        for a in self.actors:
+            if a["kind"] == "source" and norm(a["name"]) == norm(name):
+                return self.mention(a, name, start, end)
+        return self.mention(self._new(name, "source"), name, start, end)
 
     def state(self, iso: str, surface: str, start=None, end=None) -> dict:
         name = gazetteer().country_fr.get(iso, surface)
@@ -237,7 +252,29 @@ class Resolver:
                     continue
                 break
             right = max(right, c.right_edge.i)
+        # an apposition the parser attached elsewhere: "le porte-parole du Bureau …, Chen Binhua,"
+        if right + 2 < len(doc) and doc[right + 1].text == "," and doc[right + 1].sent == tok.sent:
+            j = right + 2
+            if doc[j].lower_ in ("l'", "le", "la") and j + 1 < len(doc) and doc[j + 1].text.isupper():
+                j += 1
+            k = j
+            while k < len(doc) and (doc[k].pos_ == "PROPN" or (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "ADJ", "X"))
+                                    or (k > j and doc[k].text in ("-", "de", "ben", "van", "von", "al"))):
+                k += 1
+            if k > j and (k >= len(doc) or doc[k].text in (",", ")", ".") or doc[k].pos_ in ("AUX", "VERB")):
+                right = k - 1
         return doc[left:right + 1]
+
+    def latest(self, pos: int, kinds) -> dict | None:
+        """The actor of one of ``kinds`` mentioned last before ``pos`` (within ~4 sentences)."""
+        best = None
+        for a in self.reg:
+            if a["kind"] not in kinds or a.get("title_only"):
+                continue
+            for s, e in a["spans"]:
+                if pos - 800 <= s and e <= pos and (best is None or s > best[0]):
+                    best = (s, a)
+        return best[1] if best else None
 
     def surface(self, tok) -> str:
         """The words that name the speaker: a relative pronoun shows its antecedent."""
@@ -247,8 +284,8 @@ class Resolver:
             return tok.text
         return self._np_span(tok).text.strip(" ,")
 
-    def resolve(self, tok, _depth=0):
-        """The actor a subject token stands for, or None."""
+    def resolve(self, tok, _depth=0, generic=False):
+        """The actor a subject token stands for, or None (``generic``: any noun phrase makes a source)."""
         if tok is None or _depth > 4:
             return None
         low = tok.lower_
@@ -256,24 +293,30 @@ class Resolver:
             if low in ("qui", "lequel", "laquelle"):
                 ant = antecedent(tok)
                 return self.resolve(ant, _depth + 1) if ant is not None else None
-            if low in ("il", "ils", "lui", "celui-ci"):
-                return self.last_speaker if (self.last_speaker and self.last_speaker["kind"] == "person") else (self.last_person or self.last_speaker)
-            if low in ("elle", "elles", "celle-ci"):
-                return self.last_speaker
+            if low in ("il", "lui", "celui-ci", "elle", "celle-ci"):
+                return self.latest(tok.idx, ("person",)) or self.latest(tok.idx, ("organisation", "government", "state", "source"))
+            if low in ("ils", "elles", "eux"):
+                return self.latest(tok.idx, ("organisation", "government", "state", "source", "person"))
             return None
         span = self._np_span(tok)
-        return self.resolve_span(span)
+        return self.resolve_span(span, generic=generic)
 
-    def resolve_span(self, span):
+    def resolve_span(self, span, generic=False):
         doc = span.doc
         s, e = span.start_char, span.end_char
         # a person named inside the phrase (apposition "le chef de la diplomatie russe, Sergueï Lavrov")
         for ent in doc.ents:
-            if ent.label_ == "PER" and s <= ent.start_char and ent.end_char <= e:
+            if ent.label_ == "PER" and s < ent.end_char and ent.start_char < e and not self._is_place(ent):
                 a = self.person_entity(ent)
                 if a:
                     self.last_person = a
                     return a
+        # a name in apposition that NER mislabelled ("le gouverneur …, Oleh Kiper")
+        m = _APPOS_NAME_RE.search(doc.text[s:e])
+        if m and title_key(doc.text[s:s + m.start()]) and not gazetteer().resolve(m.group("name")):
+            a = self.reg.person(m.group("name"), s + m.start("name"), s + m.end("name"), role=_strip_det(doc.text[s:s + m.start()]))
+            self.last_person = a
+            return a
         text = doc.text[s:e]
         key = norm(_strip_det(text))
         head_word = key.split()[0] if key else ""
@@ -281,15 +324,21 @@ class Resolver:
         seat = self.gaz.seat_keys.get(key) or self.gaz.seat_keys.get(head_word)
         if seat:
             return self.reg.government(seat["name"], seat["country"], s, e)
+        is_title = head_word in _TITLE_KEYS or any(key.startswith(h + " ") for h in _TITLE_KEYS if " " in h)
+        is_org = head_word in _ORG_KEYS or any(key.startswith(h + " ") or key == h for h in _ORG_KEYS if " " in h) \
+            or span.root.lemma_.lower() in ORG_HEADS
+        # acronym in apposition: "l'agence onusienne …, l'UNRWA,"
+        acr = re.search(r",\s*(?:l'|l’|le |la )?(?P<acr>[A-Z][A-Z0-9-]{1,9})\s*$", text)
         # organisation
-        for ent in doc.ents:
-            if ent.label_ == "ORG" and s <= ent.start_char and ent.end_char <= e and norm(ent.text) not in self.gaz.index:
-                if head_word not in {norm(h) for h in ORG_HEADS}:
-                    return self.reg.organisation(ent.text, ent.start_char, ent.end_char)
-        if head_word in {norm(h) for h in ORG_HEADS} or (span.root.lemma_.lower() in ORG_HEADS):
+        if not is_title:
+            for ent in doc.ents:
+                if ent.label_ == "ORG" and s <= ent.start_char and ent.end_char <= e and not self._is_place(ent):
+                    if not is_org:
+                        return self.reg.organisation(ent.text, ent.start_char, ent.end_char)
+        if is_org and not is_title:
             name = _strip_det(text)
             name = re.split(r",|\s\(|\s—|\s-\s", name)[0]
-            m = _ACRONYM_RE.search(text)
+            m = _ACRONYM_RE.search(text) or acr
             country = ""
             for w in name.split():
                 country = country or self.gaz.country_of_adjective(w.lower()) or ""
@@ -298,7 +347,12 @@ class Resolver:
                     country = self.places[pid]["country"]
             return self.reg.organisation(name, s, e, acronym=m.group("acr") if m else "", country=country)
         # title standing for a person
-        if head_word in {norm(h) for h in TITLE_HEADS}:
+        if is_title:
+            if not self.reg.by_title(text) and title_key(text):
+                prev = self._recent_untitled_person(s)
+                if prev is not None:  # "Vladimir Poutine a dénoncé … Le président russe a exclu …"
+                    prev["role"] = _strip_det(text)
+                    self.reg._set_title(prev, prev["role"])
             a = self.reg.titled(text, s, e)
             if a:
                 if not a.get("title_only"):
@@ -317,7 +371,31 @@ class Resolver:
         for a in self.reg:
             if norm(a["name"]) == key or key in {norm(x) for x in a["aliases"]}:
                 return self.reg.mention(a, text, s, e)
+        # a proper name in the phrase ("l'opérateur Fingrid", "le site … Lloyd's List")
+        for ent in doc.ents:
+            if s <= ent.start_char and ent.end_char <= e and ent.label_ in ("ORG", "MISC") and not self._is_place(ent):
+                return self.reg.organisation(ent.text, ent.start_char, ent.end_char)
+        if generic:
+            name = _GENERIC_DET_RE.sub("", text.strip(" ,")).strip()
+            name = re.split(r",|\s\(", name)[0]
+            if 2 < len(name) <= 60 and span.root.pos_ in ("NOUN", "PROPN"):
+                return self.reg.source(_cap(name), s, e)
         return None
+
+    def _is_place(self, ent) -> bool:
+        best = self.gaz.resolve(ent.text)
+        return bool(best and best["kind"] in ("country", "city") and best.get("population", 0) > 100_000)
+
+    def _recent_untitled_person(self, pos):
+        """The person named just before ``pos`` (within ~2 sentences) who has no title yet."""
+        best = None
+        for a in self.reg:
+            if a["kind"] != "person" or a.get("title_only") or a.get("title_key"):
+                continue
+            spans = [sp for sp in a["spans"] if pos - 400 <= sp[0] < pos]
+            if spans and (best is None or max(spans)[0] > best[0]):
+                best = (max(spans)[0], a)
+        return best[1] if best else None
 
     def person_entity(self, ent):
         name = ent.text.strip()
@@ -353,6 +431,11 @@ def find_actors(ctx) -> None:
         reg.mention(a, m.group("acr"), m.start("acr"), m.end("acr"))
         acronyms[m.group("acr")] = a
     for ent in doc.ents:
+        if ent.label_ in ("LOC", "MISC") and gaz.resolve(ent.text) is None and len(ent) >= 2 and all(t.text[:1].isupper() for t in ent):
+            left = text[max(0, ent.start_char - 90):ent.start_char]
+            m = re.search(r"(?:le|la|l'|l’)\s+((?:[\w'’-]+\s+){0,7}?[\w'’-]+)\s*,\s*$", left, re.I)
+            if m and title_key(m.group(1)):
+                reg.person(ent.text, ent.start_char, ent.end_char, role=m.group(1).strip(" ,"))
         if ent.label_ == "PER":
             if norm(ent.text) in gaz.index and gaz.resolve(ent.text)["kind"] in ("country", "city"):
                 continue

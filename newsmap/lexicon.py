@@ -12,7 +12,8 @@ SPEECH_VERBS = {
     "condamner", "fustiger", "répéter", "réaffirmer", "prétendre", "mettre", "alerter", "inviter", "exiger",
     "recommander", "conseiller", "réitérer", "martèler", "féliciter", "inquiéter", "interpeller", "implorer",
     "supplier", "jurer", "garantir", "penser", "croire", "redouter", "préférer", "admettre", "concéder",
-    "publier", "tweeter", "poster", "s'inquiéter", "se féliciter", "souhaiter", "vouloir",
+    "publier", "tweeter", "poster", "s'inquiéter", "se féliciter", "souhaiter", "vouloir", "redire", "décrire",
+    "analyser", "expliquer", "évoquer", "revendiquer", "reconnaitre", "promettre", "sommer", "commenter",
 }
 # verbs that introduce reported speech with « que » (indirect quotes)
 REPORT_VERBS = {
@@ -22,21 +23,27 @@ REPORT_VERBS = {
     "confirmer", "espérer", "craindre", "écrire", "noter", "relever", "constater", "répéter", "réaffirmer",
     "prétendre", "alerter", "redouter", "penser", "croire", "soutenir", "garantir", "jurer", "signaler",
     "observer", "reprocher", "dénoncer", "accuser", "menacer", "concéder", "mettre", "faire", "laisser",
+    "redire", "raconter", "révéler", "certifier", "démentir", "insister", "souligner", "reconnaitre",
 }
+# verbs that report speech with an infinitive ("a affirmé avoir abattu …")
+REPORT_INF_VERBS = {"affirmer", "assurer", "dire", "déclarer", "estimer", "reconnaître", "nier", "démentir", "prétendre",
+                    "jurer", "certifier", "admettre", "annoncer", "penser", "croire", "soutenir", "revendiquer"}
 # nouns that carry a statement (« une mise en garde contre une « attaque » »)
 SPEECH_NOUNS = {"mise", "garde", "avertissement", "alerte", "déclaration", "communiqué", "appel", "message",
                 "discours", "réponse", "réaction", "accusation", "allégation", "menace", "promesse", "annonce",
                 "entretien", "interview", "tribune", "lettre", "post", "tweet", "critique", "condamnation"}
-# words before « … » that make the quoted words a name or a term, not a statement
+# words before « … » that make the quoted words a name or a term, not a statement.
+# NAME_NOUNS may be followed by "de"/"d'" (« le terme de « réseau » »); NAMING_CUES must stand right
+# before the guillemet; NAMED_GROUPS may carry up to two adjectives (« le collectif féministe « Nous Toutes » »).
+NAME_NOUNS = r"nom|nom de code|terme|mot|mot-clé|expression|formule|slogan|hashtag|label|appellation|qualificatif|sobriquet"
 NAMING_CUES = (
-    r"baptisée?s?|surnommée?s?|dite?s?|intitulée?s?|nommée?s?|dénommée?s?|appelée?s?|nom de code|"
-    r"sous le nom d[e']|sous le nom|le nom d[e']|le terme|le mot|l'expression|la formule|le slogan|le hashtag|"
-    r"le mot-clé|l'opération|l'opération militaire|le plan|le programme|le projet|le film|le livre|l'ouvrage|"
-    r"le journal|le quotidien|l'hebdomadaire|le magazine|l'émission|le groupe|le mouvement|le collectif|"
-    r"le parti|l'association|le dispositif|le label|la campagne|le festival|la série|le podcast|le navire|"
-    r"l'exercice|la doctrine|le sommet|le format|l'accord|le traité|la loi|le texte|la chanson|l'album|"
-    r"l'album|le roman|le documentaire|la rubrique|la plateforme|l'application|l'initiative"
+    r"baptisée?s?|rebaptisée?s?|surnommée?s?|dite?s?|intitulée?s?|nommée?s?|dénommée?s?|appelée?s?|"
+    r"l'opération|l'opération militaire|le plan|le programme|le projet|le film|le livre|l'ouvrage|le journal|"
+    r"le quotidien|l'hebdomadaire|le magazine|l'émission|le dispositif|la campagne|le festival|la série|le podcast|"
+    r"le navire|l'exercice|la doctrine|le format|la chanson|l'album|le roman|le documentaire|la rubrique|"
+    r"la plateforme|l'application|l'initiative|l'exercice militaire|sous le nom"
 )
+NAMED_GROUPS = r"le groupe|le mouvement|le collectif|le parti|l'association|l'organisation|le syndicat|la coalition"
 # head nouns of organisation names
 ORG_HEADS = {
     "ministère", "ambassade", "gouvernement", "armée", "état-major", "présidence", "parlement", "sénat",

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import NAMING_CUES, REPORT_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from .lexicon import NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, REPORT_INF_VERBS, REPORT_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
-_NAMING_RE = re.compile(r"(?:\b(?:" + NAMING_CUES + r"))\s*(?:de\s+|d')?$", re.IGNORECASE)
+_NAMING_RE = re.compile(
+    r"(?:\b(?:le |la |l'|un |une )(?:" + NAME_NOUNS + r")(?:\s+de|\s*d'|\s+du)?|(?<![\w'])(?:" + NAMING_CUES + r")|\b(?:"
+    + NAMED_GROUPS + r")(?:\s+[a-zéèêàçîô-]+){0,2})\s*$", re.IGNORECASE)
+_SPOKEN_RE = re.compile(r"(?:\b(?:a|ont|avait|avaient|aurait|est|sont|s'est|se sont|se dit|se disent|s'était)\s+(?:[a-zé]+\s+)?)(?:dite?s?|appelée?s?)\s*$", re.IGNORECASE)
+_CHAIN_RE = re.compile(r"^\s*(?:,|ou|et|puis)\s*$")
 _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P<pron>il|elle|ils|elles)\b", re.IGNORECASE)
 _SELON_RE = re.compile(r"\b(?:selon|d'après|d’après)\s+", re.IGNORECASE)
 
@@ -69,6 +73,34 @@ def subject_of(verb, res, _depth=0):
     return None, None
 
 
+def np_after(verb, res, dates=()):
+    """The subject standing after a verb (inversion: « … », a écrit sur Telegram le gouverneur, X)."""
+    doc = verb.doc
+    i = verb.i + 1
+    end = verb.sent.end
+    while i < end:
+        t = doc[i]
+        if t.is_punct and t.text != ",":
+            return None, None
+        if t.pos_ in ("ADV", "SCONJ", "CCONJ") or t.text == "," or "-t-" in t.text or any(s <= t.idx < e for s, e in dates):
+            i += 1
+            continue
+        if t.pos_ == "ADP":  # skip a prepositional phrase: "sur Telegram", "lors d'une réunion"
+            j = i + 1
+            while j < end and doc[j].pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+                j += 1
+            i = doc[j].right_edge.i + 1 if j < end else end
+            continue
+        if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "X"):
+            head = t
+            while head.pos_ in ("DET", "ADJ") and head.i + 1 < end:
+                head = doc[head.i + 1]
+            a = res.resolve(head)
+            return (a, head) if a is not None else (None, None)
+        return None, None
+    return None, None
+
+
 def res_titles():
     from .lexicon import TITLE_HEADS
 
@@ -90,6 +122,12 @@ def _governing_speech(tok, max_up=7):
     return first_verb
 
 
+def _edges(tok):
+    if tok is None:
+        return None
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
 def _tokens_in(doc, s, e):
     span = doc.char_span(s, e, alignment_mode="expand")
     return span
@@ -104,6 +142,7 @@ class _Quotes:
         self.out = []
         self.places = {p["id"]: p for p in ctx.places}
         self.headers = [m.start() for m in re.finditer(r"(?m)^[^\n.!?»]{3,120}$", self.text)]
+        self.date_spans = [(d["start"], d["end"]) for d in ctx.dates]
 
     # ------------------------------------------------------------ helpers
     def _date_in(self, s, e, exclude):
@@ -147,6 +186,10 @@ class _Quotes:
             "sentence": sent.text.strip(), "sentence_start": sent.start_char, "start": s, "end": e,
         })
 
+    def _is_header(self, sent) -> bool:
+        line_start = self.text.rfind("\n", 0, sent.start_char) + 1
+        return line_start in self.headers
+
     def _section(self, pos):
         return sum(1 for h in self.headers if h <= pos)
 
@@ -155,13 +198,16 @@ class _Quotes:
         doc, text = self.doc, self.text
         matches = list(_QUOTE_RE.finditer(text))
         spans = [(m.start(), m.end()) for m in matches]
+        last_name_end = -10
         for m in matches:
             inner = "inner" if m.group("inner") is not None else "inner2"
             s, e = m.start(inner), m.end(inner)
             if s >= e:
                 continue
             before = text[max(0, m.start() - 60):m.start()]
-            if _NAMING_RE.search(before.rstrip()):
+            if (_NAMING_RE.search(before.rstrip()) and not _SPOKEN_RE.search(before.rstrip())) \
+                    or _CHAIN_RE.match(text[last_name_end:m.start()]):
+                last_name_end = m.end()  # « goutte froide » ou « DANA »: both names
                 continue
             words = text[s:e].split()
             first_tok = _tokens_in(doc, s, min(e, s + 1))
@@ -169,6 +215,8 @@ class _Quotes:
                 continue
             tok = first_tok[0]
             sent = tok.sent
+            if self._is_header(sent):
+                continue
             # the whole quote may run over several parsed sentences: use the one holding the closing mark
             end_tok = _tokens_in(doc, max(s, e - 1), e)
             end_sent = end_tok[0].sent if end_tok is not None else sent
@@ -181,6 +229,38 @@ class _Quotes:
                 continue
             actor, mtok, speaker_span = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span)
+
+    def _frame_speaker(self, sent, before_pos):
+        """"Selon X, …" / "Pour le chercheur X, …" / "D'après X, …" opening the sentence (before ``before_pos``)."""
+        lead = self.text[sent.start_char:before_pos]
+        m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+", lead)
+        if not m:
+            return None, None
+        tok = _tokens_in(self.doc, sent.start_char + m.end(), sent.start_char + m.end() + 1)
+        if tok is None:
+            return None, None
+        head = tok[0]
+        while head.pos_ in ("DET", "ADJ", "NUM") and head.i + 1 < sent.end:
+            head = head.doc[head.i + 1]
+        np = self.res._np_span(head)
+        if not re.match(r"\s*,", self.text[np.end_char:np.end_char + 3]):
+            return None, None
+        a = self.res.resolve(head, generic=m.group(0).strip().lower() != "pour")
+        return (a, head) if a is not None else (None, None)
+
+    def _trailing_speaker(self, sent, after_pos):
+        """", a indiqué le commandement …" at the end of the sentence."""
+        toks = [t for t in sent if t.idx >= after_pos]
+        for k, t in enumerate(toks):
+            if t.pos_ == "VERB" and _lemma(t) in REPORT_VERBS | SPEECH_VERBS and k > 0:
+                j = k - 1
+                while j > 0 and toks[j].pos_ == "AUX":
+                    j -= 1
+                if toks[j].text == ",":
+                    a, subj = np_after(t, self.res, self.date_spans)
+                    if a is not None:
+                        return a, subj
+        return None, None
 
     def _speech_near(self, sent):
         return any(is_speech(t) for t in sent)
@@ -196,28 +276,22 @@ class _Quotes:
                 a = res.last_speaker if pron.startswith("elle") else (
                     res.last_speaker if res.last_speaker and res.last_speaker["kind"] == "person" else res.last_person)
                 return a, None, None
-            # "« … », a déclaré Lavrov" / "« … », estime le ministre"
-            for t in tokens_after[:6]:
-                if is_speech(t) and t.pos_ in ("VERB",):
-                    a, subj = subject_of(t, res)
+            # "« … », a déclaré Lavrov" / "« … », estime le ministre": the first verb after the quote
+            for t in tokens_after[:5]:
+                if t.pos_ == "VERB":
+                    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i > t.i), None)
+                    a = res.resolve(subj) if subj is not None else None
+                    if a is None:
+                        a, subj = np_after(t, res, self.date_spans)
+                    if a is None:
+                        a, subj = subject_of(t, res)
                     if a is not None:
-                        return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)) if subj is not None else None
+                        return a, subj, _edges(subj)
                     break
-            # "X a déclaré : « … »" / "Selon X, « … »"
-            lead = text[sent.start_char:m.start()]
-            sel = list(_SELON_RE.finditer(lead))
-            if sel:
-                tok = _tokens_in(doc, sent.start_char + sel[-1].end(), sent.start_char + sel[-1].end() + 1)
-                if tok is not None:
-                    a = res.resolve(tok[0])
-                    if a:
-                        return a, tok[0], None
-            pour = re.match(r"\s*Pour\s+", lead)
-            if pour:
-                tok = _tokens_in(doc, sent.start_char + pour.end(), sent.start_char + pour.end() + 1)
-                a = res.resolve(tok[0]) if tok is not None else None
-                if a:
-                    return a, tok[0], None
+            # "Selon X, « … »" / "Pour X, « … »"
+            a, head = self._frame_speaker(sent, m.start())
+            if a is not None:
+                return a, head, _edges(head)
             before_toks = [t for t in sent if t.idx < m.start()]
             for t in reversed(before_toks):
                 if is_speech(t) and t.pos_ == "VERB":
@@ -242,11 +316,21 @@ class _Quotes:
         if tok is None:
             return None, None, None
         head = tok.root
+        a, fh = self._frame_speaker(sent, m.start())
+        if a is not None:
+            return a, fh, _edges(fh)
         verb = _governing_speech(head)
+        if verb is not None and is_speech(verb):
+            a, subj = subject_of(verb, res)
+            if a is not None:
+                return a, subj, _edges(subj)
+        a, subj = self._trailing_speaker(sent, m.end())
+        if a is not None:
+            return a, subj, _edges(subj)
         if verb is not None:
             a, subj = subject_of(verb, res)
             if a is not None:
-                return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+                return a, subj, _edges(subj)
         root = sent.root
         a, subj = subject_of(root, res)
         if a is not None:
@@ -258,17 +342,37 @@ class _Quotes:
         doc, text, res = self.doc, self.text, self.res
         taken = [(q["start"], q["end"]) for q in self.out]
         for sent in doc.sents:
+            if self._is_header(sent):
+                continue
             for tok in sent:
                 if tok.pos_ != "VERB" or _lemma(tok) not in REPORT_VERBS:
                     continue
                 for c in tok.children:
                     if c.dep_ not in ("ccomp", "obj", "xcomp"):
                         continue
+                    if c.dep_ in ("xcomp", "ccomp", "obj") and "Inf" in c.morph.get("VerbForm") and _lemma(tok) in REPORT_INF_VERBS \
+                            and not any(g.dep_ == "mark" for g in c.children):
+                        lo, hi = c.left_edge.i, c.right_edge.i
+                        while hi > lo and c.doc[hi].is_punct:
+                            hi -= 1
+                        self._add_indirect(tok, c.doc[lo].idx, c.doc[hi].idx + len(c.doc[hi]), sent, taken)
+                        continue
                     mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’")), None)
                     if mark is None and not (c.dep_ == "ccomp" and c.left_edge.i > 0 and c.doc[c.left_edge.i].lower_ in ("que", "qu'", "qu’")):
                         continue
                     start_i = (mark.i + 1) if mark is not None else c.left_edge.i + 1
                     end_i = c.right_edge.i
+                    # "que … et qu'il présenterait …": each conjoined clause on its own
+                    for cj in c.children:
+                        if cj.dep_ == "conj" and cj.i > c.i and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’") for g in cj.children):
+                            cm = next(g for g in cj.children if g.dep_ == "mark")
+                            e_i = cj.right_edge.i
+                            while e_i > cm.i and c.doc[e_i].is_punct:
+                                e_i -= 1
+                            self._add_indirect(tok, c.doc[cm.i + 1].idx, c.doc[e_i].idx + len(c.doc[e_i]), sent, taken)
+                            end_i = min(end_i, cj.left_edge.i - 1)
+                            while end_i > start_i and c.doc[end_i].lower_ in ("et", ",", "ou"):
+                                end_i -= 1
                     while end_i > start_i and c.doc[end_i].is_punct and c.doc[end_i].text not in ("»", ")"):
                         end_i -= 1
                     if end_i < start_i:
@@ -276,17 +380,46 @@ class _Quotes:
                     s, e = c.doc[start_i].idx, c.doc[end_i].idx + len(c.doc[end_i])
                     self._add_indirect(tok, s, e, sent, taken)
             self._selon(sent, taken)
+            self._trailing_attribution(sent, taken)
 
     def _add_indirect(self, verb, s, e, sent, taken, actor=None, mtok=None):
         covered = sum(min(e, qe) - max(s, qs) for qs, qe in taken if qs < e and s < qe)
-        if covered > 0.5 * (e - s) or e - s < 8:
-            return
+        if covered > 0 or e - s < 8 or "«" in self.text[s:e]:
+            return  # reported speech that carries « … » is represented by its partial quotes
         if actor is None:
             actor, mtok = subject_of(verb, self.res)
+        if actor is None:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON") and subj.lower_ not in ("on", "cela", "ce", "ça", "il"):
+                actor, mtok = self.res.resolve(subj, generic=True), subj
         if actor is None:
             return
         self._add(s, e, "indirect", actor, mtok, sent, [(s, e)])
         taken.append((s, e))
+
+    def _trailing_attribution(self, sent, taken):
+        """"<statement>, a précisé X." without guillemets: indirect, the speaker after the verb."""
+        if "«" in sent.text or "“" in sent.text:
+            return
+        toks = list(sent)
+        for k, t in enumerate(toks):
+            if t.pos_ != "VERB" or _lemma(t) not in REPORT_VERBS | SPEECH_VERBS or k < 4:
+                continue
+            j = k - 1
+            while j > 0 and toks[j].pos_ == "AUX":
+                j -= 1
+            if toks[j].text != ",":
+                continue
+            if any(c.dep_ in ("obj", "ccomp") and c.i > t.i for c in t.children):
+                continue
+            a, mtok = np_after(t, self.res, self.date_spans)
+            if a is None:
+                continue
+            s, e = sent.start_char, toks[j].idx
+            seg = self.text[s:e]
+            s += len(seg) - len(seg.lstrip())
+            self._add_indirect(None, s, e, sent, taken, actor=a, mtok=mtok)
+            return
 
     def _selon(self, sent, taken):
         text = self.text
@@ -296,17 +429,18 @@ class _Quotes:
             tok = _tokens_in(self.doc, abs_s, abs_s + 1)
             if tok is None:
                 continue
-            a = self.res.resolve(tok[0])
+            head = tok[0]
+            while head.pos_ in ("DET", "ADJ", "NUM") and head.i + 1 < sent.end:
+                head = head.doc[head.i + 1]
+            a = self.res.resolve(head, generic=True)
             if a is None:
                 continue
-            np = self.res._np_span(tok[0])
+            np = self.res._np_span(head)
             np_end = np.end_char
             rest_after = text[np_end:sent.end_char]
-            if m.start() <= 1 or st[:m.start()].strip() == "":
-                # "Selon X, <claim>."
-                cm = re.match(r"\s*,\s*", rest_after)
-                if not cm:
-                    continue
+            cm = re.match(r"\s*,\s*", rest_after)
+            if cm and len(rest_after.strip(" ,.\n")) > 15:
+                # "(…, mais) selon X, <claim>."
                 s = np_end + cm.end()
                 e = sent.end_char
             else:
