@@ -75,7 +75,7 @@ def title_key(title: str) -> tuple[str, str] | None:
         elif not iso:
             rest.append(w)
     base = " ".join(rest)
-    if not base or base.split()[0] not in {norm(h) for h in TITLE_HEADS}:
+    if not base or not any(base == h or base.startswith(h + " ") for h in _TITLE_KEYS):
         return None
     return base, country
 
@@ -118,7 +118,7 @@ class Registry:
             if a["kind"] != "person" or a.get("title_only"):
                 continue
             ak = norm(a["name"])
-            if ak == key or (len(key.split()) == 1 and ak.split()[-1] == key) or (
+            if ak == key or (len(key.split()) == 1 and key in (ak.split()[-1], ak.split()[0])) or (
                     len(ak.split()) == 1 and last == ak):
                 if len(name) > len(a["name"]) and len(key.split()) > len(ak.split()):
                     a["aliases"].append(a["name"])
@@ -246,6 +246,10 @@ class Resolver:
         left = tok.left_edge.i
         right = tok.i
         for c in tok.rights:
+            if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and not any(g.dep_.startswith("nsubj") for g in c.children) \
+                    and c.i == right + 1:
+                right = max(right, c.right_edge.i)  # "la ministre chargée de l'Égalité …"
+                continue
             if c.dep_ in ("acl:relcl", "acl", "punct", "advcl", "parataxis", "conj", "cc", "dep") and c.i > tok.i:
                 if c.dep_ == "punct" and c.text in ("(", ")"):
                     right = max(right, c.right_edge.i)
@@ -257,6 +261,8 @@ class Resolver:
             j = right + 2
             if doc[j].lower_ in ("l'", "le", "la") and j + 1 < len(doc) and doc[j + 1].text.isupper():
                 j += 1
+            elif doc[j].lower_ in ("le", "la") and j + 2 < len(doc) and doc[j + 1].lower_ in _TITLE_KEYS:
+                j += 2  # ", le colonel Abdoulaye Maïga,"
             k = j
             while k < len(doc) and (doc[k].pos_ == "PROPN" or (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "ADJ", "X"))
                                     or (k > j and doc[k].text in ("-", "de", "ben", "van", "von", "al"))):
@@ -265,16 +271,35 @@ class Resolver:
                 right = k - 1
         return doc[left:right + 1]
 
+    def actor_at(self, pos: int) -> dict | None:
+        """The actor whose mention covers character ``pos``."""
+        for a in self.reg:
+            if any(s <= pos < e for s, e in a["spans"]):
+                return a
+        return None
+
     def latest(self, pos: int, kinds) -> dict | None:
         """The actor of one of ``kinds`` mentioned last before ``pos`` (within ~4 sentences)."""
-        best = None
-        for a in self.reg:
-            if a["kind"] not in kinds or a.get("title_only"):
-                continue
-            for s, e in a["spans"]:
-                if pos - 800 <= s and e <= pos and (best is None or s > best[0]):
+        doc = self.ctx.doc
+        for subjects_only in (True, False):
+            best = None
+            for a in self.reg:
+                if a["kind"] not in kinds or a.get("title_only"):
+                    continue
+                for s, e in a["spans"]:
+                    if not (pos - 800 <= s and e <= pos) or (best is not None and s <= best[0]):
+                        continue
+                    if subjects_only:
+                        sp = doc.char_span(s, e, alignment_mode="expand")
+                        root = sp.root if sp is not None else None
+                        while root is not None and root.dep_ in ("appos", "flat:name", "conj") and root.head is not root:
+                            root = root.head
+                        if root is None or root.dep_ not in ("nsubj", "nsubj:pass"):
+                            continue
                     best = (s, a)
-        return best[1] if best else None
+            if best:
+                return best[1]
+        return None
 
     def surface(self, tok) -> str:
         """The words that name the speaker: a relative pronoun shows its antecedent."""
@@ -348,7 +373,8 @@ class Resolver:
             return self.reg.organisation(name, s, e, acronym=m.group("acr") if m else "", country=country)
         # title standing for a person
         if is_title:
-            if not self.reg.by_title(text) and title_key(text):
+            appos = re.match(r"\s*,\s*[A-ZÉ]", doc.text[e:e + 4])
+            if not self.reg.by_title(text) and title_key(text) and not appos:
                 prev = self._recent_untitled_person(s)
                 if prev is not None:  # "Vladimir Poutine a dénoncé … Le président russe a exclu …"
                     prev["role"] = _strip_det(text)
@@ -376,7 +402,8 @@ class Resolver:
             if s <= ent.start_char and ent.end_char <= e and ent.label_ in ("ORG", "MISC") and not self._is_place(ent):
                 return self.reg.organisation(ent.text, ent.start_char, ent.end_char)
         if generic:
-            name = _GENERIC_DET_RE.sub("", text.strip(" ,")).strip()
+            cut = next((t.idx for t in span if t.pos_ in ("VERB", "AUX") and t.i > span.root.i), e)
+            name = _GENERIC_DET_RE.sub("", doc.text[s:cut].strip(" ,")).strip()
             name = re.split(r",|\s\(", name)[0]
             if 2 < len(name) <= 60 and span.root.pos_ in ("NOUN", "PROPN"):
                 return self.reg.source(_cap(name), s, e)

@@ -43,7 +43,7 @@ NAMING_CUES = (
     r"le navire|l'exercice|la doctrine|le format|la chanson|l'album|le roman|le documentaire|la rubrique|"
     r"la plateforme|l'application|l'initiative|l'exercice militaire|sous le nom"
 )
-NAMED_GROUPS = r"le groupe|le mouvement|le collectif|le parti|l'association|l'organisation|le syndicat|la coalition"
+NAMED_GROUPS = r"(?:le|du|au|un|ce|l'|de l'|la|de la)\s*(?:groupe|mouvement|collectif|parti|association|organisation|syndicat|coalition)"
 # head nouns of organisation names
 ORG_HEADS = {
     "ministère", "ambassade", "gouvernement", "armée", "état-major", "présidence", "parlement", "sénat",

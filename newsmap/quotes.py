@@ -44,9 +44,20 @@ def subject_of(verb, res, _depth=0):
                 continue
             return res.resolve(c), c
     for c in verb.children:
-        if c.dep_ in ("obl:agent",) or (c.dep_.startswith("obl") and any(g.lower_ == "par" for g in c.children)
-                                        and any(x.dep_ == "aux:pass" for x in verb.children)):
+        passive = any(x.dep_ == "aux:pass" for x in verb.children) or (
+            "Part" in verb.morph.get("VerbForm") and not any(x.dep_ == "aux:tense" for x in verb.children))
+        if c.dep_ == "obl:agent" or (c.i > verb.i and passive and any(g.lower_ == "par" for g in c.children)):
             return res.resolve(c), c
+    # the parser found no subject: the actor named right before the verb ("…, la Maison-Blanche a annoncé")
+    if any(c.dep_ == "aux:tense" for c in verb.children) or "Fin" in verb.morph.get("VerbForm"):
+        first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+        j = first - 1
+        while j >= verb.sent.start and verb.doc[j].pos_ in ("ADV",) or (j >= 0 and verb.doc[j].lower_ in ("ne", "n'")):
+            j -= 1
+        if j >= verb.sent.start and verb.doc[j].pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "nsubj" for c in verb.children):
+            hit = res.actor_at(verb.doc[j].idx)
+            if hit is not None:
+                return hit, verb.doc[j]
     # inversion: "a déclaré Lavrov", "ajoute le ministre"
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET") and nxt.dep_ not in ("obj",) and nxt.sent == verb.sent:
@@ -186,6 +197,15 @@ class _Quotes:
             "sentence": sent.text.strip(), "sentence_start": sent.start_char, "start": s, "end": e,
         })
 
+    def _extend(self, sent):
+        """The sentence plus the following pieces the parser split off (starting with ',' or lower case)."""
+        doc = self.doc
+        start, end = sent.start, sent.end
+        while end < len(doc) and (doc[end].text in (",", ";", ")") or doc[end].text[:1].islower()) \
+                and "\n" not in doc[end - 1].text_with_ws:
+            end = doc[end].sent.end
+        return doc[start:end] if end != sent.end else sent
+
     def _is_header(self, sent) -> bool:
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
         return line_start in self.headers
@@ -217,9 +237,11 @@ class _Quotes:
             sent = tok.sent
             if self._is_header(sent):
                 continue
-            # the whole quote may run over several parsed sentences: use the one holding the closing mark
+            # the whole quote may run over several parsed sentences: use the one holding the closing mark,
+            # and glue on what the parser split off after it (", a déclaré X.")
             end_tok = _tokens_in(doc, max(s, e - 1), e)
-            end_sent = end_tok[0].sent if end_tok is not None else sent
+            end_sent = self._extend(end_tok[0].sent if end_tok is not None else sent)
+            sent = self._extend(sent) if sent.end <= end_sent.start else sent
             lead = text[sent.start_char:m.start()].strip()
             opens = lead == "" or lead.endswith((":", ",")) or lead.endswith("—")
             starts_upper = text[s:s + 1].isupper()
@@ -268,6 +290,8 @@ class _Quotes:
     def _speaker_for_guillemet(self, m, kind, sent, end_sent, spans):
         doc, text, res = self.doc, self.text, self.res
         after = text[m.end():end_sent.end_char]
+        sent_start = sent.start
+        sent = doc[sent_start:max(sent.end, end_sent.end)]
         if kind == "direct":
             pm = _PRON_INV_RE.match(after)
             tokens_after = [t for t in end_sent if t.idx >= m.end()]
@@ -278,7 +302,8 @@ class _Quotes:
                 return a, None, None
             # "« … », a déclaré Lavrov" / "« … », estime le ministre": the first verb after the quote
             for t in tokens_after[:5]:
-                if t.pos_ == "VERB":
+                if t.pos_ == "VERB" or (_lemma(t) in SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
+                        or (t.lower_[:-1] + "er" in SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text == ","):
                     subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i > t.i), None)
                     a = res.resolve(subj) if subj is not None else None
                     if a is None:
