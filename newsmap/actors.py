@@ -271,6 +271,25 @@ class Resolver:
                 right = k - 1
         return doc[left:right + 1]
 
+    def actor_before(self, pos: int) -> dict | None:
+        """The actor named last before ``pos`` in the same clause: only commas, appositions and a relative
+        clause may stand between ("Me Zavarro, qui défend X, a indiqué")."""
+        doc, text = self.ctx.doc, self.ctx.text
+        best = None
+        for a in self.reg:
+            for s, e in a["spans"]:
+                if e <= pos and pos - s < 250 and (best is None or s > best[0]):
+                    best = (s, e, a)
+        if best is None:
+            return None
+        between = text[best[1]:pos]
+        if re.fullmatch(r"[\s,]*(?:\([^()]*\)[\s,]*)?", between) or re.fullmatch(
+                r"\s*,\s*(?:qui|dont|que|lequel|laquelle)\b[^.;:«»\n]*,\s*", between) or re.fullmatch(
+                r"\s*,\s*[^.;:«»\n,]{0,60},\s*", between) and not any(
+                t.pos_ == "VERB" for t in doc.char_span(best[1], pos, alignment_mode="expand") or []):
+            return best[2]
+        return None
+
     def actor_at(self, pos: int) -> dict | None:
         """The actor whose mention covers character ``pos``."""
         for a in self.reg:
@@ -411,7 +430,8 @@ class Resolver:
 
     def _is_place(self, ent) -> bool:
         best = self.gaz.resolve(ent.text)
-        return bool(best and best["kind"] in ("country", "city") and best.get("population", 0) > 100_000)
+        return bool(best and (best["kind"] == "country" or (best["kind"] == "city" and best.get("primary")
+                                                              and best.get("population", 0) > 100_000)))
 
     def _recent_untitled_person(self, pos):
         """The person named just before ``pos`` (within ~2 sentences) who has no title yet."""

@@ -48,16 +48,14 @@ def subject_of(verb, res, _depth=0):
             "Part" in verb.morph.get("VerbForm") and not any(x.dep_ == "aux:tense" for x in verb.children))
         if c.dep_ == "obl:agent" or (c.i > verb.i and passive and any(g.lower_ == "par" for g in c.children)):
             return res.resolve(c), c
-    # the parser found no subject: the actor named right before the verb ("…, la Maison-Blanche a annoncé")
-    if any(c.dep_ == "aux:tense" for c in verb.children) or "Fin" in verb.morph.get("VerbForm"):
+    # the parser found no subject: the actor named right before the verb ("…, la Maison-Blanche a annoncé",
+    # "Me Zavarro, qui défend X, a indiqué", "Le commissaire …, Wopke Hoekstra, a au contraire salué")
+    if (any(c.dep_ == "aux:tense" for c in verb.children) or "Fin" in verb.morph.get("VerbForm")) \
+            and not any(c.dep_ == "nsubj" for c in verb.children):
         first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
-        j = first - 1
-        while j >= verb.sent.start and verb.doc[j].pos_ in ("ADV",) or (j >= 0 and verb.doc[j].lower_ in ("ne", "n'")):
-            j -= 1
-        if j >= verb.sent.start and verb.doc[j].pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "nsubj" for c in verb.children):
-            hit = res.actor_at(verb.doc[j].idx)
-            if hit is not None:
-                return hit, verb.doc[j]
+        hit = res.actor_before(verb.doc[first].idx)
+        if hit is not None:
+            return hit, None
     # inversion: "a déclaré Lavrov", "ajoute le ministre"
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET") and nxt.dep_ not in ("obj",) and nxt.sent == verb.sent:
@@ -253,8 +251,23 @@ class _Quotes:
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span)
 
     def _frame_speaker(self, sent, before_pos):
-        """"Selon X, …" / "Pour le chercheur X, …" / "D'après X, …" opening the sentence (before ``before_pos``)."""
+        """"Selon X, …" / "Pour le chercheur X, …" opening the sentence, or "… selon Helsinki …" inside it."""
         lead = self.text[sent.start_char:before_pos]
+        m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+"
+                     r"(?P<np>[^,;:«»]{2,90}?(?:,\s*(?:le |la )?[A-ZÉ][\w'’-]+(?:\s+[A-ZÉa-z][\w'’-]+){0,3}\s*)?),", lead)
+        if m:
+            sp = self.doc.char_span(sent.start_char + m.start("np"), sent.start_char + m.end("np"), alignment_mode="expand")
+            if sp is not None:
+                a = self.res.resolve_span(sp, generic=m.group(0).strip().lower()[:4] != "pour")
+                if a is not None:
+                    return a, sp.root
+        mid = re.search(r"\b(?:selon|d'après|d’après)\s+(?P<np>(?:l'|le |la |les )?[A-ZÉ][\w'’-]+(?:\s+[A-ZÉ][\w'’-]+)*)",
+                        self.text[sent.start_char:sent.end_char])
+        if mid:
+            sp = self.doc.char_span(sent.start_char + mid.start("np"), sent.start_char + mid.end("np"), alignment_mode="expand")
+            a = self.res.resolve_span(sp) if sp is not None else None
+            if a is not None:
+                return a, sp.root
         m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+", lead)
         if not m:
             return None, None
@@ -297,8 +310,8 @@ class _Quotes:
             tokens_after = [t for t in end_sent if t.idx >= m.end()]
             if pm and pm.end() < 40:
                 pron = pm.group("pron").lower()
-                a = res.last_speaker if pron.startswith("elle") else (
-                    res.last_speaker if res.last_speaker and res.last_speaker["kind"] == "person" else res.last_person)
+                kinds = ("person", "organisation", "government", "state", "source")
+                a = res.latest(m.start(), ("person",)) if pron == "il" else res.latest(m.start(), kinds)
                 return a, None, None
             # "« … », a déclaré Lavrov" / "« … », estime le ministre": the first verb after the quote
             for t in tokens_after[:5]:
@@ -375,7 +388,8 @@ class _Quotes:
                 for c in tok.children:
                     if c.dep_ not in ("ccomp", "obj", "xcomp"):
                         continue
-                    if c.dep_ in ("xcomp", "ccomp", "obj") and "Inf" in c.morph.get("VerbForm") and _lemma(tok) in REPORT_INF_VERBS \
+                    inf = "Inf" in c.morph.get("VerbForm") or any(g.dep_.startswith("aux") and "Inf" in g.morph.get("VerbForm") for g in c.children)
+                    if c.dep_ in ("xcomp", "ccomp", "obj") and inf and _lemma(tok) in REPORT_INF_VERBS \
                             and not any(g.dep_ == "mark" for g in c.children):
                         lo, hi = c.left_edge.i, c.right_edge.i
                         while hi > lo and c.doc[hi].is_punct:
@@ -424,18 +438,19 @@ class _Quotes:
 
     def _trailing_attribution(self, sent, taken):
         """"<statement>, a précisé X." without guillemets: indirect, the speaker after the verb."""
-        if "«" in sent.text or "“" in sent.text:
-            return
+        sent = self._extend(sent)
         toks = list(sent)
         for k, t in enumerate(toks):
             if t.pos_ != "VERB" or _lemma(t) not in REPORT_VERBS | SPEECH_VERBS or k < 4:
                 continue
+            if "«" in self.text[sent.start_char:t.idx] or "“" in self.text[sent.start_char:t.idx]:
+                return
             j = k - 1
             while j > 0 and toks[j].pos_ == "AUX":
                 j -= 1
             if toks[j].text != ",":
                 continue
-            if any(c.dep_ in ("obj", "ccomp") and c.i > t.i for c in t.children):
+            if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
                 continue
             a, mtok = np_after(t, self.res, self.date_spans)
             if a is None:
@@ -468,10 +483,12 @@ class _Quotes:
                 # "(…, mais) selon X, <claim>."
                 s = np_end + cm.end()
                 e = sent.end_char
-            else:
+            elif rest_after.strip(" ,.;\n") == "":
                 # "<claim>, selon X."
                 s = sent.start_char
                 e = sent.start_char + m.start()
+            else:
+                continue  # "… appartient selon Helsinki à la « flotte fantôme »": the partial quote carries it
             seg = text[s:e]
             s += len(seg) - len(seg.lstrip())
             seg = text[s:e].rstrip(" ,.;:\n")
