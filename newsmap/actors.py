@@ -21,6 +21,8 @@ from .lexicon import ORG_HEADS, TITLE_HEADS, TITLE_SYNONYMS
 
 _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
 _TITLE_KEYS = {norm(h) for h in TITLE_HEADS}
+_ANAPHORS = {"milliardaire", "septuagénaire", "octogénaire", "quinquagénaire", "sexagénaire", "quadragénaire", "trentenaire",
+             "républicain", "démocrate", "magnat", "tribun", "dirigeant", "vainqueur", "élu", "élue", "intéressé", "intéressée"}
 _ORG_KEYS = {norm(h) for h in ORG_HEADS}
 _APPOS_NAME_RE = re.compile(r",\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|van\s+|von\s+|ben\s+|al-|el-)?[A-ZÉÈ][\w'’-]+){1,3})\s*,?\s*$")
 _GENERIC_DET_RE = re.compile(r"^(?:(?:selon|d'après|pour|par)\s+)?(?:(?:de nombreux|de nombreuses|plusieurs|certains|certaines|quelques|nombreux|nombreuses|les|le|la|une|un|des|du|de)\s+|l'|l’|d'|d’)", re.I)
@@ -235,6 +237,7 @@ class Resolver:
         self.gaz = gazetteer()
         self.last_person = None
         self.last_speaker = None
+        self.subject_spans: set[int] = set()
         self.place_at = {}
         for s, e, pid in ctx.place_spans:
             self.place_at[s] = (e, pid)
@@ -267,7 +270,7 @@ class Resolver:
             while k < len(doc) and (doc[k].pos_ == "PROPN" or (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "ADJ", "X"))
                                     or (k > j and doc[k].text in ("-", "de", "ben", "van", "von", "al"))):
                 k += 1
-            if k > j and (k >= len(doc) or doc[k].text in (",", ")", ".") or doc[k].pos_ in ("AUX", "VERB")):
+            if k > j and (k >= len(doc) or doc[k].text in (",", ")", ".")):
                 right = k - 1
         return doc[left:right + 1]
 
@@ -279,6 +282,8 @@ class Resolver:
         for a in self.reg:
             for s, e in a["spans"]:
                 if e <= pos and pos - s < 250 and (best is None or s > best[0]):
+                    if re.search(r",\s*(?:qui|que|dont)\b[^,]*$", text[max(0, s - 80):s]):
+                        continue  # "Me Zavarro, qui défend Dominique Pelicot, a indiqué": not Pelicot
                     best = (s, e, a)
         if best is None:
             return None
@@ -308,7 +313,7 @@ class Resolver:
                 for s, e in a["spans"]:
                     if not (pos - 800 <= s and e <= pos) or (best is not None and s <= best[0]):
                         continue
-                    if subjects_only:
+                    if subjects_only and s not in self.subject_spans:
                         sp = doc.char_span(s, e, alignment_mode="expand")
                         root = sp.root if sp is not None else None
                         while root is not None and root.dep_ in ("appos", "flat:name", "conj") and root.head is not root:
@@ -341,9 +346,17 @@ class Resolver:
                 return self.latest(tok.idx, ("person",)) or self.latest(tok.idx, ("organisation", "government", "state", "source"))
             if low in ("ils", "elles", "eux"):
                 return self.latest(tok.idx, ("organisation", "government", "state", "source", "person"))
-            return None
+            if low in ("on", "cela", "ce", "ça", "c'", "se", "s'", "y", "en", "nous", "je", "vous", "tu", "me", "te"):
+                return None
         span = self._np_span(tok)
-        return self.resolve_span(span, generic=generic)
+        a = self.resolve_span(span, generic=generic)
+        if a is None and generic and tok.pos_ == "NOUN" and tok.lower_ in _TITLE_KEYS | _ANAPHORS and "Plur" not in tok.morph.get("Number"):
+            a = self.latest(tok.idx, ("person",))  # "a lancé le milliardaire": the person in the story
+            if a is not None:
+                self.reg.mention(a, span.text, span.start_char, span.end_char)
+        if a is not None and tok.dep_.startswith("nsubj"):
+            self.subject_spans.add(span.start_char)
+        return a
 
     def resolve_span(self, span, generic=False):
         doc = span.doc

@@ -172,7 +172,8 @@ class Gazetteer:
             return
         bucket = self.index.setdefault(key, [])
         for other in bucket:
-            if other["name"] == rec["name"] and other["kind"] == rec["kind"] and other["country"] == rec["country"]:
+            if other["name"] == rec["name"] and other["kind"] == rec["kind"] and other["country"] == rec["country"] \
+                    and other.get("geonameid") == rec.get("geonameid"):
                 if rec.get("primary"):
                     other["primary"] = True
                 return
@@ -191,9 +192,11 @@ class Gazetteer:
             # a population prior, a bonus for the article's countries, a small one for a primary name
             s = c["priority"] * 2 + math.log10(c["population"] + 10)
             if c.get("primary"):
-                s += 0.3
+                s += 0.8
+            if c["population"] >= 1_000_000:
+                s += 0.5
             if c["country"] in context_countries:
-                s += 1.5
+                s += 1.0
             return s
 
         return max(cands, key=score)

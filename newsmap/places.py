@@ -138,7 +138,7 @@ def find_places(ctx) -> None:
         s, e = ent.start_char, ent.end_char
         if _overlaps(claimed, s, e) or norm(ent.text) in seat_keys:
             continue
-        if re.search(r"\b(?:quartier|rue|avenue|boulevard|place|village|hameau|lieu-dit|aéroport|port|gare|université|stade|hôpital)s?\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?$", text[max(0, s - 30):s], re.I):
+        if re.search(r"\b(?:quartier|rue|avenue|boulevard|place|village|hameau|lieu-dit|aéroport|gare|université|stade|hôpital)s?\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?$", text[max(0, s - 30):s], re.I):
             continue  # a district or building named after something else ("quartier de Magenta")
         best = gaz.resolve(ent.text, ctx.countries)
         span = ent
@@ -157,7 +157,8 @@ def find_places(ctx) -> None:
             continue
         if ent.label_ != "LOC" and (len(span) != len(ent) or best["kind"] not in ("city", "country", "region")):
             continue
-        if ent.label_ != "LOC" and best["kind"] == "city" and best.get("population", 0) < 500_000 and not gaz.is_capital(ent.text):
+        if ent.label_ != "LOC" and best["kind"] == "city" and best.get("population", 0) < 500_000 and not gaz.is_capital(ent.text) \
+                and not (best["country"] in ctx.countries and best.get("population", 0) >= 50_000 and len(ent) > 1):
             continue
         hits.append((span.start_char, span.end_char, best))
         claimed.append((span.start_char, span.end_char))

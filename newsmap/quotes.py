@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import gazetteer
 from .lexicon import NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, REPORT_INF_VERBS, REPORT_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
@@ -42,7 +43,7 @@ def subject_of(verb, res, _depth=0):
         if c.dep_ == "nsubj":
             if c.lower_ in ("on", "cela", "ce", "ça", "c'"):
                 continue
-            return res.resolve(c), c
+            return res.resolve(c, generic=is_speech(verb)), c
     for c in verb.children:
         passive = any(x.dep_ == "aux:pass" for x in verb.children) or (
             "Part" in verb.morph.get("VerbForm") and not any(x.dep_ == "aux:tense" for x in verb.children))
@@ -100,11 +101,20 @@ def np_after(verb, res, dates=()):
                 j += 1
             i = doc[j].right_edge.i + 1 if j < end else end
             continue
-        if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "X"):
+        if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "X", "PRON", "NUM"):
             head = t
             while head.pos_ in ("DET", "ADJ") and head.i + 1 < end:
                 head = doc[head.i + 1]
-            a = res.resolve(head)
+            a = res.resolve(head, generic=True)
+            if a is None and head.pos_ == "PROPN" and head.text[:1].isupper():
+                j = head.i
+                while j + 1 < end and doc[j + 1].pos_ == "PROPN":
+                    j += 1
+                name = doc[head.i:j + 1].text
+                if not gazetteer().resolve(name):
+                    a = res.reg.person(name, head.idx, doc[j].idx + len(doc[j]))  # "raconte Carmen, une habitante"
+            if a is not None:
+                res.subject_spans.add(head.idx)
             return (a, head) if a is not None else (None, None)
         return None, None
     return None, None
@@ -187,6 +197,10 @@ class _Quotes:
         mention = ""
         if mention_tok is not None:
             mention = self.res.surface(mention_tok)
+        elif actor is not None:
+            before = [sp for sp in actor["spans"] if sp[1] <= s]
+            if before:
+                mention = self.text[before[-1][0]:before[-1][1]]
         self.out.append({
             "text": text, "kind": kind, "speaker": actor["name"] if actor else None,
             "speaker_id": actor["id"] if actor else None, "speaker_mention": mention or None,
@@ -443,6 +457,8 @@ class _Quotes:
         for k, t in enumerate(toks):
             if t.pos_ != "VERB" or _lemma(t) not in REPORT_VERBS | SPEECH_VERBS or k < 4:
                 continue
+            if "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense"):
+                continue  # "…, soulignant …" is a participle clause, not an attribution
             if "«" in self.text[sent.start_char:t.idx] or "“" in self.text[sent.start_char:t.idx]:
                 return
             j = k - 1
@@ -450,8 +466,13 @@ class _Quotes:
                 j -= 1
             if toks[j].text != ",":
                 continue
-            if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+            if any(c.dep_ == "ccomp" and c.i > t.i and any(g.dep_ == "mark" for g in c.children) for c in t.children):
                 continue
+            if any(c.dep_ == "nsubj" and c.i < t.i for c in t.children):
+                continue
+            before = [x for x in toks[:j] if x.pos_ in ("VERB", "AUX") and ("Fin" in x.morph.get("VerbForm") or x.morph.get("Mood"))]
+            if not before:
+                continue  # "Mardi, le chef …, Sergueï Lavrov, avait dénoncé": no statement before the comma
             a, mtok = np_after(t, self.res, self.date_spans)
             if a is None:
                 continue
