@@ -17,6 +17,7 @@ from .errors import NewsmapError
 def _add_article_meta(p):
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (anchors relative dates); else from the HTML or a sidecar <stem>.meta.json")
     p.add_argument("--lang", default=None, help="article language (default: fr, or the sidecar's)")
+    p.add_argument("--encoding", default=None, help="text encoding when the file is not UTF-8 (e.g. latin-1)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,7 +75,7 @@ def cmd_extract(a) -> int:
     from .pipeline import extract
     from .reader import read_article
 
-    art = read_article(a.file, published=a.published, lang=a.lang, title=a.title, source=a.source, url=a.url)
+    art = read_article(a.file, published=a.published, lang=a.lang, title=a.title, source=a.source, url=a.url, encoding=a.encoding)
     doc = extract(art)
     json.dump(doc, sys.stdout, ensure_ascii=False, indent=None if a.compact else 1)
     sys.stdout.write("\n")
@@ -87,7 +88,7 @@ def cmd_ingest(a) -> int:
     data_dir = a.data_dir or data_dir_default()
     n = a.processes or (2 if len(a.files) >= 8 else 1)
     errors: list[str] = []
-    report = ingest(a.files, data_dir=data_dir, published=a.published, lang=a.lang, n_process=n,
+    report = ingest(a.files, data_dir=data_dir, published=a.published, lang=a.lang, n_process=n, encoding=a.encoding,
                     progress=_progress(not a.no_progress), skip_bad=a.skip_bad, errors=errors)
     for e in errors:
         print(f"newsmap: skipped {e}", file=sys.stderr)

@@ -85,7 +85,7 @@ def _unique_id(article: Article, taken: dict[str, str]) -> str:
 
 
 def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progress=None, copy_raw=True,
-           skip_bad=False, errors=None) -> IngestReport:
+           skip_bad=False, errors=None, encoding=None) -> IngestReport:
     """Add articles to the corpus; idempotent by content hash. Raises on bad input before writing."""
     from .pipeline import extract_many
 
@@ -100,12 +100,13 @@ def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progres
     articles, problems = [], []
     for p in paths:
         try:
-            articles.append(read_article(p, published=published, lang=lang))
+            articles.append(read_article(p, published=published, lang=lang, encoding=encoding))
         except NewsmapError as exc:
             problems.append(str(exc))
     if problems and not skip_bad:
-        raise NewsmapError(problems[0] if len(problems) == 1 else
-                           f"{len(problems)} files cannot be read (nothing was written): " + " | ".join(problems))
+        tail = "; nothing was written" + (" (--skip-bad ingests the readable files)" if len(paths) > 1 else "")
+        raise NewsmapError((problems[0] if len(problems) == 1 else
+                            f"{len(problems)} files cannot be read: " + " | ".join(problems)) + tail)
     if errors is not None:
         errors.extend(problems)
 

@@ -1,6 +1,6 @@
 """Temporal expressions in French news, normalised against the publication date.
 
-Reads: the article text (normalised, same offsets), the publication date and, when given, the
+Reads: the article text, the publication date and, when given, the
 parsed spaCy ``Doc`` (for the tense of the governing verb). Writes: a list of dicts
 
     {mention, start, end, value, precision, end_value, part, relative, in_quote}

@@ -21,22 +21,15 @@ Scoring (documented in the README):
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 from .errors import E, NewsmapError
 from .filters import fold
+from .gazetteer import haversine_km as haversine
 
 TOLERANCE_KM = {"city": 30, "district": 10, "landmark": 10, "infrastructure": 150, "island": 100, "strait": 150,
                 "gulf": 200, "region": 200, "sea": 500, "ocean": 1500, "country": 800, "continent": 1500}
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def haversine(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(a))
 
 
 def _locate(text: str, needle: str, used: set[int]) -> tuple[int, int] | None:

@@ -115,6 +115,10 @@ class _Events:
                 continue  # "les appels … rappellent …": no one speaks
             if subj is not None and subj.sent == tok.sent and subj.i < tok.i:
                 s = min(s, subj.left_edge.idx)
+            elif subj is None and actor is not None:
+                own_spans = [sp for sp in actor["spans"] if tok.sent.start_char <= sp[0] < tok.idx]
+                if own_spans:
+                    s = min(s, own_spans[-1][0])
             ev = self._new(k, s, e, tok.sent, head=tok)
             if actor is not None:
                 ev["actor_ids"].append(actor["id"])
@@ -124,7 +128,7 @@ class _Events:
             self.by_head[i] = ev
 
     def _new(self, kind, s, e, sent, head=None):
-        ev = {"kind": kind, "summary": self.text[s:e].strip(), "sentence": sent.text.strip(),
+        ev = {"kind": kind, "summary": self.text[s:e].strip(), "sentence": self.text[sent.start_char:sent.end_char].strip(),
               "sentence_start": sent.start_char, "start": s, "end": e, "date": None, "date_end": None,
               "date_precision": None, "date_relation": None, "statement_date": None,
               "published": self.ctx.article.published.isoformat(), "place_ids": [], "actor_ids": [],

@@ -78,6 +78,14 @@ def _largest_ring_centroid(geometry: dict) -> tuple[float, float] | None:
     return (best[1], (best[2] + 180) % 360 - 180) if best else None
 
 
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(a))
+
+
 def basemap_geojson_path() -> Path:
     return ASSETS / "ne_countries_110m.geojson"
 

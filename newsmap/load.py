@@ -48,7 +48,7 @@ COLUMNS = {
                "date_precision", "date_relation", "statement_date", "published", "places", "actors", "asserted_by", "quote_ids"],
     "places": ["uid", "article", "id", "name", "mentions", "spans", "count", "lat", "lon", "kind", "country", "source"],
     "actors": ["uid", "article", "id", "name", "aliases", "kind", "role", "country", "linked_to", "location", "spans", "count"],
-    "dates": ["uid", "article", "mention", "value", "precision", "end_value", "start", "end", "sentence", "in_quote"],
+    "dates": ["uid", "article", "id", "mention", "value", "precision", "end_value", "start", "end", "sentence", "in_quote"],
 }
 
 

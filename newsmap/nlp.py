@@ -38,14 +38,6 @@ def line_breaks(doc):
     return doc
 
 
-_SAME_LENGTH = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
-
-
-def normalise(text: str) -> str:
-    """Typographic apostrophes and thin spaces → ASCII, keeping every offset unchanged."""
-    return text.translate(_SAME_LENGTH)
-
-
 @lru_cache(maxsize=4)
 def load(lang: str = "fr"):
     import spacy

@@ -53,7 +53,7 @@ def run_components(article: Article, doc) -> dict:
         component(ctx)
     aid = article.id
     quotes = [dict(q, article=aid) for q in ctx.quotes]
-    dates = [dict(d, article=aid, sentence=_sentence(doc, d["start"])) for d in ctx.dates]
+    dates = [dict(d, article=aid, sentence=_sentence(doc, article.text, d["start"])) for d in ctx.dates]
     places = [dict(p, article=aid) for p in ctx.places]
     actors = [dict(a, article=aid) for a in ctx.actors.as_records()]
     events = [dict(e, article=aid) for e in ctx.events]
@@ -64,14 +64,14 @@ def run_components(article: Article, doc) -> dict:
     }
 
 
-def _sentence(doc, char):
+def _sentence(doc, text, char):
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.sent.text.strip() if span is not None else ""
+    return text[span.sent.start_char:span.sent.end_char].strip() if span is not None else ""
 
 
 def extract(article: Article) -> dict:
     model = nlp.load(article.lang)
-    return run_components(article, model(nlp.normalise(article.text)))
+    return run_components(article, model(article.text))
 
 
 def extract_many(articles: list[Article], n_process: int = 1, batch_size: int = 16):
@@ -81,6 +81,6 @@ def extract_many(articles: list[Article], n_process: int = 1, batch_size: int = 
         by_lang.setdefault(a.lang, []).append(a)
     for lang, group in by_lang.items():
         model = nlp.load(lang)
-        texts = (nlp.normalise(a.text) for a in group)
+        texts = (a.text for a in group)
         for article, doc in zip(group, model.pipe(texts, n_process=n_process, batch_size=batch_size)):
             yield article, run_components(article, doc)

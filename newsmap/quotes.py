@@ -35,15 +35,19 @@ def is_speech(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in SPEECH_VERBS or (tok.pos_ == "NOUN" and _lemma(tok) in SPEECH_NOUNS)
 
 
-def subject_of(verb, res, _depth=0):
-    """The actor doing ``verb``: its subject, the agent of a passive, or the subject it inherits."""
+def subject_of(verb, res, _depth=0, generic=False):
+    """The actor doing ``verb``: its subject, the agent of a passive, or the subject it inherits.
+
+    ``generic``: a subject that names no known actor ("plusieurs diplomates") becomes a source;
+    quotes ask for it, events do not.
+    """
     if verb is None or _depth > 5:
         return None, None
     for c in verb.children:
         if c.dep_ == "nsubj":
             if c.lower_ in ("on", "cela", "ce", "ça", "c'"):
                 continue
-            return res.resolve(c, generic=is_speech(verb)), c
+            return res.resolve(c, generic=generic and is_speech(verb)), c
     for c in verb.children:
         passive = any(x.dep_ == "aux:pass" for x in verb.children) or (
             "Part" in verb.morph.get("VerbForm") and not any(x.dep_ == "aux:tense" for x in verb.children))
@@ -79,7 +83,7 @@ def subject_of(verb, res, _depth=0):
                 if any(c.dep_ == "aux:tense" for c in verb.children):  # misparse: "X a, de son côté, averti"
                     return res.resolve(verb.head), verb.head
                 return None, None
-            return subject_of(verb.head, res, _depth + 1)
+            return subject_of(verb.head, res, _depth + 1, generic)
     return None, None
 
 
@@ -142,9 +146,17 @@ def _governing_speech(tok, max_up=7):
 
 
 def _edges(tok):
+    """Character span of the noun phrase a speaker token heads (not the whole subtree)."""
     if tok is None:
         return None
-    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    left = tok.left_edge
+    right = tok
+    for c in tok.rights:
+        if c.dep_ in ("nmod", "amod", "appos", "flat:name", "det", "nummod", "fixed"):
+            right = c.right_edge if c.right_edge.i > right.i else right
+        else:
+            break
+    return left.idx, right.idx + len(right)
 
 
 def _tokens_in(doc, s, e):
@@ -206,7 +218,7 @@ class _Quotes:
             "speaker_id": actor["id"] if actor else None, "speaker_mention": mention or None,
             "date": date["value"] if date else None, "date_precision": date["precision"] if date else None,
             "place": self.places[place]["name"] if place else None, "place_id": place,
-            "sentence": sent.text.strip(), "sentence_start": sent.start_char, "start": s, "end": e,
+            "sentence": self.text[sent.start_char:sent.end_char].strip(), "sentence_start": sent.start_char, "start": s, "end": e,
         })
 
     def _extend(self, sent):
@@ -336,7 +348,7 @@ class _Quotes:
                     if a is None:
                         a, subj = np_after(t, res, self.date_spans)
                     if a is None:
-                        a, subj = subject_of(t, res)
+                        a, subj = subject_of(t, res, generic=True)
                     if a is not None:
                         return a, subj, _edges(subj)
                     break
@@ -347,7 +359,7 @@ class _Quotes:
             before_toks = [t for t in sent if t.idx < m.start()]
             for t in reversed(before_toks):
                 if is_speech(t) and t.pos_ == "VERB":
-                    a, subj = subject_of(t, res)
+                    a, subj = subject_of(t, res, generic=True)
                     if a:
                         return a, subj, None
             # a quote standing alone continues the previous speaker
@@ -359,7 +371,7 @@ class _Quotes:
             if prev_sent is not None:
                 for t in prev_sent:
                     if is_speech(t) and t.pos_ == "VERB":
-                        a, subj = subject_of(t, res)
+                        a, subj = subject_of(t, res, generic=True)
                         if a:
                             return a, subj, None
             return None, None, None
@@ -373,18 +385,18 @@ class _Quotes:
             return a, fh, _edges(fh)
         verb = _governing_speech(head)
         if verb is not None and is_speech(verb):
-            a, subj = subject_of(verb, res)
+            a, subj = subject_of(verb, res, generic=True)
             if a is not None:
                 return a, subj, _edges(subj)
         a, subj = self._trailing_speaker(sent, m.end())
         if a is not None:
             return a, subj, _edges(subj)
         if verb is not None:
-            a, subj = subject_of(verb, res)
+            a, subj = subject_of(verb, res, generic=True)
             if a is not None:
                 return a, subj, _edges(subj)
         root = sent.root
-        a, subj = subject_of(root, res)
+        a, subj = subject_of(root, res, generic=True)
         if a is not None:
             return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
         return None, None, None
@@ -440,7 +452,7 @@ class _Quotes:
         if covered > 0 or e - s < 8 or "«" in self.text[s:e]:
             return  # reported speech that carries « … » is represented by its partial quotes
         if actor is None:
-            actor, mtok = subject_of(verb, self.res)
+            actor, mtok = subject_of(verb, self.res, generic=True)
         if actor is None:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON") and subj.lower_ not in ("on", "cela", "ce", "ça", "il"):

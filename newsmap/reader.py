@@ -79,7 +79,10 @@ def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
     if b"\x00" in raw[:8192]:
         raise NewsmapError(E.FILE_BINARY.format(path=path))
     if encoding:
-        return raw.decode(encoding)
+        try:
+            return raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise NewsmapError(f"{path}: cannot decode as {encoding}: {exc}") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

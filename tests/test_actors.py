@@ -1,0 +1,21 @@
+def actors(doc):
+    return {a["name"]: a for a in doc["actors"]}
+
+
+def test_full_name_and_surname_merge_with_role(seed_doc):
+    a = actors(seed_doc)["Sergueï Lavrov"]
+    assert "Lavrov" in a["aliases"] and a["role"] == "chef de la diplomatie russe" and a["kind"] == "person"
+
+
+def test_capitals_and_seats_stay_distinct_but_linked(seed_doc):
+    a = actors(seed_doc)
+    assert a["Moscou"]["linked_to"] == "Russie" and a["Kremlin"]["linked_to"] == "Russie"
+    assert a["Washington"]["kind"] == "government" and a["Washington"]["linked_to"] == "États-Unis"
+
+
+def test_acronym_alias(seed_doc):
+    assert "ICBL" in actors(seed_doc)["Campagne internationale pour interdire les mines"]["aliases"]
+
+
+def test_embassy_is_located_in_the_capital(seed_doc):
+    assert actors(seed_doc)["Ambassade des États-Unis en Ukraine"]["location"] == "Kyiv"

@@ -1,0 +1,62 @@
+import datetime as dt
+
+import pytest
+
+from newsmap.dates import find_dates
+
+WED = dt.date(2024, 11, 20)  # a Wednesday
+
+CASES = [
+    ("L'ambassade a émis ce mercredi une mise en garde.", "ce mercredi", "2024-11-20", "day"),
+    ("Mardi, Lavrov avait dénoncé cela.", "Mardi", "2024-11-19", "day"),
+    ("Washington avait donné dimanche son feu vert.", "dimanche", "2024-11-17", "day"),
+    ("Il se rendra jeudi à Paris.", "jeudi", "2024-11-21", "day"),
+    ("Lundi dernier, il a parlé.", "Lundi dernier", "2024-11-18", "day"),
+    ("Vendredi prochain, il parlera.", "Vendredi prochain", "2024-11-22", "day"),
+    ("Samedi soir, des frappes ont eu lieu.", "Samedi soir", "2024-11-16", "day"),
+    ("Lundi matin, il est parti.", "Lundi matin", "2024-11-18", "day"),
+    ("Hier, il a dit non.", "Hier", "2024-11-19", "day"),
+    ("Le 24 février 2022, la Russie a envahi l'Ukraine.", "24 février 2022", "2022-02-24", "day"),
+    ("Les explosions de Nord Stream en 2022 restent inexpliquées.", "en 2022", "2022", "year"),
+    ("En juillet, il a signé.", "En juillet", "2024-07", "month"),
+    ("Il viendra en septembre.", "en septembre", "2025-09", "month"),
+    ("Il y a trois jours, le sommet s'est ouvert.", "Il y a trois jours", "2024-11-17", "day"),
+    ("Le verdict doit être rendu le 20 décembre.", "le 20 décembre", "2024-12-20", "day"),
+    ("Le roi est attendu dimanche à Paiporta.", "dimanche", "2024-11-24", "day"),
+    ("Le câble a été coupé le jour de Noël.", "le jour de Noël", "2023-12-25", "day"),
+]
+
+
+@pytest.mark.parametrize("text,mention,value,precision", CASES)
+def test_normalised_against_publication(nlp, text, mention, value, precision):
+    found = {d["mention"].lower(): d for d in find_dates(text, WED, nlp(text))}
+    hit = next(d for m, d in found.items() if mention.lower() in m)
+    assert (hit["value"], hit["precision"]) == (value, precision)
+
+
+def test_night_range_has_start_and_end(nlp):
+    text = "Dans la nuit du 18 au 19 novembre, des drones ont frappé."
+    d = find_dates(text, WED, nlp(text))[0]
+    assert (d["value"], d["end_value"]) == ("2024-11-18", "2024-11-19")
+
+
+def test_la_veille_counts_from_the_event_in_context(nlp):
+    text = "Il est arrivé le 18 novembre. La veille, il avait parlé. Le lendemain, il est reparti."
+    values = [d["value"] for d in find_dates(text, WED, nlp(text))]
+    assert values == ["2024-11-18", "2024-11-17", "2024-11-19"]
+
+
+def test_impossible_date_is_kept_without_a_made_up_value(nlp):
+    text = "Le 31 février, rien ne s'est passé."
+    (d,) = find_dates(text, WED, nlp(text))
+    assert d["value"] is None and d["note"] == "invalid date"
+
+
+def test_a_number_is_not_a_year(nlp):
+    text = "Il a parlé de 2000 soldats déployés."
+    assert find_dates(text, WED, nlp(text)) == []
+
+
+def test_year_lists_give_one_record_per_year(nlp):
+    text = "Les référendums organisés en 2018, 2020 et 2021 ont rejeté l'indépendance."
+    assert [d["value"] for d in find_dates(text, WED, nlp(text))] == ["2018", "2020", "2021"]

@@ -1,0 +1,41 @@
+import pytest
+
+from newsmap.gazetteer import OfflineGeocoder, gazetteer, haversine_km
+
+
+@pytest.mark.parametrize("name,expected,lat,lon", [
+    ("Kiev", "Kyiv", 50.45, 30.52), ("Briansk", "Bryansk", 53.27, 34.32), ("Moscou", "Moscow", 55.75, 37.62),
+    ("Pékin", "Beijing", 39.91, 116.40), ("Genève", "Geneva", 46.20, 6.15), ("Rio de Janeiro", "Rio de Janeiro", -22.91, -43.18),
+])
+def test_french_exonyms_resolve(name, expected, lat, lon):
+    loc = OfflineGeocoder().geocode(name)
+    assert loc.address == expected and haversine_km(loc.latitude, loc.longitude, lat, lon) < 20
+
+
+def test_exact_names_only_no_substring_match():
+    assert gazetteer().resolve("Kie") is None
+    assert gazetteer().resolve("Kievskiy") is None or gazetteer().resolve("Kievskiy")["name"] != "Kyiv"
+
+
+def test_documented_gazetteer_covers_seas_regions_islands_straits():
+    gaz = gazetteer()
+    for name, kind in [("mer Noire", "sea"), ("région de Briansk", "region"), ("île aux Serpents", "island"), ("détroit de Kertch", "strait")]:
+        assert gaz.resolve(name)["kind"] == kind
+
+
+def test_country_context_breaks_ties_but_population_wins_big_gaps():
+    gaz = gazetteer()
+    assert gaz.resolve("Paris", {"US"})["country"] == "FR"
+    assert gaz.resolve("Odessa", {"UA"})["country"] == "UA"
+
+
+def test_countries_have_french_names_and_centroids():
+    r = gazetteer().resolve("Russie")
+    assert r["kind"] == "country" and 50 < r["lat"] < 70 and 80 < r["lon"] < 120
+
+
+def test_online_geocoder_is_off_by_default(monkeypatch):
+    from newsmap.gazetteer import online_geocoder
+
+    monkeypatch.delenv("NEWSMAP_GEOCODER", raising=False)
+    assert online_geocoder() is None

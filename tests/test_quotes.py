@@ -1,0 +1,56 @@
+def quotes(doc):
+    return {q["text"]: q for q in doc["quotes"]}
+
+
+def test_direct_quote_with_inverted_speech_verb_and_place(seed_doc):
+    q = quotes(seed_doc)["Nous considérerons cela comme une nouvelle phase et réagirons en conséquence"]
+    assert (q["kind"], q["speaker"], q["place"], q["date"]) == ("direct", "Sergueï Lavrov", "Rio de Janeiro", "2024-11-19")
+
+
+def test_every_quote_is_verbatim_with_offsets(seed_doc):
+    text = seed_doc["article"]["text"]
+    assert seed_doc["quotes"]
+    for q in seed_doc["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"]
+        assert q["sentence"] and q["text"] in q["sentence"]
+
+
+def test_partial_quote_through_relative_pronoun_and_acronym(seed_doc):
+    q = quotes(seed_doc)["désastreuse"]
+    assert q["kind"] == "partial" and q["speaker"] == "Campagne internationale pour interdire les mines"
+
+
+def test_organisation_speaker(seed_doc):
+    assert quotes(seed_doc)["absurdes"]["speaker"] == "Kremlin"
+    assert quotes(seed_doc)["faire preuve de retenue et à apaiser les tensions par le dialogue"]["speaker"] == \
+        "Ministère chinois des Affaires étrangères"
+
+
+def test_indirect_quote(seed_doc):
+    q = next(q for q in seed_doc["quotes"] if q["text"].startswith("la survie de son pays"))
+    assert (q["kind"], q["speaker"]) == ("indirect", "Volodymyr Zelensky")
+
+
+def test_pronoun_inversion_points_to_the_right_earlier_person(extract_text):
+    doc = extract_text("Le ministre Jean Dupont a rencontré Marie Durand à Lyon. « Nous avons avancé », a-t-il ajouté.")
+    (q,) = doc["quotes"]
+    assert q["speaker"] == "Jean Dupont"
+
+
+def test_selon_and_title_standing_for_a_person(extract_text):
+    doc = extract_text(
+        "Le président ukrainien Volodymyr Zelensky est arrivé à Bruxelles mardi. "
+        "Selon le chef de l'État ukrainien, les livraisons d'armes doivent reprendre sans délai.")
+    (q,) = doc["quotes"]
+    assert (q["kind"], q["speaker"]) == ("indirect", "Volodymyr Zelensky")
+
+
+def test_quoted_name_is_not_a_quote(extract_text):
+    doc = extract_text("L'armée a lancé l'opération baptisée « Bouclier » dans le nord. Le collectif « Nous Toutes » a manifesté.")
+    assert doc["quotes"] == []
+
+
+def test_apposition_speaker_after_the_quote(extract_text):
+    doc = extract_text("« La situation est grave », a déclaré jeudi le porte-parole du gouvernement, Paul Martin, à Paris.")
+    (q,) = doc["quotes"]
+    assert (q["speaker"], q["place"]) == ("Paul Martin", "Paris")
