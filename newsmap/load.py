@@ -41,7 +41,7 @@ FIXABLE = {
 }
 ACTIONS = ("fix", "drop", "merge")
 COLUMNS = {
-    "articles": ["id", "title", "source", "url", "published", "lang", "path", "words", "text"],
+    "articles": ["id", "title", "source", "url", "published", "lang", "path", "words", "text", "sentences"],
     "quotes": ["uid", "article", "id", "text", "kind", "speaker", "speaker_mention", "date", "date_precision", "place",
                "sentence", "sentence_start", "start", "end"],
     "events": ["uid", "article", "id", "kind", "summary", "sentence", "sentence_start", "start", "end", "date", "date_end",
@@ -75,7 +75,11 @@ def _frame(rows: list[dict], name: str) -> pd.DataFrame:
     for col in COLUMNS[name]:
         if col not in df.columns:
             df[col] = None
-    return df[COLUMNS[name] + [c for c in df.columns if c not in COLUMNS[name]]]
+    df = df[COLUMNS[name] + [c for c in df.columns if c not in COLUMNS[name]]]
+    for col in df.columns:  # missing values are None, never NaN, in text columns
+        if df[col].dtype == object or str(df[col].dtype).startswith("str"):
+            df[col] = df[col].astype(object).where(df[col].notna(), None)
+    return df
 
 
 def tables_from_documents(docs: list[dict]) -> dict[str, pd.DataFrame]:

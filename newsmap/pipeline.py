@@ -59,7 +59,8 @@ def run_components(article: Article, doc) -> dict:
     events = [dict(e, article=aid) for e in ctx.events]
     return {
         "schema": SCHEMA_VERSION,
-        "article": {**article.meta(), "text": article.text},
+        "article": {**article.meta(), "text": article.text,
+                    "sentences": [[sent.start_char, sent.end_char] for sent in doc.sents]},
         "quotes": quotes, "dates": dates, "places": places, "actors": actors, "events": events,
     }
 

@@ -1,0 +1,137 @@
+"""Newsmap dashboard: the router and the frame (sidebar filters, summary line, source line, links).
+
+Pages in ``pages/`` are thin views: they read the filtered view that this frame puts in
+``st.session_state["nm"]`` and draw it. Loading, filtering and shaping live in ``newsmap``.
+Run: ``streamlit run app.py`` (corpus folder: ``NEWSMAP_DATA_DIR``, default ``data``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import streamlit as st
+
+from newsmap import corpus as nm_corpus
+from newsmap import filters as F
+from newsmap import views as V
+from newsmap.errors import NewsmapError
+from newsmap.load import empty_corpus, load
+
+st.set_page_config(page_title="Newsmap", page_icon="static/favicon.png", layout="wide")  # a local file: no icon CDN
+
+DATA_DIR = os.environ.get("NEWSMAP_DATA_DIR", "data")
+FILTER_KEYS = {"actor": [], "from": None, "to": None, "place": [], "kind": [], "article": [], "q": ""}
+
+
+@st.cache_data(show_spinner="Loading the corpus…", max_entries=4)
+def load_corpus(data_dir: str, version: str):
+    """Loaded once per corpus version (the manifest, articles folder and corrections fingerprint)."""
+    return load(data_dir)
+
+
+def get_corpus():
+    try:
+        return load_corpus(DATA_DIR, nm_corpus.corpus_version(DATA_DIR)), None
+    except NewsmapError as exc:
+        return empty_corpus(), str(exc)
+
+
+@st.cache_data(max_entries=8)
+def colors_for(data_dir: str, version: str):
+    return V.actor_colors(load_corpus(data_dir, version))
+
+
+def reset_filters():
+    for key, default in FILTER_KEYS.items():
+        st.session_state[key] = list(default) if isinstance(default, list) else default
+
+
+def apply_pending():
+    """A click on the map asks for a place filter; it is applied here, before the widgets exist."""
+    pending = st.session_state.pop("pending_place", None)
+    if pending:
+        st.session_state["place"] = [pending]
+
+
+def sidebar(corpus) -> F.Filters:
+    counts = F.actor_counts(corpus)
+    actor_names = list(counts.index) + sorted(set(corpus.actors["name"]) - set(counts.index))
+    place_names = sorted(F.aggregate_places(corpus.places).query("lat == lat")["name"]) if len(corpus.places) else []
+    titles = dict(zip(corpus.articles["id"], corpus.articles["title"]))
+    all_days = [d for d in corpus.events["date"].dropna() if len(str(d)) == 10] + list(corpus.articles["published"])
+    lo = min((dt.date.fromisoformat(d) for d in all_days), default=dt.date(2000, 1, 1)) - dt.timedelta(days=3650)
+    hi = max((dt.date.fromisoformat(d) for d in all_days), default=dt.date.today()) + dt.timedelta(days=365)
+    with st.sidebar:
+        st.subheader("Filters")
+        st.multiselect("Actors", actor_names, key="actor", bind="query-params",
+                       format_func=lambda n: f"{n} ({counts.get(n, 0)})", placeholder="All actors")
+        c1, c2 = st.columns(2)
+        c1.date_input("From", value=None, min_value=lo, max_value=hi, key="from", bind="query-params", format="YYYY-MM-DD")
+        c2.date_input("To", value=None, min_value=lo, max_value=hi, key="to", bind="query-params", format="YYYY-MM-DD")
+        st.multiselect("Places", place_names, key="place", bind="query-params", placeholder="All places")
+        st.multiselect("Quote kind", list(F.QUOTE_KINDS), key="kind", bind="query-params", placeholder="All kinds")
+        if len(titles) > 1:
+            st.multiselect("Articles", list(titles), key="article", bind="query-params",
+                           format_func=lambda i: titles.get(i, i), placeholder="All articles")
+        st.text_input("Search", key="q", bind="query-params", placeholder="Words in quotes and events")
+        st.button("Reset filters", on_click=reset_filters, icon=":material/restart_alt:", width="stretch")
+    ss = st.session_state
+    return F.Filters(actors=list(ss.get("actor") or []), start=ss.get("from"), end=ss.get("to"),
+                     places=list(ss.get("place") or []), kinds=list(ss.get("kind") or []),
+                     articles=list(ss.get("article") or []), q=(ss.get("q") or "").strip())
+
+
+def permalink(f: F.Filters, page_path: str) -> str:
+    """The full link to this view: page + filters (query string)."""
+    try:
+        parts = urlsplit(st.context.url or "")
+    except Exception:  # no browser context (AppTest)
+        parts = urlsplit("http://localhost:8501/")
+    path = "/" + page_path.strip("/") if page_path else "/"
+    return urlunsplit((parts.scheme or "http", parts.netloc or "localhost:8501", path, urlencode(f.to_query(), doseq=True), ""))
+
+
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
+    st.Page("pages/article.py", title="Article", icon=":material/article:", url_path="article"),
+    st.Page("pages/data.py", title="Data", icon=":material/table:", url_path="data"),
+]
+
+
+def main():
+    apply_pending()
+    corpus, error = get_corpus()
+    page = st.navigation(PAGES, position="top")
+    f = sidebar(corpus)
+    view = F.apply(corpus, f)
+    version = nm_corpus.corpus_version(DATA_DIR)
+    colors = colors_for(DATA_DIR, version) if not error else {}
+    summary = F.summary(f, view)
+    source = F.source_line(view)
+    link = permalink(f, page.url_path)
+    st.session_state["nm"] = {"corpus": corpus, "view": view, "filters": f, "colors": colors, "summary": summary,
+                              "source": source, "link": link, "error": error}
+
+    st.markdown(f"### {html.escape(page.title)} · Newsmap")
+    st.markdown(f"<div data-testid='nm-summary' style='font-weight:600;font-size:1.05rem'>{html.escape(summary)}</div>"
+                f"<div data-testid='nm-source' style='color:#555;font-size:0.9rem'>{html.escape(source)}</div>",
+                unsafe_allow_html=True)
+    if error:
+        st.error(f"{error}", icon=":material/error:")
+        st.info("The dashboard shows nothing until a corpus is there. Build one with "
+                "`python -m newsmap ingest FILE… --data-dir DIR` and point NEWSMAP_DATA_DIR at it.")
+        st.stop()
+    for w in corpus.warnings:
+        st.warning(f"Corrections file: {w}", icon=":material/edit_note:")
+    with st.sidebar:
+        st.caption("Copy link — reopens this view, filters included")
+        st.code(link, language=None, wrap_lines=True)
+    page.run()
+
+
+main()

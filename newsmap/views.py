@@ -1,0 +1,344 @@
+"""Shaping filtered tables for the dashboard (and the briefing export): colours, map, timeline,
+story, quote cards, the annotated article. No Streamlit here; every function is unit-tested.
+
+Every string that comes from an article is escaped with :func:`html.escape` before it enters
+HTML (popups, cards, the reader): article text is untrusted.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from functools import lru_cache
+
+import pandas as pd
+
+from .filters import View, aggregate_places, date_bounds, fmt_day, fmt_value  # noqa: F401 (fmt_value re-exported for pages)
+from .gazetteer import basemap_geojson_path
+
+PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#bcbd22",
+           "#393b79", "#ad494a", "#637939", "#7b4173", "#e7969c", "#3182bd", "#31a354", "#756bb1", "#636363"]
+NO_ACTOR = "#7f7f7f"
+LEAFLET_BASE = "/app/static/vendor/leaflet"
+TILES = {
+    "openstreetmap": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors"),
+    "carto": ("https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png", "© OpenStreetMap contributors © CARTO"),
+}
+E = html.escape
+
+
+def actor_colors(corpus) -> dict[str, str]:
+    """One colour per actor for the whole corpus (most active first), stable under filtering."""
+    from .filters import actor_counts
+
+    names = list(actor_counts(corpus).index)
+    for n in corpus.actors["name"]:
+        if n not in names:
+            names.append(n)
+    return {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
+
+
+def event_actor(ev) -> str | None:
+    actors = ev["actors"] if isinstance(ev["actors"], list) else []
+    return actors[0] if actors else None
+
+
+# ---------------------------------------------------------------- places / map
+def place_table(view: View) -> pd.DataFrame:
+    """Aggregated places with their role, events and quotes, ready for the map and the data page."""
+    places = aggregate_places(view.places)
+    places = places[places["lat"].notna()].copy()
+    ev_by_place: dict[str, list] = {}
+    for _, ev in view.events.iterrows():
+        for p in ev["places"]:
+            ev_by_place.setdefault(p, []).append(ev)
+    q_by_place: dict[str, list] = {}
+    for _, q in view.quotes.iterrows():
+        if q["place"]:
+            q_by_place.setdefault(q["place"], []).append(q)
+    roles, n_ev, n_q = [], [], []
+    for name in places["name"]:
+        evs, qs = ev_by_place.get(name, []), q_by_place.get(name, [])
+        said = bool(qs) or any(e["kind"] in ("statement", "warning", "call", "criticism", "announcement") for e in evs)
+        happened = any(e["kind"] not in ("statement", "call", "criticism", "announcement") for e in evs)
+        roles.append("happened" if happened else "said" if said else "mentioned")
+        n_ev.append(len(evs))
+        n_q.append(len(qs))
+    places["role"], places["events"], places["quotes"] = roles, n_ev, n_q
+    return places.reset_index(drop=True)
+
+
+def _popup_html(name, row, evs, qs) -> str:
+    parts = [f"<b>{E(name)}</b> <span style='color:#666'>({E(str(row['kind']))}, {int(row['mentions'])} mention"
+             f"{'s' if row['mentions'] != 1 else ''})</span>"]
+    for ev in sorted(evs, key=lambda e: str(e["date"] or "9999"))[:8]:
+        when = fmt_value(ev["date"], ev["date_precision"]) or "undated"
+        parts.append(f"<br>• <b>{E(when)}</b> — {E(ev['kind'])}: {E(_short(ev['summary'], 110))}")
+    for q in qs[:5]:
+        parts.append(f"<br>« {E(_short(q['text'], 110))} » — {E(q['speaker'] or 'unknown')}")
+    return "".join(parts)
+
+
+def _short(text, n):
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def map_features(view: View, colors: dict[str, str]) -> dict:
+    """One GeoJSON FeatureCollection of the filtered places (radius by mentions, colour by first actor)."""
+    places = place_table(view)
+    ev_by_place: dict[str, list] = {}
+    for _, ev in view.events.iterrows():
+        for p in ev["places"]:
+            ev_by_place.setdefault(p, []).append(ev)
+    q_by_place: dict[str, list] = {}
+    for _, q in view.quotes.iterrows():
+        if q["place"]:
+            q_by_place.setdefault(q["place"], []).append(q)
+    feats = []
+    for _, row in places.iterrows():
+        evs, qs = ev_by_place.get(row["name"], []), q_by_place.get(row["name"], [])
+        actor = next((event_actor(e) for e in evs if event_actor(e)), None) or (qs[0]["speaker"] if qs else None)
+        feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},
+                      "properties": {"name": row["name"], "kind": row["kind"], "role": row["role"], "mentions": int(row["mentions"]),
+                                     "radius": 6 + 3 * min(int(row["mentions"]), 6), "color": colors.get(actor, NO_ACTOR),
+                                     "popup": _popup_html(row["name"], row, evs, qs)}})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+@lru_cache(maxsize=1)
+def basemap() -> dict:
+    """Natural Earth 1:110m country borders (public domain), shipped with the package."""
+    with open(basemap_geojson_path(), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+_POINT_JS = """function(feature, latlng) {
+  var p = feature.properties;
+  var dash = p.role === 'said' ? '4 3' : null;
+  return L.circleMarker(latlng, {radius: p.radius, color: p.role === 'mentioned' ? '#555' : p.color, weight: 2,
+     dashArray: dash, fillColor: p.color, fillOpacity: p.role === 'happened' ? 0.75 : (p.role === 'said' ? 0.35 : 0.15)});
+}"""
+
+
+def build_map(features: dict, tiles: str | None = None, asset_base: str = LEAFLET_BASE, height: int = 560):
+    """A folium map: vendored Leaflet (no CDN), Natural Earth basemap, one GeoJSON layer of places.
+
+    ``tiles`` (``openstreetmap`` or ``carto``) adds an online tile layer: an opt-in setting.
+    """
+    import folium
+    from folium.utilities import JsCode
+
+    m = folium.Map(tiles=None, zoom_control=True, prefer_canvas=True, height=height, world_copy_jump=True,
+                   attribution_control=True)
+    # per map, never the module-wide add_js_link: only our own copy of Leaflet
+    m.default_js = [("leaflet", f"{asset_base}/leaflet.js")]
+    m.default_css = [("leaflet_css", f"{asset_base}/leaflet.css")]
+    if tiles in TILES:
+        url, attr = TILES[tiles]
+        folium.TileLayer(url, attr=attr, name=tiles).add_to(m)
+    folium.GeoJson(basemap(), name="Countries (Natural Earth)", style_function=lambda _f: {
+        "fillColor": "#eef0f3", "color": "#9aa3ad", "weight": 0.6, "fillOpacity": 1.0},
+        control=False, smooth_factor=1.0, highlight_function=None).add_to(m)
+    if features["features"]:
+        folium.GeoJson(features, name="places", marker=folium.CircleMarker(), point_to_layer=JsCode(_POINT_JS),
+                       tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+                       popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=420)).add_to(m)
+        lats = [f["geometry"]["coordinates"][1] for f in features["features"]]
+        lons = [f["geometry"]["coordinates"][0] for f in features["features"]]
+        pad = 2.0
+        m.fit_bounds([[min(lats) - pad, min(lons) - pad], [max(lats) + pad, max(lons) + pad]])
+    else:
+        m.location, m.zoom_start = [30, 10], 2
+    return m
+
+
+# ---------------------------------------------------------------- timeline
+def main_window(events: pd.DataFrame, published: list[str], days: int = 45) -> tuple[dt.date, dt.date]:
+    """The article's main days: from the earliest day-precision event within ``days`` of publication
+    to the latest publication date (older context is drawn apart)."""
+    pubs = [dt.date.fromisoformat(p) for p in published] or [dt.date.today()]
+    lo, hi = min(pubs), max(pubs)
+    for _, ev in events.iterrows():
+        a, b = date_bounds(ev["date"], ev["date_precision"], ev["date_end"])
+        if a is None or ev["date_precision"] != "day":
+            continue
+        if (lo - a).days <= days:
+            lo = min(lo, a)
+        if (b - hi).days <= days:
+            hi = max(hi, b)
+    return lo - dt.timedelta(days=1), hi + dt.timedelta(days=1)
+
+
+def timeline_rows(view: View) -> pd.DataFrame:
+    rows = []
+    for _, ev in view.events.iterrows():
+        lo, hi = date_bounds(ev["date"], ev["date_precision"], ev["date_end"])
+        if lo is None:
+            continue
+        rows.append({"uid": ev["uid"], "lane": event_actor(ev) or "(no actor)", "start": lo, "end": hi,
+                     "precision": ev["date_precision"], "relation": ev["date_relation"] or "on", "kind": ev["kind"],
+                     "summary": ev["summary"], "sentence": ev["sentence"], "places": ", ".join(ev["places"]),
+                     "when": fmt_value(ev["date"], ev["date_precision"]) + (" (or before)" if ev["date_relation"] == "on_or_before" else ""),
+                     "article": ev["article"]})
+    return pd.DataFrame(rows)
+
+
+def timeline_figure(view: View, colors: dict[str, str], show_context: bool = True):
+    """Events on a date axis in lanes by actor. Day precision → a point; month/year → a span.
+    Events older than the article's main days go to a narrow "context" panel on the left."""
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    rows = timeline_rows(view)
+    lo, hi = main_window(view.events, list(view.articles["published"]))
+    if rows.empty:
+        fig = go.Figure()
+        fig.add_annotation(text="No dated event for these filters", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+        fig.update_layout(height=260, xaxis={"visible": False}, yaxis={"visible": False})
+        return fig
+    rows["context"] = rows["end"] < lo
+    context = rows[rows["context"]] if show_context else rows.iloc[0:0]
+    main = rows[~rows["context"]]
+    lanes = list(dict.fromkeys(sorted(rows["lane"], key=lambda n: (n == "(no actor)", list(colors).index(n) if n in colors else 999))))
+    two = not context.empty
+    fig = make_subplots(rows=1, cols=2 if two else 1, shared_yaxes=True, column_widths=[0.22, 0.78] if two else None,
+                        horizontal_spacing=0.04, subplot_titles=("Earlier context", "Main days") if two else None)
+    for col, part in ((1, context), (2 if two else 1, main)) if two else ((1, main),):
+        for lane in lanes:
+            sub = part[part["lane"] == lane]
+            if sub.empty:
+                continue
+            color = colors.get(lane, NO_ACTOR)
+            pts = sub[sub["precision"] == "day"]
+            spans = sub[sub["precision"] != "day"]
+            hover = "<b>%{customdata[0]}</b> — %{customdata[1]}<br>%{customdata[2]}<br><i>%{customdata[3]}</i><extra>%{customdata[4]}</extra>"
+
+            def custom(df):
+                return [[E(r.when), E(r.kind), E(_short(r.summary, 120)), E(_short(r.sentence, 160)), E(r.places or lane), r.uid]
+                        for r in df.itertuples()]
+
+            if not pts.empty:
+                fig.add_trace(go.Scatter(
+                    x=[pd.Timestamp(d) + pd.Timedelta(hours=12) for d in pts["start"]], y=[lane] * len(pts), mode="markers",
+                    name=lane, legendgroup=lane, showlegend=col == (2 if two else 1),
+                    marker={"size": 14, "color": color, "symbol": ["circle-open" if r == "on_or_before" else "circle" for r in pts["relation"]],
+                            "line": {"width": 2, "color": color}},
+                    customdata=custom(pts), hovertemplate=hover, ids=list(pts["uid"])), row=1, col=col)
+            for r in spans.itertuples():
+                fig.add_trace(go.Scatter(
+                    x=[pd.Timestamp(r.start), pd.Timestamp(r.end) + pd.Timedelta(days=1)], y=[lane, lane], mode="lines+markers",
+                    name=lane, legendgroup=lane, showlegend=False,
+                    line={"width": 10, "color": color}, opacity=0.45, marker={"symbol": "line-ns", "size": 16, "color": color},
+                    customdata=custom(pd.DataFrame([r._asdict()])) * 2, hovertemplate=hover, ids=[r.uid, r.uid + "#end"]),
+                    row=1, col=col)
+    main_col = 2 if two else 1
+    fig.update_xaxes(range=[pd.Timestamp(lo), pd.Timestamp(hi) + pd.Timedelta(days=1)], row=1, col=main_col,
+                     dtick=86400000, tickformat="%a %d %b", showgrid=True)
+    if two:
+        fig.update_xaxes(tickformat="%Y", row=1, col=1, showgrid=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), automargin=True)
+    fig.update_layout(height=max(280, 70 + 46 * len(lanes)), margin={"l": 10, "r": 10, "t": 40, "b": 30},
+                      legend={"orientation": "h", "y": -0.15}, hovermode="closest", plot_bgcolor="white")
+    return fig
+
+
+def png_filename(summary: str, prefix: str = "newsmap-timeline") -> str:
+    import re
+
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", summary.encode("ascii", "ignore").decode()).strip("-").lower()[:80]
+    return f"{prefix}-{slug}" if slug else prefix
+
+
+def plotly_config(summary: str) -> dict:
+    """Modebar PNG export at 2× with the filters in the file name; no link to plotly's cloud."""
+    return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": png_filename(summary)},
+            "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+# ---------------------------------------------------------------- story, quotes, citations
+def story(view: View) -> list[dict]:
+    """Events in date order, one line each (undated ones last)."""
+    out = []
+    for _, ev in view.events.iterrows():
+        lo, _hi = date_bounds(ev["date"], ev["date_precision"], ev["date_end"])
+        when = fmt_value(ev["date"], ev["date_precision"])
+        if ev["date_relation"] == "on_or_before" and when:
+            when = f"by {when}"
+        out.append({"uid": ev["uid"], "sort": lo or dt.date.max, "when": when or "undated", "kind": ev["kind"],
+                    "actor": event_actor(ev), "summary": _short(ev["summary"], 160), "places": ev["places"],
+                    "asserted_by": ev["asserted_by"]})
+    return sorted(out, key=lambda r: (r["sort"], r["uid"]))
+
+
+def quote_groups(view: View) -> list[tuple[str, pd.DataFrame]]:
+    """Quotes grouped by speaker, most-quoted first, in text order inside a group."""
+    q = view.quotes.copy()
+    q["speaker"] = q["speaker"].fillna("(unattributed)")
+    order = q["speaker"].value_counts()
+    groups = []
+    for name in sorted(order.index, key=lambda n: (-order[n], n == "(unattributed)", n)):
+        groups.append((name, q[q["speaker"] == name].sort_values(["article", "start"])))
+    return groups
+
+
+def citation(q, article) -> str:
+    """« … » — Sergueï Lavrov, Rio de Janeiro, 19 Nov 2024, “title” (outlet), published …"""
+    bits = [f"« {q['text']} »", "—", q["speaker"] or "unattributed"]
+    tail = [x for x in (q["place"], fmt_value(q["date"], q["date_precision"])) if x]
+    src = f"“{article['title']}”" + (f" ({article['source']})" if article.get("source") else "")
+    src += f", published {fmt_day(dt.date.fromisoformat(article['published']))}"
+    if article.get("url"):
+        src += f", {article['url']}"
+    return " ".join(bits[:2]) + " " + ", ".join([bits[2], *tail, src])
+
+
+def sentence_anchor(article_id: str, start: int) -> str:
+    return f"s-{article_id}-{int(start)}"
+
+
+# ---------------------------------------------------------------- annotated article
+_STYLE = {"quote": "background:#fff3bf", "actor": "border-bottom:2px solid {c}", "place": "background:#d3f9d8",
+          "date": "background:#d0ebff"}
+
+
+def article_html(text: str, article_id: str, quotes: pd.DataFrame, places: pd.DataFrame, actors: pd.DataFrame,
+                 dates: pd.DataFrame, colors: dict[str, str], sentences: list[tuple[int, int]]) -> str:
+    """The article as escaped HTML, quotes/actors/places/dates highlighted, one anchor per sentence."""
+    marks: list[tuple[int, int, str, str]] = []
+    for _, q in quotes.iterrows():
+        marks.append((int(q["start"]), int(q["end"]), "quote", f"{q['kind']} quote — {q['speaker'] or 'unattributed'}"))
+    for _, p in places.iterrows():
+        for s, e in p["spans"] or []:
+            marks.append((s, e, "place", f"place — {p['name']}"))
+    for _, d in dates.iterrows():
+        marks.append((int(d["start"]), int(d["end"]), "date", f"date — {d['value'] or 'invalid'}"))
+    for _, a in actors.iterrows():
+        for s, e in a["spans"] or []:
+            marks.append((s, e, "actor:" + a["name"], f"{a['kind']} — {a['name']}"))
+    # keep non-overlapping marks, longest first within a region; quotes may contain the others
+    events = {}
+    for s, e, kind, title in marks:
+        events.setdefault(s, []).append((e, kind, title))
+    starts = {s for s, _e in sentences}
+    out, open_until, i = [], [], 0
+    cuts = sorted({0, len(text), *[m[0] for m in marks], *[m[1] for m in marks], *starts})
+    active: list[tuple[int, str]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        while active and active[-1][0] <= a:
+            out.append("</span>")
+            active.pop()
+        if a in starts:
+            out.append(f"<a id='{sentence_anchor(article_id, a)}'></a>")
+        for e, kind, title in sorted(events.get(a, []), key=lambda t: -t[0]):
+            if active and e > active[-1][0]:
+                continue  # would cross a mark already open
+            if kind.startswith("actor:"):
+                style = _STYLE["actor"].format(c=colors.get(kind[6:], NO_ACTOR))
+            else:
+                style = _STYLE[kind]
+            out.append(f"<span class='nm-{E(kind.split(':')[0])}' title='{E(title)}' style='{style}'>")
+            active.append((e, kind))
+        out.append(E(text[a:b]).replace("\n", "<br>\n"))
+    out.extend("</span>" for _ in active)
+    return "".join(out)

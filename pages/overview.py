@@ -1,0 +1,37 @@
+"""Overview: key figures, the story in brief, a small map, top speakers."""
+import html
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from newsmap import views as V
+
+nm = st.session_state["nm"]
+view, colors = nm["view"], nm["colors"]
+
+places = V.place_table(view)
+cols = st.columns(5)
+for col, (label, value) in zip(cols, [("Events", len(view.events)), ("Quotes", len(view.quotes)), ("Places", len(places)),
+                                      ("Speakers", view.quotes["speaker"].nunique()), ("Articles", len(view.articles))]):
+    col.metric(label, value)
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.markdown("#### The story in brief")
+    lines = []
+    for r in V.story(view):
+        dot = f"<span style='color:{colors.get(r['actor'], V.NO_ACTOR)}'>●</span>"
+        where = f" <span style='color:#666'>({html.escape(', '.join(r['places']))})</span>" if r["places"] else ""
+        src = f" <i>— per {html.escape(r['asserted_by'])}</i>" if r["asserted_by"] else ""
+        lines.append(f"<div style='margin:2px 0'>{dot} <b>{html.escape(r['when'])}</b> · {html.escape(r['kind'])} · "
+                     f"{html.escape(r['summary'])}{where}{src}</div>")
+    st.markdown("".join(lines) or "No event for these filters.", unsafe_allow_html=True)
+with right:
+    st.markdown("#### Places")
+    st_folium(V.build_map(V.map_features(view, colors), height=300), key="overview_map", height=300,
+              use_container_width=True, returned_objects=[])
+    st.markdown("#### Top speakers")
+    counts = view.quotes["speaker"].dropna().value_counts().head(8)
+    st.markdown("".join(
+        f"<div><span style='color:{colors.get(n, V.NO_ACTOR)}'>●</span> {html.escape(n)} — {c} quote{'s' if c != 1 else ''}</div>"
+        for n, c in counts.items()) or "No quote for these filters.", unsafe_allow_html=True)

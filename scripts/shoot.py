@@ -1,0 +1,57 @@
+"""Screenshot pages of a running Newsmap with headless Chromium (Debian's, offline).
+
+Usage: python scripts/shoot.py BASE_URL OUT_DIR [path …]      e.g. python scripts/shoot.py http://localhost:8501 docs/screenshots
+Without paths it shoots every page. Requests leaving localhost are blocked and listed.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+
+PAGES = {"overview": "/", "map": "/map", "timeline": "/timeline", "quotes": "/quotes", "article": "/article", "data": "/data"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",
+                 "--disable-quic", "--no-first-run", "--disable-sync"]
+
+
+def wait_ready(page, timeout=30000):
+    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') || "
+                           "!document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')", timeout=timeout)
+    page.wait_for_timeout(1500)
+
+
+def shoot(base: str, out: Path, paths: list[str], width=1400, height=1000):
+    out.mkdir(parents=True, exist_ok=True)
+    host = urlsplit(base).hostname
+    blocked = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        ctx = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
+
+        def guard(route):
+            h = urlsplit(route.request.url).hostname
+            if h in (host, "localhost", "127.0.0.1") or route.request.url.startswith(("data:", "blob:", "about:")):
+                return route.continue_()
+            blocked.append(route.request.url)
+            return route.abort()
+
+        ctx.route("**/*", guard)
+        page = ctx.new_page()
+        for name, path in ((n, PAGES.get(n, n)) for n in (paths or PAGES)):
+            page.goto(base.rstrip("/") + path)
+            wait_ready(page)
+            if "map" in path or path == "/":
+                page.wait_for_timeout(2500)
+            f = out / f"{name.strip('/').replace('/', '_').replace('?', '_') or 'overview'}.png"
+            page.screenshot(path=str(f), full_page=True)
+            print(f)
+        browser.close()
+    if blocked:
+        print("blocked requests:", *blocked, sep="\n  ")
+
+
+if __name__ == "__main__":
+    shoot(sys.argv[1], Path(sys.argv[2]), sys.argv[3:])
