@@ -48,6 +48,19 @@ def reset_filters():
         st.session_state[key] = list(default) if isinstance(default, list) else default
 
 
+def init_from_url():
+    """First run of a session: the filters come from the URL (lists with get_all), so a copied link
+    reopens the same view even where the widget binding has not synced yet."""
+    if st.session_state.get("_nm_init"):
+        return
+    st.session_state["_nm_init"] = True
+    f = F.Filters.from_query(st.query_params.get_all)
+    values = {"actor": f.actors, "from": f.start, "to": f.end, "place": f.places, "kind": f.kinds, "article": f.articles, "q": f.q}
+    for key, value in values.items():
+        if value:
+            st.session_state[key] = value
+
+
 def apply_pending():
     """A click on the map asks for a place filter; it is applied here, before the widgets exist."""
     pending = st.session_state.pop("pending_place", None)
@@ -104,6 +117,7 @@ PAGES = [
 
 
 def main():
+    init_from_url()
     apply_pending()
     corpus, error = get_corpus()
     page = st.navigation(PAGES, position="top")
@@ -117,6 +131,7 @@ def main():
     st.session_state["nm"] = {"corpus": corpus, "view": view, "filters": f, "colors": colors, "summary": summary,
                               "source": source, "link": link, "error": error}
 
+    st.markdown("<style>.block-container{padding-top:2.2rem}</style>", unsafe_allow_html=True)  # static CSS, no data
     st.markdown(f"### {html.escape(page.title)} · Newsmap")
     st.markdown(f"<div data-testid='nm-summary' style='font-weight:600;font-size:1.05rem'>{html.escape(summary)}</div>"
                 f"<div data-testid='nm-source' style='color:#555;font-size:0.9rem'>{html.escape(source)}</div>",

@@ -219,8 +219,12 @@ def timeline_figure(view: View, colors: dict[str, str], show_context: bool = Tru
                         for r in df.itertuples()]
 
             if not pts.empty:
+                # several events of one actor on one day sit side by side within the day
+                nth = pts.groupby("start").cumcount()
+                size = pts.groupby("start")["start"].transform("size")
+                xs = [pd.Timestamp(d) + pd.Timedelta(hours=24 * (k + 1) / (n + 1)) for d, k, n in zip(pts["start"], nth, size)]
                 fig.add_trace(go.Scatter(
-                    x=[pd.Timestamp(d) + pd.Timedelta(hours=12) for d in pts["start"]], y=[lane] * len(pts), mode="markers",
+                    x=xs, y=[lane] * len(pts), mode="markers",
                     name=lane, legendgroup=lane, showlegend=col == (2 if two else 1),
                     marker={"size": 14, "color": color, "symbol": ["circle-open" if r == "on_or_before" else "circle" for r in pts["relation"]],
                             "line": {"width": 2, "color": color}},
@@ -236,7 +240,9 @@ def timeline_figure(view: View, colors: dict[str, str], show_context: bool = Tru
     fig.update_xaxes(range=[pd.Timestamp(lo), pd.Timestamp(hi) + pd.Timedelta(days=1)], row=1, col=main_col,
                      dtick=86400000, tickformat="%a %d %b", showgrid=True)
     if two:
-        fig.update_xaxes(tickformat="%Y", row=1, col=1, showgrid=True)
+        c_lo, c_hi = min(context["start"]), max(context["end"])
+        fig.update_xaxes(tickformat="%Y", dtick="M12", row=1, col=1, showgrid=True,
+                         range=[pd.Timestamp(c_lo) - pd.Timedelta(days=45), pd.Timestamp(c_hi) + pd.Timedelta(days=45)])
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), automargin=True)
     fig.update_layout(height=max(280, 70 + 46 * len(lanes)), margin={"l": 10, "r": 10, "t": 40, "b": 30},
                       legend={"orientation": "h", "y": -0.15}, hovermode="closest", plot_bgcolor="white")
@@ -246,7 +252,10 @@ def timeline_figure(view: View, colors: dict[str, str], show_context: bool = Tru
 def png_filename(summary: str, prefix: str = "newsmap-timeline") -> str:
     import re
 
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", summary.encode("ascii", "ignore").decode()).strip("-").lower()[:80]
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", summary).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:80]
     return f"{prefix}-{slug}" if slug else prefix
 
 

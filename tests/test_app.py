@@ -1,0 +1,137 @@
+"""AppTest for every page: renders without exception, URL parameters preset the filters, filters
+change the counts, the map is offline, the timeline has the expected traces.
+
+AppTest runs a switched-to page file on its own (without app.py), so the frame (filters, summary)
+is computed by a first run of app.py and the page then draws that state; the browser suite
+(tests/e2e) covers the real navigation."""
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+APP = str(ROOT / "app.py")
+PAGES = ["pages/overview.py", "pages/map.py", "pages/timeline.py", "pages/quotes.py", "pages/article.py", "pages/data.py"]
+
+
+def run_app(page=None, params=None, data_dir=None, monkeypatch=None):
+    if data_dir is not None:
+        monkeypatch.setenv("NEWSMAP_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def summary(at):
+    return next(m.value for m in at.markdown if "nm-summary" in m.value)
+
+
+def test_frame_renders_summary_and_source_line():
+    at = run_app()
+    assert not at.exception, at.exception
+    s = summary(at)
+    assert "All actors, all dates" in s and "19 of 19 events" in s and "11 of 11 quotes" in s and "Source:" in s
+    assert "published 20 Nov 2024" in s
+    assert at.multiselect(key="actor").options[0].startswith("Ambassade des États-Unis en Ukraine (")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(page):
+    at = run_app(page)
+    assert not at.exception, at.exception
+    assert len(at.main.children) > 0
+
+
+def test_url_parameters_preset_the_filters_and_change_the_counts():
+    at = run_app(params={"actor": "Sergueï Lavrov"})
+    assert not at.exception
+    assert at.multiselect(key="actor").value == ["Sergueï Lavrov"]
+    s = summary(at)
+    assert "Actor: Sergueï Lavrov" in s and "3 of 11 quotes" in s
+    at.switch_page("pages/quotes.py").run()
+    cards = [m.value for m in at.markdown if "«" in m.value]
+    assert len(cards) == 3 and all("Lavrov" not in c or "«" in c for c in cards)
+
+
+def test_date_range_from_url():
+    at = run_app(params={"from": "2024-11-19", "to": "2024-11-19"})
+    s = summary(at)
+    assert "19 Nov 2024" in s and "of 19 events" in s and not s.startswith("All")
+    n = int(re.search(r"(\d+) of 19 events", s).group(1))
+    assert 0 < n < 19
+
+
+@pytest.mark.parametrize("state,expected", [
+    ({"kind": ["direct"]}, "1 of 11 quotes"),
+    ({"place": ["Rio de Janeiro"]}, "3 of 11 quotes"),
+    ({"q": "ATACMS"}, "0 of 11 quotes"),
+    ({"actor": ["Kremlin"], "kind": ["partial"]}, "1 of 11 quotes"),
+])
+def test_filter_state_changes_counts(state, expected):
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in state.items():
+        at.session_state[k] = v
+    at.run()
+    assert not at.exception and expected in summary(at)
+
+
+def test_map_is_offline_and_has_one_marker_per_place():
+    from newsmap import filters as F
+    from newsmap import views as V
+    from newsmap.load import load
+
+    corpus = load()
+    view = F.apply(corpus, F.Filters())
+    m = V.build_map(V.map_features(view, V.actor_colors(corpus)))
+    links = [u for _, u in m.default_js + m.default_css]
+    assert links and not any("http" in u for u in links)
+    html = m.get_root().render()
+    assert "cdn." not in html and "unpkg" not in html and "jquery" not in html.lower()
+    feats = V.map_features(view, {})["features"]
+    assert len(feats) == len(V.place_table(view)) == 10
+    assert {"Kyiv", "Bryansk", "Rio de Janeiro"} <= {f["properties"]["name"] for f in feats} | {"Bryansk"}
+    one = F.apply(corpus, F.Filters(actors=["Sergueï Lavrov"]))
+    assert 0 < len(V.map_features(one, {})["features"]) < len(feats)
+
+
+def test_map_page_component_links_contain_no_http():
+    at = run_app("pages/map.py")
+    assert not at.exception
+    blob = json.dumps([str(getattr(e, "proto", "")) for e in at.get("component_instance")])
+    assert "leaflet.js" in blob and "cdn.jsdelivr" not in blob and "code.jquery" not in blob
+
+
+def test_timeline_traces():
+    from newsmap import filters as F
+    from newsmap import views as V
+    from newsmap.load import load
+
+    corpus = load()
+    fig = V.timeline_figure(F.apply(corpus, F.Filters()), V.actor_colors(corpus))
+    names = {t.name for t in fig.data}
+    assert {"Sergueï Lavrov", "Washington", "Ambassade des États-Unis en Ukraine"} <= names
+    context = [t for t in fig.data if t.xaxis == "x"]
+    assert context and all(str(t.x[0])[:4] == "2022" for t in context)
+    lo, hi = (str(x)[:10] for x in fig.layout.xaxis2.range)
+    assert lo <= "2024-11-17" and "2024-11-20" <= hi
+    cfg = V.plotly_config("Actor: Sergueï Lavrov · 3 of 19 events")
+    assert cfg["toImageButtonOptions"]["scale"] == 2 and "serguei-lavrov" in cfg["toImageButtonOptions"]["filename"]
+
+
+def test_missing_corpus_shows_a_message_not_a_traceback(tmp_path, monkeypatch):
+    at = run_app(data_dir=tmp_path / "nothing", monkeypatch=monkeypatch)
+    assert not at.exception
+    assert any("no corpus" in e.value for e in at.error)
+
+
+def test_malformed_corpus_shows_a_message(tmp_path, monkeypatch):
+    (tmp_path / "corpus.json").write_text("{oops", encoding="utf-8")
+    at = run_app(data_dir=tmp_path, monkeypatch=monkeypatch)
+    assert not at.exception and any("damaged" in e.value for e in at.error)
