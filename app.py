@@ -13,6 +13,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
+from newsmap import briefing as B
 from newsmap import corpus as nm_corpus
 from newsmap import filters as F
 from newsmap import views as V
@@ -146,6 +147,11 @@ def main():
     with st.sidebar:
         st.caption("Copy link — reopens this view, filters included")
         st.code(link, language=None, wrap_lines=True)
+        st.download_button("Download briefing (HTML)", key="briefing",
+                           data=lambda: B.briefing_html(view, colors, summary, source, link),
+                           file_name=V.png_filename(summary, prefix="newsmap-briefing") + ".html", mime="text/html",
+                           icon=":material/download:", width="stretch",
+                           help="One self-contained file: map, timeline, quotes and sources; opens offline and prints cleanly.")
     page.run()
 
 

@@ -4,6 +4,7 @@ import os
 import streamlit as st
 from streamlit_folium import st_folium
 
+from newsmap import briefing as B
 from newsmap import views as V
 
 nm = st.session_state["nm"]
@@ -27,5 +28,7 @@ def draw_map():
 
 
 draw_map()
+st.download_button("Map PNG (2×)", key="map_png", file_name=V.png_filename(nm["summary"], prefix="newsmap-map") + ".png",
+                   mime="image/png", data=lambda: B.map_png(view, colors, nm["summary"], nm["source"]), icon=":material/image:")
 with st.expander("Places table"):
     st.dataframe(V.place_table(view).drop(columns=["forms"]), hide_index=True, width="stretch")

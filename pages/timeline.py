@@ -3,6 +3,7 @@ import html
 
 import streamlit as st
 
+from newsmap import briefing as B
 from newsmap import views as V
 
 nm = st.session_state["nm"]
@@ -12,7 +13,10 @@ show_context = st.toggle("Show earlier context (events long before the article's
 fig = V.timeline_figure(view, colors, show_context=show_context)
 event = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="points", config=V.plotly_config(nm["summary"]),
                         width="stretch")
-st.caption("● a day · ○ on or before that day (reported in a later statement) · bar = month or year precision")
+c1, c2 = st.columns([4, 1])
+c1.caption("● a day · ○ on or before that day (reported in a later statement) · bar = month or year precision")
+c2.download_button("Timeline PNG (2×)", key="timeline_png", file_name=V.png_filename(nm["summary"]) + ".png", mime="image/png",
+                   data=lambda: B.timeline_png(view, colors, nm["summary"], nm["source"]), icon=":material/image:")
 
 points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else getattr(getattr(event, "selection", None), "points", [])
 uids = [p.get("customdata", [None] * 6)[5] for p in points if p.get("customdata")]
