@@ -331,7 +331,8 @@ class Resolver:
             tok = antecedent(tok) or tok
         if tok.pos_ == "PRON":
             return tok.text
-        return self._np_span(tok).text.strip(" ,")
+        text = self._np_span(tok).text.strip(" ,")
+        return re.sub(r"^(?:selon|d'après|d’après|pour|par)\s+", "", text, flags=re.I)
 
     def resolve(self, tok, _depth=0, generic=False):
         """The actor a subject token stands for, or None (``generic``: any noun phrase makes a source)."""

@@ -43,12 +43,13 @@ def _leaflet_inline() -> tuple[str, str]:
 MAP_JS = """
 (function () {
   var map = L.map('nm-map', {preferCanvas: false, worldCopyJump: true, zoomControl: true});
-  L.geoJSON(%(basemap)s, {style: {fillColor: '#eef0f3', color: '#9aa3ad', weight: 0.6, fillOpacity: 1}, interactive: false}).addTo(map);
+  L.geoJSON(%(basemap)s, {style: {fillColor: '#eef0f3', color: '#9aa3ad', weight: 0.6, fillOpacity: 1, className: 'nm-country'}, interactive: false}).addTo(map);
   var places = %(features)s;
   var layer = L.geoJSON(places, {
     pointToLayer: function (f, latlng) {
       var p = f.properties;
       return L.circleMarker(latlng, {radius: p.radius, color: p.role === 'mentioned' ? '#555' : p.color, weight: 2,
+        className: 'nm-place nm-place-' + p.slug,
         dashArray: p.role === 'said' ? '4 3' : null, fillColor: p.color,
         fillOpacity: p.role === 'happened' ? 0.75 : (p.role === 'said' ? 0.35 : 0.15)});
     },

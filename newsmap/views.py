@@ -79,6 +79,13 @@ def _popup_html(name, row, evs, qs) -> str:
     return "".join(parts)
 
 
+def slugify(name: str) -> str:
+    import re
+    import unicodedata
+
+    return re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().lower()).strip("-")
+
+
 def _short(text, n):
     text = " ".join(str(text or "").split())
     return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
@@ -100,7 +107,8 @@ def map_features(view: View, colors: dict[str, str]) -> dict:
         evs, qs = ev_by_place.get(row["name"], []), q_by_place.get(row["name"], [])
         actor = next((event_actor(e) for e in evs if event_actor(e)), None) or (qs[0]["speaker"] if qs else None)
         feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},
-                      "properties": {"name": row["name"], "kind": row["kind"], "role": row["role"], "mentions": int(row["mentions"]),
+                      "properties": {"name": row["name"], "slug": slugify(row["name"]), "kind": row["kind"], "role": row["role"],
+                                     "mentions": int(row["mentions"]),
                                      "radius": 6 + 3 * min(int(row["mentions"]), 6), "color": colors.get(actor, NO_ACTOR),
                                      "popup": _popup_html(row["name"], row, evs, qs)}})
     return {"type": "FeatureCollection", "features": feats}
@@ -117,6 +125,7 @@ _POINT_JS = """function(feature, latlng) {
   var p = feature.properties;
   var dash = p.role === 'said' ? '4 3' : null;
   return L.circleMarker(latlng, {radius: p.radius, color: p.role === 'mentioned' ? '#555' : p.color, weight: 2,
+     className: 'nm-place nm-place-' + p.slug,
      dashArray: dash, fillColor: p.color, fillOpacity: p.role === 'happened' ? 0.75 : (p.role === 'said' ? 0.35 : 0.15)});
 }"""
 
@@ -129,7 +138,7 @@ def build_map(features: dict, tiles: str | None = None, asset_base: str = LEAFLE
     import folium
     from folium.utilities import JsCode
 
-    m = folium.Map(tiles=None, zoom_control=True, prefer_canvas=True, height=height, world_copy_jump=True,
+    m = folium.Map(tiles=None, zoom_control=True, prefer_canvas=False, height=height, world_copy_jump=True,
                    attribution_control=True)
     # per map, never the module-wide add_js_link: only our own copy of Leaflet
     m.default_js = [("leaflet", f"{asset_base}/leaflet.js")]
@@ -138,7 +147,7 @@ def build_map(features: dict, tiles: str | None = None, asset_base: str = LEAFLE
         url, attr = TILES[tiles]
         folium.TileLayer(url, attr=attr, name=tiles).add_to(m)
     folium.GeoJson(basemap(), name="Countries (Natural Earth)", style_function=lambda _f: {
-        "fillColor": "#eef0f3", "color": "#9aa3ad", "weight": 0.6, "fillOpacity": 1.0},
+        "fillColor": "#eef0f3", "color": "#9aa3ad", "weight": 0.6, "fillOpacity": 1.0, "className": "nm-country"},
         control=False, smooth_factor=1.0, highlight_function=None).add_to(m)
     if features["features"]:
         folium.GeoJson(features, name="places", marker=folium.CircleMarker(), point_to_layer=JsCode(_POINT_JS),

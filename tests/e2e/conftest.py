@@ -1,0 +1,165 @@
+"""End-to-end fixtures: the app on a free loopback port, Debian's Chromium through Playwright, and a
+recorder of every request the browser makes (any host but localhost fails the test)."""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts" / "screens"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-sync"]
+LOCAL = {"localhost", "127.0.0.1", "[::1]", "::1"}
+
+pytestmark = pytest.mark.e2e
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, NEWSMAP_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT))
+        env.pop("NEWSMAP_TILES", None)
+        env.pop("NEWSMAP_GEOCODER", None)
+        self.log = open(ROOT / "tests" / "artifacts" / f"streamlit-{self.port}.log", "w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(self.url + "/_stcore/health", timeout=2).read() == b"ok":
+                    return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("streamlit did not become healthy within 60 s")
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def server(artifacts):
+    s = Server(ROOT / "data")
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed (/usr/bin/chromium); .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """Every request, console error and dialog of one browser context."""
+
+    def __init__(self, context):
+        self.requests: list[str] = []
+        self.outside: list[str] = []
+        self.console_errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.failed: list[str] = []
+        context.on("request", self._request)
+        context.on("response", lambda r: self.failed.append(r.url) if r.status >= 400 else None)
+        context.route("**/*", self._route)
+
+    def _request(self, req):
+        self.requests.append(req.url)
+
+    def _route(self, route):
+        url = route.request.url
+        host = urlsplit(url).hostname
+        if url.startswith(("data:", "blob:", "about:", "file:")) or host in LOCAL:
+            return route.continue_()
+        self.outside.append(url)
+        return route.abort()
+
+    def real_console_errors(self) -> list[str]:
+        """Console errors, less the 404s of Streamlit's own base-path probe: opened on /map, its frontend
+        first asks /map/_stcore/health and /map/_stcore/host-config, then the root. Any other 404 counts."""
+        probes = [u for u in self.failed if re.search(r"/[^/]+/_stcore/(health|host-config)$", urlsplit(u).path)]
+        others = [u for u in self.failed if u not in probes]
+        errors = list(self.console_errors)
+        for _ in probes:
+            if "Failed to load resource: the server responded with a status of 404 (Not Found)" in errors:
+                errors.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
+        return errors + [f"HTTP error: {u}" for u in others]
+
+    def attach(self, page):
+        page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        return page
+
+
+@pytest.fixture
+def watched(browser):
+    """(context, watch) with a 1400×1000 viewport; fails the test if anything left localhost."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    w = Watch(ctx)
+    yield ctx, w
+    ctx.close()
+    assert not w.outside, f"requests left localhost: {w.outside}"
+
+
+def wait_app(page, timeout=45000):
+    page.wait_for_selector("[data-testid='nm-summary']", timeout=timeout)
+    page.wait_for_function(
+        "() => { const s = document.querySelector('[data-testid=\"stStatusWidget\"]');"
+        " return !s || !/Running|Connecting/.test(s.innerText); }", timeout=timeout)
+    page.wait_for_timeout(800)
+
+
+def summary_text(page) -> str:
+    return page.locator("[data-testid='nm-summary']").inner_text()
+
+
+def map_frame(page, timeout=30000):
+    deadline = time.time() + timeout / 1000
+    while time.time() < deadline:
+        for f in page.frames:
+            if "streamlit_folium" in f.url or "folium" in (f.name or ""):
+                try:
+                    if f.evaluate("() => typeof L !== 'undefined' && document.querySelectorAll('path.nm-country').length > 0"):
+                        return f
+                except Exception:
+                    pass
+        page.wait_for_timeout(300)
+    raise AssertionError("the map frame with Leaflet never appeared")

@@ -1,0 +1,120 @@
+"""The dashboard as a person meets it, in Debian's Chromium, offline."""
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+import pytest
+
+from .conftest import ARTIFACTS, map_frame, summary_text, wait_app
+
+pytestmark = pytest.mark.e2e
+PAGES = {"overview": "/", "map": "/map", "timeline": "/timeline", "quotes": "/quotes", "article": "/article", "data": "/data"}
+
+
+@pytest.mark.parametrize("name,path", PAGES.items())
+def test_page_loads_offline_without_console_errors(server, watched, name, path):
+    ctx, w = watched
+    page = w.attach(ctx.new_page())
+    page.goto(server.url + path)
+    wait_app(page)
+    if name == "map":
+        map_frame(page)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    assert "19 of 19 events" in summary_text(page)
+    assert not page.locator("[data-testid='stException']").count()
+    assert not w.real_console_errors(), w.real_console_errors()
+    assert not w.dialogs
+
+
+def test_map_draws_offline(server, watched):
+    ctx, w = watched
+    page = w.attach(ctx.new_page())
+    page.goto(server.url + "/map")
+    wait_app(page)
+    frame = map_frame(page)
+    assert frame.evaluate("() => typeof L !== 'undefined' && L.version") == "1.9.4"
+    classes = frame.evaluate("() => [...document.querySelectorAll('path.nm-place')].map(p => p.getAttribute('class'))")
+    assert len(classes) == 10  # one marker per place of the seed
+    joined = " ".join(classes)
+    for slug in ("nm-place-kyiv", "briansk", "nm-place-rio-de-janeiro"):
+        assert slug in joined
+    assert frame.evaluate("() => document.querySelectorAll('path.nm-country').length") > 150  # basemap drawn
+    scripts = frame.evaluate("() => [...document.scripts].map(s => s.src).concat([...document.querySelectorAll('link')].map(l => l.href))")
+    assert any(s.endswith("/app/static/vendor/leaflet/leaflet.js") for s in scripts)
+    assert not [s for s in scripts if s and "127.0.0.1" not in s and "localhost" not in s]
+
+
+def test_timeline_shows_the_seed_events_on_their_days(server, watched):
+    ctx, w = watched
+    page = w.attach(ctx.new_page())
+    page.goto(server.url + "/timeline")
+    wait_app(page)
+    page.wait_for_selector(".js-plotly-plot")
+    traces = page.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => ({name: t.name, x: t.x}))")
+    by_name = {}
+    for t in traces:
+        by_name.setdefault(t["name"], []).extend(str(x)[:10] for x in t["x"])
+    assert "2024-11-17" in by_name["Washington"]
+    assert set(by_name["Sergueï Lavrov"]) == {"2024-11-19"}
+    assert "2024-11-20" in by_name["Ambassade des États-Unis en Ukraine"]
+    assert "2022-01-01" in by_name["(no actor)"]  # Nord Stream, year precision, in the context panel
+
+
+def test_quotes_page_groups_lavrov(server, watched):
+    ctx, w = watched
+    page = w.attach(ctx.new_page())
+    page.goto(server.url + "/quotes")
+    wait_app(page)
+    text = page.locator("[data-testid='stMain']").inner_text()
+    block = text.split("Sergueï Lavrov", 1)[1].split("●", 1)[0]
+    assert "3 quotes" in block
+    for q in ("nouvelle phase de la guerre occidentale contre la Russie", "appropriée",
+              "Nous considérerons cela comme une nouvelle phase et réagirons en conséquence"):
+        assert f"« {q} »" in block
+
+
+def test_actor_filter_lives_in_the_url_and_the_link_reopens_it(server, watched, browser):
+    ctx, w = watched
+    page = w.attach(ctx.new_page())
+    page.goto(server.url + "/quotes")
+    wait_app(page)
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+    box.click()
+    page.keyboard.type("Sergueï")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('actor=')")
+    wait_app(page)
+    url = page.url
+    assert "actor=Serg" in urllib.parse.unquote_plus(url)
+    before = summary_text(page)
+    assert "Actor: Sergueï Lavrov" in before and "3 of 11 quotes" in before
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        p2 = fresh.new_page()
+        p2.goto(url)
+        wait_app(p2)
+        assert summary_text(p2) == before
+        assert p2.locator("[data-testid='stMain']").inner_text().count("«") == 3
+        p2.reload()
+        wait_app(p2)
+        assert summary_text(p2) == before
+    finally:
+        fresh.close()
+
+
+def test_clicking_a_place_filters_the_quotes(server, watched):
+    ctx, w = watched
+    page = w.attach(ctx.new_page())
+    page.goto(server.url + "/map")
+    wait_app(page)
+    frame = map_frame(page)
+    frame.locator("path.nm-place-rio-de-janeiro").click(force=True)
+    page.wait_for_function("() => decodeURIComponent(location.search.replace(/\\+/g, ' ')).includes('place=Rio de Janeiro')", timeout=20000)
+    wait_app(page)
+    assert "Place: Rio de Janeiro" in summary_text(page) and "3 of 11 quotes" in summary_text(page)
+    page.get_by_role("link", name=re.compile("Quotes")).first.click()
+    wait_app(page)
+    assert "Place: Rio de Janeiro" in summary_text(page)
+    assert page.locator("[data-testid='stMain']").inner_text().count("«") == 3
