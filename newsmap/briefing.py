@@ -20,6 +20,7 @@ from pathlib import Path
 from . import __version__
 from . import views as V
 from .filters import View, fmt_value
+from .views import script_json
 
 E = html.escape
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,11 +28,6 @@ LEAFLET_DIR = ROOT / "static" / "vendor" / "leaflet"
 CHROMIUM = os.environ.get("NEWSMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",
                  "--disable-quic", "--no-first-run", "--disable-sync"]
-
-
-def script_json(obj) -> str:
-    """JSON safe to place inside <script>: no '<' survives (no </script>, no <!--)."""
-    return json.dumps(obj, ensure_ascii=False).replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _leaflet_inline() -> tuple[str, str]:
@@ -63,9 +59,7 @@ MAP_JS = """
 
 def map_section(view: View, colors: dict[str, str]) -> str:
     feats = V.map_features(view, colors)
-    for f in feats["features"]:
-        f["properties"]["name_html"] = E(f["properties"]["name"])  # tooltips are HTML in Leaflet
-    js = MAP_JS % {"basemap": script_json(V.basemap()), "features": script_json(feats)}
+    js = MAP_JS % {"basemap": V.basemap_json(), "features": script_json(feats)}
     return f"<div id='nm-map' class='nm-map'></div><script>{js}</script>"
 
 

@@ -204,16 +204,31 @@ def apply(corpus, f: Filters) -> View:
 
 
 def aggregate_places(places: pd.DataFrame) -> pd.DataFrame:
-    """One row per place across articles: name, kind, country, lat, lon, mentions, articles."""
+    """One row per place across articles: name, kind, country, lat, lon, mentions, forms, articles."""
     cols = ["name", "kind", "country", "lat", "lon", "mentions", "forms", "articles"]
     if places.empty:
         return pd.DataFrame(columns=cols)
-    rows = []
-    for (name, kind, country), g in places.groupby(["name", "kind", "country"], sort=False, dropna=False):
-        forms = sorted({m for ms in g["mentions"] for m in (ms or [])})
-        rows.append({"name": name, "kind": kind, "country": country, "lat": g["lat"].iloc[0], "lon": g["lon"].iloc[0],
-                     "mentions": int(g["count"].fillna(0).sum()), "forms": forms, "articles": sorted(set(g["article"]))})
-    return pd.DataFrame(rows, columns=cols)
+    keys = places[["name", "kind", "country"]]
+    if not keys.duplicated().any():  # one row per place already (e.g. one article): no Python loop
+        return pd.DataFrame({"name": places["name"].values, "kind": places["kind"].values, "country": places["country"].values,
+                             "lat": places["lat"].values, "lon": places["lon"].values,
+                             "mentions": places["count"].fillna(0).astype(int).values,
+                             "forms": places["mentions"].values, "articles": [[a] for a in places["article"].tolist()]}, columns=cols)
+    out: dict[tuple, list] = {}
+    cols_in = [places[c].tolist() for c in ("name", "kind", "country", "lat", "lon", "count", "mentions", "article")]
+    for name, kind, country, lat, lon, count, ms, art in zip(*cols_in):
+        n = int(count) if count == count and count is not None else 0
+        row = out.get((name, kind, country))
+        if row is None:
+            out[(name, kind, country)] = [name, kind, country, lat, lon, n, list(ms or []), [art]]
+        else:
+            row[5] += n
+            row[6].extend(ms or [])
+            row[7].append(art)
+    for row in out.values():
+        if len(row[7]) > 1 or len(row[6]) > 1:
+            row[6], row[7] = sorted(set(row[6])), sorted(set(row[7]))
+    return pd.DataFrame(list(out.values()), columns=cols)
 
 
 def actor_counts(corpus_or_view) -> pd.Series:

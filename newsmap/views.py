@@ -44,33 +44,52 @@ def event_actor(ev) -> str | None:
 
 
 # ---------------------------------------------------------------- places / map
-def place_table(view: View) -> pd.DataFrame:
-    """Aggregated places with their role, events and quotes, ready for the map and the data page."""
-    places = aggregate_places(view.places)
-    places = places[places["lat"].notna()].copy()
+_SAID = ("statement", "warning", "call", "criticism", "announcement")
+_NOT_HAPPENED = ("statement", "call", "criticism", "announcement")
+
+
+def _records(df: pd.DataFrame, cols: list[str]) -> list[dict]:
+    data = [df[c].tolist() for c in cols]
+    return [dict(zip(cols, row)) for row in zip(*data)]
+
+
+def _by_place(view: View) -> tuple[dict, dict]:
     ev_by_place: dict[str, list] = {}
-    for _, ev in view.events.iterrows():
+    for ev in _records(view.events, ["places", "actors", "kind", "date", "date_precision", "summary"]):
         for p in ev["places"]:
             ev_by_place.setdefault(p, []).append(ev)
     q_by_place: dict[str, list] = {}
-    for _, q in view.quotes.iterrows():
+    for q in _records(view.quotes, ["place", "speaker", "text"]):
         if q["place"]:
             q_by_place.setdefault(q["place"], []).append(q)
-    roles, n_ev, n_q = [], [], []
-    for name in places["name"]:
-        evs, qs = ev_by_place.get(name, []), q_by_place.get(name, [])
-        said = bool(qs) or any(e["kind"] in ("statement", "warning", "call", "criticism", "announcement") for e in evs)
-        happened = any(e["kind"] not in ("statement", "call", "criticism", "announcement") for e in evs)
-        roles.append("happened" if happened else "said" if said else "mentioned")
-        n_ev.append(len(evs))
-        n_q.append(len(qs))
-    places["role"], places["events"], places["quotes"] = roles, n_ev, n_q
-    return places.reset_index(drop=True)
+    return ev_by_place, q_by_place
 
 
-def _popup_html(name, row, evs, qs) -> str:
-    parts = [f"<b>{E(name)}</b> <span style='color:#666'>({E(str(row['kind']))}, {int(row['mentions'])} mention"
-             f"{'s' if row['mentions'] != 1 else ''})</span>"]
+def _role(evs, qs) -> str:
+    if any(e["kind"] not in _NOT_HAPPENED for e in evs):
+        return "happened"
+    if qs or any(e["kind"] in _SAID for e in evs):
+        return "said"
+    return "mentioned"
+
+
+def place_table(view: View) -> pd.DataFrame:
+    """Aggregated places with their role, events and quotes, ready for the map and the data page."""
+    places = aggregate_places(view.places)
+    places = places[places["lat"].notna()].reset_index(drop=True)
+    ev_by_place, q_by_place = _by_place(view)
+    names = list(places["name"])
+    places["role"] = [_role(ev_by_place.get(n, []), q_by_place.get(n, [])) for n in names]
+    places["events"] = [len(ev_by_place.get(n, [])) for n in names]
+    places["quotes"] = [len(q_by_place.get(n, [])) for n in names]
+    return places
+
+
+def _popup_html(name_html, kind, mentions, evs, qs) -> str:
+    head = f"<b>{name_html}</b> <span style='color:#666'>({E(str(kind))}, {mentions} mention{'s' if mentions != 1 else ''})</span>"
+    if not evs and not qs:
+        return head
+    parts = [head]
     for ev in sorted(evs, key=lambda e: str(e["date"] or "9999"))[:8]:
         when = fmt_value(ev["date"], ev["date_precision"]) or "undated"
         parts.append(f"<br>• <b>{E(when)}</b> — {E(ev['kind'])}: {E(_short(ev['summary'], 110))}")
@@ -79,6 +98,7 @@ def _popup_html(name, row, evs, qs) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=65536)
 def slugify(name: str) -> str:
     import re
     import unicodedata
@@ -93,25 +113,65 @@ def _short(text, n):
 
 def map_features(view: View, colors: dict[str, str]) -> dict:
     """One GeoJSON FeatureCollection of the filtered places (radius by mentions, colour by first actor)."""
-    places = place_table(view)
-    ev_by_place: dict[str, list] = {}
-    for _, ev in view.events.iterrows():
-        for p in ev["places"]:
-            ev_by_place.setdefault(p, []).append(ev)
-    q_by_place: dict[str, list] = {}
-    for _, q in view.quotes.iterrows():
-        if q["place"]:
-            q_by_place.setdefault(q["place"], []).append(q)
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of small dicts: a collection mid-way would double the time
+    try:
+        return _map_features(view, colors)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _map_features(view: View, colors: dict[str, str]) -> dict:
+    places = aggregate_places(view.places)
+    ev_by_place, q_by_place = _by_place(view)
     feats = []
-    for _, row in places.iterrows():
-        evs, qs = ev_by_place.get(row["name"], []), q_by_place.get(row["name"], [])
-        actor = next((event_actor(e) for e in evs if event_actor(e)), None) or (qs[0]["speaker"] if qs else None)
-        feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]},
-                      "properties": {"name": row["name"], "slug": slugify(row["name"]), "kind": row["kind"], "role": row["role"],
-                                     "mentions": int(row["mentions"]),
-                                     "radius": 6 + 3 * min(int(row["mentions"]), 6), "color": colors.get(actor, NO_ACTOR),
-                                     "popup": _popup_html(row["name"], row, evs, qs)}})
+    empty: list = []
+    for name, kind, lat, lon, mentions in zip(*(places[c].tolist() for c in ("name", "kind", "lat", "lon", "mentions"))):
+        if lat is None or lat != lat:
+            continue
+        evs, qs = ev_by_place.get(name, empty), q_by_place.get(name, empty)
+        if evs or qs:
+            actor = next((e["actors"][0] for e in evs if e["actors"]), None) or (qs[0]["speaker"] if qs else None)
+            role, color = _role(evs, qs), colors.get(actor, NO_ACTOR)
+        else:
+            role, color = "mentioned", NO_ACTOR
+        mentions = int(mentions)
+        name_html = E(name)  # Leaflet tooltips and popups are HTML: article text is escaped here
+        feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(float(lon), 5), round(float(lat), 5)]},
+                      "properties": {"name": name, "name_html": name_html, "slug": slugify(name), "kind": kind, "role": role,
+                                     "mentions": mentions, "radius": 6 + 3 * (mentions if mentions < 6 else 6), "color": color,
+                                     "popup": _popup_html(name_html, kind, mentions, evs, qs)}})
     return {"type": "FeatureCollection", "features": feats}
+
+
+def _cache_branca_templates() -> None:
+    """branca and folium compile a Jinja template for every element they create or render with a
+    template string (~20 per map, 10–15 ms each), though the sources never change. Compile each
+    source once per process: same output, a fraction of the time."""
+    import importlib
+
+    import jinja2
+
+    @lru_cache(maxsize=512)
+    def cached(source: str):
+        return jinja2.Template(source)
+
+    def template(source, *args, **kwargs):
+        return cached(source) if not args and not kwargs and isinstance(source, str) else jinja2.Template(source, *args, **kwargs)
+
+    template._newsmap_cached = True
+    for name in ("branca.element", "folium.features", "folium.map", "folium.folium", "folium.vector_layers",
+                 "folium.elements", "folium.raster_layers", "folium.plugins"):
+        try:
+            mod = importlib.import_module(name)
+        except ImportError:
+            continue
+        if getattr(getattr(mod, "Template", None), "_newsmap_cached", False) or not hasattr(mod, "Template"):
+            continue
+        mod.Template = template
 
 
 @lru_cache(maxsize=1)
@@ -121,13 +181,64 @@ def basemap() -> dict:
         return json.load(fh)
 
 
-_POINT_JS = """function(feature, latlng) {
-  var p = feature.properties;
-  var dash = p.role === 'said' ? '4 3' : null;
-  return L.circleMarker(latlng, {radius: p.radius, color: p.role === 'mentioned' ? '#555' : p.color, weight: 2,
-     className: 'nm-place nm-place-' + p.slug,
-     dashArray: dash, fillColor: p.color, fillOpacity: p.role === 'happened' ? 0.75 : (p.role === 'said' ? 0.35 : 0.15)});
+_PLACES_OPTIONS = """{
+  pointToLayer: function (feature, latlng) {
+    var p = feature.properties;
+    return L.circleMarker(latlng, {radius: p.radius, color: p.role === 'mentioned' ? '#555' : p.color, weight: 2,
+      className: 'nm-place nm-place-' + p.slug, dashArray: p.role === 'said' ? '4 3' : null, fillColor: p.color,
+      fillOpacity: p.role === 'happened' ? 0.75 : (p.role === 'said' ? 0.35 : 0.15)});
+  },
+  onEachFeature: function (feature, layer) {
+    layer.bindTooltip(feature.properties.name_html);
+    layer.bindPopup(feature.properties.popup, {maxWidth: 420});
+  }
 }"""
+_BASEMAP_OPTIONS = """{style: {fillColor: '#eef0f3', color: '#9aa3ad', weight: 0.6, fillOpacity: 1, className: 'nm-country'},
+  interactive: false}"""
+
+
+def script_json(obj) -> str:
+    """JSON safe inside <script>: no '<' survives, so nothing can close the tag."""
+    return json.dumps(obj, ensure_ascii=False).replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+@lru_cache(maxsize=1)
+def basemap_json() -> str:
+    return script_json(basemap())
+
+
+@lru_cache(maxsize=1)
+def _layer_class():
+    """A Leaflet GeoJSON layer whose data and options are template *values*: its Jinja template is
+    compiled once, whatever the number of features (folium's GeoJson writes per-feature JavaScript
+    for styles and markers, slow to build at thousands of places)."""
+    from branca.element import Element, MacroElement
+    from jinja2 import Template
+
+    class Raw(Element):
+        """Already rendered JavaScript: branca would otherwise compile it again as a template."""
+
+        def __init__(self, code: str):
+            super().__init__()
+            self.code = code
+
+        def render(self, **kwargs):
+            return self.code
+
+    class GeoJsonLayer(MacroElement):
+        _template = Template("""{% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {{ this.options_js }}).addTo({{ this._parent.get_name() }});
+{% endmacro %}""")
+
+        def __init__(self, data_json: str, options_js: str, name: str):
+            super().__init__()
+            self._name = name
+            self.data_json, self.options_js = data_json, options_js
+
+        def render(self, **kwargs):
+            self.get_root().script.add_child(Raw(self._template.module.script(self, kwargs)), name=self.get_name())
+
+    return GeoJsonLayer
 
 
 def build_map(features: dict, tiles: str | None = None, asset_base: str = LEAFLET_BASE, height: int = 560):
@@ -136,8 +247,9 @@ def build_map(features: dict, tiles: str | None = None, asset_base: str = LEAFLE
     ``tiles`` (``openstreetmap`` or ``carto``) adds an online tile layer: an opt-in setting.
     """
     import folium
-    from folium.utilities import JsCode
 
+    _cache_branca_templates()
+    layer = _layer_class()
     m = folium.Map(tiles=None, zoom_control=True, prefer_canvas=False, height=height, world_copy_jump=True,
                    attribution_control=True)
     # per map, never the module-wide add_js_link: only our own copy of Leaflet
@@ -146,13 +258,9 @@ def build_map(features: dict, tiles: str | None = None, asset_base: str = LEAFLE
     if tiles in TILES:
         url, attr = TILES[tiles]
         folium.TileLayer(url, attr=attr, name=tiles).add_to(m)
-    folium.GeoJson(basemap(), name="Countries (Natural Earth)", style_function=lambda _f: {
-        "fillColor": "#eef0f3", "color": "#9aa3ad", "weight": 0.6, "fillOpacity": 1.0, "className": "nm-country"},
-        control=False, smooth_factor=1.0, highlight_function=None).add_to(m)
+    m.add_child(layer(basemap_json(), _BASEMAP_OPTIONS, "basemap"))
     if features["features"]:
-        folium.GeoJson(features, name="places", marker=folium.CircleMarker(), point_to_layer=JsCode(_POINT_JS),
-                       tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-                       popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=420)).add_to(m)
+        m.add_child(layer(script_json(features), _PLACES_OPTIONS, "places"))
         lats = [f["geometry"]["coordinates"][1] for f in features["features"]]
         lons = [f["geometry"]["coordinates"][0] for f in features["features"]]
         pad = 2.0

@@ -18,7 +18,7 @@ def draw_map():
     st.caption(f"{len(features['features'])} places · filled = where something happened · dashed = where something was said · "
                "faint = only mentioned · size = mentions · click a place to filter every page to it")
     out = st_folium(V.build_map(features, tiles=TILES), key="main_map", height=560, use_container_width=True,
-                    returned_objects=["last_object_clicked_tooltip"])
+                    returned_objects=["last_object_clicked_tooltip"], render=False)
     clicked = (out or {}).get("last_object_clicked_tooltip")
     if clicked:
         name = clicked.strip()

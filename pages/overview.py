@@ -29,7 +29,7 @@ with left:
 with right:
     st.markdown("#### Places")
     st_folium(V.build_map(V.map_features(view, colors), height=300), key="overview_map", height=300,
-              use_container_width=True, returned_objects=[])
+              use_container_width=True, returned_objects=[], render=False)
     st.markdown("#### Top speakers")
     counts = view.quotes["speaker"].dropna().value_counts().head(8)
     st.markdown("".join(
