@@ -173,6 +173,9 @@ class _Quotes:
         self.out = []
         self.places = {p["id"]: p for p in ctx.places}
         self.headers = [m.start() for m in re.finditer(r"(?m)^[^\n.!?»]{3,120}$", self.text)]
+        first_line = self.text.split("\n", 1)[0].strip()
+        if first_line and first_line == ctx.article.title and 0 not in self.headers:
+            self.headers.insert(0, 0)  # the headline: its quoted words are repeated, and attributed, in the body
         self.date_spans = [(d["start"], d["end"]) for d in ctx.dates]
 
     # ------------------------------------------------------------ helpers

@@ -128,10 +128,11 @@ def _read_html(path: Path, html: str) -> tuple[str, dict]:
 
 
 def _headline(text: str) -> tuple[str, str]:
-    """Split a first short line without final punctuation off as the headline."""
+    """A first short line that does not end a sentence with a full stop is the headline
+    (it may end with a quotation: « … dans quatre ans »)."""
     first, _, rest = text.partition("\n")
     first = first.strip()
-    if rest.strip() and first and len(first.split()) <= 20 and not first.endswith((".", "»", "!", "?", ":")):
+    if rest.strip() and first and len(first.split()) <= 20 and not first.endswith((".", ":", "…")):
         return first, rest.lstrip("\n")
     return "", text
 

@@ -43,10 +43,13 @@ def shoot(base: str, out: Path, paths: list[str], width=1400, height=1000):
         for name, path in ((n, PAGES.get(n, n)) for n in (paths or PAGES)):
             page.goto(base.rstrip("/") + path)
             wait_ready(page)
-            if "map" in path or path == "/":
+            if "map" in path or path.startswith("/?") or path == "/":
                 page.wait_for_timeout(2500)
-            f = out / f"{name.strip('/').replace('/', '_').replace('?', '_') or 'overview'}.png"
-            page.screenshot(path=str(f), full_page=True)
+            stem = name.strip("/").split("?")[0] or "overview"
+            if "?" in name:
+                stem += "-filtered"
+            f = out / f"{stem}.png"
+            page.screenshot(path=str(f), full_page=False)
             print(f)
         browser.close()
     if blocked:
