@@ -35,8 +35,9 @@ def first_page():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+        from newsmap.briefing import CHROMIUM, CHROMIUM_ARGS
+
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         t0 = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),

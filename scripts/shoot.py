@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from newsmap.briefing import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 PAGES = {"overview": "/", "map": "/map", "timeline": "/timeline", "quotes": "/quotes", "article": "/article", "data": "/data"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",
-                 "--disable-quic", "--no-first-run", "--disable-sync"]
 
 
 def wait_ready(page, timeout=30000):
@@ -28,7 +29,7 @@ def shoot(base: str, out: Path, paths: list[str], width=1400, height=1000):
     host = urlsplit(base).hostname
     blocked = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         ctx = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
 
         def guard(route):

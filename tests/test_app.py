@@ -135,3 +135,22 @@ def test_malformed_corpus_shows_a_message(tmp_path, monkeypatch):
     (tmp_path / "corpus.json").write_text("{oops", encoding="utf-8")
     at = run_app(data_dir=tmp_path, monkeypatch=monkeypatch)
     assert not at.exception and any("damaged" in e.value for e in at.error)
+
+
+def test_dashboard_never_loads_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys; from streamlit.testing.v1 import AppTest; at = AppTest.from_file('app.py', default_timeout=60); at.run(); "
+            "print('spacy' in sys.modules, bool(at.exception))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120).stdout.split()
+    assert out[-2:] == ["False", "False"]
+
+
+def test_empty_corpus_renders(tmp_path, monkeypatch):
+    (tmp_path / "corpus.json").write_text('{"schema": "1.0", "articles": []}', encoding="utf-8")
+    at = run_app(data_dir=tmp_path, monkeypatch=monkeypatch)
+    assert not at.exception and "0 of 0 events" in summary(at)
+    for page in PAGES[1:]:
+        at.switch_page(page).run()
+        assert not at.exception, page

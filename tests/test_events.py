@@ -16,6 +16,19 @@ def test_seed_events_come_out_right(seed_doc):
     assert e["date"] == "2024-11-19" and e["places"] == ["Rio de Janeiro"] and e["kind"] == "statement"
 
 
+def test_more_seed_facts(seed_doc):
+    e = find(seed_doc, "announcement", "mines antipersonnel")
+    assert e["actors"][0] == "États-Unis" and e["quote_ids"]
+    e = find(seed_doc, "call", "ministère chinois")
+    assert e["actors"][0] == "Ministère chinois des Affaires étrangères"
+    e = find(seed_doc, "criticism", "Kremlin")
+    assert e["actors"][0] == "Kremlin" and "Mer Baltique" in e["places"]
+    e = find(seed_doc, "warning", "Zelensky")
+    assert e["actors"] == ["Volodymyr Zelensky"] and e["quote_ids"]
+    e = find(seed_doc, "statement", "a déclaré Lavrov")
+    assert "G20" in e["actors"]
+
+
 def test_event_dates_publication_and_statement_are_kept_apart(seed_doc):
     for e in seed_doc["events"]:
         assert e["published"] == "2024-11-20"

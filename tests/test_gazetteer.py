@@ -39,3 +39,34 @@ def test_online_geocoder_is_off_by_default(monkeypatch):
 
     monkeypatch.delenv("NEWSMAP_GEOCODER", raising=False)
     assert online_geocoder() is None
+
+
+def test_online_fallback_is_rate_limited_and_cached(tmp_path, monkeypatch):
+    import time
+
+    from geopy.location import Location
+
+    from newsmap.gazetteer import _RateLimitedCachedGeocoder
+
+    calls = []
+
+    class Fake:
+        def geocode(self, query, language=None):
+            calls.append((query, time.monotonic()))
+            return Location("Vinnytsia, Ukraine", (49.23, 28.47), {})
+
+    g = _RateLimitedCachedGeocoder(Fake(), tmp_path / "cache.json", min_delay=0.3)
+    assert g.geocode("Vinnytsia").latitude == 49.23
+    g.geocode("Lutsk")
+    assert calls[1][1] - calls[0][1] >= 0.29  # at most one request per min_delay
+    again = _RateLimitedCachedGeocoder(Fake(), tmp_path / "cache.json", min_delay=0.3)
+    assert again.geocode("Vinnytsia").longitude == 28.47 and len(calls) == 2  # answered from the disk cache
+
+
+def test_online_geocoder_only_when_asked(monkeypatch, tmp_path):
+    from newsmap.gazetteer import online_geocoder
+
+    monkeypatch.setenv("NEWSMAP_GEOCODER", "nominatim")
+    monkeypatch.setenv("NEWSMAP_CACHE_DIR", str(tmp_path))
+    g = online_geocoder()
+    assert g is not None and g.min_delay >= 1.0 and "newsmap" in g.geocoder.headers["User-Agent"]

@@ -16,9 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts" / "screens"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-sync"]
+from newsmap.briefing import CHROMIUM, CHROMIUM_ARGS as ARGS  # noqa: E402  (one list of browser flags)
 LOCAL = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
 pytestmark = pytest.mark.e2e
