@@ -36,31 +36,8 @@ def _leaflet_inline() -> tuple[str, str]:
     return js.replace("</script", "<\\/script"), css
 
 
-MAP_JS = """
-(function () {
-  var map = L.map('nm-map', {preferCanvas: false, worldCopyJump: true, zoomControl: true});
-  L.geoJSON(%(basemap)s, {style: {fillColor: '#eef0f3', color: '#9aa3ad', weight: 0.6, fillOpacity: 1, className: 'nm-country'}, interactive: false}).addTo(map);
-  var places = %(features)s;
-  var layer = L.geoJSON(places, {
-    pointToLayer: function (f, latlng) {
-      var p = f.properties;
-      return L.circleMarker(latlng, {radius: p.radius, color: p.role === 'mentioned' ? '#555' : p.color, weight: 2,
-        className: 'nm-place nm-place-' + p.slug,
-        dashArray: p.role === 'said' ? '4 3' : null, fillColor: p.color,
-        fillOpacity: p.role === 'happened' ? 0.75 : (p.role === 'said' ? 0.35 : 0.15)});
-    },
-    onEachFeature: function (f, l) { l.bindPopup(f.properties.popup, {maxWidth: 420}); l.bindTooltip(f.properties.name_html); }
-  }).addTo(map);
-  if (places.features.length) { map.fitBounds(layer.getBounds().pad(0.25)); } else { map.setView([30, 10], 2); }
-  window.newsmapMap = map;
-})();
-"""
-
-
 def map_section(view: View, colors: dict[str, str]) -> str:
-    feats = V.map_features(view, colors)
-    js = MAP_JS % {"basemap": V.basemap_json(), "features": script_json(feats)}
-    return f"<div id='nm-map' class='nm-map'></div><script>{js}</script>"
+    return V.leaflet_map_html(V.map_features(view, colors))
 
 
 def timeline_section(view: View, colors: dict[str, str], summary: str) -> str:

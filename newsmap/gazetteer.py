@@ -28,7 +28,7 @@ from pathlib import Path
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-ASSETS = Path(__file__).parent / "assets"
+from .paths import ASSETS, basemap_geojson_path  # noqa: F401  (re-exported)
 COUNTRY_ALIASES = {
     "Etats-Unis": "US", "USA": "US", "Amérique": "US", "Grande-Bretagne": "GB", "Angleterre": "GB",
     "Corée du Nord": "KP", "Corée du Sud": "KR", "Tchéquie": "CZ", "Biélorussie": "BY", "Bélarus": "BY",
@@ -89,10 +89,6 @@ def haversine_km(lat1, lon1, lat2, lon2) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371 * math.asin(math.sqrt(a))
-
-
-def basemap_geojson_path() -> Path:
-    return ASSETS / "ne_countries_110m.geojson"
 
 
 class Gazetteer:

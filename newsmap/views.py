@@ -14,7 +14,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .filters import View, aggregate_places, date_bounds, fmt_day, fmt_value  # noqa: F401 (fmt_value re-exported for pages)
-from .gazetteer import basemap_geojson_path
+from .paths import basemap_geojson_path
 
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#bcbd22",
            "#393b79", "#ad494a", "#637939", "#7b4173", "#e7969c", "#3182bd", "#31a354", "#756bb1", "#636363"]
@@ -268,6 +268,34 @@ def build_map(features: dict, tiles: str | None = None, asset_base: str = LEAFLE
     else:
         m.location, m.zoom_start = [30, 10], 2
     return m
+
+
+_STANDALONE_JS = """
+(function () {
+  var map = L.map('nm-map', {worldCopyJump: true, zoomControl: true});
+  L.geoJSON(%(basemap)s, %(basemap_options)s).addTo(map);
+  var places = %(features)s;
+  var layer = L.geoJSON(places, %(places_options)s).addTo(map);
+  if (places.features.length) { map.fitBounds(layer.getBounds().pad(0.25)); } else { map.setView([30, 10], 2); }
+  window.newsmapMap = map;
+})();
+"""
+
+
+def leaflet_map_html(features: dict, height: int | None = None) -> str:
+    """A map as plain HTML + Leaflet, without folium: for the briefing (Leaflet inlined by the caller)
+    and the Overview's small map (Leaflet loaded from the app's own static files)."""
+    js = _STANDALONE_JS % {"basemap": basemap_json(), "basemap_options": _BASEMAP_OPTIONS,
+                           "features": script_json(features), "places_options": _PLACES_OPTIONS}
+    style = f" style='height:{height}px'" if height else ""
+    return f"<div id='nm-map' class='nm-map'{style}></div><script>{js}</script>"
+
+
+def small_map_page(features: dict, height: int, asset_base: str = LEAFLET_BASE) -> str:
+    """A whole HTML document for an iframe: Leaflet from the app's static files, no CDN."""
+    return (f"<!doctype html><html><head><meta charset='utf-8'><link rel='stylesheet' href='{asset_base}/leaflet.css'>"
+            f"<script src='{asset_base}/leaflet.js'></script><style>html,body{{margin:0}} .nm-map{{width:100%}}</style></head>"
+            f"<body>{leaflet_map_html(features, height)}</body></html>")
 
 
 # ---------------------------------------------------------------- timeline

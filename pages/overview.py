@@ -2,7 +2,7 @@
 import html
 
 import streamlit as st
-from streamlit_folium import st_folium
+import streamlit.components.v1 as components
 
 from newsmap import views as V
 
@@ -28,8 +28,8 @@ with left:
     st.markdown("".join(lines) or "No event for these filters.", unsafe_allow_html=True)
 with right:
     st.markdown("#### Places")
-    st_folium(V.build_map(V.map_features(view, colors), height=300), key="overview_map", height=300,
-              use_container_width=True, returned_objects=[], render=False)
+    # plain Leaflet (served by the app) in an iframe: the interactive folium map is on the Map page
+    components.html(V.small_map_page(V.map_features(view, colors), height=300), height=304)
     st.markdown("#### Top speakers")
     counts = view.quotes["speaker"].dropna().value_counts().head(8)
     st.markdown("".join(
