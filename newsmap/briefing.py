@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import os
 from pathlib import Path
 
 from . import __version__
 from . import views as V
 from .filters import View, fmt_value
-from .views import script_json
 
 E = html.escape
 ROOT = Path(__file__).resolve().parent.parent

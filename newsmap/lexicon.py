@@ -11,9 +11,9 @@ SPEECH_VERBS = {
     "signaler", "informer", "communiquer", "proclamer", "clamer", "exclamer", "constater", "réagir", "rejeter",
     "condamner", "fustiger", "répéter", "réaffirmer", "prétendre", "mettre", "alerter", "inviter", "exiger",
     "recommander", "conseiller", "réitérer", "martèler", "féliciter", "inquiéter", "interpeller", "implorer",
-    "supplier", "jurer", "garantir", "penser", "croire", "redouter", "préférer", "admettre", "concéder",
-    "publier", "tweeter", "poster", "s'inquiéter", "se féliciter", "souhaiter", "vouloir", "redire", "décrire",
-    "analyser", "expliquer", "évoquer", "revendiquer", "reconnaitre", "promettre", "sommer", "commenter",
+    "supplier", "jurer", "garantir", "penser", "croire", "redouter", "préférer", "concéder",
+    "publier", "poster", "s'inquiéter", "se féliciter", "souhaiter", "vouloir", "redire", "décrire",
+    "analyser", "évoquer", "revendiquer", "reconnaitre", "sommer",
 }
 # verbs that introduce reported speech with « que » (indirect quotes)
 REPORT_VERBS = {
@@ -23,7 +23,7 @@ REPORT_VERBS = {
     "confirmer", "espérer", "craindre", "écrire", "noter", "relever", "constater", "répéter", "réaffirmer",
     "prétendre", "alerter", "redouter", "penser", "croire", "soutenir", "garantir", "jurer", "signaler",
     "observer", "reprocher", "dénoncer", "accuser", "menacer", "concéder", "mettre", "faire", "laisser",
-    "redire", "raconter", "révéler", "certifier", "démentir", "insister", "souligner", "reconnaitre",
+    "redire", "raconter", "révéler", "certifier", "reconnaitre",
 }
 # verbs that report speech with an infinitive ("a affirmé avoir abattu …")
 REPORT_INF_VERBS = {"affirmer", "assurer", "dire", "déclarer", "estimer", "reconnaître", "nier", "démentir", "prétendre",

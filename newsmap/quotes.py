@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lexicon import NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, REPORT_INF_VERBS, REPORT_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from .lexicon import (NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, REPORT_INF_VERBS, REPORT_VERBS, SPEECH_NOUNS, SPEECH_VERBS,
+                      TITLE_HEADS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
 _NAMING_RE = re.compile(
@@ -65,7 +66,7 @@ def subject_of(verb, res, _depth=0, generic=False):
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET") and nxt.dep_ not in ("obj",) and nxt.sent == verb.sent:
         head = nxt if nxt.pos_ == "PROPN" else next((t for t in nxt.doc[nxt.i:nxt.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
-        if head is not None and (head.pos_ == "PROPN" or head.lemma_.lower() in res_titles()):
+        if head is not None and (head.pos_ == "PROPN" or head.lemma_.lower() in TITLE_HEADS):
             return res.resolve(head), head
     # "l'utilisation par l'Ukraine de missiles … pour frapper …": the agent of the nominalisation
     if "Inf" in verb.morph.get("VerbForm") and any(c.dep_ == "mark" and c.lower_ == "pour" for c in verb.children):
@@ -122,12 +123,6 @@ def np_after(verb, res, dates=()):
             return (a, head) if a is not None else (None, None)
         return None, None
     return None, None
-
-
-def res_titles():
-    from .lexicon import TITLE_HEADS
-
-    return TITLE_HEADS
 
 
 def _governing_speech(tok, max_up=7):
@@ -406,7 +401,7 @@ class _Quotes:
 
     # ------------------------------------------------------------ indirect
     def indirect(self):
-        doc, text, res = self.doc, self.text, self.res
+        doc = self.doc
         taken = [(q["start"], q["end"]) for q in self.out]
         for sent in doc.sents:
             if self._is_header(sent):

@@ -475,7 +475,7 @@ def article_html(text: str, article_id: str, quotes: pd.DataFrame, places: pd.Da
     for s, e, kind, title in marks:
         events.setdefault(s, []).append((e, kind, title))
     starts = {s for s, _e in sentences}
-    out, open_until, i = [], [], 0
+    out = []
     cuts = sorted({0, len(text), *[m[0] for m in marks], *[m[1] for m in marks], *starts})
     active: list[tuple[int, str]] = []
     for a, b in zip(cuts, cuts[1:]):
