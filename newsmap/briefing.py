@@ -130,7 +130,16 @@ def timeline_png(view: View, colors: dict[str, str], summary: str, source: str) 
 
 
 def map_png(view: View, colors: dict[str, str], summary: str, source: str, width: int = 1200, height: int = 720) -> bytes:
-    """The map view as a 2× PNG: the briefing's map captured in headless Chromium, offline."""
+    """The map view as a 2× PNG: the briefing's map captured in headless Chromium, offline.
+
+    Runs in a thread of its own: Playwright's sync API refuses to start where an asyncio loop runs."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_map_png, view, colors, summary, source, width, height).result()
+
+
+def _map_png(view, colors, summary, source, width, height) -> bytes:
     from playwright.sync_api import sync_playwright
 
     leaflet_js, leaflet_css = _leaflet_inline()
