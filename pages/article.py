@@ -2,8 +2,9 @@
 import streamlit as st
 
 from newsmap import views as V
+from pages._boot import frame_state
 
-nm = st.session_state["nm"]
+nm = frame_state()
 view, corpus, colors = nm["view"], nm["corpus"], nm["colors"]
 
 ids = list(view.articles["id"])

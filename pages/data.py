@@ -3,8 +3,9 @@ import streamlit as st
 
 from newsmap import export
 from newsmap.views import png_filename
+from pages._boot import frame_state
 
-nm = st.session_state["nm"]
+nm = frame_state()
 view = nm["view"]
 stem = png_filename(nm["summary"], prefix="newsmap")
 

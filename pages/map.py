@@ -6,8 +6,9 @@ from streamlit_folium import st_folium
 
 from newsmap import briefing as B
 from newsmap import views as V
+from pages._boot import frame_state
 
-nm = st.session_state["nm"]
+nm = frame_state()
 view, colors = nm["view"], nm["colors"]
 TILES = os.environ.get("NEWSMAP_TILES", "").lower() or None  # opt-in online tiles: openstreetmap | carto
 

@@ -5,8 +5,9 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from newsmap import views as V
+from pages._boot import frame_state
 
-nm = st.session_state["nm"]
+nm = frame_state()
 view, colors = nm["view"], nm["colors"]
 
 places = V.place_table(view)

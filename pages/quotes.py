@@ -6,8 +6,9 @@ import streamlit as st
 
 from newsmap import views as V
 from newsmap.filters import fold, fmt_value
+from pages._boot import frame_state
 
-nm = st.session_state["nm"]
+nm = frame_state()
 view, colors, f = nm["view"], nm["colors"], nm["filters"]
 articles = view.articles.set_index("id")
 

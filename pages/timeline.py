@@ -5,8 +5,9 @@ import streamlit as st
 
 from newsmap import briefing as B
 from newsmap import views as V
+from pages._boot import frame_state
 
-nm = st.session_state["nm"]
+nm = frame_state()
 view, colors = nm["view"], nm["colors"]
 
 show_context = st.toggle("Show earlier context (events long before the article's days)", value=True, key="tl_context")

@@ -118,3 +118,21 @@ def test_clicking_a_place_filters_the_quotes(server, watched):
     wait_app(page)
     assert "Place: Rio de Janeiro" in summary_text(page)
     assert page.locator("[data-testid='stMain']").inner_text().count("«") == 3
+
+
+def test_a_shared_link_works_as_the_first_request_of_a_fresh_server(watched):
+    """Streamlit runs a page of a `pages/` folder on its own until the router has run once; the
+    page switches the server to st.navigation and reruns (pages/_boot.py)."""
+    from .conftest import ROOT, Server
+
+    fresh = Server(ROOT / "data")
+    try:
+        ctx, w = watched
+        page = w.attach(ctx.new_page())
+        page.goto(fresh.url + "/quotes?actor=Sergue%C3%AF+Lavrov")
+        wait_app(page)
+        assert "Actor: Sergueï Lavrov" in summary_text(page) and "3 of 11 quotes" in summary_text(page)
+        assert page.locator("[data-testid='stMain']").inner_text().count("«") == 3
+        assert not w.real_console_errors(), w.real_console_errors()
+    finally:
+        fresh.stop()
