@@ -136,3 +136,23 @@ def test_a_shared_link_works_as_the_first_request_of_a_fresh_server(watched):
         assert not w.real_console_errors(), w.real_console_errors()
     finally:
         fresh.stop()
+
+
+def test_clicking_a_timeline_event_shows_its_sentence(server, watched):
+    ctx, w = watched
+    page = w.attach(ctx.new_page())
+    page.goto(server.url + "/timeline")
+    wait_app(page)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .points path")
+    points = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
+    for i in range(points.count()):
+        box = points.nth(i).bounding_box()
+        if not box or not box["width"]:
+            continue
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_timeout(1200)
+        if "feu vert" in page.locator("[data-testid='stMain']").inner_text():
+            break
+    text = page.locator("[data-testid='stMain']").inner_text()
+    assert "decision · 17 Nov 2024 · Washington" in text
+    assert "Washington avait donné dimanche son feu vert à l’Ukraine" in text
