@@ -143,7 +143,7 @@ def test_clicking_a_timeline_event_shows_its_sentence(server, watched):
     page = w.attach(ctx.new_page())
     page.goto(server.url + "/timeline")
     wait_app(page)
-    page.wait_for_selector(".js-plotly-plot .scatterlayer .points path")
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .points path", state="attached")
     points = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
     for i in range(points.count()):
         box = points.nth(i).bounding_box()
