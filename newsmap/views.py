@@ -419,7 +419,8 @@ def story(view: View) -> list[dict]:
         when = fmt_value(ev["date"], ev["date_precision"])
         if ev["date_relation"] == "on_or_before" and when:
             when = f"by {when}"
-        out.append({"uid": ev["uid"], "sort": lo or dt.date.max, "when": when or "undated", "kind": ev["kind"],
+        out.append({"uid": ev["uid"], "article": ev["article"], "sentence_start": ev["sentence_start"],
+                    "sort": lo or dt.date.max, "when": when or "undated", "kind": ev["kind"],
                     "actor": event_actor(ev), "summary": _short(ev["summary"], 160), "places": ev["places"],
                     "asserted_by": ev["asserted_by"]})
     return sorted(out, key=lambda r: (r["sort"], r["uid"]))

@@ -1,5 +1,6 @@
 """Overview: key figures, the story in brief, a small map, top speakers."""
 import html
+from urllib.parse import urlencode
 
 import streamlit as st
 import streamlit.components.v1 as components
@@ -24,8 +25,10 @@ with left:
         dot = f"<span style='color:{colors.get(r['actor'], V.NO_ACTOR)}'>●</span>"
         where = f" <span style='color:#666'>({html.escape(', '.join(r['places']))})</span>" if r["places"] else ""
         src = f" <i>— per {html.escape(r['asserted_by'])}</i>" if r["asserted_by"] else ""
+        link = "/article?" + urlencode({**nm["filters"].to_query(), "focus": f"{r['article']}:{r['sentence_start']}"}, doseq=True)
         lines.append(f"<div style='margin:2px 0'>{dot} <b>{html.escape(r['when'])}</b> · {html.escape(r['kind'])} · "
-                     f"{html.escape(r['summary'])}{where}{src}</div>")
+                     f"{html.escape(r['summary'])}{where}{src} <a href='{html.escape(link)}' target='_self' "
+                     f"title='Show the sentence in the article'>↗</a></div>")
     st.markdown("".join(lines) or "No event for these filters.", unsafe_allow_html=True)
 with right:
     st.markdown("#### Places")

@@ -156,3 +156,16 @@ def test_clicking_a_timeline_event_shows_its_sentence(server, watched):
     text = page.locator("[data-testid='stMain']").inner_text()
     assert "decision · 17 Nov 2024 · Washington" in text
     assert "Washington avait donné dimanche son feu vert à l’Ukraine" in text
+
+
+def test_story_line_links_to_its_sentence_in_the_article(server, watched):
+    ctx, w = watched
+    page = w.attach(ctx.new_page())
+    page.goto(server.url + "/?actor=Washington")
+    wait_app(page)
+    page.locator("a[title='Show the sentence in the article']").first.click()
+    page.wait_for_url("**/article?**")
+    wait_app(page)
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert "Linked sentence: Washington avait donné dimanche son feu vert" in body
+    assert "Actor: Washington" in summary_text(page)
