@@ -229,14 +229,12 @@ class Registry:
 
 
 class Resolver:
-    """Map a syntactic subject to an actor; remembers the last speaker for pronouns."""
+    """Map a syntactic subject to an actor (pronouns: the actor last named as a subject)."""
 
     def __init__(self, ctx):
         self.ctx = ctx
         self.reg: Registry = ctx.actors
         self.gaz = gazetteer()
-        self.last_person = None
-        self.last_speaker = None
         self.subject_spans: set[int] = set()
         self.ents = list(ctx.doc.ents)  # doc.ents builds new Span objects on every access
         self.place_at = {}
@@ -368,14 +366,11 @@ class Resolver:
             if ent.label_ == "PER" and s < ent.end_char and ent.start_char < e and not self._is_place(ent):
                 a = self.person_entity(ent)
                 if a:
-                    self.last_person = a
                     return a
         # a name in apposition that NER mislabelled ("le gouverneur …, Oleh Kiper")
         m = _APPOS_NAME_RE.search(doc.text[s:e])
         if m and title_key(doc.text[s:s + m.start()]) and not gazetteer().resolve(m.group("name")):
-            a = self.reg.person(m.group("name"), s + m.start("name"), s + m.end("name"), role=_strip_det(doc.text[s:s + m.start()]))
-            self.last_person = a
-            return a
+            return self.reg.person(m.group("name"), s + m.start("name"), s + m.end("name"), role=_strip_det(doc.text[s:s + m.start()]))
         text = doc.text[s:e]
         key = norm(_strip_det(text))
         head_word = key.split()[0] if key else ""
@@ -415,8 +410,6 @@ class Resolver:
                     self.reg._set_title(prev, prev["role"])
             a = self.reg.titled(text, s, e)
             if a:
-                if not a.get("title_only"):
-                    self.last_person = a
                 return a
         # a place: country → state; capital → government
         for ps, pe, pid in self.ctx.place_spans:

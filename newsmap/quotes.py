@@ -197,13 +197,8 @@ class _Quotes:
         text = self.text[s:e]
         if not text.strip():
             return
-        assert self.text[s:e] == text
         date = self._date_in(sent.start_char, sent.end_char, quote_spans)
         place = self._place_in(sent.start_char, sent.end_char, quote_spans, speaker_span)
-        if actor is not None:
-            self.res.last_speaker = actor
-            if actor["kind"] == "person":
-                self.res.last_person = actor
         mention = ""
         if mention_tok is not None:
             mention = self.res.surface(mention_tok)
