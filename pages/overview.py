@@ -3,7 +3,6 @@ import html
 from urllib.parse import urlencode
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from newsmap import views as V
 from pages._boot import frame_state
@@ -33,7 +32,7 @@ with left:
 with right:
     st.markdown("#### Places")
     # plain Leaflet (served by the app) in an iframe: the interactive folium map is on the Map page
-    components.html(V.small_map_page(V.map_features(view, colors), height=300), height=304)
+    st.iframe(V.small_map_page(V.map_features(view, colors), height=300), height=304)
     st.markdown("#### Top speakers")
     counts = view.quotes["speaker"].dropna().value_counts().head(8)
     st.markdown("".join(
