@@ -294,13 +294,6 @@ class Resolver:
             return best[2]
         return None
 
-    def actor_at(self, pos: int) -> dict | None:
-        """The actor whose mention covers character ``pos``."""
-        for a in self.reg:
-            if any(s <= pos < e for s, e in a["spans"]):
-                return a
-        return None
-
     def latest(self, pos: int, kinds) -> dict | None:
         """The actor of one of ``kinds`` mentioned last before ``pos`` (within ~4 sentences)."""
         doc = self.ctx.doc
