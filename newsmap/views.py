@@ -147,6 +147,7 @@ def _map_features(view: View, colors: dict[str, str]) -> dict:
     return {"type": "FeatureCollection", "features": feats}
 
 
+@lru_cache(maxsize=1)
 def _cache_branca_templates() -> None:
     """branca and folium compile a Jinja template for every element they create or render with a
     template string (~20 per map, 10–15 ms each), though the sources never change. Compile each
@@ -162,16 +163,14 @@ def _cache_branca_templates() -> None:
     def template(source, *args, **kwargs):
         return cached(source) if not args and not kwargs and isinstance(source, str) else jinja2.Template(source, *args, **kwargs)
 
-    template._newsmap_cached = True
     for name in ("branca.element", "folium.features", "folium.map", "folium.folium", "folium.vector_layers",
                  "folium.elements", "folium.raster_layers", "folium.plugins"):
         try:
             mod = importlib.import_module(name)
         except ImportError:
             continue
-        if getattr(getattr(mod, "Template", None), "_newsmap_cached", False) or not hasattr(mod, "Template"):
-            continue
-        mod.Template = template
+        if hasattr(mod, "Template"):
+            mod.Template = template
 
 
 @lru_cache(maxsize=1)
