@@ -33,10 +33,12 @@ def load_corpus(data_dir: str, version: str):
 
 
 def get_corpus():
+    """(corpus, version, error): the version is read once per rerun and keys every cache."""
+    version = nm_corpus.corpus_version(DATA_DIR)
     try:
-        return load_corpus(DATA_DIR, nm_corpus.corpus_version(DATA_DIR)), None
+        return load_corpus(DATA_DIR, version), version, None
     except NewsmapError as exc:
-        return empty_corpus(), str(exc)
+        return empty_corpus(), version, str(exc)
 
 
 @st.cache_data(max_entries=8)
@@ -120,11 +122,10 @@ PAGES = [
 def main():
     init_from_url()
     apply_pending()
-    corpus, error = get_corpus()
+    corpus, version, error = get_corpus()
     page = st.navigation(PAGES, position="top")
     f = sidebar(corpus)
     view = F.apply(corpus, f)
-    version = nm_corpus.corpus_version(DATA_DIR)
     colors = colors_for(DATA_DIR, version) if not error else {}
     summary = F.summary(f, view)
     source = F.source_line(view)
