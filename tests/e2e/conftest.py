@@ -145,6 +145,20 @@ def wait_app(page, timeout=45000):
     page.wait_for_timeout(800)
 
 
+def open_page(watched, url):
+    """A watched page of this test's browser context, loaded and settled."""
+    ctx, w = watched
+    page = w.attach(ctx.new_page())
+    page.goto(url)
+    wait_app(page)
+    return page
+
+
+def quote_marks(page) -> int:
+    """How many « … » the main area shows (one per quote card)."""
+    return page.locator("[data-testid='stMain']").inner_text().count("«")
+
+
 def summary_text(page) -> str:
     return page.locator("[data-testid='nm-summary']").inner_text()
 

@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 
-from .conftest import ARTIFACTS, map_frame, summary_text, wait_app
+from .conftest import ARTIFACTS, map_frame, open_page, quote_marks, summary_text, wait_app
 
 pytestmark = pytest.mark.e2e
 PAGES = {"overview": "/", "map": "/map", "timeline": "/timeline", "quotes": "/quotes", "article": "/article", "data": "/data"}
@@ -15,9 +15,7 @@ PAGES = {"overview": "/", "map": "/map", "timeline": "/timeline", "quotes": "/qu
 @pytest.mark.parametrize("name,path", PAGES.items())
 def test_page_loads_offline_without_console_errors(server, watched, name, path):
     ctx, w = watched
-    page = w.attach(ctx.new_page())
-    page.goto(server.url + path)
-    wait_app(page)
+    page = open_page(watched, server.url + path)
     if name == "map":
         map_frame(page)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -29,9 +27,7 @@ def test_page_loads_offline_without_console_errors(server, watched, name, path):
 
 def test_map_draws_offline(server, watched):
     ctx, w = watched
-    page = w.attach(ctx.new_page())
-    page.goto(server.url + "/map")
-    wait_app(page)
+    page = open_page(watched, server.url + "/map")
     frame = map_frame(page)
     assert frame.evaluate("() => typeof L !== 'undefined' && L.version") == "1.9.4"
     classes = frame.evaluate("() => [...document.querySelectorAll('path.nm-place')].map(p => p.getAttribute('class'))")
@@ -47,9 +43,7 @@ def test_map_draws_offline(server, watched):
 
 def test_timeline_shows_the_seed_events_on_their_days(server, watched):
     ctx, w = watched
-    page = w.attach(ctx.new_page())
-    page.goto(server.url + "/timeline")
-    wait_app(page)
+    page = open_page(watched, server.url + "/timeline")
     page.wait_for_selector(".js-plotly-plot")
     traces = page.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => ({name: t.name, x: t.x}))")
     by_name = {}
@@ -63,9 +57,7 @@ def test_timeline_shows_the_seed_events_on_their_days(server, watched):
 
 def test_quotes_page_groups_lavrov(server, watched):
     ctx, w = watched
-    page = w.attach(ctx.new_page())
-    page.goto(server.url + "/quotes")
-    wait_app(page)
+    page = open_page(watched, server.url + "/quotes")
     text = page.locator("[data-testid='stMain']").inner_text()
     block = text.split("Sergueï Lavrov", 1)[1].split("●", 1)[0]
     assert "3 quotes" in block
@@ -76,9 +68,7 @@ def test_quotes_page_groups_lavrov(server, watched):
 
 def test_actor_filter_lives_in_the_url_and_the_link_reopens_it(server, watched, browser):
     ctx, w = watched
-    page = w.attach(ctx.new_page())
-    page.goto(server.url + "/quotes")
-    wait_app(page)
+    page = open_page(watched, server.url + "/quotes")
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
     box.click()
     page.keyboard.type("Sergueï")
@@ -96,7 +86,7 @@ def test_actor_filter_lives_in_the_url_and_the_link_reopens_it(server, watched, 
         p2.goto(url)
         wait_app(p2)
         assert summary_text(p2) == before
-        assert p2.locator("[data-testid='stMain']").inner_text().count("«") == 3
+        assert quote_marks(p2) == 3
         p2.reload()
         wait_app(p2)
         assert summary_text(p2) == before
@@ -106,9 +96,7 @@ def test_actor_filter_lives_in_the_url_and_the_link_reopens_it(server, watched, 
 
 def test_clicking_a_place_filters_the_quotes(server, watched):
     ctx, w = watched
-    page = w.attach(ctx.new_page())
-    page.goto(server.url + "/map")
-    wait_app(page)
+    page = open_page(watched, server.url + "/map")
     frame = map_frame(page)
     frame.locator("path.nm-place-rio-de-janeiro").click(force=True)
     page.wait_for_function("() => decodeURIComponent(location.search.replace(/\\+/g, ' ')).includes('place=Rio de Janeiro')", timeout=20000)
@@ -117,7 +105,7 @@ def test_clicking_a_place_filters_the_quotes(server, watched):
     page.get_by_role("link", name=re.compile("Quotes")).first.click()
     wait_app(page)
     assert "Place: Rio de Janeiro" in summary_text(page)
-    assert page.locator("[data-testid='stMain']").inner_text().count("«") == 3
+    assert quote_marks(page) == 3
 
 
 def test_a_shared_link_works_as_the_first_request_of_a_fresh_server(watched):
@@ -128,11 +116,9 @@ def test_a_shared_link_works_as_the_first_request_of_a_fresh_server(watched):
     fresh = Server(ROOT / "data")
     try:
         ctx, w = watched
-        page = w.attach(ctx.new_page())
-        page.goto(fresh.url + "/quotes?actor=Sergue%C3%AF+Lavrov")
-        wait_app(page)
+        page = open_page(watched, fresh.url + "/quotes?actor=Sergue%C3%AF+Lavrov")
         assert "Actor: Sergueï Lavrov" in summary_text(page) and "3 of 11 quotes" in summary_text(page)
-        assert page.locator("[data-testid='stMain']").inner_text().count("«") == 3
+        assert quote_marks(page) == 3
         assert not w.real_console_errors(), w.real_console_errors()
     finally:
         fresh.stop()
@@ -140,9 +126,7 @@ def test_a_shared_link_works_as_the_first_request_of_a_fresh_server(watched):
 
 def test_clicking_a_timeline_event_shows_its_sentence(server, watched):
     ctx, w = watched
-    page = w.attach(ctx.new_page())
-    page.goto(server.url + "/timeline")
-    wait_app(page)
+    page = open_page(watched, server.url + "/timeline")
     page.wait_for_selector(".js-plotly-plot .scatterlayer .points path", state="attached")
     points = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
     for i in range(points.count()):
@@ -160,9 +144,7 @@ def test_clicking_a_timeline_event_shows_its_sentence(server, watched):
 
 def test_story_line_links_to_its_sentence_in_the_article(server, watched):
     ctx, w = watched
-    page = w.attach(ctx.new_page())
-    page.goto(server.url + "/?actor=Washington")
-    wait_app(page)
+    page = open_page(watched, server.url + "/?actor=Washington")
     page.locator("a[title='Show the sentence in the article']").first.click()
     page.wait_for_url("**/article?**")
     wait_app(page)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ARTIFACTS, Server, map_frame, wait_app
+from .conftest import ARTIFACTS, Server, map_frame, open_page
 
 pytestmark = pytest.mark.e2e
 
@@ -40,9 +40,7 @@ def test_extraction_kept_the_payload_as_text(hostile_server):
 @pytest.mark.parametrize("path", ["/", "/map", "/timeline", "/quotes", "/article", "/data"])
 def test_no_script_runs_on_any_page(hostile_server, watched, path):
     ctx, w = watched
-    page = w.attach(ctx.new_page())
-    page.goto(hostile_server.url + path)
-    wait_app(page)
+    page = open_page(watched, hostile_server.url + path)
     if path == "/map":
         frame = map_frame(page)
         for marker in frame.locator("path.nm-place").all():
@@ -61,9 +59,7 @@ def test_no_script_runs_on_any_page(hostile_server, watched, path):
 
 def test_briefing_is_safe_and_opens_offline_from_disk(hostile_server, watched, browser, tmp_path):
     ctx, w = watched
-    page = w.attach(ctx.new_page())
-    page.goto(hostile_server.url + "/")
-    wait_app(page)
+    page = open_page(watched, hostile_server.url + "/")
     with page.expect_download(timeout=60000) as dl:
         page.get_by_role("button", name="Download briefing (HTML)").click()
     path = tmp_path / "briefing.html"
