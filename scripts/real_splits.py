@@ -1,0 +1,41 @@
+"""Make eval/real/splits/{dev,heldout}/: folders of links to the gold files of each split.
+
+The real-article set (eval/REAL.md) is not in git; eval/real_sources.tsv lists its articles with
+their split. ``python scripts/real_splits.py`` then
+``python -m newsmap evaluate --gold eval/real/splits/dev`` scores the development part.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "eval" / "real"
+
+
+def main() -> int:
+    gold = REAL / "gold"
+    if not gold.is_dir():
+        print(f"real_splits: {gold} is missing; rebuild the set as eval/REAL.md explains", file=sys.stderr)
+        return 2
+    with open(ROOT / "eval" / "real_sources.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    counts = {}
+    for split in sorted({r["split"] for r in rows}):
+        out = REAL / "splits" / split
+        out.mkdir(parents=True, exist_ok=True)
+        for old in out.glob("*.json"):
+            old.unlink()
+        for r in rows:
+            src = gold / f"{r['id']}.json"
+            if r["split"] == split and src.exists():
+                os.symlink(os.path.relpath(src, out), out / src.name)
+                counts[split] = counts.get(split, 0) + 1
+    print(" · ".join(f"{k}: {v} articles → {REAL / 'splits' / k}" for k, v in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
