@@ -58,7 +58,7 @@ class E:
         "{path}: the text looks like '{detected}', not '{lang}'; pass --lang {detected} if a model "
         "for it is installed, or check the file"
     )
-    CORPUS_MISSING = "no corpus in {data_dir}: run `python -m newsmap ingest FILE --data-dir {data_dir}`"
+    CORPUS_MISSING = "no corpus in {data_dir}: run `newsmap ingest FILE --data-dir {data_dir}`"
     CORPUS_BAD = "{path}: the corpus file is damaged ({error}); restore it from git or re-ingest"
     CORRECTIONS_BAD = "{path}: corrections file error: {error}"
     CORRECTIONS_UNKNOWN_OP = "{path}: correction #{index}: unknown action '{action}' (use one of {actions})"
