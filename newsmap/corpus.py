@@ -186,12 +186,13 @@ def _unique_id(base: str, key: str, taken: set) -> str:
 def _clean_leftovers(data_dir: Path, keep_ids: set) -> int:
     """Remove what a killed ingest left: temporary files, and documents no manifest entry names."""
     removed = 0
-    for folder in (data_dir, data_dir / "articles", data_dir / "raw"):
+    docs = data_dir / "articles"
+    for folder in (data_dir, docs, data_dir / "raw"):
         if not folder.is_dir():
             continue
         for p in folder.iterdir():
-            temp = p.name.startswith(".") and p.name.endswith(".tmp")
-            orphan = folder.name == "articles" and folder != data_dir and p.suffix == ".json" and p.stem not in keep_ids
+            temp = p.name.startswith(".") and p.name.endswith(".tmp")  # atomic_write's temporary files
+            orphan = folder == docs and p.suffix == ".json" and p.stem not in keep_ids
             if (temp or orphan) and p.is_file() and not p.is_symlink():
                 p.unlink()
                 removed += 1
