@@ -98,8 +98,11 @@ def _try_lock(fd: int) -> bool:
 def corpus_lock(data_dir: Path, notify=None):
     """Hold the corpus writers' lock; wait for it (telling ``notify``) up to NEWSMAP_LOCK_TIMEOUT seconds."""
     timeout = lock_timeout()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(data_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(data_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise NewsmapError(E.DATA_DIR_UNWRITABLE.format(data_dir=data_dir, error=exc.strerror or exc)) from None
     try:
         if not _try_lock(fd):
             if notify:
@@ -281,6 +284,8 @@ def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progres
         errors.extend(problems)
 
     report = IngestReport(unchanged=duplicates)
+    if not sources:  # --skip-bad and every file bad: nothing to do
+        return report
     with corpus_lock(data_dir, notify):
         man = read_manifest(data_dir)
         entries, report.warnings = manifest_entries(man, data_dir / MANIFEST)

@@ -65,4 +65,5 @@ class E:
     CORRECTIONS_FIELD = "{path}: correction #{index}: {error}"
     GOLD_BAD = "{path}: gold annotation error: {error}"
     DATA_DIR_NOT_DIR = "{data_dir} exists and is not a folder"
+    DATA_DIR_UNWRITABLE = "cannot write to the corpus folder {data_dir} ({error}); check its permissions or pass --data-dir"
     ONLINE_DISABLED = "online geocoding is off; set NEWSMAP_GEOCODER=nominatim to allow it"
