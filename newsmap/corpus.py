@@ -35,7 +35,7 @@ from pathlib import Path
 
 from . import SCHEMA_VERSION, __version__
 from .errors import E, NewsmapError
-from .reader import Article, read_article
+from .reader import Article, check_published, read_article
 
 MANIFEST = "corpus.json"
 CORRECTIONS = "corrections.toml"
@@ -408,9 +408,11 @@ def _document_problem(doc, entry_id: str) -> str | None:
     if not isinstance(art.get("text"), str) or not isinstance(art.get("published"), str):
         return "no article text or publication date"
     try:
-        dt.date.fromisoformat(art["published"])
+        check_published(dt.date.fromisoformat(art["published"]))
     except ValueError:
         return f"publication date {art['published'][:20]!r} is not a date"
+    except NewsmapError as exc:  # written by an older ingest that did not check the range
+        return str(exc)
     for name in ("quotes", "dates", "places", "actors", "events"):
         recs = doc.get(name, [])
         if not isinstance(recs, list) or not all(isinstance(r, dict) for r in recs):

@@ -187,7 +187,7 @@ def test_a_damaged_manifest_entry_is_skipped_with_a_warning(seed_corpus, entry, 
 
 @pytest.mark.parametrize("mangle", [
     lambda d: d.update(quotes="abc"), lambda d: d.update(events=[1, 2]), lambda d: d["article"].update(published="0005-13-01"),
-    lambda d: d["events"][0].update(places=3), lambda d: d.update(article=[]),
+    lambda d: d["events"][0].update(places=3), lambda d: d.update(article=[]), lambda d: d["article"].update(published="0005-06-01"),
 ])
 def test_a_document_of_the_wrong_shape_is_skipped(seed_corpus, mangle):
     path = seed_corpus / "articles" / "article-2024-11-20-fr.json"
