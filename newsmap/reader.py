@@ -83,7 +83,7 @@ def slugify(name: str, empty: str = "article") -> str:
 
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
-    return s[:80].strip("-") or empty
+    return s[:80] or empty
 
 
 def sidecar_path(path: Path) -> Path:
