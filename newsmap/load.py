@@ -22,6 +22,9 @@ A correction that matches nothing is reported in ``Corpus.warnings``.
 """
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,13 +35,20 @@ from .corpus import CORRECTIONS, data_dir_default, read_documents
 from .errors import E, NewsmapError
 
 TABLES = ("quotes", "events", "places", "actors", "dates")
+PRECISIONS = ("day", "month", "year")
+#: the fields a ``fix`` may set, and what each accepts: str (any text), "date" (YYYY-MM-DD, YYYY-MM or
+#: YYYY), "names" (a name or a list of names), a tuple of words (one of them), (low, high) (a number)
 FIXABLE = {
-    "quotes": {"speaker", "speaker_mention", "date", "date_precision", "place", "kind"},
-    "events": {"kind", "summary", "date", "date_end", "date_precision", "date_relation", "places", "actors", "asserted_by"},
-    "places": {"name", "lat", "lon", "kind", "country"},
-    "actors": {"name", "kind", "role", "country", "linked_to"},
-    "dates": {"value", "precision", "end_value"},
+    "quotes": {"speaker": str, "speaker_mention": str, "date": "date", "date_precision": PRECISIONS, "place": str,
+               "kind": ("direct", "partial", "indirect")},
+    "events": {"kind": str, "summary": str, "date": "date", "date_end": "date", "date_precision": PRECISIONS,
+               "date_relation": ("on", "on_or_before"), "places": "names", "actors": "names", "asserted_by": str},
+    "places": {"name": str, "lat": (-90, 90), "lon": (-180, 180), "kind": str, "country": str},
+    "actors": {"name": str, "kind": str, "role": str, "country": str, "linked_to": str},
+    "dates": {"value": "date", "precision": PRECISIONS, "end_value": "date"},
 }
+KEYS = {"fix": {"action", "table", "article", "where", "set"}, "drop": {"action", "table", "article", "where"},
+        "merge": {"action", "actors"}}
 ACTIONS = ("fix", "drop", "merge")
 COLUMNS = {
     "articles": ["id", "title", "source", "url", "published", "lang", "path", "words", "text", "sentences"],
@@ -104,39 +114,116 @@ def empty_corpus(warnings=None) -> Corpus:
 
 
 # ---------------------------------------------------------------- corrections
+def _shown(val) -> str:
+    text = json.dumps(val, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _valid_date_value(v: str) -> bool:
+    try:
+        if re.fullmatch(r"\d{4}", v):
+            return 1 <= int(v)
+        if re.fullmatch(r"\d{4}-\d{2}", v):
+            return bool(dt.date(int(v[:4]), int(v[5:]), 1))
+        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)) and bool(dt.date.fromisoformat(v))
+    except ValueError:
+        return False
+
+
+def _checked_value(spec, key: str, val):
+    """``val`` as stored in a table if it fits ``spec`` (see FIXABLE), else ValueError naming the field."""
+    if isinstance(val, dt.date) and not isinstance(val, dt.datetime):
+        val = val.isoformat()  # a TOML date literal: 2024-11-20
+    if spec is str:
+        if isinstance(val, str):
+            return val
+        raise ValueError(f"set.{key} must be a text in quotes, not {_shown(val)}")
+    if spec == "date":
+        if isinstance(val, str) and _valid_date_value(val):
+            return val
+        raise ValueError(f"set.{key} must be a date \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", not {_shown(val)}")
+    if spec == "names":
+        vals = [val] if isinstance(val, str) else val
+        if isinstance(vals, list) and all(isinstance(v, str) for v in vals):
+            return vals
+        raise ValueError(f"set.{key} must be a name or a list of names, not {_shown(val)}")
+    if isinstance(spec[0], str):
+        if isinstance(val, str) and val in spec:
+            return val
+        raise ValueError(f"set.{key} must be one of {', '.join(spec)}, not {_shown(val)}")
+    low, high = spec
+    if isinstance(val, (int, float)) and not isinstance(val, bool) and low <= val <= high:
+        return float(val)
+    raise ValueError(f"set.{key} must be a number from {low} to {high}, not {_shown(val)}")
+
+
+def _checked_where(where: dict) -> dict:
+    out = {}
+    for key, val in where.items():
+        if isinstance(val, dt.date) and not isinstance(val, dt.datetime):
+            val = val.isoformat()
+        if not isinstance(val, (str, int, float, bool)):
+            raise ValueError(f"where.{key} must be a text, number or date, not {_shown(val)}")
+        out[key] = val
+    return out
+
+
+def _checked(c) -> dict:
+    """One correction (its action known), its values checked and normalised; ValueError says what is wrong."""
+    action = c["action"]
+    unknown = sorted(set(c) - KEYS[action])
+    if unknown:
+        raise ValueError(f"unknown key {', '.join(unknown)} for action {action!r} (use {', '.join(sorted(KEYS[action]))})")
+    if action == "merge":
+        names = c.get("actors")
+        if not (isinstance(names, list) and len(names) >= 2 and all(isinstance(x, str) for x in names)):
+            raise ValueError("merge needs actors = [\"Keep\", \"Fold\", …]")
+        return c
+    table = c.get("table")
+    if not isinstance(table, str) or table not in TABLES:
+        raise ValueError(f"table must be one of {', '.join(TABLES)}")
+    if not isinstance(c.get("article", ""), str):
+        raise ValueError(f"article must be an article id in quotes, not {_shown(c['article'])}")
+    if not isinstance(c.get("where"), dict) or not c["where"]:
+        raise ValueError("'where' must select records, e.g. where = { id = \"q3\" }")
+    c = dict(c, where=_checked_where(c["where"]))
+    if action == "fix":
+        sets = c.get("set")
+        if not isinstance(sets, dict) or not sets:
+            raise ValueError("'set' must give new values, e.g. set = { speaker = \"Name\" }")
+        allowed = FIXABLE[table]
+        bad = set(sets) - set(allowed)
+        if bad:
+            raise ValueError(f"cannot set {', '.join(sorted(bad))} on {table} (allowed: {', '.join(sorted(allowed))})")
+        c["set"] = {key: _checked_value(allowed[key], key, val) for key, val in sets.items()}
+    return c
+
+
 def read_corrections(path: Path) -> list[dict]:
+    """The corrections, every value checked: a wrong one is one NewsmapError naming the file,
+    the correction's number and the field."""
     if not path.exists():
         return []
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise NewsmapError(E.CORRECTIONS_BAD.format(path=path, error=exc)) from None
+    except OSError as exc:
+        raise NewsmapError(E.CORRECTIONS_BAD.format(path=path, error=exc.strerror or exc)) from None
     items = data.get("correction", [])
     if not isinstance(items, list):
         raise NewsmapError(E.CORRECTIONS_BAD.format(path=path, error="use [[correction]] tables"))
+    checked = []
     for n, c in enumerate(items, 1):
-        action = c.get("action")
-        if action not in ACTIONS:
-            raise NewsmapError(E.CORRECTIONS_UNKNOWN_OP.format(path=path, index=n, action=action, actions=", ".join(ACTIONS)))
-        if action == "merge":
-            names = c.get("actors")
-            if not (isinstance(names, list) and len(names) >= 2 and all(isinstance(x, str) for x in names)):
-                raise NewsmapError(E.CORRECTIONS_FIELD.format(path=path, index=n, error="merge needs actors = [\"Keep\", \"Fold\", …]"))
-            continue
-        table = c.get("table")
-        if table not in TABLES:
-            raise NewsmapError(E.CORRECTIONS_FIELD.format(path=path, index=n, error=f"table must be one of {', '.join(TABLES)}"))
-        if not isinstance(c.get("where"), dict) or not c["where"]:
-            raise NewsmapError(E.CORRECTIONS_FIELD.format(path=path, index=n, error="'where' must select records, e.g. where = { id = \"q3\" }"))
-        if action == "fix":
-            sets = c.get("set")
-            if not isinstance(sets, dict) or not sets:
-                raise NewsmapError(E.CORRECTIONS_FIELD.format(path=path, index=n, error="'set' must give new values"))
-            bad = set(sets) - FIXABLE[table]
-            if bad:
-                raise NewsmapError(E.CORRECTIONS_FIELD.format(
-                    path=path, index=n, error=f"cannot set {', '.join(sorted(bad))} on {table} (allowed: {', '.join(sorted(FIXABLE[table]))})"))
-    return items
+        if not isinstance(c, dict):
+            raise NewsmapError(E.CORRECTIONS_FIELD.format(path=path, index=n, error=f"must be a [[correction]] table, not {_shown(c)}"))
+        if not isinstance(c.get("action"), str) or c["action"] not in ACTIONS:
+            raise NewsmapError(E.CORRECTIONS_UNKNOWN_OP.format(path=path, index=n, action=c.get("action"), actions=", ".join(ACTIONS)))
+        try:
+            checked.append(_checked(c))
+        except ValueError as exc:
+            raise NewsmapError(E.CORRECTIONS_FIELD.format(path=path, index=n, error=exc)) from None
+    return checked
 
 
 def _mask(df: pd.DataFrame, where: dict, article: str | None):
@@ -195,9 +282,12 @@ def apply_corrections(tables: dict[str, pd.DataFrame], corrections: list[dict]) 
 
 
 def load(data_dir=None) -> Corpus:
-    """Read the corpus in ``data_dir`` and apply its corrections. Raises NewsmapError if missing/damaged."""
+    """Read the corpus in ``data_dir`` and apply its corrections. Raises NewsmapError if the corpus is
+    missing, its manifest damaged or its corrections wrong; a damaged document or manifest entry is
+    skipped and named in ``Corpus.warnings``."""
     data_dir = Path(data_dir or data_dir_default())
-    docs = read_documents(data_dir)
+    warnings: list[str] = []
+    docs = read_documents(data_dir, warnings)
     tables = tables_from_documents(docs)
-    warnings = apply_corrections(tables, read_corrections(data_dir / CORRECTIONS))
+    warnings += apply_corrections(tables, read_corrections(data_dir / CORRECTIONS))
     return Corpus(**tables, warnings=warnings)

@@ -33,6 +33,8 @@ class Article:
     id: str = ""
     hash: str = ""
     extra: dict = field(default_factory=dict)
+    #: the explicit ``id`` of the sidecar, if any (the article's identity, see corpus.source_key)
+    given_id: str = ""
 
     def meta(self) -> dict:
         return {
@@ -49,26 +51,39 @@ class Article:
         }
 
 
-def parse_date(value: str) -> dt.date:
-    """Parse ``YYYY-MM-DD`` strictly (a real calendar date) or raise NewsmapError."""
+def parse_date(value: str, where: str = "") -> dt.date:
+    """Parse ``YYYY-MM-DD`` strictly (a real calendar date) or raise NewsmapError.
+
+    ``where`` prefixes the message (``"path: "``) so the user knows which file is wrong."""
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value).strip()):
             raise ValueError
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise NewsmapError(E.BAD_PUBLISHED.format(value=value)) from None
+        raise NewsmapError(E.BAD_PUBLISHED.format(where=where, value=value)) from None
+
+
+#: Publication dates outside this range are typos (``0005-06-01``, ``9999-06-01``).
+EARLIEST_PUBLISHED = dt.date(1800, 1, 1)
+
+
+def check_published(day: dt.date, where: str = "") -> dt.date:
+    latest = dt.date.today() + dt.timedelta(days=366)
+    if not EARLIEST_PUBLISHED <= day <= latest:
+        raise NewsmapError(E.PUBLISHED_RANGE.format(where=where, value=day.isoformat(), low=EARLIEST_PUBLISHED, high=latest))
+    return day
 
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def slugify(name: str) -> str:
+def slugify(name: str, empty: str = "article") -> str:
     import unicodedata
 
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
-    return s[:80] or "article"
+    return s[:80] or empty
 
 
 def sidecar_path(path: Path) -> Path:
@@ -76,7 +91,7 @@ def sidecar_path(path: Path) -> Path:
 
 
 def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw:  # anywhere: a NUL is never part of an article
         raise NewsmapError(E.FILE_BINARY.format(path=path))
     if encoding:
         try:
@@ -150,6 +165,7 @@ def read_article(
     path = Path(path)
     if not path.is_file():
         raise NewsmapError(E.FILE_NOT_FOUND.format(path=path))
+    _check_symlink(path)
     suffix = path.suffix.lower()
     if suffix not in {".txt", ".html", ".htm", ".text", ""}:
         raise NewsmapError(E.FILE_TYPE.format(path=path, suffix=suffix))
@@ -157,22 +173,16 @@ def read_article(
     size = path.stat().st_size
     if size > limit_mb * 1024 * 1024:
         raise NewsmapError(E.FILE_TOO_LARGE.format(path=path, size_mb=size / 1e6, limit_mb=limit_mb))
-    raw = path.read_bytes()
+    raw = _read_bytes(path)
     text = _decode(path, raw, encoding)
     if not text.strip():
         raise NewsmapError(E.FILE_EMPTY.format(path=path))
     if _binary_ratio(text) > 0.05:
         raise NewsmapError(E.FILE_BINARY.format(path=path))
 
-    meta: dict = {}
     side = sidecar_path(path)
-    if side.is_file():
-        try:
-            meta = json.loads(side.read_text(encoding="utf-8"))
-            if not isinstance(meta, dict):
-                raise ValueError("top level must be an object")
-        except ValueError as exc:
-            raise NewsmapError(E.BAD_SIDECAR.format(path=side, error=exc)) from None
+    meta = read_sidecar(side)
+    dated_by_sidecar = "published" in meta
 
     looks_html = suffix in {".html", ".htm"} or re.match(r"\s*(<!doctype html|<html)", text[:200], re.I)
     if looks_html:
@@ -192,7 +202,8 @@ def read_article(
     }
     if not chosen["published"]:
         raise NewsmapError(E.NO_PUBLISHED.format(path=path, sidecar=side.name))
-    pub = parse_date(str(chosen["published"])[:10])
+    where = "" if published else f"{side if dated_by_sidecar else path}: "
+    pub = check_published(parse_date(str(chosen["published"])[:10], where), where)
     if check_language:
         detected = guess_language(text)
         if detected and detected != chosen["lang"]:
@@ -209,6 +220,51 @@ def read_article(
         source=chosen["source"],
         url=chosen["url"],
         path=str(path),
-        id=slugify(path.stem),
+        id=slugify(meta.get("id") or path.stem),
         hash=digest,
+        given_id=meta.get("id") or "",
     )
+
+
+def _check_symlink(path: Path) -> None:
+    """A link is followed only to a regular file inside the link's own folder (tree), so a folder
+    of articles handed over by someone else cannot pull in /etc/passwd or ~/.ssh/id_rsa."""
+    if not path.is_symlink():
+        return
+    target = path.resolve()
+    if not (target.is_file() and target.is_relative_to(path.parent.resolve())):
+        raise NewsmapError(E.SYMLINK_OUTSIDE.format(path=path, target=target))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:  # permission denied, a folder, an I/O error: the user's to fix
+        raise NewsmapError(E.FILE_UNREADABLE.format(path=path, error=exc.strerror or exc)) from None
+
+
+#: sidecar fields and the type each must have (anything else in the sidecar is ignored)
+SIDECAR_FIELDS = {"published": str, "lang": str, "title": str, "source": str, "url": str, "id": str}
+
+
+def read_sidecar(side: Path) -> dict:
+    """The sidecar ``<stem>.meta.json`` as a dict of checked fields ({} when there is none)."""
+    if not side.exists() and not side.is_symlink():
+        return {}
+    _check_symlink(side)
+    raw = _read_bytes(side)
+    try:
+        meta = json.loads(raw.decode("utf-8-sig"))
+        if not isinstance(meta, dict):
+            raise ValueError("top level must be an object")
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise NewsmapError(E.BAD_SIDECAR.format(path=side, error=exc)) from None
+    for key, typ in SIDECAR_FIELDS.items():
+        val = meta.get(key)
+        if val is None:
+            meta.pop(key, None)
+        elif not isinstance(val, typ) or (key == "id" and not slugify(val, "")):
+            got = f"{type(val).__name__} {json.dumps(val, ensure_ascii=False)[:40]}"
+            expected = "a string with letters or digits" if key == "id" else "a string"
+            raise NewsmapError(E.SIDECAR_FIELD.format(path=side, field=key, expected=expected, got=got))
+    return meta

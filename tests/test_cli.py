@@ -126,3 +126,41 @@ def test_export_is_the_data_twin(seed_corpus):
 
 def test_missing_corpus_is_a_clear_error(tmp_path):
     assert_clean_error(run("export", "events", "--data-dir", str(tmp_path / "none")), "no corpus")
+
+
+# ---------------------------------------------------------------- export names what it cannot find
+@pytest.mark.parametrize("args,line", [
+    (["--from", "2024-13-01"], "newsmap: invalid --from date '2024-13-01': expected YYYY-MM-DD (a real calendar date)"),
+    (["--to", "demain"], "newsmap: invalid --to date 'demain'"),
+    (["--actor", "Sergei Lavrov"], "newsmap: unknown --actor value: 'Sergei Lavrov' (did you mean 'Sergueï Lavrov'?"),
+    (["--actor", "X", "--actor", "Y"], "newsmap: unknown --actor values: 'X', 'Y'"),
+    (["--kind", "shout"], "newsmap: unknown --kind value: 'shout' (use direct, partial, indirect)"),
+    (["--place", "Atlantide"], "newsmap: unknown --place value: 'Atlantide'"),
+    (["--article", "nope"], "newsmap: unknown --article value: 'nope'"),
+])
+def test_export_names_an_invalid_or_unknown_filter_value(seed_corpus, capsys, args, line):
+    from newsmap.cli import main
+
+    code = main(["export", "quotes", "--data-dir", str(seed_corpus), *args])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and err.startswith(line), err
+
+
+# ---------------------------------------------------------------- the newsmap command
+def test_newsmap_is_a_console_script(tmp_path):
+    import shutil
+    import tomllib
+
+    from newsmap.cli import build_parser, main
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"] == {"newsmap": "newsmap.cli:main"} and callable(main)
+    assert "-e ." in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert build_parser().prog == "newsmap"
+    exe = shutil.which("newsmap")
+    if exe is None:
+        pytest.skip("`pip install -r requirements.txt` has not been run in this environment")
+    r = subprocess.run([exe, "--version"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert r.returncode == 0 and r.stdout.startswith("newsmap ")
+    r = subprocess.run([exe, "export", "events", "--data-dir", str(tmp_path / "none")], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert r.returncode == 2 and r.stderr.startswith("newsmap: no corpus")

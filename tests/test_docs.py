@@ -21,7 +21,7 @@ def test_cli_options_are_documented():
     sub = next(a for a in parser._actions if a.dest == "command")
     missing = []
     for name, p in sub.choices.items():
-        if f"python -m newsmap {name}" not in README:
+        if f"newsmap {name}" not in README:
             missing.append(name)
         for action in p._actions:
             for opt in action.option_strings:
