@@ -125,6 +125,7 @@ def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progres
     results = extract_many(todo, n_process=n_process)
     if progress is not None:
         results = progress(results, total=len(todo))
+    results = list(results)  # extract every article before writing any: a failure (a killed parser) writes nothing
     for article, doc in results:
         src = Path(article.path)
         if copy_raw and src.resolve().parent != raw_dir.resolve():

@@ -1,0 +1,52 @@
+"""A parser worker killed by the system (as the out-of-memory killer would) stops ingest cleanly."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT, snapshot
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as fh:
+            out += [int(c) for c in fh.read().split()]
+    return out
+
+
+def test_killed_parser_worker_stops_ingest_and_changes_nothing(seed_corpus, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    files = []
+    for f in sorted((ROOT / "eval" / "articles").glob("*.txt"))[1:17]:  # 16 files: two batches, two workers
+        shutil.copy(f, src / f.name)
+        files.append(str(src / f.name))
+    before = snapshot(seed_corpus)
+    proc = subprocess.Popen([sys.executable, "-m", "newsmap", "ingest", *files, "--data-dir", str(seed_corpus),
+                             "--published", "2024-11-20", "--processes", "2", "--no-progress"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 240
+        victim = None
+        while victim is None and proc.poll() is None and time.monotonic() < deadline:
+            kids = _children(proc.pid)  # the workers, forked once the model is loaded
+            victim = kids[0] if kids else None
+            if victim is None:
+                time.sleep(0.05)
+        assert victim is not None, "ingest started no worker process"
+        os.kill(victim, signal.SIGKILL)
+        out, err = proc.communicate(timeout=240)  # before: ingest waited forever
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 2, (out, err)
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsmap: a parser process was killed (out of memory?)"), err
+    assert "corpus is unchanged" in lines[0]
+    assert snapshot(seed_corpus) == before
+    assert not Path(seed_corpus / "articles" / "02-sommet-bruxelles.json").exists()
