@@ -11,6 +11,10 @@ actors     doc, places                            ctx.actors (registry), ctx.res
 quotes     doc, dates, places, resolver           ctx.quotes
 events     doc, dates, places, actors, quotes     ctx.events
 =========  =====================================  ==========================================
+
+A text over ``CHUNK_CHARS`` is parsed and extracted in chunks of whole lines (:func:`chunks`) whose
+records are merged with offsets into the whole text (:class:`_Merge`): memory stays that of one
+chunk and time grows linearly with the text.
 """
 from __future__ import annotations
 
@@ -200,7 +204,7 @@ def extract_many(articles: list[Article], n_process: int = 1, batch_size: int = 
     The model and the gazetteer are loaded once, in this process; with ``n_process`` > 1 the
     workers are forked from it (sharing both) and each parses *and* extracts a batch of
     ``batch_size`` articles, so only small JSON-ready documents travel between processes.
-    A worker killed by the system (out of memory) stops everything with a NewsmapError.
+    A worker killed by the system (out of memory) raises NewsmapError(E.WORKER_KILLED).
     """
     from .gazetteer import gazetteer
 
