@@ -220,12 +220,14 @@ def extract_many(articles: list[Article], n_process: int = 1, batch_size: int = 
             from concurrent.futures import ProcessPoolExecutor
             from concurrent.futures.process import BrokenProcessPool
 
-            with ProcessPoolExecutor(min(n_process, len(batches)), mp_context=multiprocessing.get_context("fork")) as pool:
-                try:
-                    for batch, docs in zip(batches, pool.map(_extract_batch, batches)):
-                        yield from zip(batch, docs)
-                except BrokenProcessPool:
-                    raise NewsmapError(E.WORKER_KILLED) from None
+            pool = ProcessPoolExecutor(min(n_process, len(batches)), mp_context=multiprocessing.get_context("fork"))
+            try:
+                for batch, docs in zip(batches, pool.map(_extract_batch, batches)):
+                    yield from zip(batch, docs)
+            except BrokenProcessPool:
+                raise NewsmapError(E.WORKER_KILLED) from None
+            finally:
+                pool.shutdown(wait=False, cancel_futures=True)  # on an error, do not wait for the other batches
         else:
             for batch in batches:
                 yield from zip(batch, _extract_batch(batch))
