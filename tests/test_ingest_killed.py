@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, snapshot
 
 
@@ -60,3 +62,29 @@ def test_killed_parser_worker_stops_ingest_and_changes_nothing(seed_corpus, tmp_
     assert "corpus is unchanged" in lines[0]
     assert snapshot(seed_corpus) == before
     assert not Path(seed_corpus / "articles" / "02-sommet-bruxelles.json").exists()
+
+
+def test_an_extraction_failure_after_some_articles_writes_nothing(seed_corpus, tmp_path, monkeypatch):
+    """Every article is extracted before any is written: a failure on the 9th (after a first batch of 8
+    is done) leaves no document behind."""
+    from newsmap import corpus, pipeline
+
+    files = []
+    for i in range(9):
+        f = tmp_path / f"breve-{i}.txt"
+        f.write_text(f"Le ministre numéro {i} a déclaré lundi à Paris que « rien ne change ».", encoding="utf-8")
+        files.append(f)
+    before = snapshot(seed_corpus)
+    real, calls = pipeline.run_components, []
+
+    def failing(article, doc):
+        calls.append(article.id)
+        if len(calls) == 9:
+            raise RuntimeError("boom")
+        return real(article, doc)
+
+    monkeypatch.setattr(pipeline, "run_components", failing)
+    with pytest.raises(RuntimeError, match="boom"):
+        corpus.ingest(files, data_dir=seed_corpus, published="2024-11-25")
+    assert len(calls) == 9
+    assert snapshot(seed_corpus) == before
