@@ -237,6 +237,7 @@ class Resolver:
         self.gaz = gazetteer()
         self.subject_spans: set[int] = set()
         self.ents = list(ctx.doc.ents)  # doc.ents builds new Span objects on every access
+        self.text = ctx.text  # doc.text joins every token on every access: O(length of the article)
         self.place_at = {}
         for s, e, pid in ctx.place_spans:
             self.place_at[s] = (e, pid)
@@ -352,7 +353,6 @@ class Resolver:
         return a
 
     def resolve_span(self, span, generic=False):
-        doc = span.doc
         s, e = span.start_char, span.end_char
         # a person named inside the phrase (apposition "le chef de la diplomatie russe, Sergueï Lavrov")
         for ent in self.ents:
@@ -361,10 +361,10 @@ class Resolver:
                 if a:
                     return a
         # a name in apposition that NER mislabelled ("le gouverneur …, Oleh Kiper")
-        m = _APPOS_NAME_RE.search(doc.text[s:e])
-        if m and title_key(doc.text[s:s + m.start()]) and not gazetteer().resolve(m.group("name")):
-            return self.reg.person(m.group("name"), s + m.start("name"), s + m.end("name"), role=_strip_det(doc.text[s:s + m.start()]))
-        text = doc.text[s:e]
+        m = _APPOS_NAME_RE.search(self.text[s:e])
+        if m and title_key(self.text[s:s + m.start()]) and not gazetteer().resolve(m.group("name")):
+            return self.reg.person(m.group("name"), s + m.start("name"), s + m.end("name"), role=_strip_det(self.text[s:s + m.start()]))
+        text = self.text[s:e]
         key = norm(_strip_det(text))
         head_word = key.split()[0] if key else ""
         # seats of power
@@ -395,7 +395,7 @@ class Resolver:
             return self.reg.organisation(name, s, e, acronym=m.group("acr") if m else "", country=country)
         # title standing for a person
         if is_title:
-            appos = re.match(r"\s*,\s*[A-ZÉ]", doc.text[e:e + 4])
+            appos = re.match(r"\s*,\s*[A-ZÉ]", self.text[e:e + 4])
             if not self.reg.by_title(text) and title_key(text) and not appos:
                 prev = self._recent_untitled_person(s)
                 if prev is not None:  # "Vladimir Poutine a dénoncé … Le président russe a exclu …"
@@ -409,10 +409,10 @@ class Resolver:
             if s <= ps and pe <= e:
                 p = self.places[pid]
                 if p["kind"] == "country":
-                    return self.reg.state(p["country"], doc.text[ps:pe], ps, pe)
-                iso = self.gaz.capital_country(doc.text[ps:pe])
+                    return self.reg.state(p["country"], self.text[ps:pe], ps, pe)
+                iso = self.gaz.capital_country(self.text[ps:pe])
                 if iso:
-                    return self.reg.government(doc.text[ps:pe], iso, ps, pe)
+                    return self.reg.government(self.text[ps:pe], iso, ps, pe)
         # known actor by alias
         for a in self.reg:
             if norm(a["name"]) == key or key in {norm(x) for x in a["aliases"]}:
@@ -423,7 +423,7 @@ class Resolver:
                 return self.reg.organisation(ent.text, ent.start_char, ent.end_char)
         if generic:
             cut = next((t.idx for t in span if t.pos_ in ("VERB", "AUX") and t.i > span.root.i), e)
-            name = _GENERIC_DET_RE.sub("", doc.text[s:cut].strip(" ,")).strip()
+            name = _GENERIC_DET_RE.sub("", self.text[s:cut].strip(" ,")).strip()
             name = re.split(r",|\s\(", name)[0]
             if 2 < len(name) <= 60 and span.root.pos_ in ("NOUN", "PROPN"):
                 return self.reg.source(_cap(name), s, e)
@@ -450,9 +450,8 @@ class Resolver:
         if len(name) < 3 or not name[:1].isupper():
             return None
         role = ""
-        doc = ent.doc
         # title before the name: "le président ukrainien Volodymyr Zelensky", "le chef de …, Sergueï Lavrov,"
-        left = doc.text[max(0, ent.start_char - 90):ent.start_char]
+        left = self.text[max(0, ent.start_char - 90):ent.start_char]
         m = re.search(r"(?:^|[,.;:(]\s*|\b)(?:le|la|l'|l’)\s+((?:[\w'’-]+\s+){0,7}?[\w'’-]+)\s*,?\s*$", left, re.I)
         if m and title_key(m.group(1)):
             role = m.group(1).strip(" ,")

@@ -56,7 +56,8 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
+def _write_temp(path: Path, data: str | bytes) -> str:
+    """Write ``data`` to a new temporary file beside ``path`` (flushed to disk); return its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
     try:
@@ -65,13 +66,49 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+    return tmp
+
+
+def _unlink_quietly(path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    tmp = _write_temp(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink_quietly(tmp)
         raise
+
+
+class Staging:
+    """Files written under temporary names, all moved into place when the block ends without error
+    (and removed if it fails), so an ingest that stops half-way leaves the corpus as it was."""
+
+    def __init__(self):
+        self.pending: list[tuple[str, Path]] = []
+
+    def write(self, path: Path, data: str | bytes) -> None:
+        self.pending.append((_write_temp(path, data), path))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            for tmp, path in self.pending:
+                os.replace(tmp, path)
+        else:
+            for tmp, _ in self.pending:
+                _unlink_quietly(tmp)
+        return False
 
 
 # ---------------------------------------------------------------- the writers' lock
@@ -228,7 +265,7 @@ def problems_message(problems: list[str]) -> str:
     return problems[0] if not more else E.MANY_FILES.format(first=problems[0], more=more, s="s" if more > 1 else "")
 
 
-def _store_raw(article: Article, data_dir: Path, copy_raw: bool) -> str:
+def _store_raw(article: Article, data_dir: Path, copy_raw: bool, staged: Staging) -> str:
     """Copy the source (and its chosen metadata as a sidecar) to raw/<id>; return its path in the corpus."""
     src, root = Path(article.path).resolve(), data_dir.resolve()
     if src.is_relative_to(root):
@@ -236,12 +273,12 @@ def _store_raw(article: Article, data_dir: Path, copy_raw: bool) -> str:
     if not copy_raw:
         return str(src)
     dest = data_dir / "raw" / f"{article.id}{src.suffix}"
-    atomic_write(dest, src.read_bytes())
+    staged.write(dest, src.read_bytes())
     meta = {"published": article.published.isoformat(), "lang": article.lang, "title": article.title,
             "source": article.source, "url": article.url}
     if article.given_id:
         meta["id"] = article.given_id
-    atomic_write(dest.with_name(dest.stem + ".meta.json"), json.dumps(meta, ensure_ascii=False, indent=1))
+    staged.write(dest.with_name(dest.stem + ".meta.json"), json.dumps(meta, ensure_ascii=False, indent=1))
     return dest.relative_to(data_dir).as_posix()
 
 
@@ -325,18 +362,19 @@ def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progres
         if progress is not None:
             results = progress(results, total=len(todo))
         stale = []
-        for article, doc in results:
-            key, old = plan[article.id]
-            file_rel = _store_raw(article, data_dir, copy_raw)
-            doc["article"]["path"] = file_rel
-            atomic_write(data_dir / "articles" / f"{article.id}.json", json.dumps(doc, ensure_ascii=False, indent=1))
-            if old is None:
-                report.new += 1
-            else:
-                report.updated += 1
-                if old["file"] != file_rel:
-                    stale.append(old["file"])
-            by_id[article.id] = _entry(article, key, file_rel)
+        with Staging() as staged:  # every file is written under a temporary name and renamed at the end:
+            for article, doc in results:  # a failure mid-run (a killed parser) changes nothing
+                key, old = plan[article.id]
+                file_rel = _store_raw(article, data_dir, copy_raw, staged)
+                doc["article"]["path"] = file_rel
+                staged.write(data_dir / "articles" / f"{article.id}.json", json.dumps(doc, ensure_ascii=False, indent=1))
+                if old is None:
+                    report.new += 1
+                else:
+                    report.updated += 1
+                    if old["file"] != file_rel:
+                        stale.append(old["file"])
+                by_id[article.id] = _entry(article, key, file_rel)
         if todo or rekeyed:
             man = {"schema": SCHEMA_VERSION, "newsmap": __version__,
                    "articles": sorted(by_id.values(), key=lambda e: (e["published"], e["id"]))}

@@ -64,6 +64,10 @@ class E:
     CORRECTIONS_UNKNOWN_OP = "{path}: correction #{index}: unknown action '{action}' (use one of {actions})"
     CORRECTIONS_FIELD = "{path}: correction #{index}: {error}"
     GOLD_BAD = "{path}: gold annotation error: {error}"
+    WORKER_KILLED = (
+        "a parser process was killed (out of memory?); nothing was written, the corpus is unchanged; "
+        "retry with --processes 1 or fewer files at once"
+    )
     DATA_DIR_NOT_DIR = "{data_dir} exists and is not a folder"
     DATA_DIR_UNWRITABLE = "cannot write to the corpus folder {data_dir} ({error}); check its permissions or pass --data-dir"
     ONLINE_DISABLED = "online geocoding is off; set NEWSMAP_GEOCODER=nominatim to allow it"
