@@ -18,8 +18,8 @@ division                    ``région du Centre``, ``canton de Vaud``: the divis
 seat-locative               ``à la Maison-Blanche`` (a seat of power is otherwise an actor)
 landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-Garnier de Lyon``,
                             ``col du Tourmalet``: placed at the town named with it, else at the
-                            nearest town of its sentence or paragraph, else the most mentioned town
-                            before it; dropped when there is none
+                            nearest town of its sentence (or paragraph, for a building or street);
+                            dropped when there is none
 ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place)
 ner-known-place             an entity of another label naming a place found elsewhere in the text
 ner-article-commune         ``au Lavandou`` → Le Lavandou
@@ -286,15 +286,13 @@ def _rule_landmark(f):
 def _place_landmarks(f):
     cities = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city")
     for s, e, town, town_start in f.landmarks:
-        # the nearest town of its sentence, else of its paragraph (not one inside another name: "Festival
-        # de Cannes"), else the most mentioned town before it
-        for a, b in (f.sentence_of(s), f.paragraph_of(s)):
+        # the nearest town of its sentence, else (a building or a street) of its paragraph; not a town
+        # inside another name ("Festival de Cannes")
+        natural = f.text[s:e].lower().startswith(FR.NATURAL_HEADS)
+        for a, b in (f.sentence_of(s),) if natural else (f.sentence_of(s), f.paragraph_of(s)):
             inside = [(abs(cs - s), rec) for cs, _ce, rec in cities if a <= cs < b and rec["rule"] != "town-in-name"]
             if town is None and inside:
                 town = min(inside, key=lambda x: x[0])[1]
-        if town is None:
-            before = [(f.text.count(f.text[cs:ce]), -cs, rec) for cs, ce, rec in cities if cs < s]
-            town = max(before, key=lambda x: x[:2])[2] if before else None
         if town is None:
             continue
         name = f.text[s:e]

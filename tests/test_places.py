@@ -140,3 +140,13 @@ def test_capitalised_common_noun_inside_a_name_is_no_place(extract_text):
 def test_division_of_an_unknown_country_is_not_guessed(extract_text):
     doc = extract_text("Les orages toucheront les départements de l'Est dimanche.")
     assert all(p["country"] != "BF" for p in doc["places"])
+
+
+def test_saint_denis_in_an_article_on_la_reunion(extract_text):
+    doc = extract_text("À La Réunion, le cyclone a privé d'électricité des milliers de foyers de Saint-Denis.")
+    assert by_mention(doc, "Saint-Denis")["country"] == "RE" and near(by_mention(doc, "La Réunion"), -20.9, 55.45, 100)
+
+
+def test_pass_is_not_placed_at_a_town_of_another_sentence(extract_text):
+    doc = extract_text("Le festival s'ouvre à Avignon. Les coureurs franchiront le col du Tourmalet samedi.")
+    assert by_mention(doc, "col du Tourmalet") is None

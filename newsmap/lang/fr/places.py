@@ -7,6 +7,8 @@ LANDMARK_HEADS = (
     "palais", "château", "théâtre", "zénith", "chemin", "rue", "avenue", "boulevard", "quai", "pointe", "mont", "pic",
     "plage", "prison", "centre pénitentiaire", "port", "esplanade", "tour", "arène", "arènes", "salle", "forêt", "vallée",
 )
+# landmarks of nature: placed only at a town of their own sentence ("col du Tourmalet" is no part of Lyon)
+NATURAL_HEADS = ("col ", "mont ", "pic ", "pointe ", "plage ", "forêt ", "vallée ")
 # heads of names that carry the town they are in or named after: "Festival de Cannes", "hôpital de Sion"
 NAME_WITH_TOWN_HEADS = (
     "festival", "carnaval", "salon", "foire", "marathon", "tournoi", "open", "biennale", "rencontres", "sommet",
