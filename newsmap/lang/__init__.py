@@ -1,0 +1,1 @@
+"""Language data for the extraction rules: one folder per language."""

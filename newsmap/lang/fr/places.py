@@ -1,0 +1,41 @@
+"""French words and patterns that the place rules (``newsmap/places.py``) read. Data, not logic."""
+
+# heads of landmarks, streets and passes: "hôpital Saint-Pierre", "col du Tourmalet", "place Bellecour"
+LANDMARK_HEADS = (
+    "hôpital", "hôpitaux", "clinique", "centre hospitalier", "halle", "parc", "jardin", "place", "piazza", "stade", "gare",
+    "gares", "col", "pont", "musée", "cathédrale", "basilique", "église", "collège", "lycée", "université", "aéroport",
+    "palais", "château", "théâtre", "zénith", "chemin", "rue", "avenue", "boulevard", "quai", "pointe", "mont", "pic",
+    "plage", "prison", "centre pénitentiaire", "port", "esplanade", "tour", "arène", "arènes", "salle", "forêt", "vallée",
+)
+# landmarks of nature: placed only at a town of their own sentence ("col du Tourmalet" is no part of Lyon)
+NATURAL_HEADS = ("col ", "mont ", "pic ", "pointe ", "plage ", "forêt ", "vallée ")
+# heads of names that carry the town they are in or named after: "Festival de Cannes", "hôpital de Sion"
+NAME_WITH_TOWN_HEADS = (
+    "festival", "carnaval", "salon", "foire", "marathon", "tournoi", "open", "biennale", "rencontres", "sommet",
+    "hôpital", "centre hospitalier", "chu", "clinique", "aéroport", "gare", "tribunal", "cour d'appel", "prison",
+    "université", "port", "stade", "zénith", "opéra", "conservatoire", "musée", "cathédrale", "lycée", "collège",
+    "mairie", "préfecture", "chemins", "chemin", "accords", "accord", "traité", "conférence", "procès",
+)
+# words before a name that make it a place ("à Chamoson", "sur Saké", "vers Kibumba")
+LOCATIVE_CUES = r"(?:à|au|aux|en|dans|sur|vers|depuis|jusqu'à|jusqu’à|près\s+de|près\s+d'|près\s+d’|localités?\s+de|villages?\s+de|commune\s+de|ville\s+de)"
+# "au Québec", "du Valais": a masculine article before a name points to a region, not to a town of that name
+MASCULINE_ARTICLE = r"(?:\bau|\bdu)\s+$"
+# communes whose name carries an article: "au Lavandou" → "Le Lavandou", "aux Mureaux" → "Les Mureaux"
+ARTICLE_CONTRACTIONS = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}
+ELISIONS = ("d'", "d’", "l'", "l’")
+# descriptive names (periphrases) → the gazetteer name they stand for
+DESCRIPTIVE = {
+    "la cité phocéenne": "Marseille",
+    "la région parisienne": "Île-de-France",
+    "la ville lumière": "Paris",
+    "la capitale des gaules": "Lyon",
+    "la ville rose": "Toulouse",
+    "la cité ardente": "Liège",
+    "la belle province": "Québec",
+    "la ville éternelle": "Rome",
+    "l'hexagone": "France",
+    "en métropole": "France",
+    "la perle du pacifique": "Polynésie française",
+}
+# division heads: "région du Centre", "canton de Vaud", "province d'Al-Haouz"
+DIVISION_HEADS = r"régions?|oblasts?|provinces?|cantons?|comtés?|départements?|raions?|districts?|états?|préfectures?"
