@@ -84,7 +84,7 @@ def _unique_id(article: Article, taken: dict[str, str]) -> str:
 
 
 def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progress=None, copy_raw=True,
-           skip_bad=False, errors=None, encoding=None) -> IngestReport:
+           skip_bad=False, errors=None, encoding=None, source=None) -> IngestReport:
     """Add articles to the corpus; idempotent by content hash. Raises on bad input before writing."""
     from .pipeline import extract_many
 
@@ -99,7 +99,7 @@ def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progres
     articles, problems = [], []
     for p in paths:
         try:
-            articles.append(read_article(p, published=published, lang=lang, encoding=encoding))
+            articles.append(read_article(p, published=published, lang=lang, encoding=encoding, source=source))
         except NewsmapError as exc:
             problems.append(str(exc))
     if problems and not skip_bad:
@@ -154,6 +154,9 @@ def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progres
         man = {"schema": SCHEMA_VERSION, "newsmap": __version__,
                "articles": sorted(entries.values(), key=lambda a: (a["published"], a["id"]))}
         atomic_write(data_dir / MANIFEST, json.dumps(man, ensure_ascii=False, indent=1))
+    from .store import ensure
+
+    ensure(data_dir)  # the query store follows the corpus (rebuilt only if the manifest or corrections changed)
     report.seconds = time.perf_counter() - t0
     return report
 

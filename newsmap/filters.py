@@ -159,7 +159,7 @@ def apply(corpus, f: Filters) -> View:
 
     if f.actors:
         quotes = quotes[quotes["speaker"].isin(f.actors)]
-        events = events[events["actors"].map(lambda xs: _has_any(xs, f.actors)) | events["asserted_by"].isin(f.actors)]
+        events = events[events["actors"].map(lambda xs: _has_any(xs, f.actors)).astype(bool) | events["asserted_by"].isin(f.actors)]
     if f.start or f.end:
         def q_ok(r):
             lo, hi = date_bounds(r["date"] or published.get(r["article"]), r["date_precision"] or "day")
@@ -177,7 +177,7 @@ def apply(corpus, f: Filters) -> View:
             spans.setdefault(p["article"], []).extend(p["spans"] or [])
         quotes = quotes[quotes["place"].isin(f.places) | quotes.apply(
             lambda r: _mentions_place(r["sentence_start"], r["sentence"], spans.get(r["article"], [])), axis=1)] if len(quotes) else quotes
-        events = events[events["places"].map(lambda xs: _has_any(xs, f.places))]
+        events = events[events["places"].map(lambda xs: _has_any(xs, f.places)).astype(bool)]  # bool even when empty
     if f.kinds:
         quotes = quotes[quotes["kind"].isin(f.kinds)]
     if f.q:

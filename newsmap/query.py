@@ -145,13 +145,13 @@ class StoreView:
 
         narrowed = bool(f.actors or f.start or f.end or f.kinds or f.q)
         pw, pp = [art_w], list(art_p)
-        if narrowed:
+        if f.places:  # the chosen places (filters.apply), whatever else narrows the view
+            pw.append("name IN (SELECT unnest(?))")
+            pp.append(f.places)
+        elif narrowed:  # the places of the view's events and quotes
             pw.append(f"(name IN (SELECT place FROM event_places WHERE event IN (SELECT uid FROM events WHERE {self.event_where})) "
                       f"OR name IN (SELECT place FROM quotes WHERE place IS NOT NULL AND {self.quote_where}))")
             pp += self.event_params + self.quote_params
-        if f.places:
-            pw.append("name IN (SELECT unnest(?))")
-            pp.append(f.places)
         self.place_where, self.place_params = " AND ".join(pw), pp
         aw, ap = [art_w], list(art_p)
         if f.actors:

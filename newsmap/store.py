@@ -1,6 +1,6 @@
 """The query store: one DuckDB file per corpus, built from the documents + corrections.
 
-The per-article JSON documents stay the archive; ``data/newsmap.duckdb`` is derived from them and
+The per-article JSON documents stay the archive; ``data/newsmap-<fingerprint>.duckdb`` is derived from them and
 from ``corrections.toml`` (applied here, exactly as :func:`newsmap.load.load` applies them), with
 what the dashboard filters and counts on computed once:
 
@@ -25,9 +25,10 @@ page fetches rows. Safety with a dashboard reading while ingest writes: the stor
 temporary file and moved into place with ``os.replace``; a reader keeps the file it opened (a
 read-only connection per corpus version), never a half-written one.
 
-The fingerprint is a hash of the manifest, the corrections file and this module's schema: a store
-whose fingerprint differs from the corpus is rebuilt on open (``python -m newsmap build-store``
-forces it).
+The fingerprint is a hash of the manifest, the corrections file, the store schema and newsmap's
+version; it names the file (``data/newsmap-<fingerprint>.duckdb``), so a changed corpus or
+corrections file finds no store of its own and builds one (``python -m newsmap build-store``
+forces it). A build removes the older versions (a process that has one open keeps reading it).
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ import pandas as pd
 from . import __version__
 from .corpus import CORRECTIONS, MANIFEST, data_dir_default
 
-STORE_FILE = "newsmap.duckdb"
+STORE_FILE = "newsmap-{fp}.duckdb"
 STORE_SCHEMA = "1"
 JSON_COLUMNS = {
     "articles": ["sentences"],
@@ -58,8 +59,10 @@ BOOL_COLUMNS = {"in_quote"}
 DATE_COLUMNS = {"lo", "hi"}
 
 
-def store_path(data_dir=None) -> Path:
-    return Path(data_dir or data_dir_default()) / STORE_FILE
+def store_path(data_dir=None, fp: str | None = None) -> Path:
+    """The store of the corpus as it is now: its file name carries the fingerprint."""
+    data_dir = Path(data_dir or data_dir_default())
+    return data_dir / STORE_FILE.format(fp=(fp or fingerprint(data_dir))[:16])
 
 
 def fingerprint(data_dir=None) -> str:
@@ -183,10 +186,12 @@ def _write(con, tables: dict[str, pd.DataFrame], warnings: list[str], fp: str) -
     con.executemany("INSERT INTO meta VALUES (?, ?)", [("fingerprint", fp), ("warnings", json.dumps(warnings, ensure_ascii=False))])
 
 
-def build(data_dir=None, path=None):
+def build(data_dir=None) -> Path:
     """Build the store from the documents and corrections; atomic (temporary file + os.replace).
 
-    Returns the path written. Raises NewsmapError if the corpus is missing or damaged."""
+    Returns the path written (named after the fingerprint, so a process that still has an older
+    version open never gets it back for the new one). Raises NewsmapError if the corpus is missing
+    or damaged."""
     import duckdb
 
     from .load import load
@@ -195,14 +200,16 @@ def build(data_dir=None, path=None):
     fp = fingerprint(data_dir)  # read before the corpus: a change during the build makes the next open rebuild
     corpus = load(data_dir)
     tables = _derive({n: corpus.table(n) for n in ("articles", "quotes", "events", "places", "actors", "dates")})
-    path = Path(path or store_path(data_dir))
+    path = store_path(data_dir, fp)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
     os.close(fd)
     os.unlink(tmp)  # DuckDB creates the file itself
     try:
         con = duckdb.connect(tmp)
         try:
+            con.execute("BEGIN")
             _write(con, tables, corpus.warnings, fp)
+            con.execute("COMMIT")
         finally:
             con.close()
         os.replace(tmp, path)
@@ -210,38 +217,23 @@ def build(data_dir=None, path=None):
         for p in (tmp, tmp + ".wal"):
             if os.path.exists(p):
                 os.unlink(p)
+    for old in data_dir.glob(STORE_FILE.format(fp="*")):  # readers of an old version keep their open file
+        if old != path:
+            old.unlink(missing_ok=True)
     return path
-
-
-def stored_fingerprint(path: Path) -> str | None:
-    import duckdb
-
-    if not path.exists():
-        return None
-    try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
-        return row[0] if row else None
-    except duckdb.Error:
-        return None
-    finally:
-        con.close()
 
 
 def ensure(data_dir=None) -> Path:
-    """The store's path, rebuilt first if it is missing or older than the corpus."""
-    data_dir = Path(data_dir or data_dir_default())
+    """The store's path, built first if there is none for the corpus as it is now."""
     path = store_path(data_dir)
-    if stored_fingerprint(path) != fingerprint(data_dir):
-        build(data_dir)
-    return path
+    return path if path.exists() else build(data_dir)
 
 
 def connect(data_dir=None):
-    """A read-only connection to an up-to-date store (built first if needed)."""
+    """A read-only connection to an up-to-date store (built first if missing or damaged)."""
     import duckdb
 
-    return duckdb.connect(str(ensure(data_dir)), read_only=True)
+    try:
+        return duckdb.connect(str(ensure(data_dir)), read_only=True)
+    except duckdb.Error:  # a damaged file: build it again
+        return duckdb.connect(str(build(data_dir)), read_only=True)
