@@ -149,8 +149,8 @@ class StoreView:
             pw.append("name IN (SELECT unnest(?))")
             pp.append(f.places)
         elif narrowed:  # the places of the view's events and quotes
-            pw.append(f"(name IN (SELECT place FROM event_places WHERE event IN (SELECT uid FROM events WHERE {self.event_where})) "
-                      f"OR name IN (SELECT place FROM quotes WHERE place IS NOT NULL AND {self.quote_where}))")
+            pw.append(f"name IN (SELECT place FROM event_places WHERE event IN (SELECT uid FROM events WHERE {self.event_where}) "
+                      f"UNION ALL SELECT place FROM quotes WHERE place IS NOT NULL AND {self.quote_where})")
             pp += self.event_params + self.quote_params
         self.place_where, self.place_params = " AND ".join(pw), pp
         aw, ap = [art_w], list(art_p)
@@ -174,16 +174,20 @@ class StoreView:
     # ------------------------------------------------------------ counts and lines
     @cached_property
     def counts(self) -> dict:
-        """Rows in the view: events, quotes, places (aggregated), actors (names), articles."""
+        """Rows in the view: events, quotes, places (aggregated), actors (names), articles,
+        mapped_places (places with coordinates), speakers (quoted actors)."""
         sql = ", ".join(f"({q})" for q in (
             f"SELECT count(*) FROM events WHERE {self.event_where}",
             f"SELECT count(*) FROM quotes WHERE {self.quote_where}",
             f"SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM places WHERE {self.place_where})",
             f"SELECT count(DISTINCT name) FROM actors WHERE {self.actor_where}",
-            f"SELECT count(*) FROM articles WHERE {self.article_where}"))
-        params = self.event_params + self.quote_params + self.place_params + self.actor_params + self.article_params
+            f"SELECT count(*) FROM articles WHERE {self.article_where}",
+            f"SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM places WHERE lat IS NOT NULL AND {self.place_where})",
+            f"SELECT count(DISTINCT speaker) FROM quotes WHERE {self.quote_where}"))
+        params = (self.event_params + self.quote_params + self.place_params + self.actor_params + self.article_params
+                  + self.place_params + self.quote_params)
         row = self.store.cursor().execute(f"SELECT {sql}", params).fetchone()
-        return dict(zip(("events", "quotes", "places", "actors", "articles"), row))
+        return dict(zip(("events", "quotes", "places", "actors", "articles", "mapped_places", "speakers"), row))
 
     def summary(self) -> str:
         return F.summary_text(self.f, self.counts["events"], self.counts["quotes"], self.totals)
@@ -220,7 +224,7 @@ class StoreView:
         return self._table("articles")
 
     # ------------------------------------------------------------ page-sized tables
-    ORDER = {"quotes": "ord", "events": "lo NULLS LAST, ord", "articles": "published, ord"}
+    ORDER = {"quotes": "ord", "events": "lo NULLS LAST, uid", "articles": "published, ord"}  # events: views.story's order
 
     def page(self, name: str, limit: int = 50, offset: int = 0, order: str | None = None) -> pd.DataFrame:
         """``limit`` rows of quotes, events or articles in the view (events by date, undated last)."""
@@ -271,6 +275,43 @@ class StoreView:
         ORDER BY a.published, a.ord {'LIMIT ? OFFSET ?' if limit else ''}"""
         params = self.event_params + self.quote_params + self.article_params + ([int(limit), int(offset)] if limit else [])
         return self._fetch(sql, params)
+
+    def map_view(self, max_places: int | None = 300) -> F.View:
+        """A small :class:`filters.View` from which :func:`views.map_features` draws the same map as
+        from the whole view: the ``max_places`` most mentioned places with coordinates (all if None)
+        and, per place, only the events and quotes that decide its popup (first 8 by date, first 5
+        quotes), colour (first event with an actor, first quote) and role (one event of each kind)."""
+        from .views import _NOT_HAPPENED, _SAID
+
+        nh = ", ".join(f"'{k}'" for k in _NOT_HAPPENED)
+        said = ", ".join(f"'{k}'" for k in _SAID)
+        top = (f"SELECT name FROM (SELECT name, sum(coalesce(\"count\", 0)) AS m, min(ord) AS o FROM places "
+               f"WHERE lat IS NOT NULL AND {self.place_where} GROUP BY name, kind, country "
+               f"ORDER BY m DESC, o {'LIMIT ?' if max_places else ''})")
+        top_p = self.place_params + ([int(max_places)] if max_places else [])
+        cols = ", ".join(f'"{c}"' for c in COLUMNS["events"])
+        events = self._fetch(f"""
+        WITH ep AS (SELECT x.place, e.uid, e.ord, coalesce(e.kind, '') AS kind, e.date, e.first_actor
+                    FROM event_places x JOIN (SELECT * FROM events WHERE {self.event_where}) e ON e.uid = x.event
+                    WHERE x.place IN ({top})),
+             r AS (SELECT uid, kind, first_actor,
+                          row_number() OVER (PARTITION BY place ORDER BY coalesce(date, '9999'), ord) AS by_date,
+                          row_number() OVER (PARTITION BY place, first_actor IS NULL ORDER BY ord) AS by_actor,
+                          row_number() OVER (PARTITION BY place, kind IN ({nh}) ORDER BY ord) AS by_happened,
+                          row_number() OVER (PARTITION BY place, kind IN ({said}) ORDER BY ord) AS by_said FROM ep)
+        SELECT {cols} FROM events WHERE uid IN (
+            SELECT uid FROM r WHERE by_date <= 8 OR (by_actor = 1 AND first_actor IS NOT NULL)
+               OR (by_happened = 1 AND kind NOT IN ({nh})) OR (by_said = 1 AND kind IN ({said})))
+        ORDER BY ord""", self.event_params + top_p, "events")
+        cols = ", ".join(f'"{c}"' for c in COLUMNS["quotes"])
+        quotes = self._fetch(f"""
+        SELECT {cols} FROM (SELECT *, row_number() OVER (PARTITION BY place ORDER BY ord) AS n FROM quotes
+                            WHERE {self.quote_where} AND place IN ({top}))
+        WHERE n <= 5 ORDER BY ord""", self.quote_params + top_p, "quotes")
+        cols = ", ".join(f'"{c}"' for c in COLUMNS["places"])
+        places = self._fetch(f"SELECT {cols} FROM places WHERE {self.place_where} AND name IN ({top}) ORDER BY ord",
+                             self.place_params + top_p, "places")
+        return F.View(self.page("articles", 0), quotes, events, places, self.page("articles", 0).iloc[0:0], self.totals)
 
     def speaker_counts(self, limit: int = 8) -> pd.Series:
         rows = self.store.cursor().execute(

@@ -9,7 +9,7 @@ table           rows
 ==============  ===========================================================================
 articles        one per article (+ ``n_events``, ``n_quotes``, ``ord``)
 quotes          one per quote (+ ``lo``/``hi`` date bounds, ``search`` folded text, ``ord``)
-events          one per event (+ ``lo``/``hi``, ``search``, ``ord``)
+events          one per event (+ ``lo``/``hi``, ``search``, ``first_actor``, ``ord``)
 places          one per place and article (+ ``ord``)
 actors          one per actor and article (+ ``ord``)
 dates           one per date expression (the Article page's highlights)
@@ -44,7 +44,7 @@ from . import __version__
 from .corpus import CORRECTIONS, MANIFEST, data_dir_default
 
 STORE_FILE = "newsmap-{fp}.duckdb"
-STORE_SCHEMA = "1"
+STORE_SCHEMA = "2"
 JSON_COLUMNS = {
     "articles": ["sentences"],
     "quotes": [],
@@ -124,6 +124,7 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                 for d, s, p, prec, end in zip(events["date"], events["statement_date"], events["published"],
                                               events["date_precision"], events["date_end"])]
     events = events.assign(lo=[b[0] for b in e_bounds], hi=[b[1] for b in e_bounds],
+                           first_actor=[xs[0] if xs else None for xs in events["actors"]],
                            search=["\x00".join(fold(x) for x in t) for t in zip(events["summary"], events["sentence"])])
 
     ev_actors = [(uid, a, "actor") for uid, xs in zip(events["uid"], events["actors"]) for a in dict.fromkeys(xs or [])]
@@ -168,7 +169,7 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 def _write(con, tables: dict[str, pd.DataFrame], warnings: list[str], fp: str) -> None:
     from .load import COLUMNS
 
-    extra = {"articles": ["n_events", "n_quotes"], "quotes": ["lo", "hi", "search"], "events": ["lo", "hi", "search"]}
+    extra = {"articles": ["n_events", "n_quotes"], "quotes": ["lo", "hi", "search"], "events": ["lo", "hi", "search", "first_actor"]}
     for name, df in tables.items():
         if name in COLUMNS:
             cols = COLUMNS[name] + extra.get(name, [])
