@@ -172,3 +172,22 @@ def test_build_store_command(seed_corpus, capsys):
     shutil.rmtree(seed_corpus)
     assert main(["build-store", "--data-dir", str(seed_corpus)]) == 2
     assert "no corpus" in capsys.readouterr().err
+
+
+def test_map_view_draws_the_same_map_as_the_whole_view(multi):
+    from newsmap import views as V
+
+    corpus, store = load(multi), Store.open(multi)
+    for f in random_filters(corpus, random.Random(5), 25):
+        assert V.map_features(store.view(f).map_view(None), store.colors) == V.map_features(F.apply(corpus, f), store.colors), f
+    few = V.map_features(store.view(F.Filters()).map_view(5), store.colors)["features"]
+    assert len(few) == 5
+
+
+def test_story_page_is_the_start_of_the_story(multi):
+    from newsmap import views as V
+
+    corpus, store = load(multi), Store.open(multi)
+    for f in random_filters(corpus, random.Random(8), 10):
+        first = store.view(f).page("events", 12)
+        assert V.story(F.View(first, first, first, first, first, {})) == V.story(F.apply(corpus, f))[:12], f
