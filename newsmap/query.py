@@ -313,6 +313,28 @@ class StoreView:
                              self.place_params + top_p, "places")
         return F.View(self.page("articles", 0), quotes, events, places, self.page("articles", 0).iloc[0:0], self.totals)
 
+    def quote_groups(self, limit: int = 50, offset: int = 0, needle: str = "") -> tuple[list, dict, int]:
+        """A page of :func:`views.quote_groups`: ``(groups, sizes, total)`` where ``groups`` is
+        ``[(speaker, quotes)]`` for ``limit`` quotes from ``offset`` in the same order (most quoted
+        speaker first, text order inside a group), ``sizes`` the whole size of each group and
+        ``total`` the number of quotes; ``needle`` keeps quotes whose text contains it (case and
+        accents ignored)."""
+        cols = ", ".join(f'q."{c}"' for c in COLUMNS["quotes"])
+        where, params = self.quote_where, list(self.quote_params)
+        if needle:
+            where += " AND contains(split_part(search, chr(0), 1), ?)"
+            params.append(F.fold(needle))
+        base = f"""WITH q AS (SELECT *, coalesce(speaker, '(unattributed)') AS sp FROM quotes WHERE {where}),
+                       n AS (SELECT sp, count(*) AS size FROM q GROUP BY sp)"""
+        rows = self._fetch(f"""{base} SELECT {cols}, q.sp AS _group, n.size AS _size FROM q JOIN n ON n.sp = q.sp
+            ORDER BY n.size DESC, q.sp = '(unattributed)', q.sp, q.article, q.start LIMIT ? OFFSET ?""",
+                           params + [int(limit), int(offset)], "quotes")
+        total = self.store.cursor().execute(f"{base} SELECT count(*) FROM q", params).fetchone()[0]
+        sizes = dict(zip(rows["_group"], rows["_size"]))
+        rows = rows.assign(speaker=rows["_group"])
+        groups = [(name, g.drop(columns=["_group", "_size"])) for name, g in rows.groupby("_group", sort=False)]
+        return groups, sizes, total
+
     def speaker_counts(self, limit: int = 8) -> pd.Series:
         rows = self.store.cursor().execute(
             f"SELECT speaker, count(*) AS n FROM quotes WHERE speaker IS NOT NULL AND {self.quote_where} "

@@ -191,3 +191,20 @@ def test_story_page_is_the_start_of_the_story(multi):
     for f in random_filters(corpus, random.Random(8), 10):
         first = store.view(f).page("events", 12)
         assert V.story(F.View(first, first, first, first, first, {})) == V.story(F.apply(corpus, f))[:12], f
+
+
+def test_quote_pages_follow_the_quote_groups(multi):
+    from newsmap import views as V
+
+    corpus, store = load(multi), Store.open(multi)
+    for f in random_filters(corpus, random.Random(4), 10):
+        whole = [(n, list(g["uid"])) for n, g in V.quote_groups(F.apply(corpus, f))]
+        flat = [(n, u) for n, uids in whole for u in uids]
+        view = store.view(f)
+        for offset in (0, 7, 40):
+            groups, sizes, total = view.quote_groups(15, offset)
+            assert [(n, u) for n, g in groups for u in g["uid"]] == flat[offset:offset + 15], f
+            assert total == len(flat) and all(sizes[n] == len(dict(whole)[n]) for n, _g in groups)
+    word = corpus.quotes["text"].iloc[0].split()[1]
+    groups, _sizes, total = store.view(F.Filters()).quote_groups(1000, needle=word.upper())
+    assert total == sum(F.fold(word) in F.fold(t) for t in corpus.quotes["text"]) == sum(len(g) for _n, g in groups)
