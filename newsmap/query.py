@@ -8,7 +8,7 @@ come from SQL; tables come into Python only when a page asks, either page-sized
 :func:`newsmap.filters.apply`, for the pages and the exports that draw everything).
 
 Filter semantics are those of :func:`newsmap.filters.apply` (tests compare them), except
-``view.articles``: with a narrowing filter (actor, dates, place, kind, search) it holds only the
+``view.articles`` (without the article text): with a narrowing filter (actor, dates, place, kind, search) it holds only the
 articles that have an event or a quote in the view, so the source line cites what is shown.
 """
 from __future__ import annotations
@@ -221,7 +221,9 @@ class StoreView:
 
     @cached_property
     def articles(self) -> pd.DataFrame:
-        return self._table("articles")
+        """The articles in the view, without their text (``store.table("articles", "id = ?", [id])`` has it)."""
+        cols = ", ".join(f'"{c}"' for c in COLUMNS["articles"] if c not in ("text", "sentences"))
+        return self._fetch(f"SELECT {cols} FROM articles WHERE {self.article_where} ORDER BY ord", self.article_params, "articles")
 
     # ------------------------------------------------------------ page-sized tables
     ORDER = {"quotes": "ord", "events": "lo NULLS LAST, uid", "articles": "published, ord"}  # events: views.story's order

@@ -45,6 +45,7 @@ from .corpus import CORRECTIONS, MANIFEST, data_dir_default
 
 STORE_FILE = "newsmap-{fp}.duckdb"
 STORE_SCHEMA = "2"
+READER_MEMORY = "512MB"  # DuckDB's buffer for a reader (the dashboard): its share of the RSS target
 JSON_COLUMNS = {
     "articles": ["sentences"],
     "quotes": [],
@@ -234,7 +235,8 @@ def connect(data_dir=None):
     """A read-only connection to an up-to-date store (built first if missing or damaged)."""
     import duckdb
 
+    config = {"memory_limit": READER_MEMORY}
     try:
-        return duckdb.connect(str(ensure(data_dir)), read_only=True)
+        return duckdb.connect(str(ensure(data_dir)), read_only=True, config=config)
     except duckdb.Error:  # a damaged file: build it again
-        return duckdb.connect(str(build(data_dir)), read_only=True)
+        return duckdb.connect(str(build(data_dir)), read_only=True, config=config)
