@@ -29,7 +29,7 @@ FILTER_KEYS = {"actor": [], "from": None, "to": None, "place": [], "kind": [], "
 @st.cache_resource(show_spinner="Loading the corpus…", max_entries=2)
 def open_store(data_dir: str, version: str) -> Store:
     """One read-only store per corpus version, shared by every session (rebuilt first if stale)."""
-    return Store.open(data_dir)
+    return Store.open(data_dir, apart=True)  # a build runs in a child process: its memory is not kept here
 
 
 def get_corpus():

@@ -58,9 +58,10 @@ class Store:
             "UNION ALL SELECT TRY_CAST(published AS DATE) FROM articles)").fetchone()
 
     @classmethod
-    def open(cls, data_dir=None) -> "Store":
-        """The store of a corpus folder, read-only, rebuilt first if missing or stale."""
-        return cls(S.connect(data_dir))
+    def open(cls, data_dir=None, apart: bool = False) -> "Store":
+        """The store of a corpus folder, read-only, rebuilt first if missing or stale (in a child
+        process if ``apart``: what the dashboard does)."""
+        return cls(S.connect(data_dir, apart))
 
     @classmethod
     def empty_store(cls) -> "Store":

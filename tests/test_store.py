@@ -208,3 +208,13 @@ def test_quote_pages_follow_the_quote_groups(multi):
     word = corpus.quotes["text"].iloc[0].split()[1]
     groups, _sizes, total = store.view(F.Filters()).quote_groups(1000, needle=word.upper())
     assert total == sum(F.fold(word) in F.fold(t) for t in corpus.quotes["text"]) == sum(len(g) for _n, g in groups)
+
+
+def test_a_build_apart_gives_the_same_store_or_one_clear_error(seed_corpus, tmp_path):
+    from newsmap.errors import NewsmapError
+
+    assert Store.open(seed_corpus, apart=True).totals == Store.open(seed_corpus).totals
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "corpus.json").write_text("{oops", encoding="utf-8")
+    with pytest.raises(NewsmapError, match="damaged"):
+        Store.open(tmp_path / "bad", apart=True)
