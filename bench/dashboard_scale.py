@@ -7,7 +7,8 @@ For each size, in a fresh process (so RSS is the dashboard's own):
      5 actors), then a 30-day date range the same way; the shared store stays cached, as on a server;
   3. every page drawn, without and with an actor filter: server seconds of the page script, and
      the size of the elements it sends (serialized protobufs: an estimate of the payload);
-  4. RSS of the process (now and peak).
+  4. RSS of the process (now and peak);
+  5. the same whole-app run on the seed (one article), for scale: AppTest's own cost on this machine.
 Figures are printed; nothing is asserted on time. Targets (issue 9): 10k filter change ≤ 0.5 s
 server-side, RSS ≤ 1 GB; 1k every page ≤ 1 s server-side.
 
@@ -61,7 +62,7 @@ def summary(at) -> str:
     return next((m.value for m in at.markdown if "nm-summary" in m.value), "")
 
 
-def one(n: int, root: Path, pages: bool) -> dict:
+def one(n: int, root: Path, pages: bool, skip: tuple = ()) -> dict:
     """Runs inside the child process: the app of ``root`` on bench/out/scale-N."""
     sys.path.insert(0, str(root))
     os.chdir(root)
@@ -114,6 +115,9 @@ def one(n: int, root: Path, pages: bool) -> dict:
         for label, state in (("all", {}), ("actor", {"actor": names[:1]})):
             at, _sec, _s = rerun(state)
             for page in PAGES:
+                if label == "all" and page[6:-3] in skip:
+                    res["pages"][f"{page[6:-3]} ({label})"] = "skipped (--skip)"
+                    continue
                 at.switch_page(page)
                 t = time.perf_counter()
                 at.run()
@@ -121,6 +125,10 @@ def one(n: int, root: Path, pages: bool) -> dict:
                 err = str(at.exception[0].value)[:120] if at.exception else ""
                 res["pages"][f"{page[6:-3]} ({label})"] = {"page_s": round(sec, 2), "payload_kb": round(payload_bytes(at) / 1024),
                                                              **({"error": err} if err else {})}
+    # the same whole-app run on the one-article seed: AppTest's own cost and the machine's speed now
+    os.environ["NEWSMAP_DATA_DIR"] = str(root / "data")
+    rerun({})
+    res["seed_rerun_s"] = round(statistics.median(rerun({})[1] for _ in range(3)), 3)
     res["rss_mb"], res["peak_rss_mb"] = (round(x) for x in rss_mb())
     return res
 
@@ -138,11 +146,12 @@ def main() -> int:
     p.add_argument("--root", default=str(ROOT), help="checkout of the app to measure (default: this one)")
     p.add_argument("--no-pages", action="store_true", help="frame and filter figures only")
     p.add_argument("--build-store", action="store_true", help="also time `python -m newsmap build-store` on each corpus")
+    p.add_argument("--skip", nargs="*", default=[], help="pages not drawn without a filter (e.g. timeline: minutes at 10k)")
     p.add_argument("--one", type=int, help=argparse.SUPPRESS)
     a = p.parse_args()
     root = Path(a.root).resolve()
     if a.one:
-        print(json.dumps(one(a.one, root, not a.no_pages), ensure_ascii=False))
+        print(json.dumps(one(a.one, root, not a.no_pages, tuple(a.skip)), ensure_ascii=False))
         return 0
     for n in a.sizes:
         d = ensure_corpus(n)
@@ -151,7 +160,8 @@ def main() -> int:
             subprocess.run([sys.executable, "-m", "newsmap", "build-store", "--data-dir", str(d)], cwd=ROOT, check=True,
                            stdout=subprocess.DEVNULL)
             print(f"[{n} articles] build-store: {time.perf_counter() - t:.1f} s")
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--one", str(n), "--root", str(root)] + (["--no-pages"] if a.no_pages else [])
+        cmd = ([sys.executable, str(Path(__file__).resolve()), "--one", str(n), "--root", str(root), "--skip", *a.skip]
+               + (["--no-pages"] if a.no_pages else []))
         out = subprocess.run(cmd, capture_output=True, text=True)
         if out.returncode:
             print(f"[{n} articles] failed:\n{out.stderr[-3000:]}")

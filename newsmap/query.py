@@ -1,6 +1,6 @@
 """Queries on the store (:mod:`newsmap.store`): a filtered view computed in DuckDB.
 
-``Store(data_dir)`` opens the corpus' store read-only (built first if missing or stale) and holds
+``Store.open(data_dir)`` opens the corpus' store read-only (built first if missing or stale) and holds
 what every rerun needs and never changes for a corpus version: totals, sidebar options, actor
 colours. ``store.view(filters)`` returns a :class:`StoreView`: counts, summary and source lines
 come from SQL; tables come into Python only when a page asks, either page-sized
@@ -8,13 +8,15 @@ come from SQL; tables come into Python only when a page asks, either page-sized
 :func:`newsmap.filters.apply`, for the pages and the exports that draw everything).
 
 Filter semantics are those of :func:`newsmap.filters.apply` (tests compare them), except
-``view.articles`` (without the article text): with a narrowing filter (actor, dates, place, kind, search) it holds only the
-articles that have an event or a quote in the view, so the source line cites what is shown.
+``view.articles`` (without the article text): with a narrowing filter (actor, dates, place, kind,
+search) it holds only the articles that have an event or a quote in the view, so the source line
+cites what is shown.
 """
 from __future__ import annotations
 
 import json
 from functools import cached_property
+
 import pandas as pd
 
 from . import filters as F
