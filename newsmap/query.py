@@ -108,6 +108,7 @@ class StoreView:
     def __init__(self, store: Store, f: F.Filters):
         self.store, self.f = store, f
         self.totals = store.totals
+        self.cur = store.cursor()  # this view's own cursor (DuckDB connections are not shared across threads)
         self._sql()
 
     # ------------------------------------------------------------ SQL
@@ -169,7 +170,7 @@ class StoreView:
             self.article_where, self.article_params = art_w.replace("article", "id"), list(art_p)
 
     def _fetch(self, sql: str, params: list, name: str | None = None) -> pd.DataFrame:
-        return _frame(self.store.cursor(), sql, params, name)
+        return _frame(self.cur, sql, params, name)
 
     def _where(self, name: str) -> tuple[str, list]:
         return getattr(self, f"{name[:-1]}_where"), getattr(self, f"{name[:-1]}_params")
@@ -189,7 +190,7 @@ class StoreView:
             f"SELECT count(DISTINCT speaker) FROM quotes WHERE {self.quote_where}"))
         params = (self.event_params + self.quote_params + self.place_params + self.actor_params + self.article_params
                   + self.place_params + self.quote_params)
-        row = self.store.cursor().execute(f"SELECT {sql}", params).fetchone()
+        row = self.cur.execute(f"SELECT {sql}", params).fetchone()
         return dict(zip(("events", "quotes", "places", "actors", "articles", "mapped_places", "speakers"), row))
 
     def summary(self) -> str:
@@ -285,38 +286,42 @@ class StoreView:
         """A small :class:`filters.View` from which :func:`views.map_features` draws the same map as
         from the whole view: the ``max_places`` most mentioned places with coordinates (all if None)
         and, per place, only the events and quotes that decide its popup (first 8 by date, first 5
-        quotes), colour (first event with an actor, first quote) and role (one event of each kind)."""
+        quotes), colour (first event with an actor, first quote) and role (one event of each kind).
+        Its places are already aggregated (one row per place) and its tables hold only the columns
+        the map reads: a view for the map, not for the other pages."""
         from .views import _NOT_HAPPENED, _SAID
 
         nh = ", ".join(f"'{k}'" for k in _NOT_HAPPENED)
         said = ", ".join(f"'{k}'" for k in _SAID)
-        top = (f"SELECT name FROM (SELECT name, sum(coalesce(\"count\", 0)) AS m, min(ord) AS o FROM places "
-               f"WHERE lat IS NOT NULL AND {self.place_where} GROUP BY name, kind, country "
-               f"ORDER BY m DESC, o {'LIMIT ?' if max_places else ''})")
-        top_p = self.place_params + ([int(max_places)] if max_places else [])
-        cols = ", ".join(f'"{c}"' for c in COLUMNS["events"])
+        # one row per place (aggregate_places keeps it as is), the most mentioned first, then in corpus order
+        places = self._fetch(f"""
+        SELECT name, kind, country, first(lat ORDER BY ord) AS lat, first(lon ORDER BY ord) AS lon,
+               sum(coalesce("count", 0)) AS "count", NULL AS mentions, NULL AS article, min(ord) AS ord
+        FROM places WHERE lat IS NOT NULL AND {self.place_where} GROUP BY name, kind, country
+        ORDER BY "count" DESC, ord {'LIMIT ?' if max_places else ''}""",
+                             self.place_params + ([int(max_places)] if max_places else []))
+        places = places.sort_values("ord", kind="stable").drop(columns=["ord"]).reset_index(drop=True)
+        top = sorted(set(places["name"]))
         events = self._fetch(f"""
         WITH ep AS (SELECT x.place, e.uid, e.ord, coalesce(e.kind, '') AS kind, e.date, e.first_actor
                     FROM event_places x JOIN (SELECT * FROM events WHERE {self.event_where}) e ON e.uid = x.event
-                    WHERE x.place IN ({top})),
+                    WHERE x.place IN (SELECT unnest(?))),
              r AS (SELECT uid, kind, first_actor,
                           row_number() OVER (PARTITION BY place ORDER BY coalesce(date, '9999'), ord) AS by_date,
                           row_number() OVER (PARTITION BY place, first_actor IS NULL ORDER BY ord) AS by_actor,
                           row_number() OVER (PARTITION BY place, kind IN ({nh}) ORDER BY ord) AS by_happened,
                           row_number() OVER (PARTITION BY place, kind IN ({said}) ORDER BY ord) AS by_said FROM ep)
-        SELECT {cols} FROM events WHERE uid IN (
+        SELECT uid, article, places, actors, kind, date, date_precision, summary FROM events WHERE uid IN (
             SELECT uid FROM r WHERE by_date <= 8 OR (by_actor = 1 AND first_actor IS NOT NULL)
                OR (by_happened = 1 AND kind NOT IN ({nh})) OR (by_said = 1 AND kind IN ({said})))
-        ORDER BY ord""", self.event_params + top_p, "events")
-        cols = ", ".join(f'"{c}"' for c in COLUMNS["quotes"])
+        ORDER BY ord""", self.event_params + [top], "events")
         quotes = self._fetch(f"""
-        SELECT {cols} FROM (SELECT *, row_number() OVER (PARTITION BY place ORDER BY ord) AS n FROM quotes
-                            WHERE {self.quote_where} AND place IN ({top}))
-        WHERE n <= 5 ORDER BY ord""", self.quote_params + top_p, "quotes")
-        cols = ", ".join(f'"{c}"' for c in COLUMNS["places"])
-        places = self._fetch(f"SELECT {cols} FROM places WHERE {self.place_where} AND name IN ({top}) ORDER BY ord",
-                             self.place_params + top_p, "places")
-        return F.View(self.page("articles", 0), quotes, events, places, self.page("articles", 0).iloc[0:0], self.totals)
+        SELECT uid, article, place, speaker, text FROM (
+            SELECT *, row_number() OVER (PARTITION BY place ORDER BY ord) AS n FROM quotes
+            WHERE {self.quote_where} AND place IN (SELECT unnest(?)))
+        WHERE n <= 5 ORDER BY ord""", self.quote_params + [top], "quotes")
+        none = events.iloc[0:0]
+        return F.View(none, quotes, events, places, none, self.totals)
 
     def quote_groups(self, limit: int = 50, offset: int = 0, needle: str = "") -> tuple[list, dict, int]:
         """A page of :func:`views.quote_groups`: ``(groups, sizes, total)`` where ``groups`` is
@@ -334,14 +339,14 @@ class StoreView:
         rows = self._fetch(f"""{base} SELECT {cols}, q.sp AS _group, n.size AS _size FROM q JOIN n ON n.sp = q.sp
             ORDER BY n.size DESC, q.sp = '(unattributed)', q.sp, q.article, q.start LIMIT ? OFFSET ?""",
                            params + [int(limit), int(offset)], "quotes")
-        total = self.store.cursor().execute(f"{base} SELECT count(*) FROM q", params).fetchone()[0]
+        total = self.cur.execute(f"{base} SELECT count(*) FROM q", params).fetchone()[0]
         sizes = dict(zip(rows["_group"], rows["_size"]))
         rows = rows.assign(speaker=rows["_group"])
         groups = [(name, g.drop(columns=["_group", "_size"])) for name, g in rows.groupby("_group", sort=False)]
         return groups, sizes, total
 
     def speaker_counts(self, limit: int = 8) -> pd.Series:
-        rows = self.store.cursor().execute(
+        rows = self.cur.execute(
             f"SELECT speaker, count(*) AS n FROM quotes WHERE speaker IS NOT NULL AND {self.quote_where} "
             "GROUP BY speaker ORDER BY n DESC, speaker LIMIT ?", self.quote_params + [limit]).fetchall()
         return pd.Series(dict(rows), dtype=int)
