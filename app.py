@@ -67,7 +67,7 @@ def apply_pending():
 
 
 def sidebar(store: Store) -> F.Filters:
-    counts = store.actor_counts  # quotes + event mentions per actor, computed at ingest
+    counts = store.actor_counts  # quotes + event mentions per actor, computed when the store is built
     chosen = st.session_state.get("actor") or []
     actor_names = store.actor_options() + [n for n in chosen if not counts.get(n)]  # no "(0)" entries unless chosen
     place_names, titles = store.place_names, store.titles
