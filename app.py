@@ -18,7 +18,7 @@ from newsmap import corpus as nm_corpus
 from newsmap import filters as F
 from newsmap import views as V
 from newsmap.errors import NewsmapError
-from newsmap.load import empty_corpus, load
+from newsmap.query import Store
 
 st.set_page_config(page_title="Newsmap", page_icon="static/favicon.png", layout="wide")  # a local file: no icon CDN
 
@@ -26,24 +26,19 @@ DATA_DIR = os.environ.get("NEWSMAP_DATA_DIR", "data")
 FILTER_KEYS = {"actor": [], "from": None, "to": None, "place": [], "kind": [], "article": [], "q": ""}
 
 
-@st.cache_data(show_spinner="Loading the corpus…", max_entries=4)
-def load_corpus(data_dir: str, version: str):
-    """Loaded once per corpus version (the manifest, articles folder and corrections fingerprint)."""
-    return load(data_dir)
+@st.cache_resource(show_spinner="Loading the corpus…", max_entries=2)
+def open_store(data_dir: str, version: str) -> Store:
+    """One read-only store per corpus version, shared by every session (rebuilt first if stale)."""
+    return Store.open(data_dir, apart=True)  # a build runs in a child process: its memory is not kept here
 
 
 def get_corpus():
-    """(corpus, version, error): the version is read once per rerun and keys every cache."""
+    """(store, version, error): the version is read once per rerun and keys the shared store."""
     version = nm_corpus.corpus_version(DATA_DIR)
     try:
-        return load_corpus(DATA_DIR, version), version, None
+        return open_store(DATA_DIR, version), version, None
     except NewsmapError as exc:
-        return empty_corpus(), version, str(exc)
-
-
-@st.cache_data(max_entries=8)
-def colors_for(data_dir: str, version: str):
-    return V.actor_colors(load_corpus(data_dir, version))
+        return Store.empty_store(), version, str(exc)
 
 
 def reset_filters():
@@ -71,14 +66,14 @@ def apply_pending():
         st.session_state["place"] = [pending]
 
 
-def sidebar(corpus) -> F.Filters:
-    counts = F.actor_counts(corpus)
-    actor_names = list(counts.index) + sorted(set(corpus.actors["name"]) - set(counts.index))
-    place_names = sorted(F.aggregate_places(corpus.places).query("lat == lat")["name"]) if len(corpus.places) else []
-    titles = dict(zip(corpus.articles["id"], corpus.articles["title"]))
-    all_days = [d for d in corpus.events["date"].dropna() if len(str(d)) == 10] + list(corpus.articles["published"])
-    lo = min((dt.date.fromisoformat(d) for d in all_days), default=dt.date(2000, 1, 1)) - dt.timedelta(days=3650)
-    hi = max((dt.date.fromisoformat(d) for d in all_days), default=dt.date.today()) + dt.timedelta(days=365)
+def sidebar(store: Store) -> F.Filters:
+    counts = store.actor_counts  # quotes + event mentions per actor, computed when the store is built
+    chosen = st.session_state.get("actor") or []
+    actor_names = store.actor_options() + [n for n in chosen if not counts.get(n)]  # no "(0)" entries unless chosen
+    place_names, titles = store.place_names, store.titles
+    first, last = store.day_range
+    lo = (first or dt.date(2000, 1, 1)) - dt.timedelta(days=3650)
+    hi = (last or dt.date.today()) + dt.timedelta(days=365)
     with st.sidebar:
         st.subheader("Filters")
         st.multiselect("Actors", actor_names, key="actor", bind="query-params",
@@ -122,15 +117,15 @@ PAGES = [
 def main():
     init_from_url()
     apply_pending()
-    corpus, version, error = get_corpus()
+    store, version, error = get_corpus()
     page = st.navigation(PAGES, position="top")
-    f = sidebar(corpus)
-    view = F.apply(corpus, f)
-    colors = colors_for(DATA_DIR, version) if not error else {}
-    summary = F.summary(f, view)
-    source = F.source_line(view)
+    f = sidebar(store)
+    view = store.view(f)  # filtered and counted in DuckDB; tables are fetched when a page asks
+    colors = store.colors
+    summary = view.summary()
+    source = view.source_line()
     link = permalink(f, page.url_path)
-    st.session_state["nm"] = {"corpus": corpus, "view": view, "filters": f, "colors": colors, "summary": summary,
+    st.session_state["nm"] = {"store": store, "view": view, "filters": f, "colors": colors, "summary": summary,
                               "source": source, "link": link, "error": error}
 
     st.markdown("<style>.block-container{padding-top:2.2rem}</style>", unsafe_allow_html=True)  # static CSS, no data
@@ -143,7 +138,7 @@ def main():
         st.info("The dashboard shows nothing until a corpus is there. Build one with "
                 "`python -m newsmap ingest FILE… --data-dir DIR` and point NEWSMAP_DATA_DIR at it.")
         st.stop()
-    for w in corpus.warnings:
+    for w in store.warnings:
         st.warning(f"Corrections file: {w}", icon=":material/edit_note:")
     with st.sidebar:
         st.caption("Copy link — reopens this view, filters included")

@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processes", type=int, default=None, help="parser processes (default: 2 for 8+ files, else 1)")
     p.add_argument("--skip-bad", action="store_true", help="ingest the readable files and report the others (exit 0 if any file was readable, 2 if none; default: write nothing if any file is bad)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--source", help="outlet name for every file (default: the HTML site name or the sidecar's)")
+
+    p = sub.add_parser("build-store", help="rebuild the query store (data/newsmap-<fingerprint>.duckdb) from the documents and corrections")
+    p.add_argument("--data-dir", default=None, help="corpus folder (default: $NEWSMAP_DATA_DIR or data)")
 
     p = sub.add_parser("export", help="the data behind a dashboard view: filtered table as CSV, JSON or GeoJSON")
     p.add_argument("table", choices=["events", "quotes", "places", "actors"])
@@ -94,7 +98,8 @@ def cmd_ingest(a) -> int:
     n = a.processes or (2 if len(a.files) >= 8 else 1)
     errors: list[str] = []
     report = ingest(a.files, data_dir=data_dir, published=a.published, lang=a.lang, n_process=n, encoding=a.encoding,
-                    progress=_progress(not a.no_progress), skip_bad=a.skip_bad, errors=errors, notify=_say)
+                    progress=_progress(not a.no_progress), skip_bad=a.skip_bad, errors=errors, notify=_say,
+                    source=a.source)
     for e in errors:
         _say(f"skipped {e}")
     for w in report.warnings:
@@ -129,6 +134,17 @@ def _check_known(option: str, wanted: list[str], known: set[str], hint: str) -> 
     raise NewsmapError(E.UNKNOWN_VALUES.format(option=option, s="s" if len(unknown) > 1 else "", values=shown, hint=hint))
 
 
+def cmd_build_store(a) -> int:
+    import time
+
+    from .store import build
+
+    t0 = time.perf_counter()
+    path = build(a.data_dir)
+    print(f"built {path} in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
 def cmd_export(a) -> int:
     from . import export
     from .filters import QUOTE_KINDS, Filters, apply
@@ -157,7 +173,8 @@ def cmd_evaluate(a) -> int:
 
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"extract": cmd_extract, "ingest": cmd_ingest, "export": cmd_export, "evaluate": cmd_evaluate}[args.command]
+    handler = {"extract": cmd_extract, "ingest": cmd_ingest, "export": cmd_export, "evaluate": cmd_evaluate,
+               "build-store": cmd_build_store}[args.command]
     try:
         return handler(args)
     except NewsmapError as exc:

@@ -288,9 +288,10 @@ def _entry(article: Article, key: str, file_rel: str) -> dict:
 
 
 def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progress=None, copy_raw=True,
-           skip_bad=False, errors=None, encoding=None, notify=None) -> IngestReport:
+           skip_bad=False, errors=None, encoding=None, notify=None, source=None) -> IngestReport:
     """Add or update articles in the corpus. Raises on bad input before writing (unless ``skip_bad``:
-    the bad files' messages then go to ``errors``). ``notify`` receives progress remarks (lock wait)."""
+    the bad files' messages then go to ``errors``). ``notify`` receives progress remarks (lock wait);
+    ``source`` names the outlet of every file (else the HTML site name or the sidecar's)."""
     from .pipeline import extract_many
 
     t0 = time.perf_counter()
@@ -302,7 +303,7 @@ def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progres
     problems, duplicates = [], 0
     for p in paths:
         try:
-            a = read_article(p, published=published, lang=lang, encoding=encoding)
+            a = read_article(p, published=published, lang=lang, encoding=encoding, source=source)
         except NewsmapError as exc:
             problems.append(str(exc))
             continue
@@ -380,6 +381,9 @@ def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progres
                    "articles": sorted(by_id.values(), key=lambda e: (e["published"], e["id"]))}
             atomic_write(data_dir / MANIFEST, json.dumps(man, ensure_ascii=False, indent=1))
             _remove_stale_raw(data_dir, stale, {e["file"] for e in by_id.values()})
+        from .store import ensure
+
+        ensure(data_dir)  # the query store follows the corpus (rebuilt when the manifest or corrections changed)
     report.seconds = time.perf_counter() - t0
     return report
 

@@ -159,7 +159,7 @@ def apply(corpus, f: Filters) -> View:
 
     if f.actors:
         quotes = quotes[quotes["speaker"].isin(f.actors)]
-        events = events[events["actors"].map(lambda xs: _has_any(xs, f.actors)) | events["asserted_by"].isin(f.actors)]
+        events = events[events["actors"].map(lambda xs: _has_any(xs, f.actors)).astype(bool) | events["asserted_by"].isin(f.actors)]
     if f.start or f.end:
         def q_ok(r):
             lo, hi = date_bounds(r["date"] or published.get(r["article"]), r["date_precision"] or "day")
@@ -177,7 +177,7 @@ def apply(corpus, f: Filters) -> View:
             spans.setdefault(p["article"], []).extend(p["spans"] or [])
         quotes = quotes[quotes["place"].isin(f.places) | quotes.apply(
             lambda r: _mentions_place(r["sentence_start"], r["sentence"], spans.get(r["article"], [])), axis=1)] if len(quotes) else quotes
-        events = events[events["places"].map(lambda xs: _has_any(xs, f.places))]
+        events = events[events["places"].map(lambda xs: _has_any(xs, f.places)).astype(bool)]  # bool even when empty
     if f.kinds:
         quotes = quotes[quotes["kind"].isin(f.kinds)]
     if f.q:
@@ -270,6 +270,10 @@ def fmt_value(value, precision) -> str:
 
 
 def summary(f: Filters, view: View) -> str:
+    return summary_text(f, len(view.events), len(view.quotes), view.totals)
+
+
+def summary_text(f: Filters, n_events: int, n_quotes: int, totals: dict) -> str:
     parts = []
     if f.actors:
         parts.append(("Actor: " if len(f.actors) == 1 else "Actors: ") + ", ".join(f.actors))
@@ -280,23 +284,27 @@ def summary(f: Filters, view: View) -> str:
     if f.kinds:
         parts.append("Quotes: " + ", ".join(f.kinds))
     if f.articles:
-        parts.append(f"{len(f.articles)} of {view.totals['articles']} articles")
+        parts.append(f"{len(f.articles)} of {totals['articles']} articles")
     if f.q:
         parts.append(f"Search: “{f.q}”")
     if not parts:
         parts.append("All actors, all dates")
-    t = view.totals
-    parts.append(f"{len(view.events)} of {t['events']} events")
-    parts.append(f"{len(view.quotes)} of {t['quotes']} quotes")
+    parts.append(f"{n_events} of {totals['events']} events")
+    parts.append(f"{n_quotes} of {totals['quotes']} quotes")
     return " · ".join(parts)
 
 
 def source_line(view: View) -> str:
     """Article title, outlet and publication date: what a screenshot needs to be cited."""
     rows = view.articles.sort_values("published")
+    return source_text(rows.head(3), len(rows))
+
+
+def source_text(first: pd.DataFrame, n_articles: int) -> str:
+    """The source line from the first (up to 3) articles by date and the number in the view."""
     items = []
-    for _, a in rows.head(3).iterrows():
+    for _, a in first.iterrows():
         outlet = f", {a['source']}" if a.get("source") else ""
         items.append(f"“{a['title']}”{outlet}, published {fmt_day(dt.date.fromisoformat(a['published']))}")
-    more = f" (+{len(rows) - 3} more)" if len(rows) > 3 else ""
+    more = f" (+{n_articles - len(items)} more)" if n_articles > len(items) else ""
     return "Source: " + "; ".join(items) + more if items else "Source: no article"

@@ -5,18 +5,19 @@ from newsmap import views as V
 from pages._boot import frame_state
 
 nm = frame_state()
-view, corpus, colors = nm["view"], nm["corpus"], nm["colors"]
+view, store, colors = nm["view"], nm["store"], nm["colors"]
 
-ids = list(view.articles["id"])
+listed = view.article_table()  # the articles of the view: ids and titles, not their text
+ids = list(listed["id"])
 focus = st.query_params.get("focus", "")
 focus_article, _, focus_start = focus.partition(":")
 default = ids.index(focus_article) if focus_article in ids else 0
 if not ids:
     st.info("No article for these filters.")
     st.stop()
-titles = dict(zip(view.articles["id"], view.articles["title"]))
+titles = dict(zip(listed["id"], listed["title"]))
 aid = st.selectbox("Article", ids, index=default, format_func=lambda i: titles[i], key="reader_article") if len(ids) > 1 else ids[0]
-art = view.articles.set_index("id").loc[aid]
+art = store.table("articles", "id = ?", [aid]).iloc[0]
 st.caption("Highlights: quotes (yellow) · places (green) · dates (blue) · actors (underlined in their colour). Hover for details.")
 
 if focus_article == aid and focus_start.isdigit():
@@ -26,10 +27,10 @@ if focus_article == aid and focus_start.isdigit():
         st.info(f"Linked sentence: {art['text'][sent[0]:sent[1]].strip()}", icon=":material/link:")
 
 
-def of(df):
-    return df[df["article"] == aid]
+def of(table):
+    return view.article_records(table, aid)
 
 
-body = V.article_html(art["text"], aid, of(corpus.quotes), of(corpus.places), of(corpus.actors), of(corpus.dates),
+body = V.article_html(art["text"], aid, of("quotes"), of("places"), of("actors"), of("dates"),
                       colors, [tuple(s) for s in art["sentences"]])
 st.markdown(f"<div style='line-height:1.7;font-size:1.02rem;max-width:52rem'>{body}</div>", unsafe_allow_html=True)

@@ -15,7 +15,7 @@ TILES = os.environ.get("NEWSMAP_TILES", "").lower() or None  # opt-in online til
 
 @st.fragment
 def draw_map():
-    features = V.map_features(view, colors)
+    features = V.map_features(view.map_view(None), colors)  # the store picks what the popups, colours and roles need
     st.caption(f"{len(features['features'])} places · filled = where something happened · dashed = where something was said · "
                "faint = only mentioned · size = mentions · click a place to filter every page to it")
     out = st_folium(V.build_map(features, tiles=TILES), key="main_map", height=560, use_container_width=True,
@@ -32,4 +32,4 @@ draw_map()
 st.download_button("Map PNG (2×)", key="map_png", file_name=V.png_filename(nm["summary"], prefix="newsmap-map") + ".png",
                    mime="image/png", data=lambda: B.map_png(view, colors, nm["summary"], nm["source"]), icon=":material/image:")
 with st.expander("Places table"):
-    st.dataframe(V.place_table(view).drop(columns=["forms"]), hide_index=True, width="stretch")
+    st.dataframe(view.place_table().query("lat == lat"), hide_index=True, width="stretch")

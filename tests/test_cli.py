@@ -105,13 +105,14 @@ def test_ingest_bad_input_leaves_corpus_unchanged(seed_corpus, bad_files):
 def test_ingest_is_idempotent_and_reports(seed_corpus, tmp_path):
     art = tmp_path / "nouveau.txt"
     art.write_text("Le président Emmanuel Macron a déclaré lundi à Paris que « la France tiendra bon ».", encoding="utf-8")
-    r = run("ingest", str(art), "--data-dir", str(seed_corpus), "--published", "2024-11-25")
+    r = run("ingest", str(art), "--data-dir", str(seed_corpus), "--published", "2024-11-25", "--source", "Le Monde")
     assert r.returncode == 0 and "1 new" in r.stdout
+    assert len(list(seed_corpus.glob("newsmap-*.duckdb"))) == 1  # the query store follows the corpus
     after_first = snapshot(seed_corpus)
-    r = run("ingest", str(art), "--data-dir", str(seed_corpus), "--published", "2024-11-25")
+    r = run("ingest", str(art), "--data-dir", str(seed_corpus), "--published", "2024-11-25", "--source", "Le Monde")
     assert "0 new, 0 updated, 1 unchanged" in r.stdout and snapshot(seed_corpus) == after_first
     man = json.loads((seed_corpus / "corpus.json").read_text(encoding="utf-8"))
-    assert [a["id"] for a in man["articles"]] == ["article-2024-11-20-fr", "nouveau"]
+    assert [a["id"] for a in man["articles"]] == ["article-2024-11-20-fr", "nouveau"] and man["articles"][1]["source"] == "Le Monde"
     assert (seed_corpus / "raw" / "nouveau.txt").exists()
 
 

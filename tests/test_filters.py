@@ -59,3 +59,8 @@ def test_date_bounds():
     assert F.date_bounds("2022", "year") == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
     assert F.date_bounds("2024-02", "month") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert F.date_bounds("2024-11-18", "day", "2024-11-19") == (dt.date(2024, 11, 18), dt.date(2024, 11, 19))
+
+
+def test_place_filter_on_an_empty_event_set_keeps_the_columns(corpus):
+    v = F.apply(corpus, F.Filters(end=dt.date(2000, 1, 1), places=["Kyiv"]))
+    assert v.events.empty and "places" in v.events.columns and v.places["name"].tolist() == ["Kyiv"]

@@ -1,0 +1,356 @@
+"""Queries on the store (:mod:`newsmap.store`): a filtered view computed in DuckDB.
+
+``Store.open(data_dir)`` opens the corpus' store read-only (built first if missing or stale) and holds
+what every rerun needs and never changes for a corpus version: totals, sidebar options, actor
+colours. ``store.view(filters)`` returns a :class:`StoreView`: counts, summary and source lines
+come from SQL; tables come into Python only when a page asks, either page-sized
+(``page("quotes", limit, offset)``) or whole (``view.quotes`` … : the same columns as
+:func:`newsmap.filters.apply`, for the pages and the exports that draw everything).
+
+Filter semantics are those of :func:`newsmap.filters.apply` (tests compare them), except
+``view.articles`` (without the article text): with a narrowing filter (actor, dates, place, kind,
+search) it holds only the articles that have an event or a quote in the view, so the source line
+cites what is shown.
+"""
+from __future__ import annotations
+
+import json
+from functools import cached_property
+
+import pandas as pd
+
+from . import filters as F
+from . import store as S
+from .load import COLUMNS, Corpus
+
+
+def _frame(cur, sql: str, params: list, name: str | None) -> pd.DataFrame:
+    """Rows of a query as a DataFrame like load()'s: None for missing text, lists decoded."""
+    res = cur.execute(sql, params)
+    cols = [d[0] for d in res.description]
+    rows = res.fetchall()
+    data = dict(zip(cols, map(list, zip(*rows)))) if rows else {c: [] for c in cols}
+    for c in S.JSON_COLUMNS.get(name or "", []):
+        if c in data:
+            data[c] = [json.loads(v) if v is not None else ([] if c in ("places", "actors") else None) for v in data[c]]
+    return pd.DataFrame({c: pd.Series(v, dtype=object) if c not in S.INT_COLUMNS | S.FLOAT_COLUMNS else v
+                         for c, v in data.items()}, columns=cols)
+
+
+class Store:
+    """A read-only connection to one corpus version, shared by every session (thread-safe cursors)."""
+
+    def __init__(self, con):
+        self.con = con
+        cur = self.cursor()
+        self.warnings = json.loads(cur.execute("SELECT value FROM meta WHERE key = 'warnings'").fetchone()[0])
+        self.totals = dict(zip(("events", "quotes", "places", "actors", "articles"), cur.execute(
+            "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM quotes), "
+            "(SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM places)), "
+            "(SELECT count(DISTINCT name) FROM actors), (SELECT count(*) FROM articles)").fetchone()))
+        stats = cur.execute("SELECT name, count, color, kind FROM actor_stats ORDER BY ord").fetchall()
+        self.colors = {n: c for n, _k, c, _t in stats}
+        self.actor_counts = {n: k for n, k, _c, _t in stats}
+        self.actor_kinds = {n: t for n, _k, _c, t in stats}
+        self.place_names = [r[0] for r in cur.execute(
+            "SELECT DISTINCT name FROM places WHERE lat IS NOT NULL ORDER BY name").fetchall()]
+        self.titles = dict(cur.execute("SELECT id, title FROM articles ORDER BY ord").fetchall())
+        self.day_range = cur.execute(
+            "SELECT min(d), max(d) FROM (SELECT TRY_CAST(date AS DATE) AS d FROM events WHERE length(date) = 10 "
+            "UNION ALL SELECT TRY_CAST(published AS DATE) FROM articles)").fetchone()
+
+    @classmethod
+    def open(cls, data_dir=None, apart: bool = False) -> "Store":
+        """The store of a corpus folder, read-only, rebuilt first if missing or stale (in a child
+        process if ``apart``: what the dashboard does)."""
+        return cls(S.connect(data_dir, apart))
+
+    @classmethod
+    def empty_store(cls) -> "Store":
+        """A store with no article (in memory): what the dashboard shows when the corpus is missing."""
+        import duckdb
+
+        from .load import tables_from_documents
+
+        con = duckdb.connect()
+        S._write(con, S._derive(tables_from_documents([])), [], "empty")
+        return cls(con)
+
+    def cursor(self):
+        return self.con.cursor()
+
+    @property
+    def empty(self) -> bool:
+        return not self.totals["articles"]
+
+    def actor_options(self, with_zero: bool = False) -> list[str]:
+        """Actor names, most active first; actors never quoted nor in an event only on demand."""
+        return [n for n, k in self.actor_counts.items() if k or with_zero]
+
+    def view(self, f: F.Filters) -> "StoreView":
+        return StoreView(self, f)
+
+    def table(self, name: str, where: str = "", params=()) -> pd.DataFrame:
+        """A whole stored table (or the rows matching ``where``), in corpus order."""
+        cols = ", ".join(f'"{c}"' for c in COLUMNS[name])
+        return _frame(self.cursor(), f"SELECT {cols} FROM {name} {('WHERE ' + where) if where else ''} ORDER BY ord",
+                      list(params), name)
+
+    def corpus(self) -> Corpus:
+        """The whole corpus as load() returns it (for tests and exports; the dashboard never needs it)."""
+        return Corpus(**{n: self.table(n) for n in ("articles", "quotes", "events", "places", "actors", "dates")},
+                      warnings=list(self.warnings))
+
+
+class StoreView:
+    """The filtered view. Same attributes as :class:`newsmap.filters.View`, fetched on first use."""
+
+    def __init__(self, store: Store, f: F.Filters):
+        self.store, self.f = store, f
+        self.totals = store.totals
+        self.cur = store.cursor()  # this view's own cursor (DuckDB connections are not shared across threads)
+        self._sql()
+
+    # ------------------------------------------------------------ SQL
+    def _sql(self):
+        f = self.f
+        art_w, art_p = ("article IN (SELECT unnest(?))", [f.articles]) if f.articles else ("TRUE", [])
+        qw, qp, ew, ep = [art_w], list(art_p), [art_w], list(art_p)
+        if f.actors:
+            qw.append("speaker IN (SELECT unnest(?))")
+            qp.append(f.actors)
+            ew.append("uid IN (SELECT event FROM event_actors WHERE actor IN (SELECT unnest(?)))")
+            ep.append(f.actors)
+        if f.start or f.end:
+            for w, p in ((qw, qp), (ew, ep)):
+                w.append("lo IS NOT NULL")
+                if f.start:
+                    w.append("hi >= ?")
+                    p.append(f.start)
+                if f.end:
+                    w.append("lo <= ?")
+                    p.append(f.end)
+        if f.places:
+            qw.append("uid IN (SELECT quote FROM quote_places WHERE place IN (SELECT unnest(?)))")
+            qp.append(f.places)
+            ew.append("uid IN (SELECT event FROM event_places WHERE place IN (SELECT unnest(?)))")
+            ep.append(f.places)
+        if f.kinds:
+            qw.append("kind IN (SELECT unnest(?))")
+            qp.append(f.kinds)
+        if f.q:
+            needle = F.fold(f.q)
+            qw.append("contains(search, ?)")
+            qp.append(needle)
+            ew.append("contains(search, ?)")
+            ep.append(needle)
+        self.quote_where, self.quote_params = " AND ".join(qw), qp
+        self.event_where, self.event_params = " AND ".join(ew), ep
+
+        narrowed = bool(f.actors or f.start or f.end or f.kinds or f.q)
+        pw, pp = [art_w], list(art_p)
+        if f.places:  # the chosen places (filters.apply), whatever else narrows the view
+            pw.append("name IN (SELECT unnest(?))")
+            pp.append(f.places)
+        elif narrowed:  # the places of the view's events and quotes
+            pw.append(f"name IN (SELECT place FROM event_places WHERE event IN (SELECT uid FROM events WHERE {self.event_where}) "
+                      f"UNION ALL SELECT place FROM quotes WHERE place IS NOT NULL AND {self.quote_where})")
+            pp += self.event_params + self.quote_params
+        self.place_where, self.place_params = " AND ".join(pw), pp
+        aw, ap = [art_w], list(art_p)
+        if f.actors:
+            aw.append("name IN (SELECT unnest(?))")
+            ap.append(f.actors)
+        self.actor_where, self.actor_params = " AND ".join(aw), ap
+        if narrowed or f.places:
+            self.article_where = (f"id IN (SELECT article FROM events WHERE {self.event_where} "
+                                  f"UNION SELECT article FROM quotes WHERE {self.quote_where})")
+            self.article_params = self.event_params + self.quote_params
+        else:
+            self.article_where, self.article_params = art_w.replace("article", "id"), list(art_p)
+
+    def _fetch(self, sql: str, params: list, name: str | None = None) -> pd.DataFrame:
+        return _frame(self.cur, sql, params, name)
+
+    def _where(self, name: str) -> tuple[str, list]:
+        return getattr(self, f"{name[:-1]}_where"), getattr(self, f"{name[:-1]}_params")
+
+    # ------------------------------------------------------------ counts and lines
+    @cached_property
+    def counts(self) -> dict:
+        """Rows in the view: events, quotes, places (aggregated), actors (names), articles,
+        mapped_places (places with coordinates), speakers (quoted actors)."""
+        sql = ", ".join(f"({q})" for q in (
+            f"SELECT count(*) FROM events WHERE {self.event_where}",
+            f"SELECT count(*) FROM quotes WHERE {self.quote_where}",
+            f"SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM places WHERE {self.place_where})",
+            f"SELECT count(DISTINCT name) FROM actors WHERE {self.actor_where}",
+            f"SELECT count(*) FROM articles WHERE {self.article_where}",
+            f"SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM places WHERE lat IS NOT NULL AND {self.place_where})",
+            f"SELECT count(DISTINCT speaker) FROM quotes WHERE {self.quote_where}"))
+        params = (self.event_params + self.quote_params + self.place_params + self.actor_params + self.article_params
+                  + self.place_params + self.quote_params)
+        row = self.cur.execute(f"SELECT {sql}", params).fetchone()
+        return dict(zip(("events", "quotes", "places", "actors", "articles", "mapped_places", "speakers"), row))
+
+    def summary(self) -> str:
+        return F.summary_text(self.f, self.counts["events"], self.counts["quotes"], self.totals)
+
+    def source_line(self) -> str:
+        first = self._fetch(f"SELECT title, source, published FROM articles WHERE {self.article_where} "
+                            "ORDER BY published, ord LIMIT 3", self.article_params)
+        return F.source_text(first, self.counts["articles"])
+
+    # ------------------------------------------------------------ whole tables (as filters.apply)
+    def _table(self, name: str) -> pd.DataFrame:
+        where, params = self._where(name)
+        cols = ", ".join(f'"{c}"' for c in COLUMNS[name])
+        return self._fetch(f"SELECT {cols} FROM {name} WHERE {where} ORDER BY ord", params, name)
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        return self._table("quotes")
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        return self._table("events")
+
+    @cached_property
+    def places(self) -> pd.DataFrame:
+        return self._table("places")
+
+    @cached_property
+    def actors(self) -> pd.DataFrame:
+        return self._table("actors")
+
+    @cached_property
+    def articles(self) -> pd.DataFrame:
+        """The articles in the view, without their text (``store.table("articles", "id = ?", [id])`` has it)."""
+        cols = ", ".join(f'"{c}"' for c in COLUMNS["articles"] if c not in ("text", "sentences"))
+        return self._fetch(f"SELECT {cols} FROM articles WHERE {self.article_where} ORDER BY ord", self.article_params, "articles")
+
+    # ------------------------------------------------------------ page-sized tables
+    ORDER = {"quotes": "ord", "events": "lo NULLS LAST, uid", "articles": "published, ord"}  # events: views.story's order
+
+    def page(self, name: str, limit: int = 50, offset: int = 0, order: str | None = None) -> pd.DataFrame:
+        """``limit`` rows of quotes, events or articles in the view (events by date, undated last)."""
+        where, params = self._where(name)
+        cols = ", ".join(f'"{c}"' for c in COLUMNS[name])
+        order = order or self.ORDER[name]
+        return self._fetch(f"SELECT {cols} FROM {name} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                           params + [int(limit), int(offset)], name)
+
+    def place_table(self, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+        """Places aggregated across articles (as :func:`filters.aggregate_places`), most mentioned first,
+        with the events and quotes of the view at each place."""
+        sql = f"""
+        WITH p AS (SELECT name, kind, country, first(lat ORDER BY ord) AS lat, first(lon ORDER BY ord) AS lon,
+                          CAST(sum(coalesce("count", 0)) AS BIGINT) AS mentions, count(*) AS n_articles, min(ord) AS ord
+                   FROM places WHERE {self.place_where} GROUP BY name, kind, country),
+             e AS (SELECT place, count(*) AS events FROM event_places
+                   WHERE event IN (SELECT uid FROM events WHERE {self.event_where}) GROUP BY place),
+             q AS (SELECT place, count(*) AS quotes FROM quotes WHERE place IS NOT NULL AND {self.quote_where} GROUP BY place)
+        SELECT p.name, p.kind, p.country, p.lat, p.lon, p.mentions, p.n_articles AS articles,
+               coalesce(e.events, 0) AS events, coalesce(q.quotes, 0) AS quotes
+        FROM p LEFT JOIN e ON e.place = p.name LEFT JOIN q ON q.place = p.name
+        ORDER BY p.mentions DESC, p.ord {'LIMIT ? OFFSET ?' if limit else ''}"""
+        params = self.place_params + self.event_params + self.quote_params + ([int(limit), int(offset)] if limit else [])
+        return self._fetch(sql, params)
+
+    def actor_table(self, with_zero: bool = False, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+        """Actors of the view: kind, quotes and events in the view, corpus colour; most active first."""
+        sql = f"""
+        WITH a AS (SELECT DISTINCT name FROM actors WHERE {self.actor_where}),
+             q AS (SELECT speaker AS name, count(*) AS quotes FROM quotes WHERE {self.quote_where} GROUP BY speaker),
+             e AS (SELECT actor AS name, count(*) AS events FROM event_actors
+                   WHERE role = 'actor' AND event IN (SELECT uid FROM events WHERE {self.event_where}) GROUP BY actor)
+        SELECT a.name, s.kind, coalesce(q.quotes, 0) AS quotes, coalesce(e.events, 0) AS events, s.color
+        FROM a JOIN actor_stats s ON s.name = a.name LEFT JOIN q ON q.name = a.name LEFT JOIN e ON e.name = a.name
+        {'' if with_zero else 'WHERE coalesce(q.quotes, 0) + coalesce(e.events, 0) > 0'}
+        ORDER BY coalesce(q.quotes, 0) + coalesce(e.events, 0) DESC, s.ord {'LIMIT ? OFFSET ?' if limit else ''}"""
+        params = self.actor_params + self.quote_params + self.event_params + ([int(limit), int(offset)] if limit else [])
+        return self._fetch(sql, params)
+
+    def article_table(self, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+        """Articles in the view: outlet, date, title, and their events and quotes in the view."""
+        sql = f"""
+        SELECT a.id, a.title, a.source AS outlet, a.published, a.url,
+               (SELECT count(*) FROM events WHERE article = a.id AND {self.event_where}) AS events,
+               (SELECT count(*) FROM quotes WHERE article = a.id AND {self.quote_where}) AS quotes
+        FROM articles a WHERE {self.article_where}
+        ORDER BY a.published, a.ord {'LIMIT ? OFFSET ?' if limit else ''}"""
+        params = self.event_params + self.quote_params + self.article_params + ([int(limit), int(offset)] if limit else [])
+        return self._fetch(sql, params)
+
+    def map_view(self, max_places: int | None = 300) -> F.View:
+        """A small :class:`filters.View` from which :func:`views.map_features` draws the same map as
+        from the whole view: the ``max_places`` most mentioned places with coordinates (all if None)
+        and, per place, only the events and quotes that decide its popup (first 8 by date, first 5
+        quotes), colour (first event with an actor, first quote) and role (one event of each kind).
+        Its places are already aggregated (one row per place) and its tables hold only the columns
+        the map reads: a view for the map, not for the other pages."""
+        from .views import _NOT_HAPPENED, _SAID
+
+        nh = ", ".join(f"'{k}'" for k in _NOT_HAPPENED)
+        said = ", ".join(f"'{k}'" for k in _SAID)
+        # one row per place (aggregate_places keeps it as is), the most mentioned first, then in corpus order
+        places = self._fetch(f"""
+        SELECT name, kind, country, first(lat ORDER BY ord) AS lat, first(lon ORDER BY ord) AS lon,
+               sum(coalesce("count", 0)) AS "count", NULL AS mentions, NULL AS article, min(ord) AS ord
+        FROM places WHERE lat IS NOT NULL AND {self.place_where} GROUP BY name, kind, country
+        ORDER BY "count" DESC, ord {'LIMIT ?' if max_places else ''}""",
+                             self.place_params + ([int(max_places)] if max_places else []))
+        places = places.sort_values("ord", kind="stable").drop(columns=["ord"]).reset_index(drop=True)
+        top = sorted(set(places["name"]))
+        events = self._fetch(f"""
+        WITH ep AS (SELECT x.place, e.uid, e.ord, coalesce(e.kind, '') AS kind, e.date, e.first_actor
+                    FROM event_places x JOIN (SELECT * FROM events WHERE {self.event_where}) e ON e.uid = x.event
+                    WHERE x.place IN (SELECT unnest(?))),
+             r AS (SELECT uid, kind, first_actor,
+                          row_number() OVER (PARTITION BY place ORDER BY coalesce(date, '9999'), ord) AS by_date,
+                          row_number() OVER (PARTITION BY place, first_actor IS NULL ORDER BY ord) AS by_actor,
+                          row_number() OVER (PARTITION BY place, kind IN ({nh}) ORDER BY ord) AS by_happened,
+                          row_number() OVER (PARTITION BY place, kind IN ({said}) ORDER BY ord) AS by_said FROM ep)
+        SELECT uid, article, places, actors, kind, date, date_precision, summary FROM events WHERE uid IN (
+            SELECT uid FROM r WHERE by_date <= 8 OR (by_actor = 1 AND first_actor IS NOT NULL)
+               OR (by_happened = 1 AND kind NOT IN ({nh})) OR (by_said = 1 AND kind IN ({said})))
+        ORDER BY ord""", self.event_params + [top], "events")
+        quotes = self._fetch(f"""
+        SELECT uid, article, place, speaker, text FROM (
+            SELECT *, row_number() OVER (PARTITION BY place ORDER BY ord) AS n FROM quotes
+            WHERE {self.quote_where} AND place IN (SELECT unnest(?)))
+        WHERE n <= 5 ORDER BY ord""", self.quote_params + [top], "quotes")
+        none = events.iloc[0:0]
+        return F.View(none, quotes, events, places, none, self.totals)
+
+    def quote_groups(self, limit: int = 50, offset: int = 0, needle: str = "") -> tuple[list, dict, int]:
+        """A page of :func:`views.quote_groups`: ``(groups, sizes, total)`` where ``groups`` is
+        ``[(speaker, quotes)]`` for ``limit`` quotes from ``offset`` in the same order (most quoted
+        speaker first, text order inside a group), ``sizes`` the whole size of each group and
+        ``total`` the number of quotes; ``needle`` keeps quotes whose text contains it (case and
+        accents ignored)."""
+        cols = ", ".join(f'q."{c}"' for c in COLUMNS["quotes"])
+        where, params = self.quote_where, list(self.quote_params)
+        if needle:
+            where += " AND contains(split_part(search, chr(0), 1), ?)"
+            params.append(F.fold(needle))
+        base = f"""WITH q AS (SELECT *, coalesce(speaker, '(unattributed)') AS sp FROM quotes WHERE {where}),
+                       n AS (SELECT sp, count(*) AS size FROM q GROUP BY sp)"""
+        rows = self._fetch(f"""{base} SELECT {cols}, q.sp AS _group, n.size AS _size FROM q JOIN n ON n.sp = q.sp
+            ORDER BY n.size DESC, q.sp = '(unattributed)', q.sp, q.article, q.start LIMIT ? OFFSET ?""",
+                           params + [int(limit), int(offset)], "quotes")
+        total = self.cur.execute(f"{base} SELECT count(*) FROM q", params).fetchone()[0]
+        sizes = dict(zip(rows["_group"], rows["_size"]))
+        rows = rows.assign(speaker=rows["_group"])
+        groups = [(name, g.drop(columns=["_group", "_size"])) for name, g in rows.groupby("_group", sort=False)]
+        return groups, sizes, total
+
+    def speaker_counts(self, limit: int = 8) -> pd.Series:
+        rows = self.cur.execute(
+            f"SELECT speaker, count(*) AS n FROM quotes WHERE speaker IS NOT NULL AND {self.quote_where} "
+            "GROUP BY speaker ORDER BY n DESC, speaker LIMIT ?", self.quote_params + [limit]).fetchall()
+        return pd.Series(dict(rows), dtype=int)
+
+    def article_records(self, table: str, article: str) -> pd.DataFrame:
+        """All records of one article (the Article page highlights), whatever the filters."""
+        return self.store.table(table, "article = ?", [article])
