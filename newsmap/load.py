@@ -33,7 +33,7 @@ from .errors import E, NewsmapError
 
 TABLES = ("quotes", "events", "places", "actors", "dates")
 FIXABLE = {
-    "quotes": {"speaker", "speaker_mention", "date", "date_precision", "place", "kind"},
+    "quotes": {"speaker", "speaker_mention", "date", "date_precision", "date_relation", "place", "kind"},
     "events": {"kind", "summary", "date", "date_end", "date_precision", "date_relation", "places", "actors", "asserted_by"},
     "places": {"name", "lat", "lon", "kind", "country"},
     "actors": {"name", "kind", "role", "country", "linked_to"},
@@ -42,10 +42,11 @@ FIXABLE = {
 ACTIONS = ("fix", "drop", "merge")
 COLUMNS = {
     "articles": ["id", "title", "source", "url", "published", "lang", "path", "words", "text", "sentences"],
-    "quotes": ["uid", "article", "id", "text", "kind", "speaker", "speaker_mention", "date", "date_precision", "place",
+    "quotes": ["uid", "article", "id", "text", "kind", "speaker", "speaker_mention", "date", "date_precision", "date_relation",
+               "date_source", "place",
                "sentence", "sentence_start", "start", "end"],
     "events": ["uid", "article", "id", "kind", "summary", "sentence", "sentence_start", "start", "end", "date", "date_end",
-               "date_precision", "date_relation", "statement_date", "published", "places", "actors", "asserted_by", "quote_ids"],
+               "date_precision", "date_relation", "date_source", "statement_date", "published", "places", "actors", "asserted_by", "quote_ids"],
     "places": ["uid", "article", "id", "name", "mentions", "spans", "count", "lat", "lon", "kind", "country", "source"],
     "actors": ["uid", "article", "id", "name", "aliases", "kind", "role", "country", "linked_to", "location", "spans", "count"],
     "dates": ["uid", "article", "id", "mention", "value", "precision", "end_value", "start", "end", "sentence", "in_quote"],

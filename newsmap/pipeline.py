@@ -74,15 +74,20 @@ def _verbatim(ctx, original):
     if ctx.text == original:
         return
 
-    def orig(value, near):
-        i = ctx.text.find(value, max(0, near - len(value)))
-        return original[i:i + len(value)] if value and i >= 0 else value
+    def orig(value, near):  # the occurrence of value nearest to near
+        if not value:
+            return value
+        hits = [i for i in (ctx.text.find(value, max(0, near - len(value))), ctx.text.rfind(value, 0, near)) if i >= 0]
+        i = min(hits, key=lambda h: abs(h - near), default=-1)
+        return original[i:i + len(value)] if i >= 0 else value
 
     for rec in ctx.quotes + ctx.events:
         for key in ("text", "summary"):
             if key in rec:
                 rec[key] = original[rec["start"]:rec["end"]] if key == "text" else orig(rec[key], rec["start"])
         rec["sentence"] = orig(rec["sentence"], rec["start"])
+        if rec.get("speaker_mention"):
+            rec["speaker_mention"] = orig(rec["speaker_mention"], rec["start"])
     for rec in ctx.dates:
         rec["mention"] = original[rec["start"]:rec["end"]]
 

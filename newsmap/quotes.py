@@ -569,6 +569,16 @@ class _Quotes:
         self.out = qs
 
 
+def undated_on_published(rec, published) -> None:
+    """A record the text gives no date for happened on or before the publication day (flagged as such)."""
+    if rec["date"]:
+        rec["date_relation"] = rec.get("date_relation") or "on"
+        rec["date_source"] = "text"
+    else:
+        rec["date"], rec["date_precision"], rec["date_relation"] = published.isoformat(), "day", "on_or_before"
+        rec["date_source"] = "published"
+
+
 def find_quotes(ctx) -> None:
     q = _Quotes(ctx)
     q.guillemets()
@@ -577,6 +587,7 @@ def find_quotes(ctx) -> None:
     q.share_occasion()
     for i, rec in enumerate(q.out):
         rec["id"] = f"q{i + 1}"
+        undated_on_published(rec, ctx.article.published)
         if ctx.text[rec["start"]:rec["end"]] != rec["text"]:  # verbatim, always
             raise AssertionError(f"quote text is not verbatim at {rec['start']}")
     ctx.quotes = q.out

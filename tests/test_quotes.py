@@ -54,3 +54,13 @@ def test_apposition_speaker_after_the_quote(extract_text):
     doc = extract_text("« La situation est grave », a déclaré jeudi le porte-parole du gouvernement, Paul Martin, à Paris.")
     (q,) = doc["quotes"]
     assert (q["speaker"], q["place"]) == ("Paul Martin", "Paris")
+
+
+def test_undated_quote_and_event_fall_back_on_the_publication_day(extract_text):
+    doc = extract_text("« Nous tiendrons bon », a déclaré le maire, Paul Martin. Lundi, Paul Martin a annoncé sa démission.",
+                       "2024-11-20")
+    (q,) = doc["quotes"]
+    assert (q["date"], q["date_relation"], q["date_source"]) == ("2024-11-20", "on_or_before", "published")
+    dated = [e for e in doc["events"] if e["date_source"] == "text"]
+    assert [(e["date"], e["date_relation"]) for e in dated] == [("2024-11-18", "on")]
+    assert all(e["date"] for e in doc["events"])
