@@ -19,7 +19,10 @@ Rules (documented in the README):
   veille de <évènement>`` denote the day of the clause they sit in (the context date);
 * ``le 20 novembre`` takes the year that puts it nearest to publication on the side the tense
   asks for (past: on or before; future: on or after);
-* ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision.
+* ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision;
+* ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube`` … are the day in
+  context (the last day-precision date before them, else publication).
+Each record names the pattern that produced it (``rule``).
 """
 from __future__ import annotations
 
@@ -59,6 +62,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month_rel", B + r"(?P<which>le mois dernier|le mois passé|le mois prochain|ce mois-ci)" + E_),
     ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année)" + E_),
     ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
+    ("day_part", B + r"(?P<which>(?:dans|en|tard dans|tôt dans) la (?:soirée|matinée|nuit|journée)|en (?:début |fin )?(?:soirée|matinée)"
+     r"|dans l'après-midi|en (?:début|fin|milieu) d'après-midi|en (?:fin|milieu|début) de (?:journée|soirée|matinée)"
+     r"|(?:dès|à) l'aube|au petit matin|plus tôt dans la journée)" + E_),
     ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
 ]
 _REGEX = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.IGNORECASE)
@@ -299,6 +305,10 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                 w = g["which"].lower()
                 shift = -1 if ("dernier" in w or "passé" in w or "dernière" in w or "passée" in w) else 1 if "prochain" in w else 0
                 rec = _record(mention, s, e, f"{published.year + shift:04d}", "year", relative=True)
+            elif kind == "day_part":  # "dans la soirée": the day in context
+                w = g["which"].lower()
+                part = next((p for p in ("soir", "matin", "après-midi", "nuit", "aube") if p in w), None)
+                rec = _record(mention, s, e, (last_day or published).isoformat(), "day", part=part, relative=True)
             elif kind == "today_part":
                 w = g["which"].lower()
                 rec = _record(mention, s, e, published.isoformat(), "day", part=w.split()[-1], relative=True)
@@ -322,6 +332,7 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
             rec = _record(mention, s, e, None, None, note="invalid date")
         if rec is None:
             continue
+        rec["rule"] = kind
         rec["in_quote"] = any(qs <= s and e <= qe for qs, qe in quotes)
         if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
             last_day = dt.date.fromisoformat(rec["end_value"] or rec["value"])
