@@ -9,6 +9,8 @@ sentence, start, end}``. ``text`` is always ``ctx.text[start:end]`` (checked).
 * indirect: ``X a averti que …``, ``selon X, …``, ``…, selon X.``
 A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote.
 Consecutive quotes of one speaker in one passage share the date and place said.
+Every quote names the rule that chose its speaker (``rule``: ``verb-after``, ``pronoun-inversion``,
+``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon`` …).
 """
 from __future__ import annotations
 
@@ -193,7 +195,7 @@ class _Quotes:
                     return pid
         return None
 
-    def _add(self, s, e, kind, actor, mention_tok, sent, quote_spans, speaker_span=None):
+    def _add(self, s, e, kind, actor, mention_tok, sent, quote_spans, speaker_span=None, rule=None):
         text = self.text[s:e]
         if not text.strip():
             return
@@ -212,6 +214,7 @@ class _Quotes:
             "date": date["value"] if date else None, "date_precision": date["precision"] if date else None,
             "place": self.places[place]["name"] if place else None, "place_id": place,
             "sentence": self.text[sent.start_char:sent.end_char].strip(), "sentence_start": sent.start_char, "start": s, "end": e,
+            "rule": rule,
         })
 
     def _extend(self, sent):
@@ -266,8 +269,8 @@ class _Quotes:
             # a short capitalised quoted term with no speech around it is a name
             if kind == "partial" and len(words) <= 3 and all(w[:1].isupper() for w in words) and not self._speech_near(sent):
                 continue
-            actor, mtok, speaker_span = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
-            self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span)
+            actor, mtok, speaker_span, rule = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
+            self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)
 
     def _frame_speaker(self, sent, before_pos):
         """"Selon X, …" / "Pour le chercheur X, …" opening the sentence, or "… selon Helsinki …" inside it."""
@@ -331,7 +334,7 @@ class _Quotes:
                 pron = pm.group("pron").lower()
                 kinds = ("person", "organisation", "government", "state", "source")
                 a = res.latest(m.start(), ("person",)) if pron == "il" else res.latest(m.start(), kinds)
-                return a, None, None
+                return a, None, None, "pronoun-inversion"
             # "« … », a déclaré Lavrov" / "« … », estime le ministre": the first verb after the quote
             for t in tokens_after[:5]:
                 if t.pos_ == "VERB" or (_lemma(t) in SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
@@ -343,56 +346,56 @@ class _Quotes:
                     if a is None:
                         a, subj = subject_of(t, res, generic=True)
                     if a is not None:
-                        return a, subj, _edges(subj)
+                        return a, subj, _edges(subj), "verb-after"
                     break
             # "Selon X, « … »" / "Pour X, « … »"
             a, head = self._frame_speaker(sent, m.start())
             if a is not None:
-                return a, head, _edges(head)
+                return a, head, _edges(head), "frame"
             before_toks = [t for t in sent if t.idx < m.start()]
             for t in reversed(before_toks):
                 if is_speech(t) and t.pos_ == "VERB":
                     a, subj = subject_of(t, res, generic=True)
                     if a:
-                        return a, subj, None
+                        return a, subj, None, "verb-before"
             # a quote standing alone continues the previous speaker
             prev_sent = doc[sent.start - 1].sent if sent.start > 0 else None
             if prev_sent is not None and self.out and self.out[-1]["end"] >= prev_sent.start_char \
                     and self._section(self.out[-1]["start"]) == self._section(m.start()):
                 last = self.out[-1]
-                return res.reg.get(last["speaker_id"]), None, None
+                return res.reg.get(last["speaker_id"]), None, None, "continues-previous"
             if prev_sent is not None:
                 for t in prev_sent:
                     if is_speech(t) and t.pos_ == "VERB":
                         a, subj = subject_of(t, res, generic=True)
                         if a:
-                            return a, subj, None
-            return None, None, None
+                            return a, subj, None, "previous-sentence-verb"
+            return None, None, None, None
         # partial: the speech verb that governs the quoted words
         tok = _tokens_in(doc, m.start(), m.end())
         if tok is None:
-            return None, None, None
+            return None, None, None, None
         head = tok.root
         a, fh = self._frame_speaker(sent, m.start())
         if a is not None:
-            return a, fh, _edges(fh)
+            return a, fh, _edges(fh), "frame"
         verb = _governing_speech(head)
         if verb is not None and is_speech(verb):
             a, subj = subject_of(verb, res, generic=True)
             if a is not None:
-                return a, subj, _edges(subj)
+                return a, subj, _edges(subj), "governing-verb"
         a, subj = self._trailing_speaker(sent, m.end())
         if a is not None:
-            return a, subj, _edges(subj)
+            return a, subj, _edges(subj), "trailing-verb"
         if verb is not None:
             a, subj = subject_of(verb, res, generic=True)
             if a is not None:
-                return a, subj, _edges(subj)
+                return a, subj, _edges(subj), "nearest-verb"
         root = sent.root
         a, subj = subject_of(root, res, generic=True)
         if a is not None:
-            return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
-        return None, None, None
+            return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)), "sentence-subject"
+        return None, None, None, None
 
     # ------------------------------------------------------------ indirect
     def indirect(self):
@@ -413,7 +416,7 @@ class _Quotes:
                         lo, hi = c.left_edge.i, c.right_edge.i
                         while hi > lo and c.doc[hi].is_punct:
                             hi -= 1
-                        self._add_indirect(tok, c.doc[lo].idx, c.doc[hi].idx + len(c.doc[hi]), sent, taken)
+                        self._add_indirect(tok, c.doc[lo].idx, c.doc[hi].idx + len(c.doc[hi]), sent, taken, rule="verb-infinitive")
                         continue
                     mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’")), None)
                     if mark is None and not (c.dep_ == "ccomp" and c.left_edge.i > 0 and c.doc[c.left_edge.i].lower_ in ("que", "qu'", "qu’")):
@@ -427,7 +430,7 @@ class _Quotes:
                             e_i = cj.right_edge.i
                             while e_i > cm.i and c.doc[e_i].is_punct:
                                 e_i -= 1
-                            self._add_indirect(tok, c.doc[cm.i + 1].idx, c.doc[e_i].idx + len(c.doc[e_i]), sent, taken)
+                            self._add_indirect(tok, c.doc[cm.i + 1].idx, c.doc[e_i].idx + len(c.doc[e_i]), sent, taken, rule="verb-que")
                             end_i = min(end_i, cj.left_edge.i - 1)
                             while end_i > start_i and c.doc[end_i].lower_ in ("et", ",", "ou"):
                                 end_i -= 1
@@ -436,11 +439,11 @@ class _Quotes:
                     if end_i < start_i:
                         continue
                     s, e = c.doc[start_i].idx, c.doc[end_i].idx + len(c.doc[end_i])
-                    self._add_indirect(tok, s, e, sent, taken)
+                    self._add_indirect(tok, s, e, sent, taken, rule="verb-que")
             self._selon(sent, taken)
             self._trailing_attribution(sent, taken)
 
-    def _add_indirect(self, verb, s, e, sent, taken, actor=None, mtok=None):
+    def _add_indirect(self, verb, s, e, sent, taken, actor=None, mtok=None, rule=None):
         covered = sum(min(e, qe) - max(s, qs) for qs, qe in taken if qs < e and s < qe)
         if covered > 0 or e - s < 8 or "«" in self.text[s:e]:
             return  # reported speech that carries « … » is represented by its partial quotes
@@ -452,7 +455,7 @@ class _Quotes:
                 actor, mtok = self.res.resolve(subj, generic=True), subj
         if actor is None:
             return
-        self._add(s, e, "indirect", actor, mtok, sent, [(s, e)])
+        self._add(s, e, "indirect", actor, mtok, sent, [(s, e)], rule=rule)
         taken.append((s, e))
 
     def _trailing_attribution(self, sent, taken):
@@ -484,7 +487,7 @@ class _Quotes:
             s, e = sent.start_char, toks[j].idx
             seg = self.text[s:e]
             s += len(seg) - len(seg.lstrip())
-            self._add_indirect(None, s, e, sent, taken, actor=a, mtok=mtok)
+            self._add_indirect(None, s, e, sent, taken, actor=a, mtok=mtok, rule="trailing-attribution")
             return
 
     def _selon(self, sent, taken):
@@ -521,7 +524,7 @@ class _Quotes:
             e = s + len(seg)
             if e - s < 8:
                 continue
-            self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0])
+            self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0], rule="selon")
 
     # ------------------------------------------------------------ occasion
     def statement_dates(self):

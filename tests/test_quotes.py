@@ -64,3 +64,10 @@ def test_undated_quote_and_event_fall_back_on_the_publication_day(extract_text):
     dated = [e for e in doc["events"] if e["date_source"] == "text"]
     assert [(e["date"], e["date_relation"]) for e in dated] == [("2024-11-18", "on")]
     assert all(e["date"] for e in doc["events"])
+
+
+def test_every_quote_names_the_rule_that_chose_its_speaker(extract_text):
+    doc = extract_text("« Nous tiendrons bon », a déclaré le maire, Paul Martin. « Rien ne change », a-t-il ajouté. "
+                       "Selon la préfecture, la route restera fermée jusqu'à lundi.")
+    assert [(q["speaker"], q["rule"]) for q in doc["quotes"]] == \
+        [("Paul Martin", "verb-after"), ("Paul Martin", "pronoun-inversion"), ("Préfecture", "selon")]
