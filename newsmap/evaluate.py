@@ -56,9 +56,9 @@ def same_speaker(gold: dict, pred_name: str | None, aliases: list[str]) -> bool:
     golds = [gold["speaker"], *gold.get("speaker_alt", [])]
     preds = [pred_name, *aliases]
     for g in golds:
-        gw = set(fold(g).replace("-", " ").replace("'", " ").split())
+        gw = set(fold(g).replace("-", " ").replace("'", " ").replace("’", " ").split())
         for p in preds:
-            pw = set(fold(p).replace("-", " ").replace("'", " ").split())
+            pw = set(fold(p).replace("-", " ").replace("'", " ").replace("’", " ").split())
             if gw and pw and (gw <= pw or pw <= gw):
                 return True
     return False

@@ -27,7 +27,9 @@ _NAMING_RE = re.compile(
 _SPOKEN_RE = re.compile(r"(?:\b(?:a|ont|avait|avaient|aurait|est|sont|s'est|se sont|se dit|se disent|s'était)\s+(?:[a-zé]+\s+)?)(?:dite?s?|appelée?s?)\s*$", re.IGNORECASE)
 _CHAIN_RE = re.compile(r"^\s*(?:,|ou|et|puis)\s*$")
 _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P<pron>il|elle|ils|elles)\b", re.IGNORECASE)
-_SELON_RE = re.compile(r"\b(?:selon|d'après|d’après)\s+", re.IGNORECASE)
+_SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:selon|d'après|d’après)\s+", re.IGNORECASE)
+_OWN_SOURCE_RE = re.compile(r"(?:nos|mes) (?:informations|sources|confrères|calculs)\b", re.IGNORECASE)
+_SAME_SOURCE_RE = re.compile(r"(?:(?:la |cette )?même source|cette source)\b", re.IGNORECASE)
 
 
 def _lemma(tok) -> str:
@@ -120,8 +122,8 @@ def np_after(verb, res, dates=()):
                 name = doc[head.i:j + 1].text
                 if not gazetteer().resolve(name):
                     a = res.reg.person(name, head.idx, doc[j].idx + len(doc[j]))  # "raconte Carmen, une habitante"
-            if a is not None:
-                res.subject_spans.add(head.idx)
+            if a is not None:  # an inverted subject, and the name in apposition to it ("la préfète, Anne Leroy")
+                res.subject_spans.update([head.idx] + [c.idx for c in head.children if c.dep_ == "appos"])
             return (a, head) if a is not None else (None, None)
         return None, None
     return None, None
@@ -270,11 +272,18 @@ class _Quotes:
             if kind == "partial" and len(words) <= 3 and all(w[:1].isupper() for w in words) and not self._speech_near(sent):
                 continue
             actor, mtok, speaker_span, rule = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
+            if actor is None and kind == "partial":
+                continue  # quoted words no one is said to have spoken: a term, a title or scare quotes
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)
 
     def _frame_speaker(self, sent, before_pos):
         """"Selon X, …" / "Pour le chercheur X, …" opening the sentence, or "… selon Helsinki …" inside it."""
         lead = self.text[sent.start_char:before_pos]
+        same = re.search(r"\b(?:selon|d'après|de) " + _SAME_SOURCE_RE.pattern + r"|^\s*(?:selon|d'après|pour) (?:lui|elle)\b",
+                         lead, re.IGNORECASE)
+        last = self._last_speaker(before_pos, within=300)
+        if same and last is not None:
+            return last, None  # "Selon la même source", "Selon lui" after a quote: its speaker
         m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+"
                      r"(?P<np>[^,;:«»]{2,90}?(?:,\s*(?:le |la )?[A-ZÉ][\w'’-]+(?:\s+[A-ZÉa-z][\w'’-]+){0,3}\s*)?),", lead)
         if m:
@@ -331,10 +340,7 @@ class _Quotes:
             pm = _PRON_INV_RE.match(after)
             tokens_after = [t for t in end_sent if t.idx >= m.end()]
             if pm and pm.end() < 40:
-                pron = pm.group("pron").lower()
-                kinds = ("person", "organisation", "government", "state", "source")
-                a = res.latest(m.start(), ("person",)) if pron == "il" else res.latest(m.start(), kinds)
-                return a, None, None, "pronoun-inversion"
+                return self._pronoun_speaker(m.start(), pm.group("pron").lower()), None, None, "pronoun-inversion"
             # "« … », a déclaré Lavrov" / "« … », estime le ministre": the first verb after the quote
             for t in tokens_after[:5]:
                 if t.pos_ == "VERB" or (_lemma(t) in SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
@@ -360,7 +366,7 @@ class _Quotes:
                         return a, subj, None, "verb-before"
             # a quote standing alone continues the previous speaker
             prev_sent = doc[sent.start - 1].sent if sent.start > 0 else None
-            if prev_sent is not None and self.out and self.out[-1]["end"] >= prev_sent.start_char \
+            if prev_sent is not None and self.out and self.out[-1]["end"] >= prev_sent.start_char and self.out[-1]["speaker_id"] \
                     and self._section(self.out[-1]["start"]) == self._section(m.start()):
                 last = self.out[-1]
                 return res.reg.get(last["speaker_id"]), None, None, "continues-previous"
@@ -370,7 +376,8 @@ class _Quotes:
                         a, subj = subject_of(t, res, generic=True)
                         if a:
                             return a, subj, None, "previous-sentence-verb"
-            return None, None, None, None
+            return self._speaker_nearby(sent, m.start())
+
         # partial: the speech verb that governs the quoted words
         tok = _tokens_in(doc, m.start(), m.end())
         if tok is None:
@@ -395,7 +402,39 @@ class _Quotes:
         a, subj = subject_of(root, res, generic=True)
         if a is not None:
             return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)), "sentence-subject"
+        # a misparsed clause: the actor named last before the speech verb that precedes the quote
+        verb = next((t for t in reversed(sent) if t.idx < m.start() and is_speech(t) and t.pos_ == "VERB"), None)
+        named = sorted((s, a) for a in res.reg for s, e in a["spans"] if verb is not None and sent.start_char <= s and e <= verb.idx)
+        named = [x for x in named if x[1]["kind"] == "person"] or named
+        if named:
+            return named[-1][1], None, None, "actor-before-verb"
         return None, None, None, None
+
+    def _last_speaker(self, pos, within=None):
+        prior = [q for q in self.out if q["speaker_id"] and q["start"] < pos and (within is None or pos - q["end"] <= within)]
+        return self.res.reg.get(max(prior, key=lambda q: q["start"])["speaker_id"]) if prior else None
+
+    def _pronoun_speaker(self, pos, pron):
+        """Who "a-t-il ajouté" stands for: the last person named as a subject (« il »), or any actor."""
+        kinds = ("person",) if pron == "il" else ("person", "organisation", "government", "state", "source")
+        return self.res.latest(pos, kinds)
+
+    def _speaker_nearby(self, sent, pos):
+        """A whole quote no verb attributes: the person the lead before its colon names ("Même son de cloche
+        chez X : « … »"), else the speaker of a recent quote in the section, else the last person named."""
+        lead = self.text[sent.start_char:pos]
+        if lead.rstrip().endswith(":"):
+            named = [(s, a) for a in self.res.reg for s, e in a["spans"] if sent.start_char <= s and e <= pos
+                     and a["kind"] in ("person", "organisation", "government", "source")]
+            persons = [x for x in named if x[1]["kind"] == "person"] or named
+            if persons:
+                return min(persons, key=lambda x: x[0])[1], None, None, "colon-lead"
+        recent = [q for q in self.out if q["speaker_id"] and 0 <= pos - q["end"] < 600
+                  and self._section(q["start"]) == self._section(pos)]
+        if recent:
+            return self.res.reg.get(recent[-1]["speaker_id"]), None, None, "recent-speaker"
+        a = self.res.latest(pos, ("person",))
+        return (a, None, None, "latest-person") if a is not None else (None, None, None, None)
 
     # ------------------------------------------------------------ indirect
     def indirect(self):
@@ -470,18 +509,23 @@ class _Quotes:
             if "«" in self.text[sent.start_char:t.idx] or "“" in self.text[sent.start_char:t.idx]:
                 return
             j = k - 1
-            while j > 0 and toks[j].pos_ == "AUX":
+            pron = None
+            while j > 0 and (toks[j].pos_ in ("AUX", "ADV") or toks[j].text.startswith("-")):
+                if toks[j].text.startswith("-") and toks[j].text != "-t":
+                    pron = toks[j].text.lstrip("-").lower()  # ", a-t-elle ajouté."
                 j -= 1
             if toks[j].text != ",":
                 continue
             if any(c.dep_ == "ccomp" and c.i > t.i and any(g.dep_ == "mark" for g in c.children) for c in t.children):
                 continue
-            if any(c.dep_ == "nsubj" and c.i < t.i for c in t.children):
+            if any(c.dep_ == "nsubj" and c.i < t.i and not c.text.startswith("-") for c in t.children):
                 continue
             before = [x for x in toks[:j] if x.pos_ in ("VERB", "AUX") and ("Fin" in x.morph.get("VerbForm") or x.morph.get("Mood"))]
             if not before:
                 continue  # "Mardi, le chef …, Sergueï Lavrov, avait dénoncé": no statement before the comma
             a, mtok = np_after(t, self.res, self.date_spans)
+            if a is None and pron in ("il", "elle", "ils", "elles"):
+                a, mtok = self._pronoun_speaker(toks[j].idx, pron), None
             if a is None:
                 continue
             s, e = sent.start_char, toks[j].idx
@@ -501,7 +545,10 @@ class _Quotes:
             head = tok[0]
             while head.pos_ in ("DET", "ADJ", "NUM") and head.i + 1 < sent.end:
                 head = head.doc[head.i + 1]
-            a = self.res.resolve(head, generic=True)
+            if _OWN_SOURCE_RE.match(st, m.end()):
+                continue  # "selon nos informations": the outlet itself
+            same = _SAME_SOURCE_RE.match(st, m.end())
+            a = self._last_speaker(abs_s) if same else self.res.resolve(head, generic=True)
             if a is None:
                 continue
             np = self.res._np_span(head)

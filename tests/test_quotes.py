@@ -71,3 +71,27 @@ def test_every_quote_names_the_rule_that_chose_its_speaker(extract_text):
                        "Selon la préfecture, la route restera fermée jusqu'à lundi.")
     assert [(q["speaker"], q["rule"]) for q in doc["quotes"]] == \
         [("Paul Martin", "verb-after"), ("Paul Martin", "pronoun-inversion"), ("Préfecture", "selon")]
+
+
+def test_pronoun_after_another_person_is_named_is_the_previous_speaker(extract_text):
+    doc = extract_text("« Nous débloquerons un fonds d'urgence », a déclaré la préfète, Anne Leroy, à Quimper. "
+                       "Elle a rencontré le maire, Yves Le Gall. « Les dossiers seront traités en priorité », a-t-elle ajouté. "
+                       "Les dégâts sont considérables, a-t-elle encore dit.")
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("direct", "Anne Leroy")] * 2 + [("indirect", "Anne Leroy")]
+
+
+def test_same_source_and_own_information(extract_text):
+    doc = extract_text("« Le bilan est lourd », a déclaré le préfet, Marc Aubry. Selon la même source, trois maisons ont brûlé. "
+                       "Selon nos informations, la route sera rouverte lundi.")
+    assert [(q["speaker"], q["rule"]) for q in doc["quotes"]] == [("Marc Aubry", "verb-after"), ("Marc Aubry", "selon")]
+
+
+def test_quote_after_a_colon_belongs_to_the_person_the_lead_names(extract_text):
+    doc = extract_text("Même son de cloche chez l'agriculteur Paul Rivière, rencontré sur place : « On a tout perdu ».")
+    (q,) = doc["quotes"]
+    assert (q["kind"], q["speaker"], q["rule"]) == ("direct", "Paul Rivière", "colon-lead")
+
+
+def test_scare_quotes_no_one_speaks_are_not_quotes(extract_text):
+    doc = extract_text("La commune reste en alerte « rouge » et la réunion « Objectif 2030 » est reportée.")
+    assert doc["quotes"] == []
