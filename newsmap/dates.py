@@ -30,10 +30,8 @@ import calendar
 import datetime as dt
 import re
 
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-_MONTH_ALIASES = {"fevrier": 2, "aout": 8, "decembre": 12, "févr": 2, "janv": 1, "sept": 9, "oct": 10, "nov": 11, "déc": 12}
-NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30}
+from .lang.fr.lexicon import DAY_PARTS, MONTHS, NUMBERS, SEASONS, WEEKDAYS
+from .lang.fr.lexicon import MONTH_ALIASES as _MONTH_ALIASES
 
 WD = "(?:" + "|".join(WEEKDAYS) + ")"
 MO = "(?:" + "|".join(MONTHS + ["fevrier", "aout", "decembre"]) + ")"
@@ -56,7 +54,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month", B + r"(?:(?P<prep>en|depuis|dès|jusqu'en|début|fin|mi-|courant|au mois de|le mois de|à partir de|d'ici)\s*)?(?P<m>" + MO + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + E_),
     ("year_range", B + r"(?:entre|de)\s+(?P<y1>" + YEAR + r")\s+(?:et|à)\s+(?P<y2>" + YEAR + r")" + E_),
     ("year", B + r"(?P<prep>en|depuis|dès|jusqu'en|avant|après|d'ici|fin|début|courant|l'an|l'année|année|de|à|et|l'été|l'hiver|l'automne|le printemps|au printemps|à l'été|à l'automne|à l'hiver)\s+(?P<y>" + YEAR + r")(?P<more>(?:\s*,\s*" + YEAR + r"|\s+et\s+" + YEAR + r")*)" + E_),
-    ("season", B + r"(?:cet |tout l'|l'|au |ce )(?P<s>été|automne|hiver|printemps)(?:\s+(?P<dir>dernier|prochain))?(?!\s*\d)" + E_),
+    ("season", B + r"(?:cet |tout l'|l'|au |ce )(?P<s>" + "|".join(SEASONS) + r")(?:\s+(?P<dir>dernier|prochain))?(?!\s*\d)" + E_),
     ("holiday", B + r"(?:le jour de |à |pour |depuis |avant |après )?(?P<h>Noël|la Toussaint|la Saint-Sylvestre|le jour de l'An|le Nouvel An|la Saint-Valentin)" + E_),
     ("relative_day", B + r"(?P<word>aujourd'hui|avant-hier|après-demain|hier|demain)" + PART + E_),
     ("context_day", B + r"(?P<word>au lendemain de|à la veille de|le lendemain|la veille|l'avant-veille|le surlendemain)" + E_),
@@ -66,9 +64,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month_rel", B + r"(?P<which>(?:le|du|au) mois (?:dernier|passé|prochain)|ce mois-ci)" + E_),
     ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année)" + E_),
     ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
-    ("day_part", B + r"(?P<which>(?:dans|en|tard dans|tôt dans) la (?:soirée|matinée|nuit|journée)|en (?:début |fin )?(?:soirée|matinée)"
-     r"|dans l'après-midi|en (?:début|fin|milieu) d'après-midi|en (?:fin|milieu|début) de (?:journée|soirée|matinée)"
-     r"|(?:dès|à) l'aube|au petit matin|plus tôt dans la journée)" + E_),
+    ("day_part", B + r"(?P<which>" + DAY_PARTS + ")" + E_),
     ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
 ]
 _REGEX = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.IGNORECASE)
@@ -238,7 +234,7 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                 y1 = y - 1 if m1 > m2 else y
                 rec = _record(mention, s, e, f"{y1:04d}-{m1:02d}", "month", end_value=f"{y:04d}-{m2:02d}")
             elif kind == "season":
-                start = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}[g["s"].lower()]
+                start = SEASONS[g["s"].lower()]
                 direction = (g.get("dir") or "").lower()
                 y = published.year
                 if direction == "dernier" and published.month < start + 3:

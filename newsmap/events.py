@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .lexicon import EVENT_NOUNS, EVENT_VERBS, LIGHT_VERB_OBJECTS, LIGHT_VERBS
+from .lang.fr.lexicon import EVENT_NOUNS, EVENT_VERBS, LIGHT_VERB_OBJECTS, LIGHT_VERBS
 from .actors import locate_actors
 from .quotes import subject_of, undated_on_published
 

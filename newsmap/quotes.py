@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lexicon import (NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, REPORT_INF_VERBS, REPORT_VERBS, SPEECH_NOUNS, SPEECH_VERBS,
-                      TITLE_HEADS)
+from .lang.fr.lexicon import (NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
+                              SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
 _NAMING_RE = re.compile(
@@ -27,9 +27,9 @@ _NAMING_RE = re.compile(
 _SPOKEN_RE = re.compile(r"(?:\b(?:a|ont|avait|avaient|aurait|est|sont|s'est|se sont|se dit|se disent|s'était)\s+(?:[a-zé]+\s+)?)(?:dite?s?|appelée?s?)\s*$", re.IGNORECASE)
 _CHAIN_RE = re.compile(r"^\s*(?:,|ou|et|puis)\s*$")
 _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P<pron>il|elle|ils|elles)\b", re.IGNORECASE)
-_SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:selon|d'après|d’après)\s+", re.IGNORECASE)
-_OWN_SOURCE_RE = re.compile(r"(?:nos|mes) (?:informations|sources|confrères|calculs)\b", re.IGNORECASE)
-_SAME_SOURCE_RE = re.compile(r"(?:(?:la |cette )?même source|cette source)\b", re.IGNORECASE)
+_SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:" + SELON + r")\s+", re.IGNORECASE)
+_OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
+_SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
 
 
 def _lemma(tok) -> str:
@@ -173,7 +173,7 @@ class _Quotes:
         self.places = {p["id"]: p for p in ctx.places}
         self.headers = [m.start() for m in re.finditer(r"(?m)^[^\n.!?»]{3,120}$", self.text)]
         first_line = self.text.split("\n", 1)[0].strip()
-        if first_line and first_line == ctx.article.title and 0 not in self.headers:
+        if first_line and first_line == ctx.article.title and len(first_line) <= 250 and 0 not in self.headers:
             self.headers.insert(0, 0)  # the headline: its quoted words are repeated, and attributed, in the body
         self.date_spans = [(d["start"], d["end"]) for d in ctx.dates]
 
@@ -228,6 +228,13 @@ class _Quotes:
             end = doc[end].sent.end
         return doc[start:end] if end != sent.end else sent
 
+    def _headline_attributed(self, m) -> bool:
+        """A headline quote said by someone named after it (« … », dit X) and not repeated in the body."""
+        line_end = self.text.find("\n", m.end())
+        after = self.text[m.end():line_end if line_end >= 0 else len(self.text)]
+        inner = self.text[m.start() + 1:m.end() - 1].strip()
+        return bool(re.match(r"\s*,?\s*(?:[a-zéèêâîôû]+\s+){1,2}[A-ZÉ]", after)) and self.text.count(inner) == 1
+
     def _is_header(self, sent) -> bool:
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
         return line_start in self.headers
@@ -257,7 +264,7 @@ class _Quotes:
                 continue
             tok = first_tok[0]
             sent = tok.sent
-            if self._is_header(sent):
+            if self._is_header(sent) and not self._headline_attributed(m):
                 continue
             # the whole quote may run over several parsed sentences: use the one holding the closing mark,
             # and glue on what the parser split off after it (", a déclaré X.")

@@ -95,3 +95,21 @@ def test_quote_after_a_colon_belongs_to_the_person_the_lead_names(extract_text):
 def test_scare_quotes_no_one_speaks_are_not_quotes(extract_text):
     doc = extract_text("La commune reste en alerte « rouge » et la réunion « Objectif 2030 » est reportée.")
     assert doc["quotes"] == []
+
+
+def test_headline_quote_attributed_after_it(extract_text):
+    doc = extract_text("Budget : « Nous ne lâcherons rien », affirme Claire Morel\n"
+                       "La maire de Lille a présenté mardi son budget devant le conseil municipal.")
+    assert [(q["speaker"], q["text"]) for q in doc["quotes"]] == [("Claire Morel", "Nous ne lâcherons rien")]
+
+
+def test_a_long_first_line_is_not_a_headline():
+    import datetime as dt
+
+    from newsmap.pipeline import extract
+    from newsmap.reader import Article
+
+    text = ("Le port restera fermé jusqu'à nouvel ordre, a annoncé la capitainerie. " * 3
+            + "« Nous attendons la fin de la tempête », a déclaré le capitaine Luc Garnier.")
+    doc = extract(Article(text=text, published=dt.date(2024, 11, 20), title=text, id="t"))
+    assert ("Luc Garnier", "Nous attendons la fin de la tempête") in [(q["speaker"], q["text"]) for q in doc["quotes"]]

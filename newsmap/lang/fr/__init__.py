@@ -1,0 +1,1 @@
+"""French: word lists and patterns (lexicon.py)."""
