@@ -113,3 +113,9 @@ def test_a_long_first_line_is_not_a_headline():
             + "« Nous attendons la fin de la tempête », a déclaré le capitaine Luc Garnier.")
     doc = extract(Article(text=text, published=dt.date(2024, 11, 20), title=text, id="t"))
     assert ("Luc Garnier", "Nous attendons la fin de la tempête") in [(q["speaker"], q["text"]) for q in doc["quotes"]]
+
+
+def test_more_reporting_verbs(extract_text):
+    doc = extract_text("Crue de la Loire\nLe maire, Paul Martin, a rapporté, plus tôt, que l'eau était montée d'un mètre. "
+                       "Son adjointe, Léa Roy, a rétorqué que la digue avait tenu.")
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Paul Martin"), ("indirect", "Léa Roy")]

@@ -13,7 +13,8 @@ SPEECH_VERBS = {
     "recommander", "conseiller", "réitérer", "martèler", "féliciter", "inquiéter", "interpeller", "implorer",
     "supplier", "jurer", "garantir", "penser", "croire", "redouter", "préférer", "concéder",
     "publier", "poster", "s'inquiéter", "se féliciter", "souhaiter", "vouloir", "redire", "décrire",
-    "analyser", "évoquer", "revendiquer", "reconnaitre", "sommer",
+    "analyser", "évoquer", "revendiquer", "reconnaitre", "sommer", "avouer", "répliquer", "rétorquer", "arguer",
+    "objecter", "relater",
 }
 # verbs that introduce reported speech with « que » (indirect quotes)
 REPORT_VERBS = {
@@ -23,7 +24,8 @@ REPORT_VERBS = {
     "confirmer", "espérer", "craindre", "écrire", "noter", "relever", "constater", "répéter", "réaffirmer",
     "prétendre", "alerter", "redouter", "penser", "croire", "soutenir", "garantir", "jurer", "signaler",
     "observer", "reprocher", "dénoncer", "accuser", "menacer", "concéder", "mettre", "faire", "laisser",
-    "redire", "raconter", "révéler", "certifier", "reconnaitre",
+    "redire", "raconter", "révéler", "certifier", "reconnaitre", "rapporter", "avouer", "répliquer", "rétorquer",
+    "plaider", "arguer", "objecter", "relater", "témoigner",
 }
 # verbs that report speech with an infinitive ("a affirmé avoir abattu …")
 REPORT_INF_VERBS = {"affirmer", "assurer", "dire", "déclarer", "estimer", "reconnaître", "nier", "démentir", "prétendre",
