@@ -54,8 +54,9 @@ def subject_of(verb, res, _depth=0, generic=False):
                 continue
             return res.resolve(c, generic=generic and is_speech(verb)), c
     for c in verb.children:
-        passive = any(x.dep_ == "aux:pass" for x in verb.children) or (
-            "Part" in verb.morph.get("VerbForm") and not any(x.dep_ == "aux:tense" for x in verb.children))
+        passive = any(x.dep_ == "aux:pass" for x in verb.children) or (  # "affirmant que": a present participle is never passive
+            "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense")
+            and not any(x.dep_ == "aux:tense" for x in verb.children))
         if c.dep_ == "obl:agent" or (c.i > verb.i and passive and any(g.lower_ == "par" for g in c.children)):
             return res.resolve(c), c
     # the parser found no subject: the actor named right before the verb ("…, la Maison-Blanche a annoncé",
@@ -493,6 +494,16 @@ class _Quotes:
         covered = sum(min(e, qe) - max(s, qs) for qs, qe in taken if qs < e and s < qe)
         if covered > 0 or e - s < 8 or "«" in self.text[s:e]:
             return  # reported speech that carries « … » is represented by its partial quotes
+        if actor is None and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and not is_speech(verb.head):
+            # "…, a-t-il déclaré, affirmant que …": the participle goes with the attribution before it
+            said = next((t for t in reversed(sent[:verb.i - sent.start]) if is_speech(t) and t.pos_ == "VERB"), None)
+            if said is not None:
+                inv = next((c for c in said.children if c.dep_ == "nsubj" and c.text.startswith("-") and c.text != "-t"), None)
+                inv = inv or next((c for c in said.children if c.dep_ == "nsubj" and c.text.startswith("-")), None)
+                if inv is not None:
+                    actor = self._pronoun_speaker(said.idx, "il" if inv.text == "-t" else inv.text.lstrip("-").lower())
+                else:
+                    actor, mtok = subject_of(said, self.res, generic=True)
         if actor is None:
             actor, mtok = subject_of(verb, self.res, generic=True)
         if actor is None:

@@ -119,3 +119,9 @@ def test_more_reporting_verbs(extract_text):
     doc = extract_text("Crue de la Loire\nLe maire, Paul Martin, a rapporté, plus tôt, que l'eau était montée d'un mètre. "
                        "Son adjointe, Léa Roy, a rétorqué que la digue avait tenu.")
     assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Paul Martin"), ("indirect", "Léa Roy")]
+
+
+def test_participle_after_an_attribution_belongs_to_its_speaker(extract_text):
+    doc = extract_text("Tarifs douaniers\nLe premier ministre Justin Trudeau a répondu mardi. Le Canada ne pliera pas, "
+                       "a-t-il déclaré, affirmant que des tarifs de 25 % sont imposés par le Canada sur des produits américains.")
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Justin Trudeau")] * 2
