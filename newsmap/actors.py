@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer, norm
-from .lexicon import ORG_HEADS, TITLE_HEADS, TITLE_SYNONYMS
+from .lang.fr.lexicon import HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_SYNONYMS
 
 _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
 _TITLE_KEYS = {norm(h) for h in TITLE_HEADS}
@@ -115,6 +115,8 @@ class Registry:
     # ---- typed constructors with merging
     def person(self, name, start=None, end=None, role="") -> dict:
         key = norm(name)
+        if len(key.split()) > 1 and key.split()[0] in HONORIFICS:  # "M. Legault" is "François Legault"
+            key = key.split(None, 1)[1]
         last = key.split()[-1] if key else key
         for a in self.actors:
             if a["kind"] != "person" or a.get("title_only"):

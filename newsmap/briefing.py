@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from . import views as V
-from .filters import View, fmt_value
+from .filters import View
 
 E = html.escape
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +51,7 @@ def quotes_section(view: View, colors: dict[str, str]) -> str:
         color = colors.get(name, V.NO_ACTOR)
         cards = []
         for _, q in g.iterrows():
-            meta = " · ".join(x for x in [q["kind"], fmt_value(q["date"], q["date_precision"]), q["place"]] if x)
+            meta = " · ".join(x for x in [q["kind"], V.when_said(q), q["place"]] if x)
             cite = V.citation(q, arts.loc[q["article"]])
             cards.append(f"<div class='card' style='border-left-color:{color}'><div class='q'>« {E(q['text'])} »</div>"
                          f"<div class='meta'>{E(meta)}</div><div class='cite'>{E(cite)}</div></div>")

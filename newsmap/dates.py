@@ -19,7 +19,10 @@ Rules (documented in the README):
   veille de <évènement>`` denote the day of the clause they sit in (the context date);
 * ``le 20 novembre`` takes the year that puts it nearest to publication on the side the tense
   asks for (past: on or before; future: on or after);
-* ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision.
+* ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision;
+* ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube`` … are the day in
+  context (the last day-precision date before them, else publication).
+Each record names the pattern that produced it (``rule``).
 """
 from __future__ import annotations
 
@@ -27,10 +30,8 @@ import calendar
 import datetime as dt
 import re
 
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-_MONTH_ALIASES = {"fevrier": 2, "aout": 8, "decembre": 12, "févr": 2, "janv": 1, "sept": 9, "oct": 10, "nov": 11, "déc": 12}
-NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30}
+from .lang.fr.lexicon import DAY_PARTS, MONTHS, NUMBERS, SEASONS, WEEKDAYS
+from .lang.fr.lexicon import MONTH_ALIASES as _MONTH_ALIASES
 
 WD = "(?:" + "|".join(WEEKDAYS) + ")"
 MO = "(?:" + "|".join(MONTHS + ["fevrier", "aout", "decembre"]) + ")"
@@ -45,20 +46,25 @@ _PATTERNS: list[tuple[str, str]] = [
     ("range_days", B + r"(?:(?:dans )?la nuit |(?:dans )?la soirée )?du\s+(?:" + WD + r"\s+)?(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+au\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("range_between", B + r"entre le\s+(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+et le\s+(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("range_weekdays", B + r"(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
+    ("day_list", B + r"(?:les|des)\s+(?P<d1>" + DAYN + r")(?:\s*,\s*" + DAYN + r")*\s+et\s+(?P<d2>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
+    ("month_range", B + r"(?:entre|de)\s+(?P<m1>" + MO + r")\s+(?:et|à)\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
-    ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + PART + E_),
+    ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?(?:\s+(?P<dir>prochain|dernier|passé))?" + PART + E_),
     ("month_year", B + r"(?:(?:en|depuis|dès|jusqu'en|début|fin|mi-|courant|à la fin|au début)\s*)?(?:de |d')?(?P<m>" + MO + r")\s+(?P<y>" + YEAR + r")" + E_),
     ("month", B + r"(?:(?P<prep>en|depuis|dès|jusqu'en|début|fin|mi-|courant|au mois de|le mois de|à partir de|d'ici)\s*)?(?P<m>" + MO + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + E_),
     ("year_range", B + r"(?:entre|de)\s+(?P<y1>" + YEAR + r")\s+(?:et|à)\s+(?P<y2>" + YEAR + r")" + E_),
     ("year", B + r"(?P<prep>en|depuis|dès|jusqu'en|avant|après|d'ici|fin|début|courant|l'an|l'année|année|de|à|et|l'été|l'hiver|l'automne|le printemps|au printemps|à l'été|à l'automne|à l'hiver)\s+(?P<y>" + YEAR + r")(?P<more>(?:\s*,\s*" + YEAR + r"|\s+et\s+" + YEAR + r")*)" + E_),
+    ("season", B + r"(?:cet |tout l'|l'|au |ce )(?P<s>" + "|".join(SEASONS) + r")(?:\s+(?P<dir>dernier|prochain))?(?!\s*\d)" + E_),
     ("holiday", B + r"(?:le jour de |à |pour |depuis |avant |après )?(?P<h>Noël|la Toussaint|la Saint-Sylvestre|le jour de l'An|le Nouvel An|la Saint-Valentin)" + E_),
     ("relative_day", B + r"(?P<word>aujourd'hui|avant-hier|après-demain|hier|demain)" + PART + E_),
     ("context_day", B + r"(?P<word>au lendemain de|à la veille de|le lendemain|la veille|l'avant-veille|le surlendemain)" + E_),
-    ("ago", B + r"il y a\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans|années?)" + E_),
+    ("ago", B + r"il y a\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
+    ("ahead", B + r"dans\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
     ("week", B + r"(?P<which>la semaine dernière|la semaine passée|la semaine prochaine|cette semaine|le week-end dernier|ce week-end|le week-end prochain)" + E_),
-    ("month_rel", B + r"(?P<which>le mois dernier|le mois passé|le mois prochain|ce mois-ci)" + E_),
+    ("month_rel", B + r"(?P<which>(?:le|du|au) mois (?:dernier|passé|prochain)|ce mois-ci)" + E_),
     ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année)" + E_),
     ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
+    ("day_part", B + r"(?P<which>" + DAY_PARTS + ")" + E_),
     ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
 ]
 _REGEX = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.IGNORECASE)
@@ -218,9 +224,29 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
             elif kind == "numeric":
                 d = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
                 rec = _record(mention, s, e, d.isoformat(), "day")
+            elif kind == "day_list":  # "les 24, 25 et 26 mai": the first day to the last
+                mo = _month(g["m"])
+                y = int(g["y"]) if g.get("y") else _year_for(mo, _day(g["d1"]), published, t())
+                rec = _record(mention, s, e, dt.date(y, mo, _day(g["d1"])).isoformat(), "day", end_value=dt.date(y, mo, _day(g["d2"])).isoformat())
+            elif kind == "month_range":
+                m1, m2 = _month(g["m1"]), _month(g["m2"])
+                y = int(g["y"]) if g.get("y") else _year_for(m2, None, published, t())
+                y1 = y - 1 if m1 > m2 else y
+                rec = _record(mention, s, e, f"{y1:04d}-{m1:02d}", "month", end_value=f"{y:04d}-{m2:02d}")
+            elif kind == "season":
+                start = SEASONS[g["s"].lower()]
+                direction = (g.get("dir") or "").lower()
+                y = published.year
+                if direction == "dernier" and published.month < start + 3:
+                    y -= 1
+                elif direction == "prochain" and published.month >= start:
+                    y += 1
+                rec = _record(mention, s, e, f"{y:04d}", "year", relative=True)
             elif kind == "full":
                 mo, dd = _month(g["m"]), _day(g["d"])
-                y = int(g["y"]) if g.get("y") else _year_for(mo, dd, published, t())
+                direction = (g.get("dir") or "").lower()
+                tt = "future" if direction == "prochain" else "past" if direction else None
+                y = int(g["y"]) if g.get("y") else _year_for(mo, dd, published, tt or t())
                 d = dt.date(y, mo, dd)
                 rec = _record(mention, s, e, d.isoformat(), "day", part=(g.get("part") or None))
             elif kind == "month_year":
@@ -278,6 +304,16 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                     rec = _record(mention, s, e, f"{d.year:04d}-{d.month:02d}", "month", relative=True)
                 else:
                     rec = _record(mention, s, e, f"{published.year - n:04d}", "year", relative=True)
+            elif kind == "ahead":
+                n, unit = _num(g["n"]), g["unit"].lower()
+                if unit.startswith(("jour", "semaine")):
+                    d = published + dt.timedelta(days=n * (7 if unit.startswith("semaine") else 1))
+                    rec = _record(mention, s, e, d.isoformat(), "day", relative=True)
+                elif unit == "mois":
+                    d = _add_months(published, n)
+                    rec = _record(mention, s, e, f"{d.year:04d}-{d.month:02d}", "month", relative=True)
+                else:
+                    rec = _record(mention, s, e, f"{published.year + n:04d}", "year", relative=True)
             elif kind == "week":
                 w = g["which"].lower()
                 monday = published - dt.timedelta(days=published.weekday())
@@ -299,6 +335,10 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                 w = g["which"].lower()
                 shift = -1 if ("dernier" in w or "passé" in w or "dernière" in w or "passée" in w) else 1 if "prochain" in w else 0
                 rec = _record(mention, s, e, f"{published.year + shift:04d}", "year", relative=True)
+            elif kind == "day_part":  # "dans la soirée": the day in context
+                w = g["which"].lower()
+                part = next((p for p in ("soir", "matin", "après-midi", "nuit", "aube") if p in w), None)
+                rec = _record(mention, s, e, (last_day or published).isoformat(), "day", part=part, relative=True)
             elif kind == "today_part":
                 w = g["which"].lower()
                 rec = _record(mention, s, e, published.isoformat(), "day", part=w.split()[-1], relative=True)
@@ -322,6 +362,7 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
             rec = _record(mention, s, e, None, None, note="invalid date")
         if rec is None:
             continue
+        rec["rule"] = kind
         rec["in_quote"] = any(qs <= s and e <= qe for qs, qe in quotes)
         if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
             last_day = dt.date.fromisoformat(rec["end_value"] or rec["value"])

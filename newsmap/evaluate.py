@@ -15,6 +15,7 @@ Scoring (documented in the README):
   ``speaker_alt``). Precision, recall and F1 over all articles (micro-averaged).
 * dates: a gold expression is right when a predicted expression overlaps it with the same value.
   Accuracy = right / gold expressions.
+* every predicted quote counts as right or wrong for the rule that chose its speaker (``--details``).
 * places: a gold mention is right when the predicted place covering it (or, failing that, named
   by the same words) lies within the tolerance of its kind (city 30 km … country 800 km).
 """
@@ -55,9 +56,9 @@ def same_speaker(gold: dict, pred_name: str | None, aliases: list[str]) -> bool:
     golds = [gold["speaker"], *gold.get("speaker_alt", [])]
     preds = [pred_name, *aliases]
     for g in golds:
-        gw = set(fold(g).replace("-", " ").replace("'", " ").split())
+        gw = set(fold(g).replace("-", " ").replace("'", " ").replace("’", " ").split())
         for p in preds:
-            pw = set(fold(p).replace("-", " ").replace("'", " ").split())
+            pw = set(fold(p).replace("-", " ").replace("'", " ").replace("’", " ").split())
             if gw and pw and (gw <= pw or pw <= gw):
                 return True
     return False
@@ -91,9 +92,12 @@ def score_document(gold: dict, doc: dict) -> dict:
         else:
             res["quotes"]["span_only"] += span_hit
             res["quotes"]["misses"].append(f"{g['text'][:60]!r} by {g['speaker']} → {got or 'not found'}")
+    rules = res["quotes"]["rules"] = {}
     for i, q in enumerate(doc["quotes"]):
+        tally = rules.setdefault(q.get("rule") or "none", [0, 0])
+        tally[i not in used_pred] += 1
         if i not in used_pred:
-            res["quotes"]["false"].append(f"{q['text'][:60]!r} by {q['speaker']} ({q['kind']})")
+            res["quotes"]["false"].append(f"{q['text'][:60]!r} by {q['speaker']} ({q['kind']}, {q.get('rule')})")
     # dates
     used_pos = set()
     for g in gold["dates"]:
@@ -152,8 +156,20 @@ def evaluate(gold_dir=None) -> dict:
     summary = {"articles": len(per), "quote_precision": round(p, 3), "quote_recall": round(r, 3), "quote_f1": round(f1, 3),
                "quotes_gold": tot["gold"], "quotes_predicted": tot["pred"], "quotes_right": tot["tp"],
                "date_accuracy": round(dr / dg, 3) if dg else 0.0, "dates_gold": dg, "dates_right": dr,
-               "place_accuracy": round(pr / pg, 3) if pg else 0.0, "places_gold": pg, "places_right": pr}
+               "place_accuracy": round(pr / pg, 3) if pg else 0.0, "places_gold": pg, "places_right": pr,
+               "quote_rules": _rule_totals(per)}
     return {"summary": summary, "articles": per}
+
+
+def _rule_totals(per: dict) -> dict:
+    """{rule: [right, wrong]} over the predicted quotes of every article."""
+    out: dict = {}
+    for r in per.values():
+        for rule, (right, wrong) in r["quotes"]["rules"].items():
+            t = out.setdefault(rule, [0, 0])
+            t[0] += right
+            t[1] += wrong
+    return dict(sorted(out.items(), key=lambda kv: -sum(kv[1])))
 
 
 def report(scores: dict, details: bool = False) -> str:
@@ -171,4 +187,6 @@ def report(scores: dict, details: bool = False) -> str:
                  f"({s['quotes_right']} right of {s['quotes_gold']} gold, {s['quotes_predicted']} predicted; speaker must match)")
     lines.append(f"dates   accuracy {s['date_accuracy']:.3f}  ({s['dates_right']}/{s['dates_gold']})")
     lines.append(f"places  accuracy {s['place_accuracy']:.3f}  ({s['places_right']}/{s['places_gold']})")
+    if details:
+        lines.append("quote rules (right/wrong predictions): " + ", ".join(f"{k} {a}/{b}" for k, (a, b) in s["quote_rules"].items()))
     return "\n".join(lines)

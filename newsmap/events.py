@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .lexicon import EVENT_NOUNS, EVENT_VERBS, LIGHT_VERB_OBJECTS, LIGHT_VERBS
+from .lang.fr.lexicon import EVENT_NOUNS, EVENT_VERBS, LIGHT_VERB_OBJECTS, LIGHT_VERBS
 from .actors import locate_actors
-from .quotes import subject_of
+from .quotes import subject_of, undated_on_published
 
 STATEMENT_KINDS = {"statement", "warning", "criticism", "call", "announcement"}
 _CUT = {"advcl", "conj", "parataxis", "ccomp", "acl:relcl", "acl", "xcomp", "cc"}
@@ -231,7 +231,7 @@ class _Events:
             for q in qs:
                 if sent_s <= q["start"] < sent_e + 2 and (q["speaker_id"] == speaker) and ev["kind"] in STATEMENT_KINDS | {"decision"}:
                     ev["quote_ids"].append(q["id"])
-                    if not ev["date"] and q["date"]:
+                    if not ev["date"] and q["date"] and q["date_source"] == "text":
                         self._set_date(ev, {"value": q["date"], "precision": q["date_precision"]})
                     if q["place_id"] and q["place_id"] not in ev["place_ids"]:
                         ev["place_ids"].insert(0, q["place_id"])
@@ -257,6 +257,7 @@ class _Events:
             ev["places"] = [self.places[p]["name"] for p in ev["place_ids"]]
             ev["actors"] = [actors[a]["name"] for a in ev["actor_ids"]]
             ev["asserted_by"] = actors[ev["asserted_by"]]["name"] if ev["asserted_by"] in actors else None
+            undated_on_published(ev, self.ctx.article.published)
         self.ctx.events = self.out
 
 

@@ -39,7 +39,8 @@ PRECISIONS = ("day", "month", "year")
 #: the fields a ``fix`` may set, and what each accepts: str (any text), "date" (YYYY-MM-DD, YYYY-MM or
 #: YYYY), "names" (a name or a list of names), a tuple of words (one of them), (low, high) (a number)
 FIXABLE = {
-    "quotes": {"speaker": str, "speaker_mention": str, "date": "date", "date_precision": PRECISIONS, "place": str,
+    "quotes": {"speaker": str, "speaker_mention": str, "date": "date", "date_precision": PRECISIONS,
+               "date_relation": ("on", "on_or_before"), "place": str,
                "kind": ("direct", "partial", "indirect")},
     "events": {"kind": str, "summary": str, "date": "date", "date_end": "date", "date_precision": PRECISIONS,
                "date_relation": ("on", "on_or_before"), "places": "names", "actors": "names", "asserted_by": str},
@@ -52,10 +53,11 @@ KEYS = {"fix": {"action", "table", "article", "where", "set"}, "drop": {"action"
 ACTIONS = ("fix", "drop", "merge")
 COLUMNS = {
     "articles": ["id", "title", "source", "url", "published", "lang", "path", "words", "text", "sentences"],
-    "quotes": ["uid", "article", "id", "text", "kind", "speaker", "speaker_mention", "date", "date_precision", "place",
+    "quotes": ["uid", "article", "id", "text", "kind", "speaker", "speaker_mention", "date", "date_precision", "date_relation",
+               "date_source", "place",
                "sentence", "sentence_start", "start", "end"],
     "events": ["uid", "article", "id", "kind", "summary", "sentence", "sentence_start", "start", "end", "date", "date_end",
-               "date_precision", "date_relation", "statement_date", "published", "places", "actors", "asserted_by", "quote_ids"],
+               "date_precision", "date_relation", "date_source", "statement_date", "published", "places", "actors", "asserted_by", "quote_ids"],
     "places": ["uid", "article", "id", "name", "mentions", "spans", "count", "lat", "lon", "kind", "country", "source"],
     "actors": ["uid", "article", "id", "name", "aliases", "kind", "role", "country", "linked_to", "location", "spans", "count"],
     "dates": ["uid", "article", "id", "mention", "value", "precision", "end_value", "start", "end", "sentence", "in_quote"],

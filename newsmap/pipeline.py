@@ -28,6 +28,7 @@ from .events import find_events
 from .places import find_places
 from .quotes import find_quotes
 from .reader import Article
+from .typography import normalise
 
 
 @dataclass
@@ -53,9 +54,12 @@ COMPONENTS = [("dates", _dates), ("places", find_places), ("actors", find_actors
 
 
 def run_components(article: Article, doc) -> dict:
-    ctx = Context(article=article, text=article.text, doc=doc)
+    # the rules read normalised typography (same length: offsets hold); records give the original
+    text = normalise(article.text)
+    ctx = Context(article=replace(article, text=text, title=normalise(article.title)), text=text, doc=doc)
     for _name, component in COMPONENTS:
         component(ctx)
+    _verbatim(ctx, article.text)
     aid = article.id
     quotes = [dict(q, article=aid) for q in ctx.quotes]
     dates = [dict(d, article=aid, sentence=_sentence(doc, article.text, d["start"])) for d in ctx.dates]
@@ -68,6 +72,29 @@ def run_components(article: Article, doc) -> dict:
                     "sentences": [[sent.start_char, sent.end_char] for sent in doc.sents]},
         "quotes": quotes, "dates": dates, "places": places, "actors": actors, "events": events,
     }
+
+
+def _verbatim(ctx, original):
+    """Put the original characters back into the text fields the components copied."""
+    if ctx.text == original:
+        return
+
+    def orig(value, near):  # the occurrence of value nearest to near
+        if not value:
+            return value
+        hits = [i for i in (ctx.text.find(value, max(0, near - len(value))), ctx.text.rfind(value, 0, near)) if i >= 0]
+        i = min(hits, key=lambda h: abs(h - near), default=-1)
+        return original[i:i + len(value)] if i >= 0 else value
+
+    for rec in ctx.quotes + ctx.events:
+        for key in ("text", "summary"):
+            if key in rec:
+                rec[key] = original[rec["start"]:rec["end"]] if key == "text" else orig(rec[key], rec["start"])
+        rec["sentence"] = orig(rec["sentence"], rec["start"])
+        if rec.get("speaker_mention"):
+            rec["speaker_mention"] = orig(rec["speaker_mention"], rec["start"])
+    for rec in ctx.dates:
+        rec["mention"] = original[rec["start"]:rec["end"]]
 
 
 def _sentence(doc, text, char):

@@ -9,14 +9,16 @@ sentence, start, end}``. ``text`` is always ``ctx.text[start:end]`` (checked).
 * indirect: ``X a averti que …``, ``selon X, …``, ``…, selon X.``
 A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote.
 Consecutive quotes of one speaker in one passage share the date and place said.
+Every quote names the rule that chose its speaker (``rule``: ``verb-after``, ``pronoun-inversion``,
+``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon`` …).
 """
 from __future__ import annotations
 
 import re
 
 from .gazetteer import gazetteer
-from .lexicon import (NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, REPORT_INF_VERBS, REPORT_VERBS, SPEECH_NOUNS, SPEECH_VERBS,
-                      TITLE_HEADS)
+from .lang.fr.lexicon import (NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
+                              SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
 _NAMING_RE = re.compile(
@@ -25,7 +27,9 @@ _NAMING_RE = re.compile(
 _SPOKEN_RE = re.compile(r"(?:\b(?:a|ont|avait|avaient|aurait|est|sont|s'est|se sont|se dit|se disent|s'était)\s+(?:[a-zé]+\s+)?)(?:dite?s?|appelée?s?)\s*$", re.IGNORECASE)
 _CHAIN_RE = re.compile(r"^\s*(?:,|ou|et|puis)\s*$")
 _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P<pron>il|elle|ils|elles)\b", re.IGNORECASE)
-_SELON_RE = re.compile(r"\b(?:selon|d'après|d’après)\s+", re.IGNORECASE)
+_SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:" + SELON + r")\s+", re.IGNORECASE)
+_OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
+_SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
 
 
 def _lemma(tok) -> str:
@@ -50,8 +54,9 @@ def subject_of(verb, res, _depth=0, generic=False):
                 continue
             return res.resolve(c, generic=generic and is_speech(verb)), c
     for c in verb.children:
-        passive = any(x.dep_ == "aux:pass" for x in verb.children) or (
-            "Part" in verb.morph.get("VerbForm") and not any(x.dep_ == "aux:tense" for x in verb.children))
+        passive = any(x.dep_ == "aux:pass" for x in verb.children) or (  # "affirmant que": a present participle is never passive
+            "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense")
+            and not any(x.dep_ == "aux:tense" for x in verb.children))
         if c.dep_ == "obl:agent" or (c.i > verb.i and passive and any(g.lower_ == "par" for g in c.children)):
             return res.resolve(c), c
     # the parser found no subject: the actor named right before the verb ("…, la Maison-Blanche a annoncé",
@@ -118,8 +123,8 @@ def np_after(verb, res, dates=()):
                 name = doc[head.i:j + 1].text
                 if not gazetteer().resolve(name):
                     a = res.reg.person(name, head.idx, doc[j].idx + len(doc[j]))  # "raconte Carmen, une habitante"
-            if a is not None:
-                res.subject_spans.add(head.idx)
+            if a is not None:  # an inverted subject, and the name in apposition to it ("la préfète, Anne Leroy")
+                res.subject_spans.update([head.idx] + [c.idx for c in head.children if c.dep_ == "appos"])
             return (a, head) if a is not None else (None, None)
         return None, None
     return None, None
@@ -169,7 +174,7 @@ class _Quotes:
         self.places = {p["id"]: p for p in ctx.places}
         self.headers = [m.start() for m in re.finditer(r"(?m)^[^\n.!?»]{3,120}$", self.text)]
         first_line = self.text.split("\n", 1)[0].strip()
-        if first_line and first_line == ctx.article.title and 0 not in self.headers:
+        if first_line and first_line == ctx.article.title and len(first_line) <= 250 and 0 not in self.headers:
             self.headers.insert(0, 0)  # the headline: its quoted words are repeated, and attributed, in the body
         self.date_spans = [(d["start"], d["end"]) for d in ctx.dates]
 
@@ -193,7 +198,7 @@ class _Quotes:
                     return pid
         return None
 
-    def _add(self, s, e, kind, actor, mention_tok, sent, quote_spans, speaker_span=None):
+    def _add(self, s, e, kind, actor, mention_tok, sent, quote_spans, speaker_span=None, rule=None):
         text = self.text[s:e]
         if not text.strip():
             return
@@ -212,6 +217,7 @@ class _Quotes:
             "date": date["value"] if date else None, "date_precision": date["precision"] if date else None,
             "place": self.places[place]["name"] if place else None, "place_id": place,
             "sentence": self.text[sent.start_char:sent.end_char].strip(), "sentence_start": sent.start_char, "start": s, "end": e,
+            "rule": rule,
         })
 
     def _extend(self, sent):
@@ -222,6 +228,13 @@ class _Quotes:
                 and "\n" not in doc[end - 1].text_with_ws:
             end = doc[end].sent.end
         return doc[start:end] if end != sent.end else sent
+
+    def _headline_attributed(self, m) -> bool:
+        """A headline quote said by someone named after it (« … », dit X) and not repeated in the body."""
+        line_end = self.text.find("\n", m.end())
+        after = self.text[m.end():line_end if line_end >= 0 else len(self.text)]
+        inner = self.text[m.start() + 1:m.end() - 1].strip()
+        return bool(re.match(r"\s*,?\s*(?:[a-zéèêâîôû]+\s+){1,2}[A-ZÉ]", after)) and self.text.count(inner) == 1
 
     def _is_header(self, sent) -> bool:
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
@@ -252,7 +265,7 @@ class _Quotes:
                 continue
             tok = first_tok[0]
             sent = tok.sent
-            if self._is_header(sent):
+            if self._is_header(sent) and not self._headline_attributed(m):
                 continue
             # the whole quote may run over several parsed sentences: use the one holding the closing mark,
             # and glue on what the parser split off after it (", a déclaré X.")
@@ -266,12 +279,19 @@ class _Quotes:
             # a short capitalised quoted term with no speech around it is a name
             if kind == "partial" and len(words) <= 3 and all(w[:1].isupper() for w in words) and not self._speech_near(sent):
                 continue
-            actor, mtok, speaker_span = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
-            self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span)
+            actor, mtok, speaker_span, rule = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
+            if actor is None and kind == "partial":
+                continue  # quoted words no one is said to have spoken: a term, a title or scare quotes
+            self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)
 
     def _frame_speaker(self, sent, before_pos):
         """"Selon X, …" / "Pour le chercheur X, …" opening the sentence, or "… selon Helsinki …" inside it."""
         lead = self.text[sent.start_char:before_pos]
+        same = re.search(r"\b(?:selon|d'après|de) " + _SAME_SOURCE_RE.pattern + r"|^\s*(?:selon|d'après|pour) (?:lui|elle)\b",
+                         lead, re.IGNORECASE)
+        last = self._last_speaker(before_pos, within=300)
+        if same and last is not None:
+            return last, None  # "Selon la même source", "Selon lui" after a quote: its speaker
         m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+"
                      r"(?P<np>[^,;:«»]{2,90}?(?:,\s*(?:le |la )?[A-ZÉ][\w'’-]+(?:\s+[A-ZÉa-z][\w'’-]+){0,3}\s*)?),", lead)
         if m:
@@ -328,10 +348,7 @@ class _Quotes:
             pm = _PRON_INV_RE.match(after)
             tokens_after = [t for t in end_sent if t.idx >= m.end()]
             if pm and pm.end() < 40:
-                pron = pm.group("pron").lower()
-                kinds = ("person", "organisation", "government", "state", "source")
-                a = res.latest(m.start(), ("person",)) if pron == "il" else res.latest(m.start(), kinds)
-                return a, None, None
+                return self._pronoun_speaker(m.start(), pm.group("pron").lower()), None, None, "pronoun-inversion"
             # "« … », a déclaré Lavrov" / "« … », estime le ministre": the first verb after the quote
             for t in tokens_after[:5]:
                 if t.pos_ == "VERB" or (_lemma(t) in SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
@@ -343,56 +360,89 @@ class _Quotes:
                     if a is None:
                         a, subj = subject_of(t, res, generic=True)
                     if a is not None:
-                        return a, subj, _edges(subj)
+                        return a, subj, _edges(subj), "verb-after"
                     break
             # "Selon X, « … »" / "Pour X, « … »"
             a, head = self._frame_speaker(sent, m.start())
             if a is not None:
-                return a, head, _edges(head)
+                return a, head, _edges(head), "frame"
             before_toks = [t for t in sent if t.idx < m.start()]
             for t in reversed(before_toks):
                 if is_speech(t) and t.pos_ == "VERB":
                     a, subj = subject_of(t, res, generic=True)
                     if a:
-                        return a, subj, None
+                        return a, subj, None, "verb-before"
             # a quote standing alone continues the previous speaker
             prev_sent = doc[sent.start - 1].sent if sent.start > 0 else None
-            if prev_sent is not None and self.out and self.out[-1]["end"] >= prev_sent.start_char \
+            if prev_sent is not None and self.out and self.out[-1]["end"] >= prev_sent.start_char and self.out[-1]["speaker_id"] \
                     and self._section(self.out[-1]["start"]) == self._section(m.start()):
                 last = self.out[-1]
-                return res.reg.get(last["speaker_id"]), None, None
+                return res.reg.get(last["speaker_id"]), None, None, "continues-previous"
             if prev_sent is not None:
                 for t in prev_sent:
                     if is_speech(t) and t.pos_ == "VERB":
                         a, subj = subject_of(t, res, generic=True)
                         if a:
-                            return a, subj, None
-            return None, None, None
+                            return a, subj, None, "previous-sentence-verb"
+            return self._speaker_nearby(sent, m.start())
+
         # partial: the speech verb that governs the quoted words
         tok = _tokens_in(doc, m.start(), m.end())
         if tok is None:
-            return None, None, None
+            return None, None, None, None
         head = tok.root
         a, fh = self._frame_speaker(sent, m.start())
         if a is not None:
-            return a, fh, _edges(fh)
+            return a, fh, _edges(fh), "frame"
         verb = _governing_speech(head)
         if verb is not None and is_speech(verb):
             a, subj = subject_of(verb, res, generic=True)
             if a is not None:
-                return a, subj, _edges(subj)
+                return a, subj, _edges(subj), "governing-verb"
         a, subj = self._trailing_speaker(sent, m.end())
         if a is not None:
-            return a, subj, _edges(subj)
+            return a, subj, _edges(subj), "trailing-verb"
         if verb is not None:
             a, subj = subject_of(verb, res, generic=True)
             if a is not None:
-                return a, subj, _edges(subj)
+                return a, subj, _edges(subj), "nearest-verb"
         root = sent.root
         a, subj = subject_of(root, res, generic=True)
         if a is not None:
-            return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
-        return None, None, None
+            return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)), "sentence-subject"
+        # a misparsed clause: the actor named last before the speech verb that precedes the quote
+        verb = next((t for t in reversed(sent) if t.idx < m.start() and is_speech(t) and t.pos_ == "VERB"), None)
+        named = sorted((s, a) for a in res.reg for s, e in a["spans"] if verb is not None and sent.start_char <= s and e <= verb.idx)
+        named = [x for x in named if x[1]["kind"] == "person"] or named
+        if named:
+            return named[-1][1], None, None, "actor-before-verb"
+        return None, None, None, None
+
+    def _last_speaker(self, pos, within=None):
+        prior = [q for q in self.out if q["speaker_id"] and q["start"] < pos and (within is None or pos - q["end"] <= within)]
+        return self.res.reg.get(max(prior, key=lambda q: q["start"])["speaker_id"]) if prior else None
+
+    def _pronoun_speaker(self, pos, pron):
+        """Who "a-t-il ajouté" stands for: the last person named as a subject (« il »), or any actor."""
+        kinds = ("person",) if pron == "il" else ("person", "organisation", "government", "state", "source")
+        return self.res.latest(pos, kinds)
+
+    def _speaker_nearby(self, sent, pos):
+        """A whole quote no verb attributes: the person the lead before its colon names ("Même son de cloche
+        chez X : « … »"), else the speaker of a recent quote in the section, else the last person named."""
+        lead = self.text[sent.start_char:pos]
+        if lead.rstrip().endswith(":"):
+            named = [(s, a) for a in self.res.reg for s, e in a["spans"] if sent.start_char <= s and e <= pos
+                     and a["kind"] in ("person", "organisation", "government", "source")]
+            persons = [x for x in named if x[1]["kind"] == "person"] or named
+            if persons:
+                return min(persons, key=lambda x: x[0])[1], None, None, "colon-lead"
+        recent = [q for q in self.out if q["speaker_id"] and 0 <= pos - q["end"] < 600
+                  and self._section(q["start"]) == self._section(pos)]
+        if recent:
+            return self.res.reg.get(recent[-1]["speaker_id"]), None, None, "recent-speaker"
+        a = self.res.latest(pos, ("person",))
+        return (a, None, None, "latest-person") if a is not None else (None, None, None, None)
 
     # ------------------------------------------------------------ indirect
     def indirect(self):
@@ -413,7 +463,7 @@ class _Quotes:
                         lo, hi = c.left_edge.i, c.right_edge.i
                         while hi > lo and c.doc[hi].is_punct:
                             hi -= 1
-                        self._add_indirect(tok, c.doc[lo].idx, c.doc[hi].idx + len(c.doc[hi]), sent, taken)
+                        self._add_indirect(tok, c.doc[lo].idx, c.doc[hi].idx + len(c.doc[hi]), sent, taken, rule="verb-infinitive")
                         continue
                     mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’")), None)
                     if mark is None and not (c.dep_ == "ccomp" and c.left_edge.i > 0 and c.doc[c.left_edge.i].lower_ in ("que", "qu'", "qu’")):
@@ -427,7 +477,7 @@ class _Quotes:
                             e_i = cj.right_edge.i
                             while e_i > cm.i and c.doc[e_i].is_punct:
                                 e_i -= 1
-                            self._add_indirect(tok, c.doc[cm.i + 1].idx, c.doc[e_i].idx + len(c.doc[e_i]), sent, taken)
+                            self._add_indirect(tok, c.doc[cm.i + 1].idx, c.doc[e_i].idx + len(c.doc[e_i]), sent, taken, rule="verb-que")
                             end_i = min(end_i, cj.left_edge.i - 1)
                             while end_i > start_i and c.doc[end_i].lower_ in ("et", ",", "ou"):
                                 end_i -= 1
@@ -436,14 +486,24 @@ class _Quotes:
                     if end_i < start_i:
                         continue
                     s, e = c.doc[start_i].idx, c.doc[end_i].idx + len(c.doc[end_i])
-                    self._add_indirect(tok, s, e, sent, taken)
+                    self._add_indirect(tok, s, e, sent, taken, rule="verb-que")
             self._selon(sent, taken)
             self._trailing_attribution(sent, taken)
 
-    def _add_indirect(self, verb, s, e, sent, taken, actor=None, mtok=None):
+    def _add_indirect(self, verb, s, e, sent, taken, actor=None, mtok=None, rule=None):
         covered = sum(min(e, qe) - max(s, qs) for qs, qe in taken if qs < e and s < qe)
         if covered > 0 or e - s < 8 or "«" in self.text[s:e]:
             return  # reported speech that carries « … » is represented by its partial quotes
+        if actor is None and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and not is_speech(verb.head):
+            # "…, a-t-il déclaré, affirmant que …": the participle goes with the attribution before it
+            said = next((t for t in reversed(sent[:verb.i - sent.start]) if is_speech(t) and t.pos_ == "VERB"), None)
+            if said is not None:
+                inv = next((c for c in said.children if c.dep_ == "nsubj" and c.text.startswith("-") and c.text != "-t"), None)
+                inv = inv or next((c for c in said.children if c.dep_ == "nsubj" and c.text.startswith("-")), None)
+                if inv is not None:
+                    actor = self._pronoun_speaker(said.idx, "il" if inv.text == "-t" else inv.text.lstrip("-").lower())
+                else:
+                    actor, mtok = subject_of(said, self.res, generic=True)
         if actor is None:
             actor, mtok = subject_of(verb, self.res, generic=True)
         if actor is None:
@@ -452,7 +512,7 @@ class _Quotes:
                 actor, mtok = self.res.resolve(subj, generic=True), subj
         if actor is None:
             return
-        self._add(s, e, "indirect", actor, mtok, sent, [(s, e)])
+        self._add(s, e, "indirect", actor, mtok, sent, [(s, e)], rule=rule)
         taken.append((s, e))
 
     def _trailing_attribution(self, sent, taken):
@@ -467,24 +527,29 @@ class _Quotes:
             if "«" in self.text[sent.start_char:t.idx] or "“" in self.text[sent.start_char:t.idx]:
                 return
             j = k - 1
-            while j > 0 and toks[j].pos_ == "AUX":
+            pron = None
+            while j > 0 and (toks[j].pos_ in ("AUX", "ADV") or toks[j].text.startswith("-")):
+                if toks[j].text.startswith("-") and toks[j].text != "-t":
+                    pron = toks[j].text.lstrip("-").lower()  # ", a-t-elle ajouté."
                 j -= 1
             if toks[j].text != ",":
                 continue
             if any(c.dep_ == "ccomp" and c.i > t.i and any(g.dep_ == "mark" for g in c.children) for c in t.children):
                 continue
-            if any(c.dep_ == "nsubj" and c.i < t.i for c in t.children):
+            if any(c.dep_ == "nsubj" and c.i < t.i and not c.text.startswith("-") for c in t.children):
                 continue
             before = [x for x in toks[:j] if x.pos_ in ("VERB", "AUX") and ("Fin" in x.morph.get("VerbForm") or x.morph.get("Mood"))]
             if not before:
                 continue  # "Mardi, le chef …, Sergueï Lavrov, avait dénoncé": no statement before the comma
             a, mtok = np_after(t, self.res, self.date_spans)
+            if a is None and pron in ("il", "elle", "ils", "elles"):
+                a, mtok = self._pronoun_speaker(toks[j].idx, pron), None
             if a is None:
                 continue
             s, e = sent.start_char, toks[j].idx
             seg = self.text[s:e]
             s += len(seg) - len(seg.lstrip())
-            self._add_indirect(None, s, e, sent, taken, actor=a, mtok=mtok)
+            self._add_indirect(None, s, e, sent, taken, actor=a, mtok=mtok, rule="trailing-attribution")
             return
 
     def _selon(self, sent, taken):
@@ -498,7 +563,10 @@ class _Quotes:
             head = tok[0]
             while head.pos_ in ("DET", "ADJ", "NUM") and head.i + 1 < sent.end:
                 head = head.doc[head.i + 1]
-            a = self.res.resolve(head, generic=True)
+            if _OWN_SOURCE_RE.match(st, m.end()):
+                continue  # "selon nos informations": the outlet itself
+            same = _SAME_SOURCE_RE.match(st, m.end())
+            a = self._last_speaker(abs_s) if same else self.res.resolve(head, generic=True)
             if a is None:
                 continue
             np = self.res._np_span(head)
@@ -521,7 +589,7 @@ class _Quotes:
             e = s + len(seg)
             if e - s < 8:
                 continue
-            self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0])
+            self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0], rule="selon")
 
     # ------------------------------------------------------------ occasion
     def statement_dates(self):
@@ -569,6 +637,16 @@ class _Quotes:
         self.out = qs
 
 
+def undated_on_published(rec, published) -> None:
+    """A record the text gives no date for happened on or before the publication day (flagged as such)."""
+    if rec["date"]:
+        rec["date_relation"] = rec.get("date_relation") or "on"
+        rec["date_source"] = "text"
+    else:
+        rec["date"], rec["date_precision"], rec["date_relation"] = published.isoformat(), "day", "on_or_before"
+        rec["date_source"] = "published"
+
+
 def find_quotes(ctx) -> None:
     q = _Quotes(ctx)
     q.guillemets()
@@ -577,6 +655,7 @@ def find_quotes(ctx) -> None:
     q.share_occasion()
     for i, rec in enumerate(q.out):
         rec["id"] = f"q{i + 1}"
+        undated_on_published(rec, ctx.article.published)
         if ctx.text[rec["start"]:rec["end"]] != rec["text"]:  # verbatim, always
             raise AssertionError(f"quote text is not verbatim at {rec['start']}")
     ctx.quotes = q.out

@@ -436,10 +436,16 @@ def quote_groups(view: View) -> list[tuple[str, pd.DataFrame]]:
     return groups
 
 
+def when_said(q) -> str:
+    """The date a quote was said; "(or before)" when it is only the publication day."""
+    when = fmt_value(q["date"], q["date_precision"])
+    return when + " (or before)" if when and q.get("date_relation") == "on_or_before" else when
+
+
 def citation(q, article) -> str:
     """« … » — Sergueï Lavrov, Rio de Janeiro, 19 Nov 2024, “title” (outlet), published …"""
     bits = [f"« {q['text']} »", "—", q["speaker"] or "unattributed"]
-    tail = [x for x in (q["place"], fmt_value(q["date"], q["date_precision"])) if x]
+    tail = [x for x in (q["place"], when_said(q)) if x]
     src = f"“{article['title']}”" + (f" ({article['source']})" if article.get("source") else "")
     src += f", published {fmt_day(dt.date.fromisoformat(article['published']))}"
     if article.get("url"):

@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from newsmap import views as V
-from newsmap.filters import fmt_value
 from pages._boot import frame_state
 
 nm = frame_state()
@@ -35,7 +34,7 @@ for name, g in groups:
     for _, q in g.iterrows():
         art = articles.loc[q["article"]]
         with st.container(border=True):
-            meta = " · ".join(x for x in [q["kind"], fmt_value(q["date"], q["date_precision"]) or "date not given",
+            meta = " · ".join(x for x in [q["kind"], V.when_said(q) or "date not given",
                                           q["place"] or "place not given", f"as “{q['speaker_mention']}”" if q["speaker_mention"] else ""] if x)
             st.markdown(f"<div style='font-size:1.15rem;border-left:4px solid {color};padding-left:10px'>"
                         f"« {html.escape(q['text'])} »</div><div style='color:#666;font-size:0.85rem'>{html.escape(meta)}</div>",

@@ -19,3 +19,10 @@ def test_acronym_alias(seed_doc):
 
 def test_embassy_is_located_in_the_capital(seed_doc):
     assert actors(seed_doc)["Ambassade des États-Unis en Ukraine"]["location"] == "Kyiv"
+
+
+def test_honorific_and_surname_is_the_full_name(extract_text):
+    doc = extract_text("Le premier ministre François Legault a réuni ses ministres mardi.\n"
+                       "« Nous allons écouter les citoyens », a expliqué M. Legault devant la presse.")
+    (q,) = doc["quotes"]
+    assert q["speaker"] == "François Legault"

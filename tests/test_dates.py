@@ -60,3 +60,37 @@ def test_a_number_is_not_a_year(nlp):
 def test_year_lists_give_one_record_per_year(nlp):
     text = "Les référendums organisés en 2018, 2020 et 2021 ont rejeté l'indépendance."
     assert [d["value"] for d in find_dates(text, WED, nlp(text))] == ["2018", "2020", "2021"]
+
+
+@pytest.mark.parametrize("text,mention,value,part", [
+    ("Lundi, la police est arrivée dans la soirée.", "dans la soirée", "2024-11-18", "soir"),
+    ("Les secours sont intervenus en soirée.", "en soirée", "2024-11-20", "soir"),
+    ("Le 12 novembre, l'incendie a repris dans l'après-midi.", "dans l'après-midi", "2024-11-12", "après-midi"),
+    ("Hier, dès l'aube, les pompiers étaient sur place.", "dès l'aube", "2024-11-19", "aube"),
+])
+def test_part_of_day_is_the_day_in_context(text, mention, value, part):
+    (d,) = [d for d in find_dates(text, WED) if d["mention"] == mention]
+    assert (d["value"], d["precision"], d["part"], d["rule"]) == (value, "day", part, "day_part")
+
+
+def test_dates_name_their_rule():
+    assert [d["rule"] for d in find_dates("Lundi dernier, entre 2004 et 2016, à l'automne 2019.", WED)] == \
+        ["weekday", "year_range", "year"]
+
+
+MARCH = dt.date(2023, 3, 10)
+
+
+@pytest.mark.parametrize("text,mention,value,end_value", [
+    ("Il viendra le 12 mai prochain.", "le 12 mai prochain", "2023-05-12", None),
+    ("Il est parti il y a un an.", "il y a un an", "2022", None),
+    ("Le vote aura lieu dans 21 jours.", "dans 21 jours", "2023-03-31", None),
+    ("Les chiffres du mois dernier sont bons.", "du mois dernier", "2023-02", None),
+    ("Il a beaucoup voyagé cet été.", "cet été", "2023", None),
+    ("Il a beaucoup voyagé l'été dernier.", "l'été dernier", "2022", None),
+    ("L'épidémie a sévi entre janvier et août 2020.", "entre janvier et août 2020", "2020-01", "2020-08"),
+    ("Les concerts des 24, 25 et 26 mai sont annulés.", "des 24, 25 et 26 mai", "2023-05-24", "2023-05-26"),
+])
+def test_more_date_forms(text, mention, value, end_value):
+    (d,) = [d for d in find_dates(text, MARCH) if d["mention"] == mention]
+    assert (d["value"], d["end_value"]) == (value, end_value)

@@ -54,3 +54,74 @@ def test_apposition_speaker_after_the_quote(extract_text):
     doc = extract_text("« La situation est grave », a déclaré jeudi le porte-parole du gouvernement, Paul Martin, à Paris.")
     (q,) = doc["quotes"]
     assert (q["speaker"], q["place"]) == ("Paul Martin", "Paris")
+
+
+def test_undated_quote_and_event_fall_back_on_the_publication_day(extract_text):
+    doc = extract_text("« Nous tiendrons bon », a déclaré le maire, Paul Martin. Lundi, Paul Martin a annoncé sa démission.",
+                       "2024-11-20")
+    (q,) = doc["quotes"]
+    assert (q["date"], q["date_relation"], q["date_source"]) == ("2024-11-20", "on_or_before", "published")
+    dated = [e for e in doc["events"] if e["date_source"] == "text"]
+    assert [(e["date"], e["date_relation"]) for e in dated] == [("2024-11-18", "on")]
+    assert all(e["date"] for e in doc["events"])
+
+
+def test_every_quote_names_the_rule_that_chose_its_speaker(extract_text):
+    doc = extract_text("« Nous tiendrons bon », a déclaré le maire, Paul Martin. « Rien ne change », a-t-il ajouté. "
+                       "Selon la préfecture, la route restera fermée jusqu'à lundi.")
+    assert [(q["speaker"], q["rule"]) for q in doc["quotes"]] == \
+        [("Paul Martin", "verb-after"), ("Paul Martin", "pronoun-inversion"), ("Préfecture", "selon")]
+
+
+def test_pronoun_after_another_person_is_named_is_the_previous_speaker(extract_text):
+    doc = extract_text("« Nous débloquerons un fonds d'urgence », a déclaré la préfète, Anne Leroy, à Quimper. "
+                       "Elle a rencontré le maire, Yves Le Gall. « Les dossiers seront traités en priorité », a-t-elle ajouté. "
+                       "Les dégâts sont considérables, a-t-elle encore dit.")
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("direct", "Anne Leroy")] * 2 + [("indirect", "Anne Leroy")]
+
+
+def test_same_source_and_own_information(extract_text):
+    doc = extract_text("« Le bilan est lourd », a déclaré le préfet, Marc Aubry. Selon la même source, trois maisons ont brûlé. "
+                       "Selon nos informations, la route sera rouverte lundi.")
+    assert [(q["speaker"], q["rule"]) for q in doc["quotes"]] == [("Marc Aubry", "verb-after"), ("Marc Aubry", "selon")]
+
+
+def test_quote_after_a_colon_belongs_to_the_person_the_lead_names(extract_text):
+    doc = extract_text("Même son de cloche chez l'agriculteur Paul Rivière, rencontré sur place : « On a tout perdu ».")
+    (q,) = doc["quotes"]
+    assert (q["kind"], q["speaker"], q["rule"]) == ("direct", "Paul Rivière", "colon-lead")
+
+
+def test_scare_quotes_no_one_speaks_are_not_quotes(extract_text):
+    doc = extract_text("La commune reste en alerte « rouge » et la réunion « Objectif 2030 » est reportée.")
+    assert doc["quotes"] == []
+
+
+def test_headline_quote_attributed_after_it(extract_text):
+    doc = extract_text("Budget : « Nous ne lâcherons rien », affirme Claire Morel\n"
+                       "La maire de Lille a présenté mardi son budget devant le conseil municipal.")
+    assert [(q["speaker"], q["text"]) for q in doc["quotes"]] == [("Claire Morel", "Nous ne lâcherons rien")]
+
+
+def test_a_long_first_line_is_not_a_headline():
+    import datetime as dt
+
+    from newsmap.pipeline import extract
+    from newsmap.reader import Article
+
+    text = ("Le port restera fermé jusqu'à nouvel ordre, a annoncé la capitainerie. " * 3
+            + "« Nous attendons la fin de la tempête », a déclaré le capitaine Luc Garnier.")
+    doc = extract(Article(text=text, published=dt.date(2024, 11, 20), title=text, id="t"))
+    assert ("Luc Garnier", "Nous attendons la fin de la tempête") in [(q["speaker"], q["text"]) for q in doc["quotes"]]
+
+
+def test_more_reporting_verbs(extract_text):
+    doc = extract_text("Crue de la Loire\nLe maire, Paul Martin, a rapporté, plus tôt, que l'eau était montée d'un mètre. "
+                       "Son adjointe, Léa Roy, a rétorqué que la digue avait tenu.")
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Paul Martin"), ("indirect", "Léa Roy")]
+
+
+def test_participle_after_an_attribution_belongs_to_its_speaker(extract_text):
+    doc = extract_text("Tarifs douaniers\nLe premier ministre Justin Trudeau a répondu mardi. Le Canada ne pliera pas, "
+                       "a-t-il déclaré, affirmant que des tarifs de 25 % sont imposés par le Canada sur des produits américains.")
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Justin Trudeau")] * 2

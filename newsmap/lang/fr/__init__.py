@@ -1,1 +1,1 @@
-"""French word lists and patterns."""
+"""French: word lists and patterns (lexicon.py, places.py)."""

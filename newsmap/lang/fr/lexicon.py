@@ -1,4 +1,4 @@
-"""French word lists the extraction rules read. Data, not logic: extend freely."""
+"""French word lists and patterns the extraction rules read. Data, not logic: extend freely."""
 
 SPEECH_VERBS = {
     "déclarer", "dire", "affirmer", "ajouter", "expliquer", "estimer", "souligner", "préciser", "indiquer",
@@ -13,7 +13,8 @@ SPEECH_VERBS = {
     "recommander", "conseiller", "réitérer", "martèler", "féliciter", "inquiéter", "interpeller", "implorer",
     "supplier", "jurer", "garantir", "penser", "croire", "redouter", "préférer", "concéder",
     "publier", "poster", "s'inquiéter", "se féliciter", "souhaiter", "vouloir", "redire", "décrire",
-    "analyser", "évoquer", "revendiquer", "reconnaitre", "sommer",
+    "analyser", "évoquer", "revendiquer", "reconnaitre", "sommer", "avouer", "répliquer", "rétorquer", "arguer",
+    "objecter", "relater",
 }
 # verbs that introduce reported speech with « que » (indirect quotes)
 REPORT_VERBS = {
@@ -23,7 +24,8 @@ REPORT_VERBS = {
     "confirmer", "espérer", "craindre", "écrire", "noter", "relever", "constater", "répéter", "réaffirmer",
     "prétendre", "alerter", "redouter", "penser", "croire", "soutenir", "garantir", "jurer", "signaler",
     "observer", "reprocher", "dénoncer", "accuser", "menacer", "concéder", "mettre", "faire", "laisser",
-    "redire", "raconter", "révéler", "certifier", "reconnaitre",
+    "redire", "raconter", "révéler", "certifier", "reconnaitre", "rapporter", "avouer", "répliquer", "rétorquer",
+    "plaider", "arguer", "objecter", "relater", "témoigner",
 }
 # verbs that report speech with an infinitive ("a affirmé avoir abattu …")
 REPORT_INF_VERBS = {"affirmer", "assurer", "dire", "déclarer", "estimer", "reconnaître", "nier", "démentir", "prétendre",
@@ -69,6 +71,8 @@ TITLE_HEADS = {
     "témoin", "militaire", "soldat", "officier", "diplomate", "avocat", "avocate", "médecin", "maréchal",
     "amiral", "colonel", "lieutenant", "capitaine", "sergent", "vice-ministre", "numéro", "chef d'état-major",
 }
+# civil and professional honorifics before a surname ("M. Legault", "Me Dupond"): the same person as the full name
+HONORIFICS = {"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr"}  # as normalised (no dots, no accents)
 # title synonyms: a title used for a person already named with another one
 TITLE_SYNONYMS = [
     (r"chef de l'état", "président"),
@@ -122,3 +126,20 @@ EVENT_NOUNS = {
     "manifestation": "protest", "grève": "protest", "référendum": "politics", "conférence": "meeting",
     "rencontre": "meeting", "annexion": "military", "naufrage": "incident", "coup": "politics", "vote": "decision",
 }
+
+# ---------------------------------------------------------------- attributions (quotes.py)
+SELON = r"selon|d'après"  # "selon X, …", "…, d'après X"
+OWN_SOURCE = r"(?:nos|mes) (?:informations|sources|confrères|calculs)"  # the outlet itself, not a speaker
+SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
+
+# ---------------------------------------------------------------- dates (dates.py)
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+MONTH_ALIASES = {"fevrier": 2, "aout": 8, "decembre": 12, "févr": 2, "janv": 1, "sept": 9, "oct": 10, "nov": 11, "déc": 12}
+NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+           "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30}
+# parts of a day that stand for the day in context ("dans la soirée")
+DAY_PARTS = (r"(?:dans|en|tard dans|tôt dans) la (?:soirée|matinée|nuit|journée)|en (?:début |fin )?(?:soirée|matinée)"
+             r"|dans l'après-midi|en (?:début|fin|milieu) d'après-midi|en (?:fin|milieu|début) de (?:journée|soirée|matinée)"
+             r"|(?:dès|à) l'aube|au petit matin|plus tôt dans la journée")
+SEASONS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}  # first month
