@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processes", type=int, default=None, help="parser processes (default: 2 for 8+ files, else 1)")
     p.add_argument("--skip-bad", action="store_true", help="ingest the readable files and report the others (exit 0 if any file was readable, 2 if none; default: write nothing if any file is bad)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--force", action="store_true", help="extract unchanged articles again (after upgrading newsmap)")
     p.add_argument("--source", help="outlet name for every file (default: the HTML site name or the sidecar's)")
 
     p = sub.add_parser("build-store", help="rebuild the query store (data/newsmap-<fingerprint>.duckdb) from the documents and corrections")
@@ -99,7 +100,7 @@ def cmd_ingest(a) -> int:
     errors: list[str] = []
     report = ingest(a.files, data_dir=data_dir, published=a.published, lang=a.lang, n_process=n, encoding=a.encoding,
                     progress=_progress(not a.no_progress), skip_bad=a.skip_bad, errors=errors, notify=_say,
-                    source=a.source)
+                    source=a.source, force=a.force)
     for e in errors:
         _say(f"skipped {e}")
     for w in report.warnings:

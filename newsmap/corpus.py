@@ -288,10 +288,11 @@ def _entry(article: Article, key: str, file_rel: str) -> dict:
 
 
 def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progress=None, copy_raw=True,
-           skip_bad=False, errors=None, encoding=None, notify=None, source=None) -> IngestReport:
+           skip_bad=False, errors=None, encoding=None, notify=None, source=None, force=False) -> IngestReport:
     """Add or update articles in the corpus. Raises on bad input before writing (unless ``skip_bad``:
     the bad files' messages then go to ``errors``). ``notify`` receives progress remarks (lock wait);
-    ``source`` names the outlet of every file (else the HTML site name or the sidecar's)."""
+    ``source`` names the outlet of every file (else the HTML site name or the sidecar's);
+    ``force`` extracts unchanged articles again (after a pipeline upgrade)."""
     from .pipeline import extract_many
 
     t0 = time.perf_counter()
@@ -343,7 +344,7 @@ def ingest(paths, data_dir=None, published=None, lang=None, n_process=1, progres
                 claimed.add(old["id"])
                 a.id = old["id"]
                 key = old.get("source_key") or key  # a re-ingested raw/ copy stays its original's article
-                if all(_entry(a, key, "")[k] == old.get(k) for k in FINGERPRINT):
+                if not force and all(_entry(a, key, "")[k] == old.get(k) for k in FINGERPRINT):
                     report.unchanged += 1
                     if not old.get("source_key"):
                         rekeyed[a.id] = dict(old, source_key=key)
