@@ -46,6 +46,13 @@ def colors_for(data_dir: str, version: str):
     return V.actor_colors(load_corpus(data_dir, version))
 
 
+@st.cache_data(max_entries=8)
+def actors_for(data_dir: str, version: str):
+    """Actor picker entries: name → "kind · 6 quotes · 3 events" (computed once per corpus version)."""
+    t = V.actor_table(load_corpus(data_dir, version))
+    return {n: V.actor_option(n, k, lab) for n, k, lab in zip(t["name"], t["kind"], t["label"]) if lab != "only mentioned"}
+
+
 def reset_filters():
     for key, default in FILTER_KEYS.items():
         st.session_state[key] = list(default) if isinstance(default, list) else default
@@ -71,9 +78,10 @@ def apply_pending():
         st.session_state["place"] = [pending]
 
 
-def sidebar(corpus) -> F.Filters:
-    counts = F.actor_counts(corpus)
-    actor_names = list(counts.index) + sorted(set(corpus.actors["name"]) - set(counts.index))
+def sidebar(corpus, version) -> F.Filters:
+    # actors with kind and what the counts count; only-mentioned actors are left out unless already chosen
+    labels = actors_for(DATA_DIR, version) if len(corpus.articles) else {}
+    actor_names = list(labels) + [n for n in st.session_state.get("actor") or [] if n not in labels]
     place_names = sorted(F.aggregate_places(corpus.places).query("lat == lat")["name"]) if len(corpus.places) else []
     titles = dict(zip(corpus.articles["id"], corpus.articles["title"]))
     all_days = [d for d in corpus.events["date"].dropna() if len(str(d)) == 10] + list(corpus.articles["published"])
@@ -82,7 +90,7 @@ def sidebar(corpus) -> F.Filters:
     with st.sidebar:
         st.subheader("Filters")
         st.multiselect("Actors", actor_names, key="actor", bind="query-params",
-                       format_func=lambda n: f"{n} ({counts.get(n, 0)})", placeholder="All actors")
+                       format_func=lambda n: labels.get(n, n), placeholder="All actors")
         c1, c2 = st.columns(2)
         c1.date_input("From", value=None, min_value=lo, max_value=hi, key="from", bind="query-params", format="YYYY-MM-DD")
         c2.date_input("To", value=None, min_value=lo, max_value=hi, key="to", bind="query-params", format="YYYY-MM-DD")
@@ -124,11 +132,11 @@ def main():
     apply_pending()
     corpus, version, error = get_corpus()
     page = st.navigation(PAGES, position="top")
-    f = sidebar(corpus)
+    f = sidebar(corpus, version)
     view = F.apply(corpus, f)
     colors = colors_for(DATA_DIR, version) if not error else {}
     summary = F.summary(f, view)
-    source = F.source_line(view)
+    source = V.source_line(view)  # the articles of the view, not the first of the corpus
     link = permalink(f, page.url_path)
     st.session_state["nm"] = {"corpus": corpus, "view": view, "filters": f, "colors": colors, "summary": summary,
                               "source": source, "link": link, "error": error}

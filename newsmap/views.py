@@ -303,9 +303,11 @@ def main_window(events: pd.DataFrame, published: list[str], days: int = 45) -> t
     to the latest publication date (older context is drawn apart)."""
     pubs = [dt.date.fromisoformat(p) for p in published] or [dt.date.today()]
     lo, hi = min(pubs), max(pubs)
-    for _, ev in events.iterrows():
-        a, b = date_bounds(ev["date"], ev["date_precision"], ev["date_end"])
-        if a is None or ev["date_precision"] != "day":
+    for date, prec, date_end in zip(events["date"].tolist(), events["date_precision"].tolist(), events["date_end"].tolist()):
+        if prec != "day":
+            continue
+        a, b = date_bounds(date, prec, date_end)
+        if a is None:
             continue
         if (lo - a).days <= days:
             lo = min(lo, a)
@@ -314,23 +316,187 @@ def main_window(events: pd.DataFrame, published: list[str], days: int = 45) -> t
     return lo - dt.timedelta(days=1), hi + dt.timedelta(days=1)
 
 
+OTHER_LANE = "Other actors"
+NO_ACTOR_LANE = "(no actor)"
+AGGREGATE_ABOVE = 2000   # past this many dated points the timeline draws counts per day/week/month
+WEBGL_ABOVE = 800        # past this many points a lane is drawn with WebGL (Scattergl)
+LABEL_AT_MOST = 150      # short text labels only on timelines with at most this many points
+
+
+def _article_sources(view: View) -> dict[str, str]:
+    """article id → "Outlet · “Title” · 20 Nov 2024" (what a hover or a card cites)."""
+    return {aid: source_label(o, t, p) for aid, o, t, p in
+            zip(view.articles["id"], view.articles["source"], view.articles["title"], view.articles["published"])}
+
+
 def timeline_rows(view: View) -> pd.DataFrame:
+    cols = ["uid", "lane", "actor", "start", "end", "precision", "relation", "kind", "summary", "sentence", "places", "when",
+            "article", "source"]
+    sources = _article_sources(view)
     rows = []
-    for _, ev in view.events.iterrows():
-        lo, hi = date_bounds(ev["date"], ev["date_precision"], ev["date_end"])
+    ev = view.events
+    for uid, actors, date, prec, date_end, rel, kind, summary, sentence, places, art in zip(*(ev[c].tolist() for c in (
+            "uid", "actors", "date", "date_precision", "date_end", "date_relation", "kind", "summary", "sentence", "places", "article"))):
+        lo, hi = date_bounds(date, prec, date_end)
         if lo is None:
             continue
-        rows.append({"uid": ev["uid"], "lane": event_actor(ev) or "(no actor)", "start": lo, "end": hi,
-                     "precision": ev["date_precision"], "relation": ev["date_relation"] or "on", "kind": ev["kind"],
-                     "summary": ev["summary"], "sentence": ev["sentence"], "places": ", ".join(ev["places"]),
-                     "when": fmt_value(ev["date"], ev["date_precision"]) + (" (or before)" if ev["date_relation"] == "on_or_before" else ""),
-                     "article": ev["article"]})
-    return pd.DataFrame(rows)
+        actor = actors[0] if isinstance(actors, list) and actors else None
+        rows.append((uid, actor or NO_ACTOR_LANE, actor, lo, hi, prec, rel or "on", kind, summary, sentence, ", ".join(places or []),
+                     fmt_value(date, prec) + (" (or before)" if rel == "on_or_before" else ""), art, sources.get(art, "")))
+    return pd.DataFrame(rows, columns=cols)
 
 
-def timeline_figure(view: View, colors: dict[str, str], show_context: bool = True):
-    """Events on a date axis in lanes by actor. Day precision → a point; month/year → a span.
-    Events older than the article's main days go to a narrow "context" panel on the left."""
+def fold_lanes(lanes: pd.Series, top: int) -> tuple[pd.Series, list[str]]:
+    """Keep the ``top`` busiest lanes of the view (most events first), fold the others into one
+    "Other actors" lane (drawn last). Returns the new lane of each row and the lane order."""
+    counts = lanes.value_counts(sort=False)
+    order = sorted(counts.index, key=lambda n: (-counts[n], n == NO_ACTOR_LANE, n))
+    keep = order[:top] if len(order) > top + 1 else order  # folding a single lane would save nothing
+    folded = lanes.where(lanes.isin(keep), OTHER_LANE)
+    return folded, keep + ([OTHER_LANE] if len(keep) < len(order) else [])
+
+
+_DAY_MS = 86400000
+_TICKS = [  # (approximate step in days, plotly dtick, tick format): the first step giving few enough ticks wins
+    (1, _DAY_MS, "%a %d<br>%b"), (2, 2 * _DAY_MS, "%a %d<br>%b"), (7, 7 * _DAY_MS, "%d<br>%b"), (14, 14 * _DAY_MS, "%d<br>%b"),
+    (30.4, "M1", "%b<br>%Y"), (61, "M2", "%b<br>%Y"), (91, "M3", "%b<br>%Y"), (182, "M6", "%b<br>%Y"),
+    (365, "M12", "%Y"), (730, "M24", "%Y"), (1826, "M60", "%Y"), (3652, "M120", "%Y")]
+
+
+def axis_for_span(lo: dt.date, hi: dt.date, max_ticks: int = 7) -> dict:
+    """Tick spacing and format for a date axis covering lo..hi — days, weeks, months, quarters or
+    years — with at most about ``max_ticks`` labels, so they stay apart even at phone width."""
+    days = max(1, (hi - lo).days + 1)
+    step, dtick, fmt = next((t for t in _TICKS if days / t[0] <= max_ticks), _TICKS[-1])
+    out = {"dtick": dtick, "tickformat": fmt}
+    if step == 7 or step == 14:  # weeks start on Mondays
+        out["tick0"] = (lo - dt.timedelta(days=lo.weekday())).isoformat()
+    if isinstance(dtick, str) and step < 365:  # thin month lines between labelled months
+        out["minor"] = {"dtick": "M1", "showgrid": True, "gridcolor": "#f3f3f3"}
+    return out
+
+
+def bucket_for_span(lo: dt.date, hi: dt.date) -> str:
+    """The aggregation step for a span: 'day' up to three months, 'week' up to three years, else 'month'."""
+    days = (hi - lo).days
+    return "day" if days <= 92 else "week" if days <= 3 * 366 else "month"
+
+
+def _bucket_start(d: dt.date, step: str) -> dt.date:
+    if step == "week":
+        return d - dt.timedelta(days=d.weekday())
+    if step == "month":
+        return d.replace(day=1)
+    return d
+
+
+def _bucket_end(d: dt.date, step: str) -> dt.date:
+    if step == "week":
+        return d + dt.timedelta(days=6)
+    if step == "month":
+        return dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1) - dt.timedelta(days=1)
+    return d
+
+
+def label_mask(days: list[float], span_days: float, slots: int = 7) -> list[bool]:
+    """Which points of one lane get a text label: left to right, a label only where the previous
+    labelled point is at least span/slots away, so labels do not run into each other."""
+    gap = max(span_days / slots, 1e-9)
+    out, last = [], None
+    for x in days:
+        ok = last is None or x - last >= gap
+        out.append(ok)
+        if ok:
+            last = x
+    return out
+
+
+def short_lane(name: str, n: int = 22) -> str:
+    return name if len(name) <= n else name[: n - 1].rstrip() + "…"
+
+
+_HOVER = ("<b>%{customdata[0]}</b> — %{customdata[1]}<br>%{customdata[2]}<br><i>%{customdata[3]}</i>"
+          "<br><span style='color:#555'>%{customdata[7]}</span><extra>%{customdata[6]}</extra>")
+
+
+def _custom(df: pd.DataFrame) -> list[list]:
+    return [[E(w), E(k), E(_short(s, 120)), E(_short(t, 160)), E(p), u, E(a if isinstance(a, str) else NO_ACTOR_LANE), E(src if isinstance(src, str) else "")]
+            for w, k, s, t, p, u, a, src in zip(df["when"], df["kind"], df["summary"], df["sentence"], df["places"], df["uid"],
+                                                df["actor"], df["source"])]
+
+
+def _point_traces(part: pd.DataFrame, lane: str, colors, span_days: float, gl: bool, labels: bool) -> list:
+    import plotly.graph_objects as go
+
+    color = colors.get(lane, NO_ACTOR)
+    point_colors = [colors.get(a, NO_ACTOR) if isinstance(a, str) else NO_ACTOR for a in part["actor"]] if lane == OTHER_LANE else color
+    # several events of one lane on one day sit side by side within the day
+    nth = part.groupby("start").cumcount()
+    size = part.groupby("start")["start"].transform("size")
+    xs = [pd.Timestamp(d) + pd.Timedelta(hours=24 * (k + 1) / (n + 1)) for d, k, n in zip(part["start"], nth, size)]
+    trace = go.Scattergl if gl else go.Scatter
+    kw = {}
+    if labels and not gl:
+        x0 = min(xs)
+        mask = label_mask([(x - x0).total_seconds() / 86400 for x in sorted(xs)], span_days)
+        order = sorted(range(len(xs)), key=lambda i: xs[i])
+        text = [""] * len(xs)
+        kinds = list(part["kind"])
+        for i, ok in zip(order, mask):
+            text[i] = _short(kinds[i], 14) if ok else ""
+        kw = {"mode": "markers+text", "text": text, "textposition": "bottom center", "textfont": {"size": 10, "color": "#444"}}
+    return [trace(x=xs, y=[lane] * len(part), mode=kw.pop("mode", "markers"), name=lane, showlegend=False,
+                  marker={"size": 13 if not gl else 9, "color": point_colors,
+                          "symbol": ["circle-open" if r == "on_or_before" else "circle" for r in part["relation"]],
+                          "line": {"width": 2, "color": point_colors}},
+                  customdata=_custom(part), hovertemplate=_HOVER, **kw)]
+
+
+def _span_trace(part: pd.DataFrame, lane: str, colors) -> list:
+    """All month/year spans of one lane in one trace (gaps between them), not one trace per event."""
+    import plotly.graph_objects as go
+
+    xs, ys, custom = [], [], []
+    for c, (s, e) in zip(_custom(part), zip(part["start"], part["end"])):
+        xs += [pd.Timestamp(s), pd.Timestamp(e) + pd.Timedelta(days=1), None]
+        ys += [lane, lane, None]
+        custom += [c, c, c]
+    color = colors.get(lane, NO_ACTOR)
+    return [go.Scatter(x=xs, y=ys, mode="lines+markers", name=lane, showlegend=False, connectgaps=False,
+                       line={"width": 10, "color": color}, opacity=0.45, marker={"symbol": "line-ns", "size": 16, "color": color},
+                       customdata=custom, hovertemplate=_HOVER)]
+
+
+def _bucket_traces(part: pd.DataFrame, lane: str, colors, step: str) -> list:
+    """Counts per day/week/month for one lane: one bubble per bucket; a click filters to the bucket."""
+    import plotly.graph_objects as go
+
+    starts = [_bucket_start(d, step) for d in part["start"]]
+    g = pd.DataFrame({"b": starts, "kind": part["kind"].values}).groupby("b")
+    counts = g.size()
+    kinds = g["kind"].agg(lambda k: ", ".join(f"{n} ({c})" for n, c in k.value_counts().head(3).items()))
+    label = {"day": "", "week": "week of ", "month": ""}[step]
+    custom = []
+    for b, n in counts.items():
+        e = _bucket_end(b, step)
+        when = fmt_value(b.isoformat()[:7], "month") if step == "month" else f"{label}{fmt_day(b)}"
+        custom.append([E(when), f"{n} event{'s' if n != 1 else ''}", E(kinds[b]), "click to filter to these dates", "",
+                       f"range:{b.isoformat()}:{e.isoformat()}", E(lane), ""])
+    half = {"day": 12, "week": 84, "month": 360}[step]
+    xs = [pd.Timestamp(b) + pd.Timedelta(hours=half) for b in counts.index]
+    color = colors.get(lane, NO_ACTOR)
+    return [go.Scattergl(x=xs, y=[lane] * len(xs), mode="markers", name=lane, showlegend=False,
+                         marker={"size": [min(34, 7 + 4 * n ** 0.5) for n in counts], "color": color, "opacity": 0.7,
+                                 "line": {"width": 1, "color": color}},
+                         customdata=custom, hovertemplate=_HOVER)]
+
+
+def timeline_figure(view: View, colors: dict[str, str], show_context: bool = True, max_lanes: int = 10):
+    """Events on a date axis in lanes by actor (the view's ``max_lanes`` busiest, the rest in one
+    "Other actors" lane). Day precision → a point; month/year → a span. Events older than the
+    articles' main days go to a narrow "context" panel on the left. Past a few thousand points the
+    main panel shows counts per day, week or month instead of single events. The date axis ticks
+    days, weeks, months or years depending on the span."""
     import plotly.graph_objects as go
     from plotly.subplots import make_subplots
 
@@ -341,55 +507,55 @@ def timeline_figure(view: View, colors: dict[str, str], show_context: bool = Tru
         fig.add_annotation(text="No dated event for these filters", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
         fig.update_layout(height=260, xaxis={"visible": False}, yaxis={"visible": False})
         return fig
+    rows["lane"], lanes = fold_lanes(rows["lane"], max_lanes)
     rows["context"] = rows["end"] < lo
     context = rows[rows["context"]] if show_context else rows.iloc[0:0]
     main = rows[~rows["context"]]
-    lanes = list(dict.fromkeys(sorted(rows["lane"], key=lambda n: (n == "(no actor)", list(colors).index(n) if n in colors else 999))))
+    if not main.empty:  # the axis covers the events too (lo/hi come from publication dates)
+        lo, hi = min(lo, min(main["start"]) - dt.timedelta(days=1)), max(hi, max(main["end"]) + dt.timedelta(days=1))
     two = not context.empty
-    fig = make_subplots(rows=1, cols=2 if two else 1, shared_yaxes=True, column_widths=[0.22, 0.78] if two else None,
-                        horizontal_spacing=0.04, subplot_titles=("Earlier context", "Main days") if two else None)
-    for col, part in ((1, context), (2 if two else 1, main)) if two else ((1, main),):
+    main_col = 2 if two else 1
+    fig = make_subplots(rows=1, cols=2 if two else 1, shared_yaxes=True, column_widths=[0.2, 0.8] if two else None,
+                        horizontal_spacing=0.03, subplot_titles=("Earlier", "Main days") if two else None)
+    span_days = (hi - lo).days + 1
+    aggregate = (main["precision"] == "day").sum() > AGGREGATE_ABOVE
+    n_points = int((rows["precision"] == "day").sum())
+    for col, part, part_span in (((1, context, 365.0), (main_col, main, span_days)) if two else ((1, main, span_days),)):
         for lane in lanes:
             sub = part[part["lane"] == lane]
             if sub.empty:
                 continue
-            color = colors.get(lane, NO_ACTOR)
-            pts = sub[sub["precision"] == "day"]
-            spans = sub[sub["precision"] != "day"]
-            hover = "<b>%{customdata[0]}</b> — %{customdata[1]}<br>%{customdata[2]}<br><i>%{customdata[3]}</i><extra>%{customdata[4]}</extra>"
-
-            def custom(df):
-                return [[E(r.when), E(r.kind), E(_short(r.summary, 120)), E(_short(r.sentence, 160)), E(r.places or lane), r.uid]
-                        for r in df.itertuples()]
-
+            pts, spans = sub[sub["precision"] == "day"], sub[sub["precision"] != "day"]
+            traces = []
             if not pts.empty:
-                # several events of one actor on one day sit side by side within the day
-                nth = pts.groupby("start").cumcount()
-                size = pts.groupby("start")["start"].transform("size")
-                xs = [pd.Timestamp(d) + pd.Timedelta(hours=24 * (k + 1) / (n + 1)) for d, k, n in zip(pts["start"], nth, size)]
-                fig.add_trace(go.Scatter(
-                    x=xs, y=[lane] * len(pts), mode="markers",
-                    name=lane, legendgroup=lane, showlegend=col == (2 if two else 1),
-                    marker={"size": 14, "color": color, "symbol": ["circle-open" if r == "on_or_before" else "circle" for r in pts["relation"]],
-                            "line": {"width": 2, "color": color}},
-                    customdata=custom(pts), hovertemplate=hover, ids=list(pts["uid"])), row=1, col=col)
-            for r in spans.itertuples():
-                fig.add_trace(go.Scatter(
-                    x=[pd.Timestamp(r.start), pd.Timestamp(r.end) + pd.Timedelta(days=1)], y=[lane, lane], mode="lines+markers",
-                    name=lane, legendgroup=lane, showlegend=False,
-                    line={"width": 10, "color": color}, opacity=0.45, marker={"symbol": "line-ns", "size": 16, "color": color},
-                    customdata=custom(pd.DataFrame([r._asdict()])) * 2, hovertemplate=hover, ids=[r.uid, r.uid + "#end"]),
-                    row=1, col=col)
-    main_col = 2 if two else 1
-    fig.update_xaxes(range=[pd.Timestamp(lo), pd.Timestamp(hi) + pd.Timedelta(days=1)], row=1, col=main_col,
-                     dtick=86400000, tickformat="%a %d %b", showgrid=True)
+                if aggregate and col == main_col:
+                    traces += _bucket_traces(pts, lane, colors, bucket_for_span(lo, hi))
+                else:
+                    traces += _point_traces(pts, lane, colors, part_span, gl=len(pts) > WEBGL_ABOVE,
+                                            labels=n_points <= LABEL_AT_MOST and col == main_col)
+            if not spans.empty:
+                traces += _span_trace(spans, lane, colors)
+            for t in traces:
+                fig.add_trace(t, row=1, col=col)
+    pad = pd.Timedelta(days=max(0.5, span_days * 0.03))  # labels of the first and last points stay inside
+    fig.update_xaxes(range=[pd.Timestamp(lo) - pad, pd.Timestamp(hi) + pd.Timedelta(days=1) + pad], row=1, col=main_col,
+                     showgrid=True, gridcolor="#e6e6e6", tickangle=0, tickfont={"size": 11}, **axis_for_span(lo, hi))
     if two:
         c_lo, c_hi = min(context["start"]), max(context["end"])
-        fig.update_xaxes(tickformat="%Y", dtick="M12", row=1, col=1, showgrid=True,
-                         range=[pd.Timestamp(c_lo) - pd.Timedelta(days=45), pd.Timestamp(c_hi) + pd.Timedelta(days=45)])
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), automargin=True)
-    fig.update_layout(height=max(280, 70 + 46 * len(lanes)), margin={"l": 10, "r": 10, "t": 40, "b": 30},
-                      legend={"orientation": "h", "y": -0.15}, hovermode="closest", plot_bgcolor="white")
+        fig.update_xaxes(row=1, col=1, showgrid=True, range=[pd.Timestamp(c_lo) - pd.Timedelta(days=45), pd.Timestamp(c_hi) + pd.Timedelta(days=45)],
+                         gridcolor="#e6e6e6", tickangle=0, tickfont={"size": 11}, **axis_for_span(c_lo - dt.timedelta(days=45), c_hi + dt.timedelta(days=45), max_ticks=3))
+    folded = rows.loc[rows["lane"] == OTHER_LANE, "actor"].fillna(NO_ACTOR_LANE).nunique()
+    # lane names sit above each lane, inside the plot: no left margin eaten by long names (phones)
+    for n in lanes:
+        text = f"{OTHER_LANE} ({folded} actors)" if n == OTHER_LANE else short_lane(n, 40)
+        fig.add_annotation(text=f"<b>{E(text)}</b>", x=0, xref="paper", xanchor="left", y=n, yref="y", yshift=17,
+                           showarrow=False, font={"size": 11, "color": colors.get(n, "#333") if n != OTHER_LANE else "#333"},
+                           bgcolor="rgba(255,255,255,0.75)")
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), showticklabels=False, showgrid=True,
+                     gridcolor="#eee", range=[-0.7, len(lanes) - 0.3])
+    fig.update_layout(height=max(240, 70 + 52 * len(lanes)), margin={"l": 4, "r": 4, "t": 34, "b": 26}, showlegend=False,
+                      hovermode="closest", plot_bgcolor="white", dragmode="select", selectdirection="h",
+                      hoverlabel={"align": "left"}, font={"size": 12})
     return fig
 
 
@@ -406,7 +572,7 @@ def png_filename(summary: str, prefix: str = "newsmap-timeline") -> str:
 def plotly_config(summary: str) -> dict:
     """Modebar PNG export at 2× with the filters in the file name; no link to plotly's cloud."""
     return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": png_filename(summary)},
-            "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+            "modeBarButtonsToRemove": ["lasso2d"]}
 
 
 # ---------------------------------------------------------------- story, quotes, citations
@@ -449,6 +615,130 @@ def citation(q, article) -> str:
 
 def sentence_anchor(article_id: str, start: int) -> str:
     return f"s-{article_id}-{int(start)}"
+
+
+# ---------------------------------------------------------------- sources, lists, pages
+def source_label(outlet, title, published, title_chars: int = 70) -> str:
+    """“Title” · Outlet · 20 Nov 2024 — how an item names the article it comes from."""
+    bits = [f"“{_short(title, title_chars)}”" if title else "untitled article"]
+    if outlet:
+        bits.append(str(outlet))
+    if published:
+        bits.append(fmt_day(dt.date.fromisoformat(str(published)[:10])))
+    return " · ".join(bits)
+
+
+def sentence_link(query: dict, article: str, sentence_start) -> str:
+    """The Article page opened on one sentence, the view's filters kept."""
+    from urllib.parse import urlencode
+
+    return "/article?" + urlencode({**query, "focus": f"{article}:{int(sentence_start or 0)}"}, doseq=True)
+
+
+def article_link(query: dict, article: str) -> str:
+    """The Article page opened on one article, the view's filters kept."""
+    from urllib.parse import urlencode
+
+    return "/article?" + urlencode({**query, "focus": f"{article}:"}, doseq=True)
+
+
+def source_html(label: str, link: str | None, target: str = "_self") -> str:
+    """A small grey line naming the article, linked to the sentence when there is a link."""
+    text = E(label)
+    if link:
+        text = f"<a href='{E(link)}' target='{target}' style='color:inherit' title='Show the sentence in the article'>{text} ↗</a>"
+    return f"<div class='nm-src' style='color:#666;font-size:0.8rem'>{text}</div>"
+
+
+def article_table(view: View) -> pd.DataFrame:
+    """The articles in the view (those with a quote or event in it, or all when it has neither):
+    published date, outlet, title, and how many of the view's quotes and events each gives."""
+    cols = ["id", "published", "source", "title", "quotes", "events"]
+    q = view.quotes["article"].value_counts()
+    e = view.events["article"].value_counts()
+    arts = view.articles
+    if len(q) or len(e):
+        arts = arts[arts["id"].isin(set(q.index) | set(e.index))]
+    out = pd.DataFrame({"id": arts["id"].values, "published": arts["published"].values,
+                        "source": [s or "" for s in arts["source"]], "title": arts["title"].values})
+    out["quotes"] = [int(q.get(i, 0)) for i in out["id"]]
+    out["events"] = [int(e.get(i, 0)) for i in out["id"]]
+    return out.sort_values(["published", "id"]).reset_index(drop=True)[cols]
+
+
+def source_line(view: View, show: int = 3) -> str:
+    """The articles the view's items come from (not the first articles of the corpus): all of them
+    when few, else the ones giving most items, with how many more there are."""
+    t = article_table(view)
+    if t.empty:
+        return "Source: no article"
+
+    def one(a):
+        outlet = f", {a['source']}" if a["source"] else ""
+        return f"“{a['title']}”{outlet}, published {fmt_day(dt.date.fromisoformat(a['published']))}"
+
+    if len(t) <= show:
+        return "Source: " + "; ".join(one(a) for _, a in t.iterrows())
+    t = t.assign(items=t["quotes"] + t["events"]).sort_values(["items", "published"], ascending=[False, True])
+    shown = "; ".join(one(a) for _, a in t.head(show).iterrows())
+    return f"Sources ({len(t)} articles, most cited first): {shown} (+{len(t) - show} more)"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def actor_table(corpus_or_view) -> pd.DataFrame:
+    """One row per actor name: kind (the most frequent across articles), quotes said, events
+    involved in; most active first. ``label`` says what the counts count: "6 quotes · 3 events"."""
+    q = corpus_or_view.quotes["speaker"].dropna().value_counts()
+    e = pd.Series([a for xs in corpus_or_view.events["actors"] for a in (xs or [])], dtype=object).value_counts()
+    acts = corpus_or_view.actors
+    kinds = acts.dropna(subset=["kind"]).groupby("name")["kind"].agg(lambda k: k.value_counts().index[0]) if len(acts) else pd.Series(dtype=object)
+    names = list(dict.fromkeys([*q.index, *e.index, *acts["name"].dropna()]))
+    out = pd.DataFrame({"name": names})
+    out["kind"] = [kinds.get(n, "") or "" for n in names]
+    out["quotes"] = [int(q.get(n, 0)) for n in names]
+    out["events"] = [int(e.get(n, 0)) for n in names]
+    out = out.assign(total=out["quotes"] + out["events"])
+    out = out.sort_values(["total", "quotes", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    out["label"] = [actor_counts_label(qn, en) for qn, en in zip(out["quotes"], out["events"])]
+    return out
+
+
+def actor_counts_label(quotes: int, events: int) -> str:
+    if not quotes and not events:
+        return "only mentioned"
+    return " · ".join(x for x in (_plural(quotes, "quote") if quotes else "", _plural(events, "event") if events else "") if x)
+
+
+def actor_option(name: str, kind: str, label: str) -> str:
+    """"Sergueï Lavrov — person · 3 quotes · 1 event" for the actor picker."""
+    return f"{name} — {kind + ' · ' if kind else ''}{label}"
+
+
+def paginate(n_items: int, page: int, per_page: int = 20) -> tuple[int, int, int, int]:
+    """(page, pages, first, last): the page clamped to 1..pages and its item slice [first, last)."""
+    pages = max(1, -(-n_items // per_page))
+    page = min(max(1, int(page or 1)), pages)
+    first = (page - 1) * per_page
+    return page, pages, first, min(n_items, first + per_page)
+
+
+def place_detail(view: View, name: str) -> tuple[list[dict], list[dict]]:
+    """The events and quotes of the view at one place (as the map counts them), each with its
+    article's label, in date order."""
+    sources = _article_sources(view)
+    ev = view.events[view.events["places"].map(lambda xs: name in (xs or []))]
+    events = [{"uid": r.uid, "when": fmt_value(r.date, r.date_precision) or "undated", "kind": r.kind, "summary": _short(r.summary, 200),
+               "actor": (r.actors or [None])[0], "article": r.article, "sentence_start": r.sentence_start,
+               "source": sources.get(r.article, ""), "sort": date_bounds(r.date, r.date_precision)[0] or dt.date.max}
+              for r in ev.itertuples()]
+    qs = view.quotes[view.quotes["place"] == name]
+    quotes = [{"uid": r.uid, "text": _short(r.text, 300), "speaker": r.speaker or "unattributed", "kind": r.kind,
+               "when": fmt_value(r.date, r.date_precision), "article": r.article, "sentence_start": r.sentence_start,
+               "source": sources.get(r.article, "")} for r in qs.itertuples()]
+    return sorted(events, key=lambda r: (r["sort"], r["uid"])), quotes
 
 
 # ---------------------------------------------------------------- annotated article
