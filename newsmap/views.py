@@ -55,11 +55,11 @@ def _records(df: pd.DataFrame, cols: list[str]) -> list[dict]:
 
 def _by_place(view: View) -> tuple[dict, dict]:
     ev_by_place: dict[str, list] = {}
-    for ev in _records(view.events, ["places", "actors", "kind", "date", "date_precision", "summary"]):
+    for ev in _records(view.events, ["places", "actors", "kind", "date", "date_precision", "summary", "article", "sentence_start"]):
         for p in ev["places"]:
             ev_by_place.setdefault(p, []).append(ev)
     q_by_place: dict[str, list] = {}
-    for q in _records(view.quotes, ["place", "speaker", "text"]):
+    for q in _records(view.quotes, ["place", "speaker", "text", "article", "sentence_start"]):
         if q["place"]:
             q_by_place.setdefault(q["place"], []).append(q)
     return ev_by_place, q_by_place
@@ -85,16 +85,31 @@ def place_table(view: View) -> pd.DataFrame:
     return places
 
 
-def _popup_html(name_html, kind, mentions, evs, qs) -> str:
+def _popup_source(item, sources: dict, link_query: dict | None) -> str:
+    """The article an item comes from, linked to its sentence (a new tab: the map is in a frame)."""
+    label = sources.get(item["article"], "")
+    if not label:
+        return ""
+    if link_query is None:
+        return f"<br><span style='color:#777;font-size:11px'>{E(label)}</span>"
+    return (f"<br><a href='{E(sentence_link(link_query, item['article'], item['sentence_start']))}' target='_blank' "
+            f"style='color:#777;font-size:11px'>{E(label)} ↗</a>")
+
+
+def _popup_html(name_html, kind, mentions, evs, qs, sources=None, link_query=None) -> str:
     head = f"<b>{name_html}</b> <span style='color:#666'>({E(str(kind))}, {mentions} mention{'s' if mentions != 1 else ''})</span>"
     if not evs and not qs:
         return head
+    sources = sources or {}
     parts = [head]
-    for ev in sorted(evs, key=lambda e: str(e["date"] or "9999"))[:8]:
+    for ev in sorted(evs, key=lambda e: str(e["date"] or "9999"))[:6]:
         when = fmt_value(ev["date"], ev["date_precision"]) or "undated"
-        parts.append(f"<br>• <b>{E(when)}</b> — {E(ev['kind'])}: {E(_short(ev['summary'], 110))}")
-    for q in qs[:5]:
-        parts.append(f"<br>« {E(_short(q['text'], 110))} » — {E(q['speaker'] or 'unknown')}")
+        parts.append(f"<br>• <b>{E(when)}</b> — {E(ev['kind'])}: {E(_short(ev['summary'], 110))}{_popup_source(ev, sources, link_query)}")
+    for q in qs[:4]:
+        parts.append(f"<br>« {E(_short(q['text'], 110))} » — {E(q['speaker'] or 'unknown')}{_popup_source(q, sources, link_query)}")
+    more = len(evs) - min(len(evs), 6) + len(qs) - min(len(qs), 4)
+    if more:
+        parts.append(f"<br><i>+{more} more: click the place for the full list</i>")
     return "".join(parts)
 
 
@@ -111,22 +126,25 @@ def _short(text, n):
     return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
 
 
-def map_features(view: View, colors: dict[str, str]) -> dict:
-    """One GeoJSON FeatureCollection of the filtered places (radius by mentions, colour by first actor)."""
+def map_features(view: View, colors: dict[str, str], link_query: dict | None = None, label_top: int = 12) -> dict:
+    """One GeoJSON FeatureCollection of the filtered places (radius by mentions, colour by first
+    actor; the ``label_top`` places with most events and quotes carry a label). With ``link_query``
+    (the view's filters) popups link each item to its sentence in the Article page."""
     import gc
 
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small dicts: a collection mid-way would double the time
     try:
-        return _map_features(view, colors)
+        return _map_features(view, colors, link_query, label_top)
     finally:
         if enabled:
             gc.enable()
 
 
-def _map_features(view: View, colors: dict[str, str]) -> dict:
+def _map_features(view: View, colors: dict[str, str], link_query, label_top) -> dict:
     places = aggregate_places(view.places)
     ev_by_place, q_by_place = _by_place(view)
+    sources = _article_sources(view)
     feats = []
     empty: list = []
     for name, kind, lat, lon, mentions in zip(*(places[c].tolist() for c in ("name", "kind", "lat", "lon", "mentions"))):
@@ -143,8 +161,23 @@ def _map_features(view: View, colors: dict[str, str]) -> dict:
         feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(float(lon), 5), round(float(lat), 5)]},
                       "properties": {"name": name, "name_html": name_html, "slug": slugify(name), "kind": kind, "role": role,
                                      "mentions": mentions, "radius": 6 + 3 * (mentions if mentions < 6 else 6), "color": color,
-                                     "popup": _popup_html(name_html, kind, mentions, evs, qs)}})
+                                     "items": len(evs) + len(qs), "label": False,
+                                     "popup": _popup_html(name_html, kind, mentions, evs, qs, sources, link_query)}})
+    ranked = sorted(feats, key=lambda f: (-f["properties"]["items"], -f["properties"]["mentions"], f["properties"]["name"]))
+    for f in ranked[:label_top]:
+        f["properties"]["label"] = True
+    # the most important places are drawn last (on top) and lead their cluster
+    for rank, f in enumerate(ranked):
+        f["properties"]["rank"] = rank
     return {"type": "FeatureCollection", "features": feats}
+
+
+def map_bounds(features: dict) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of the places, or None when there are none."""
+    pts = [f["geometry"]["coordinates"] for f in features["features"]]
+    if not pts:
+        return None
+    return [[min(p[1] for p in pts), min(p[0] for p in pts)], [max(p[1] for p in pts), max(p[0] for p in pts)]]
 
 
 @lru_cache(maxsize=1)
@@ -180,18 +213,108 @@ def basemap() -> dict:
         return json.load(fh)
 
 
-_PLACES_OPTIONS = """{
-  pointToLayer: function (feature, latlng) {
-    var p = feature.properties;
-    return L.circleMarker(latlng, {radius: p.radius, color: p.role === 'mentioned' ? '#555' : p.color, weight: 2,
-      className: 'nm-place nm-place-' + p.slug, dashArray: p.role === 'said' ? '4 3' : null, fillColor: p.color,
-      fillOpacity: p.role === 'happened' ? 0.75 : (p.role === 'said' ? 0.35 : 0.15)});
-  },
-  onEachFeature: function (feature, layer) {
-    layer.bindTooltip(feature.properties.name_html);
-    layer.bindPopup(feature.properties.popup, {maxWidth: 420});
+# The places layer, shared by the Map page (folium), the Overview's small map and the briefing:
+# markers in one feature group (clicks reach st_folium through it), overlapping markers merged into a
+# numbered cluster (click: zoom in), labels on the main places where they do not collide, a legend.
+_PLACES_JS = r"""
+function nmPlaces(map, fc, opts) {
+  opts = opts || {};
+  if (!document.getElementById('nm-places-css')) {
+    var css = document.createElement('style');
+    css.id = 'nm-places-css';
+    css.textContent = '.nm-label{font:600 11px/14px system-ui,sans-serif;color:#1d2733;white-space:nowrap;' +
+      'text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff,0 0 4px #fff;pointer-events:none}' +
+      '.nm-cluster{background:rgba(37,52,70,.82);color:#fff;border:2px solid #fff;border-radius:50%;font:700 12px system-ui,sans-serif;' +
+      'display:flex;align-items:center;justify-content:center;box-shadow:0 0 0 1px rgba(37,52,70,.5)}' +
+      '.nm-legend{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;font:11px/1.45 system-ui,sans-serif;color:#222;' +
+      'box-shadow:0 0 0 1px rgba(0,0,0,.15);max-width:190px}.nm-legend svg{vertical-align:middle;margin-right:4px}';
+    document.head.appendChild(css);
   }
-}"""
+  var group = L.featureGroup().addTo(map), labels = L.layerGroup().addTo(map);
+  var markers = fc.features.map(function (f) {
+    var p = f.properties;
+    var m = L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {radius: p.radius,
+      color: p.role === 'mentioned' ? '#555' : p.color, weight: 2, className: 'nm-place nm-place-' + p.slug,
+      dashArray: p.role === 'said' ? '4 3' : null, fillColor: p.color,
+      fillOpacity: p.role === 'happened' ? 0.75 : (p.role === 'said' ? 0.35 : 0.15)});
+    m.bindTooltip(p.name_html);
+    m.bindPopup(p.popup, {maxWidth: 360});
+    m.nm = p;
+    return m;
+  }).sort(function (a, b) { return a.nm.rank - b.nm.rank; });
+  function fits(box, boxes) {
+    for (var i = 0; i < boxes.length; i++) {
+      var o = boxes[i];
+      if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) { return false; }
+    }
+    return true;
+  }
+  function label(ll, r, html, text, boxes) {  // right of the marker, else left, above, below; never over another label
+    var pt = map.latLngToLayerPoint(ll), w = 6.5 * text.length + 6, x = pt.x, y = pt.y;
+    var spots = [[[x + r + 2, y - 8, x + r + 2 + w, y + 8], [-(r + 3), 8]], [[x - r - 2 - w, y - 8, x - r - 2, y + 8], [r + 3 + w, 8]],
+                 [[x - w / 2, y - r - 18, x + w / 2, y - r - 2], [w / 2, r + 18]], [[x - w / 2, y + r + 2, x + w / 2, y + r + 18], [w / 2, -(r + 2)]]];
+    for (var i = 0; i < spots.length; i++) {
+      if (!fits(spots[i][0], boxes)) { continue; }
+      boxes.push(spots[i][0]);
+      labels.addLayer(L.marker(ll, {interactive: false, keyboard: false,
+        icon: L.divIcon({className: 'nm-label', html: html, iconSize: null, iconAnchor: spots[i][1]})}));
+      return;
+    }
+  }
+  function draw() {
+    group.clearLayers(); labels.clearLayers();
+    var clusters = [], zoom = map.getZoom(), split = zoom >= (opts.clusterUntil || 8);
+    markers.forEach(function (m) {
+      var pt = map.latLngToLayerPoint(m.getLatLng());
+      for (var i = 0; !split && i < clusters.length; i++) {
+        var c = clusters[i];
+        if (c.pt.distanceTo(pt) < Math.max(c.lead.nm.radius + m.nm.radius - 2, 26)) { c.members.push(m); return; }
+      }
+      clusters.push({pt: pt, lead: m, members: [m]});
+    });
+    var boxes = clusters.map(function (c) {  // the core of every marker: labels do not hide one
+      var r = 0.6 * (c.members.length > 1 ? 14 : c.lead.nm.radius);
+      return [c.pt.x - r, c.pt.y - r, c.pt.x + r, c.pt.y + r];
+    });
+    clusters.slice().reverse().forEach(function (c) {
+      if (c.members.length === 1) { group.addLayer(c.lead); return; }
+      var n = c.members.length, s = 22 + Math.min(14, 3 * Math.log2(n));
+      var names = c.members.slice(0, 6).map(function (m) { return m.nm.name_html; }).join(', ') + (n > 6 ? ', …' : '');
+      var k = L.marker(c.lead.getLatLng(), {icon: L.divIcon({className: 'nm-cluster', html: String(n), iconSize: [s, s]})});
+      k.bindTooltip(n + ' places here: ' + names + ' (click to zoom in)');
+      k.on('click', function () {
+        map.fitBounds(L.latLngBounds(c.members.map(function (m) { return m.getLatLng(); })), {padding: [40, 40], maxZoom: zoom + 3});
+      });
+      group.addLayer(k);
+    });
+    clusters.forEach(function (c) {
+      if (!c.lead.nm.label) { return; }
+      var n = c.members.length, more = n > 1 ? ' +' + (n - 1) : '';
+      label(c.lead.getLatLng(), n > 1 ? 13 : c.lead.nm.radius, c.lead.nm.name_html + more, c.lead.nm.name + more, boxes);
+    });
+  }
+  map.on('zoomend', draw);
+  map.whenReady(draw);
+  if (opts.legend !== false) {
+    var legend = L.control({position: 'bottomleft'});
+    legend.onAdd = function () {
+      var d = L.DomUtil.create('div', 'nm-legend');
+      function dot(fill, dash, op) {
+        return '<svg width="14" height="14"><circle cx="7" cy="7" r="5" fill="#1f77b4" fill-opacity="' + op +
+          '" stroke="' + (fill ? '#1f77b4' : '#555') + '" stroke-width="2"' + (dash ? ' stroke-dasharray="3 2"' : '') + '/></svg>';
+      }
+      d.innerHTML = '<b>Places</b><br>' + dot(1, 0, 0.75) + 'something happened there<br>' + dot(1, 1, 0.35) +
+        'something was said there<br>' + dot(0, 0, 0.15) + 'only mentioned<br>' +
+        '<span style="color:#555">size = mentions · colour = main actor</span><br>' +
+        '<svg width="14" height="14"><circle cx="7" cy="7" r="6" fill="rgba(37,52,70,.82)"/></svg>several places (click)';
+      L.DomEvent.disableClickPropagation(d);
+      return d;
+    };
+    legend.addTo(map);
+  }
+  return group;
+}
+"""
 _BASEMAP_OPTIONS = """{style: {fillColor: '#eef0f3', color: '#9aa3ad', weight: 0.6, fillOpacity: 1, className: 'nm-country'},
   interactive: false}"""
 
@@ -226,13 +349,15 @@ def _layer_class():
 
     class GeoJsonLayer(MacroElement):
         _template = Template("""{% macro script(this, kwargs) %}
-    var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {{ this.options_js }}).addTo({{ this._parent.get_name() }});
+    {% if this.factory == "nmPlaces" %}{{ this.prelude }}
+    var {{ this.get_name() }} = nmPlaces({{ this._parent.get_name() }}, {{ this.data_json }}, {{ this.options_js }});
+    {% else %}var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {{ this.options_js }}).addTo({{ this._parent.get_name() }});{% endif %}
 {% endmacro %}""")
 
-        def __init__(self, data_json: str, options_js: str, name: str):
+        def __init__(self, data_json: str, options_js: str, name: str, factory: str = "L.geoJSON", prelude: str = ""):
             super().__init__()
             self._name = name
-            self.data_json, self.options_js = data_json, options_js
+            self.data_json, self.options_js, self.factory, self.prelude = data_json, options_js, factory, prelude
 
         def render(self, **kwargs):
             self.get_root().script.add_child(Raw(self._template.module.script(self, kwargs)), name=self.get_name())
@@ -258,12 +383,12 @@ def build_map(features: dict, tiles: str | None = None, asset_base: str = LEAFLE
         url, attr = TILES[tiles]
         folium.TileLayer(url, attr=attr, name=tiles).add_to(m)
     m.add_child(layer(basemap_json(), _BASEMAP_OPTIONS, "basemap"))
-    if features["features"]:
-        m.add_child(layer(script_json(features), _PLACES_OPTIONS, "places"))
-        lats = [f["geometry"]["coordinates"][1] for f in features["features"]]
-        lons = [f["geometry"]["coordinates"][0] for f in features["features"]]
-        pad = 2.0
-        m.fit_bounds([[min(lats) - pad, min(lons) - pad], [max(lats) + pad, max(lons) + pad]])
+    bounds = map_bounds(features)
+    if bounds:
+        # the function travels with the layer's own script: st_folium evaluates the map's scripts only
+        m.add_child(layer(script_json(features), "{}", "places", factory="nmPlaces", prelude=_PLACES_JS))
+        # fitted to the places, in pixels of padding; one place is not zoomed to a street
+        m.fit_bounds(bounds, padding=(30, 30), max_zoom=6)
     else:
         m.location, m.zoom_start = [30, 10], 2
     return m
@@ -274,27 +399,30 @@ _STANDALONE_JS = """
   var map = L.map('nm-map', {worldCopyJump: true, zoomControl: true});
   L.geoJSON(%(basemap)s, %(basemap_options)s).addTo(map);
   var places = %(features)s;
-  var layer = L.geoJSON(places, %(places_options)s).addTo(map);
-  if (places.features.length) { map.fitBounds(layer.getBounds().pad(0.25)); } else { map.setView([30, 10], 2); }
+  if (places.features.length) {
+    var b = places.features.map(function (f) { return [f.geometry.coordinates[1], f.geometry.coordinates[0]]; });
+    map.fitBounds(L.latLngBounds(b), {padding: [24, 24], maxZoom: 6});
+    nmPlaces(map, places, %(options)s);
+  } else { map.setView([30, 10], 2); }
   window.newsmapMap = map;
 })();
 """
 
 
-def leaflet_map_html(features: dict, height: int | None = None) -> str:
+def leaflet_map_html(features: dict, height: int | None = None, legend: bool = True) -> str:
     """A map as plain HTML + Leaflet, without folium: for the briefing (Leaflet inlined by the caller)
     and the Overview's small map (Leaflet loaded from the app's own static files)."""
-    js = _STANDALONE_JS % {"basemap": basemap_json(), "basemap_options": _BASEMAP_OPTIONS,
-                           "features": script_json(features), "places_options": _PLACES_OPTIONS}
+    js = _PLACES_JS + _STANDALONE_JS % {"basemap": basemap_json(), "basemap_options": _BASEMAP_OPTIONS,
+                                        "features": script_json(features), "options": script_json({"legend": legend})}
     style = f" style='height:{height}px'" if height else ""
     return f"<div id='nm-map' class='nm-map'{style}></div><script>{js}</script>"
 
 
-def small_map_page(features: dict, height: int, asset_base: str = LEAFLET_BASE) -> str:
+def small_map_page(features: dict, height: int, asset_base: str = LEAFLET_BASE, legend: bool = False) -> str:
     """A whole HTML document for an iframe: Leaflet from the app's static files, no CDN."""
     return (f"<!doctype html><html><head><meta charset='utf-8'><link rel='stylesheet' href='{asset_base}/leaflet.css'>"
             f"<script src='{asset_base}/leaflet.js'></script><style>html,body{{margin:0}} .nm-map{{width:100%}}</style></head>"
-            f"<body>{leaflet_map_html(features, height)}</body></html>")
+            f"<body>{leaflet_map_html(features, height, legend)}</body></html>")
 
 
 # ---------------------------------------------------------------- timeline
@@ -675,7 +803,8 @@ def source_line(view: View, show: int = 3) -> str:
 
     def one(a):
         outlet = f", {a['source']}" if a["source"] else ""
-        return f"“{a['title']}”{outlet}, published {fmt_day(dt.date.fromisoformat(a['published']))}"
+        title = a["title"] if len(t) == 1 else _short(a["title"], 60)
+        return f"“{title}”{outlet}, published {fmt_day(dt.date.fromisoformat(a['published']))}"
 
     if len(t) <= show:
         return "Source: " + "; ".join(one(a) for _, a in t.iterrows())

@@ -36,7 +36,7 @@ with left:
 with right:
     st.markdown("#### Places")
     # plain Leaflet (served by the app) in an iframe: the interactive folium map is on the Map page
-    st.iframe(V.small_map_page(V.map_features(view, colors), height=300), height=304)
+    st.iframe(V.small_map_page(V.map_features(view, colors, label_top=8), height=300), height=304)
     st.markdown("#### Top speakers")
     counts = view.quotes["speaker"].dropna().value_counts().head(8)
     st.markdown("".join(
