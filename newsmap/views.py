@@ -573,6 +573,8 @@ def _point_traces(part: pd.DataFrame, lane: str, colors, span_days: float, gl: b
         for i, ok in zip(order, mask):
             text[i] = _short(kinds[i], 14) if ok else ""
         kw = {"mode": "markers+text", "text": text, "textposition": "bottom center", "textfont": {"size": 10, "color": "#444"}}
+    if not gl:
+        kw["cliponaxis"] = False  # a label at the edge is not cut
     return [trace(x=xs, y=[lane] * len(part), mode=kw.pop("mode", "markers"), name=lane, showlegend=False,
                   marker={"size": 13 if not gl else 9, "color": point_colors,
                           "symbol": ["circle-open" if r == "on_or_before" else "circle" for r in part["relation"]],
