@@ -511,6 +511,8 @@ def bucket_for_span(lo: dt.date, hi: dt.date) -> str:
 
 
 def _bucket_start(d: dt.date, step: str) -> dt.date:
+    if step == "year":
+        return d.replace(month=1, day=1)
     if step == "week":
         return d - dt.timedelta(days=d.weekday())
     if step == "month":
@@ -519,6 +521,8 @@ def _bucket_start(d: dt.date, step: str) -> dt.date:
 
 
 def _bucket_end(d: dt.date, step: str) -> dt.date:
+    if step == "year":
+        return d.replace(month=12, day=31)
     if step == "week":
         return d + dt.timedelta(days=6)
     if step == "month":
@@ -597,27 +601,38 @@ def _span_trace(part: pd.DataFrame, lane: str, colors) -> list:
                        customdata=custom, hovertemplate=_HOVER)]
 
 
-def _bucket_traces(part: pd.DataFrame, lane: str, colors, step: str) -> list:
-    """Counts per day/week/month for one lane: one bubble per bucket; a click filters to the bucket."""
-    import plotly.graph_objects as go
+_STEP_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365}
 
-    starts = [_bucket_start(d, step) for d in part["start"]]
-    g = pd.DataFrame({"b": starts, "kind": part["kind"].values}).groupby("b")
-    counts = g.size()
-    kinds = g["kind"].agg(lambda k: ", ".join(f"{n} ({c})" for n, c in k.value_counts().head(3).items()))
-    label = {"day": "", "week": "week of ", "month": ""}[step]
-    custom = []
-    for b, n in counts.items():
-        e = _bucket_end(b, step)
-        when = fmt_value(b.isoformat()[:7], "month") if step == "month" else f"{label}{fmt_day(b)}"
-        custom.append([E(when), f"{n} event{'s' if n != 1 else ''}", E(kinds[b]), "click to filter to these dates", "",
-                       f"range:{b.isoformat()}:{e.isoformat()}", E(lane), ""])
-    half = {"day": 12, "week": 84, "month": 360}[step]
-    xs = [pd.Timestamp(b) + pd.Timedelta(hours=half) for b in counts.index]
+
+def _bucket_traces(part: pd.DataFrame, lane: str, colors, step: str, span_days: float = 365, biggest: int = 1) -> list:
+    """Counts per day/week/month/year for one lane: one bubble per bucket (an event of month or year
+    precision counts in the bucket of its first day); a click filters to the bucket's dates. The
+    ``biggest`` bucket of the figure gets the largest bubble that fits between two buckets."""
+    import plotly.graph_objects as go
+    from collections import Counter
+
+    kinds: dict[dt.date, Counter] = {}
+    vague: Counter = Counter()
+    for d, kind, prec in zip(part["start"], part["kind"], part["precision"]):
+        b = _bucket_start(d, step)
+        kinds.setdefault(b, Counter())[kind] += 1
+        vague[b] += prec != "day"
+    custom, xs, sizes = [], [], []
+    half = {"day": 12, "week": 84, "month": 360, "year": 4380}[step]
+    for b in sorted(kinds):
+        n = sum(kinds[b].values())
+        when = {"week": f"week of {fmt_day(b)}", "month": fmt_value(b.isoformat()[:7], "month"), "year": str(b.year)}.get(step, fmt_day(b))
+        top = ", ".join(f"{k} ({c})" for k, c in kinds[b].most_common(3))
+        note = f"{vague[b]} dated only by month or year · " if vague[b] else ""
+        custom.append([E(when), f"{n} event{'s' if n != 1 else ''}", E(top), f"{note}click to filter to these dates", "",
+                       f"range:{b.isoformat()}:{_bucket_end(b, step).isoformat()}", E(lane), ""])
+        xs.append(pd.Timestamp(b) + pd.Timedelta(hours=half))
+        sizes.append(n)
+    top = max(6.0, min(30.0, 1000 * _STEP_DAYS[step] / max(span_days, 1)))  # ~1000 px of axis
+    sizes = [max(4.0, min(top, top * (n / max(biggest, 1)) ** 0.5)) for n in sizes]
     color = colors.get(lane, NO_ACTOR)
     return [go.Scattergl(x=xs, y=[lane] * len(xs), mode="markers", name=lane, showlegend=False,
-                         marker={"size": [min(34, 7 + 4 * n ** 0.5) for n in counts], "color": color, "opacity": 0.7,
-                                 "line": {"width": 1, "color": color}},
+                         marker={"size": sizes, "color": color, "opacity": 0.7, "line": {"width": 1, "color": color}},
                          customdata=custom, hovertemplate=_HOVER)]
 
 
@@ -648,21 +663,32 @@ def timeline_figure(view: View, colors: dict[str, str], show_context: bool = Tru
     fig = make_subplots(rows=1, cols=2 if two else 1, shared_yaxes=True, column_widths=[0.2, 0.8] if two else None,
                         horizontal_spacing=0.03, subplot_titles=("Earlier", "Main days") if two else None)
     span_days = (hi - lo).days + 1
-    aggregate = (main["precision"] == "day").sum() > AGGREGATE_ABOVE
+    aggregate = len(rows) > AGGREGATE_ABOVE
+    biggest = {}
+    if aggregate:  # the largest bucket of an actor's lane, so bubble sizes compare across lanes ("Other" is capped)
+        for step, part in ((bucket_for_span(lo, hi), main), ("year", context)):
+            if len(part):
+                keys = pd.Series([_bucket_start(d, step) for d in part["start"]])
+                counts = pd.DataFrame({"l": part["lane"].values, "b": keys}).value_counts()
+                own = counts[counts.index.get_level_values(0) != OTHER_LANE]
+                biggest[step] = int((own if len(own) else counts).max())
     n_points = int((rows["precision"] == "day").sum())
     for col, part, part_span in (((1, context, 365.0), (main_col, main, span_days)) if two else ((1, main, span_days),)):
+        by_lane = dict(tuple(part.groupby("lane", sort=False)))
         for lane in lanes:
-            sub = part[part["lane"] == lane]
-            if sub.empty:
+            sub = by_lane.get(lane)
+            if sub is None:
+                continue
+            if aggregate:
+                step = bucket_for_span(lo, hi) if col == main_col else "year"
+                for t in _bucket_traces(sub, lane, colors, step, part_span, biggest[step]):
+                    fig.add_trace(t, row=1, col=col)
                 continue
             pts, spans = sub[sub["precision"] == "day"], sub[sub["precision"] != "day"]
             traces = []
             if not pts.empty:
-                if aggregate and col == main_col:
-                    traces += _bucket_traces(pts, lane, colors, bucket_for_span(lo, hi))
-                else:
-                    traces += _point_traces(pts, lane, colors, part_span, gl=len(pts) > WEBGL_ABOVE,
-                                            labels=n_points <= LABEL_AT_MOST and col == main_col)
+                traces += _point_traces(pts, lane, colors, part_span, gl=len(pts) > WEBGL_ABOVE,
+                                        labels=n_points <= LABEL_AT_MOST and col == main_col)
             if not spans.empty:
                 traces += _span_trace(spans, lane, colors)
             for t in traces:
@@ -676,11 +702,11 @@ def timeline_figure(view: View, colors: dict[str, str], show_context: bool = Tru
                          gridcolor="#e6e6e6", tickangle=0, tickfont={"size": 11}, **axis_for_span(c_lo - dt.timedelta(days=45), c_hi + dt.timedelta(days=45), max_ticks=3))
     folded = rows.loc[rows["lane"] == OTHER_LANE, "actor"].fillna(NO_ACTOR_LANE).nunique()
     # lane names sit above each lane, inside the plot: no left margin eaten by long names (phones)
-    for n in lanes:
-        text = f"{OTHER_LANE} ({folded} actors)" if n == OTHER_LANE else short_lane(n, 40)
-        fig.add_annotation(text=f"<b>{E(text)}</b>", x=0, xref="paper", xanchor="left", y=n, yref="y", yshift=17,
-                           showarrow=False, font={"size": 11, "color": colors.get(n, "#333") if n != OTHER_LANE else "#333"},
-                           bgcolor="rgba(255,255,255,0.75)")
+    names = [(n, f"{OTHER_LANE} ({folded} actors)" if n == OTHER_LANE else short_lane(n, 40)) for n in lanes]
+    fig.update_layout(annotations=[*fig.layout.annotations, *(
+        {"text": f"<b>{E(text)}</b>", "x": 0, "xref": "paper", "xanchor": "left", "y": n, "yref": "y", "yshift": 17,
+         "showarrow": False, "font": {"size": 11, "color": colors.get(n, "#333") if n != OTHER_LANE else "#333"},
+         "bgcolor": "rgba(255,255,255,0.75)"} for n, text in names)])
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), showticklabels=False, showgrid=True,
                      gridcolor="#eee", range=[-0.7, len(lanes) - 0.3])
     fig.update_layout(height=max(240, 70 + 52 * len(lanes)), margin={"l": 4, "r": 4, "t": 34, "b": 26}, showlegend=False,
