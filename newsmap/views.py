@@ -735,15 +735,17 @@ def plotly_config(summary: str) -> dict:
 def story(view: View) -> list[dict]:
     """Events in date order, one line each (undated ones last)."""
     out = []
-    for _, ev in view.events.iterrows():
-        lo, _hi = date_bounds(ev["date"], ev["date_precision"], ev["date_end"])
-        when = fmt_value(ev["date"], ev["date_precision"])
-        if ev["date_relation"] == "on_or_before" and when:
+    ev = view.events
+    cols = ("uid", "article", "sentence_start", "date", "date_precision", "date_end", "date_relation", "kind", "actors", "summary",
+            "places", "asserted_by")
+    for uid, art, s0, date, prec, date_end, rel, kind, actors, summary, places, asserted in zip(*(ev[c].tolist() for c in cols)):
+        lo, _hi = date_bounds(date, prec, date_end)
+        when = fmt_value(date, prec)
+        if rel == "on_or_before" and when:
             when = f"by {when}"
-        out.append({"uid": ev["uid"], "article": ev["article"], "sentence_start": ev["sentence_start"],
-                    "sort": lo or dt.date.max, "when": when or "undated", "kind": ev["kind"],
-                    "actor": event_actor(ev), "summary": _short(ev["summary"], 160), "places": ev["places"],
-                    "asserted_by": ev["asserted_by"]})
+        out.append({"uid": uid, "article": art, "sentence_start": s0, "sort": lo or dt.date.max, "when": when or "undated",
+                    "kind": kind, "actor": actors[0] if isinstance(actors, list) and actors else None,
+                    "summary": _short(summary, 160), "places": places, "asserted_by": asserted})
     return sorted(out, key=lambda r: (r["sort"], r["uid"]))
 
 
@@ -752,10 +754,8 @@ def quote_groups(view: View) -> list[tuple[str, pd.DataFrame]]:
     q = view.quotes.copy()
     q["speaker"] = q["speaker"].fillna("(unattributed)")
     order = q["speaker"].value_counts()
-    groups = []
-    for name in sorted(order.index, key=lambda n: (-order[n], n == "(unattributed)", n)):
-        groups.append((name, q[q["speaker"] == name].sort_values(["article", "start"])))
-    return groups
+    parts = dict(tuple(q.sort_values(["article", "start"], kind="stable").groupby("speaker", sort=False)))
+    return [(name, parts[name]) for name in sorted(order.index, key=lambda n: (-order[n], n == "(unattributed)", n))]
 
 
 def citation(q, article) -> str:

@@ -24,10 +24,12 @@ if not groups:
 
 # one flat list of (speaker, quote) in display order, cut into pages; a speaker's heading repeats
 # on the next page with "continued"
-cards = [(name, len(g), q) for name, g in groups for q in g.to_dict("records")]
+cards = [(name, len(g), i) for name, g in groups for i in g.index]  # cheap: rows are read for one page only
+frames = dict(groups)
 first, last = pager("quote_page", len(cards), what="quotes")
 shown = None
-for name, size, q in cards[first:last]:
+for name, size, i in cards[first:last]:
+    q = frames[name].loc[i]
     color = colors.get(name, V.NO_ACTOR)
     if name != shown:
         more = " (continued)" if cards[first][0] == name and shown is None and first and cards[first - 1][0] == name else ""
