@@ -711,7 +711,8 @@ def timeline_figure(view: View, colors: dict[str, str], show_context: bool = Tru
                      gridcolor="#eee", range=[-0.7, len(lanes) - 0.3])
     fig.update_layout(height=max(240, 70 + 52 * len(lanes)), margin={"l": 4, "r": 4, "t": 34, "b": 26}, showlegend=False,
                       hovermode="closest", plot_bgcolor="white", dragmode="select", selectdirection="h",
-                      hoverlabel={"align": "left"}, font={"size": 12})
+                      hoverlabel={"align": "left"}, font={"size": 12},
+                      meta={"counts_per": bucket_for_span(lo, hi) if aggregate else None})
     return fig
 
 

@@ -61,8 +61,13 @@ lanes = c2.select_slider("Actor lanes", LANES, value=10, key="tl_lanes",
 fig = V.timeline_figure(view, colors, show_context=show_context, max_lanes=lanes)
 st.plotly_chart(fig, key="timeline", on_select=on_select, selection_mode=("points", "box"),
                 config=V.plotly_config(nm["summary"]), width="stretch")
-st.caption("● a day · ○ on or before that day (reported in a later statement) · bar = month or year precision · "
-           "**drag across the chart to filter every page to those dates** · click an event for its sentence")
+per = (fig.layout.meta or {}).get("counts_per") if isinstance(fig.layout.meta, dict) else None
+if per:
+    st.caption(f"Too many events to draw one by one: a bubble is the events of one {per} (its size: how many) · "
+               "**click a bubble or drag across the chart to filter every page to those dates**")
+else:
+    st.caption("● a day · ○ on or before that day (reported in a later statement) · bar = month or year precision · "
+               "**drag across the chart to filter every page to those dates** · click an event for its sentence")
 
 # a slider for the same date filter (also where dragging is awkward: phones)
 pubs = [dt.date.fromisoformat(p) for p in corpus.articles["published"]] or [dt.date.today()]
