@@ -710,7 +710,7 @@ def timeline_figure(view: View, colors: dict[str, str], show_context: bool = Tru
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), showticklabels=False, showgrid=True,
                      gridcolor="#eee", range=[-0.7, len(lanes) - 0.3])
     fig.update_layout(height=max(240, 70 + 52 * len(lanes)), margin={"l": 4, "r": 4, "t": 34, "b": 26}, showlegend=False,
-                      hovermode="closest", plot_bgcolor="white", dragmode="select", selectdirection="h",
+                      hovermode="closest", plot_bgcolor="white", dragmode="zoom", selectdirection="h",
                       hoverlabel={"align": "left"}, font={"size": 12},
                       meta={"counts_per": bucket_for_span(lo, hi) if aggregate else None})
     return fig

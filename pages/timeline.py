@@ -1,6 +1,6 @@
 """Timeline: events in lanes by actor (the busiest of the view; the others folded into one lane);
-points for days, bars for months and years; older context apart. Dragging across the chart, or the
-date slider, sets the From/To filters of every page."""
+points for days, bars for months and years; older context apart. A box selection across the chart,
+a click on a count bubble, or the date slider sets the From/To filters of every page."""
 import datetime as dt
 import html
 
@@ -64,10 +64,12 @@ st.plotly_chart(fig, key="timeline", on_select=on_select, selection_mode=("point
 per = (fig.layout.meta or {}).get("counts_per") if isinstance(fig.layout.meta, dict) else None
 if per:
     st.caption(f"Too many events to draw one by one: a bubble is the events of one {per} (its size: how many) · "
-               "**click a bubble or drag across the chart to filter every page to those dates**")
+               "**click a bubble to filter every page to those dates**")
 else:
     st.caption("● a day · ○ on or before that day (reported in a later statement) · bar = month or year precision · "
-               "**drag across the chart to filter every page to those dates** · click an event for its sentence")
+               "click an event for its sentence")
+st.caption("To filter every page to a period: the slider below, or the chart's *Box Select* tool (toolbar, top right) "
+           "and drag across the dates. Dragging with the default tool only zooms the picture.")
 
 # a slider for the same date filter (also where dragging is awkward: phones)
 pubs = [dt.date.fromisoformat(p) for p in corpus.articles["published"]] or [dt.date.today()]
