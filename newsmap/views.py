@@ -126,26 +126,29 @@ def _short(text, n):
     return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
 
 
-def map_features(view: View, colors: dict[str, str], link_query: dict | None = None, label_top: int = 12) -> dict:
+def map_features(view: View, colors: dict[str, str], link_query: dict | None = None, label_top: int = 12,
+                 popup_top: int = 200) -> dict:
     """One GeoJSON FeatureCollection of the filtered places (radius by mentions, colour by first
     actor; the ``label_top`` places with most events and quotes carry a label). With ``link_query``
-    (the view's filters) popups link each item to its sentence in the Article page."""
+    (the view's filters) popups link each item to its sentence in the Article page. Past the
+    ``popup_top`` busiest places a popup only counts what is there (clicking the place lists it
+    beside the map): the payload stays small at thousands of places."""
     import gc
 
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small dicts: a collection mid-way would double the time
     try:
-        return _map_features(view, colors, link_query, label_top)
+        return _map_features(view, colors, link_query, label_top, popup_top)
     finally:
         if enabled:
             gc.enable()
 
 
-def _map_features(view: View, colors: dict[str, str], link_query, label_top) -> dict:
+def _map_features(view: View, colors: dict[str, str], link_query, label_top, popup_top) -> dict:
     places = aggregate_places(view.places)
     ev_by_place, q_by_place = _by_place(view)
     sources = _article_sources(view)
-    feats = []
+    feats, items = [], []
     empty: list = []
     for name, kind, lat, lon, mentions in zip(*(places[c].tolist() for c in ("name", "kind", "lat", "lon", "mentions"))):
         if lat is None or lat != lat:
@@ -161,14 +164,20 @@ def _map_features(view: View, colors: dict[str, str], link_query, label_top) -> 
         feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(float(lon), 5), round(float(lat), 5)]},
                       "properties": {"name": name, "name_html": name_html, "slug": slugify(name), "kind": kind, "role": role,
                                      "mentions": mentions, "radius": 6 + 3 * (mentions if mentions < 6 else 6), "color": color,
-                                     "items": len(evs) + len(qs), "label": False,
-                                     "popup": _popup_html(name_html, kind, mentions, evs, qs, sources, link_query)}})
-    ranked = sorted(feats, key=lambda f: (-f["properties"]["items"], -f["properties"]["mentions"], f["properties"]["name"]))
-    for f in ranked[:label_top]:
-        f["properties"]["label"] = True
-    # the most important places are drawn last (on top) and lead their cluster
-    for rank, f in enumerate(ranked):
-        f["properties"]["rank"] = rank
+                                     "items": len(evs) + len(qs), "label": False}})
+        items.append((evs, qs))
+    ranked = sorted(range(len(feats)), key=lambda i: (-feats[i]["properties"]["items"], -feats[i]["properties"]["mentions"],
+                                                      feats[i]["properties"]["name"]))
+    for rank, i in enumerate(ranked):
+        p = feats[i]["properties"]
+        p["label"], p["rank"] = rank < label_top, rank  # the most important places lead their cluster
+        evs, qs = items[i]
+        if rank < popup_top:
+            p["popup"] = _popup_html(p["name_html"], p["kind"], p["mentions"], evs, qs, sources, link_query)
+        else:
+            p["popup"] = _popup_html(p["name_html"], p["kind"], p["mentions"], [], []) + (
+                f"<br>{len(evs)} event{'s' if len(evs) != 1 else ''} · {len(qs)} quote{'s' if len(qs) != 1 else ''}"
+                " — click the place to list them" if evs or qs else "")
     return {"type": "FeatureCollection", "features": feats}
 
 

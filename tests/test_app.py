@@ -200,7 +200,7 @@ def test_source_line_names_the_articles_of_the_filtered_view(copies_dir, monkeyp
     assert "Source: “Copy number 2 of the seed”, Outlet 2" in s and "Copy number 1" not in s
 
 
-def test_data_page_lists_the_articles_and_builds_downloads_on_demand(copies_dir, monkeypatch):
+def test_data_page_lists_the_articles_of_the_view(copies_dir, monkeypatch):
     at = run_app("pages/data.py", params={"actor": "Sergueï Lavrov"}, data_dir=copies_dir, monkeypatch=monkeypatch)
     assert not at.exception
     by_article = at.dataframe[0].value

@@ -221,3 +221,11 @@ def test_place_detail_lists_events_and_quotes_with_their_article(copies):
     events, quotes = V.place_detail(F.apply(copies, F.Filters()), "Rio de Janeiro")
     assert len(quotes) == 9 and {q["source"].split(" · ")[1] for q in quotes} == {"Outlet 1", "Outlet 2", "Outlet 3"}
     assert events and all(e["source"] for e in events)
+
+
+def test_map_payload_stays_small_past_the_busiest_places(copies):
+    feats = V.map_features(F.apply(copies, F.Filters()), {}, popup_top=2)["features"]
+    ranked = sorted(feats, key=lambda f: f["properties"]["rank"])
+    assert "•" in ranked[0]["properties"]["popup"] or "«" in ranked[0]["properties"]["popup"]  # the busiest: the full list
+    rest = [f["properties"]["popup"] for f in ranked[2:] if f["properties"]["items"]]
+    assert rest and all("click the place to list them" in p and "•" not in p for p in rest)
