@@ -146,7 +146,11 @@ def test_clicking_a_timeline_event_shows_its_sentence(server, watched):
         if not box or not box["width"]:
             continue
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.wait_for_timeout(1200)
+        try:  # the selection reruns the page, which then shows the event's details
+            page.get_by_text("Places:", exact=False).first.wait_for(timeout=15000)
+        except Exception:
+            continue
+        wait_app(page)
         if "feu vert" in page.locator("[data-testid='stMain']").inner_text():
             break
     text = page.locator("[data-testid='stMain']").inner_text()
@@ -163,3 +167,22 @@ def test_story_line_links_to_its_sentence_in_the_article(server, watched):
     body = page.locator("[data-testid='stMain']").inner_text()
     assert "Linked sentence: Washington avait donné dimanche son feu vert" in body
     assert "Actor: Washington" in summary_text(page)
+
+
+def test_box_selection_on_the_timeline_sets_the_date_filter(server, watched):
+    ctx, w = watched
+    page = open_page(watched, server.url + "/timeline")
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .points path", state="attached")
+    page.locator(".js-plotly-plot").first.hover()
+    page.locator(".modebar-btn[data-title='Box Select']").first.click()
+    box = page.locator(".js-plotly-plot .nsewdrag").last.bounding_box()  # the main panel
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.55, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.75, y, steps=8)
+    page.mouse.up()
+    page.wait_for_function("() => location.search.includes('from=') && location.search.includes('to=')", timeout=30000)
+    wait_app(page)
+    s = summary_text(page)
+    assert "Nov 2024" in s and not s.startswith("All actors") and "of 19 events" in s
+    assert not w.real_console_errors(), w.real_console_errors()
