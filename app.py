@@ -41,6 +41,7 @@ def get_corpus():
         return Store.empty_store(), version, str(exc)
 
 
+
 def reset_filters():
     for key, default in FILTER_KEYS.items():
         st.session_state[key] = list(default) if isinstance(default, list) else default
@@ -69,7 +70,8 @@ def apply_pending():
 def sidebar(store: Store) -> F.Filters:
     counts = store.actor_counts  # quotes + event mentions per actor, computed when the store is built
     chosen = st.session_state.get("actor") or []
-    actor_names = store.actor_options() + [n for n in chosen if not counts.get(n)]  # no "(0)" entries unless chosen
+    labels = store.actor_labels  # "Sergueï Lavrov — person · 3 quotes · 1 event", computed once per corpus version
+    actor_names = store.actor_options() + [n for n in chosen if not counts.get(n)]  # no zero-count entries unless chosen
     place_names, titles = store.place_names, store.titles
     first, last = store.day_range
     lo = (first or dt.date(2000, 1, 1)) - dt.timedelta(days=3650)
@@ -77,7 +79,7 @@ def sidebar(store: Store) -> F.Filters:
     with st.sidebar:
         st.subheader("Filters")
         st.multiselect("Actors", actor_names, key="actor", bind="query-params",
-                       format_func=lambda n: f"{n} ({counts.get(n, 0)})", placeholder="All actors")
+                       format_func=lambda n: labels.get(n, n), placeholder="All actors")
         c1, c2 = st.columns(2)
         c1.date_input("From", value=None, min_value=lo, max_value=hi, key="from", bind="query-params", format="YYYY-MM-DD")
         c2.date_input("To", value=None, min_value=lo, max_value=hi, key="to", bind="query-params", format="YYYY-MM-DD")

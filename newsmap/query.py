@@ -54,7 +54,9 @@ class Store:
         self.actor_kinds = {n: t for n, _k, _c, t in stats}
         self.place_names = [r[0] for r in cur.execute(
             "SELECT DISTINCT name FROM places WHERE lat IS NOT NULL ORDER BY name").fetchall()]
-        self.titles = dict(cur.execute("SELECT id, title FROM articles ORDER BY ord").fetchall())
+        rows = cur.execute("SELECT id, title, source, published FROM articles ORDER BY ord").fetchall()
+        self.titles = {i: title for i, title, _s, _p in rows}
+        self.article_meta = {i: (source, title, published) for i, title, source, published in rows}  # outlet, title, date
         self.day_range = cur.execute(
             "SELECT min(d), max(d) FROM (SELECT TRY_CAST(date AS DATE) AS d FROM events WHERE length(date) = 10 "
             "UNION ALL SELECT TRY_CAST(published AS DATE) FROM articles)").fetchone()
@@ -86,6 +88,15 @@ class Store:
     def actor_options(self, with_zero: bool = False) -> list[str]:
         """Actor names, most active first; actors never quoted nor in an event only on demand."""
         return [n for n, k in self.actor_counts.items() if k or with_zero]
+
+    @cached_property
+    def actor_labels(self) -> dict[str, str]:
+        """Picker entry of each actor quoted or in an event: "Name — kind · 3 quotes · 1 event"."""
+        from .views import actor_counts_label, actor_option
+
+        t = self.view(F.Filters()).actor_table()
+        return {n: actor_option(n, k or "", actor_counts_label(int(q), int(e)))
+                for n, k, q, e in zip(t["name"], t["kind"], t["quotes"], t["events"])}
 
     def view(self, f: F.Filters) -> "StoreView":
         return StoreView(self, f)
@@ -311,17 +322,19 @@ class StoreView:
                           row_number() OVER (PARTITION BY place, first_actor IS NULL ORDER BY ord) AS by_actor,
                           row_number() OVER (PARTITION BY place, kind IN ({nh}) ORDER BY ord) AS by_happened,
                           row_number() OVER (PARTITION BY place, kind IN ({said}) ORDER BY ord) AS by_said FROM ep)
-        SELECT uid, article, places, actors, kind, date, date_precision, summary FROM events WHERE uid IN (
+        SELECT uid, article, places, actors, kind, date, date_precision, summary, sentence_start FROM events WHERE uid IN (
             SELECT uid FROM r WHERE by_date <= 8 OR (by_actor = 1 AND first_actor IS NOT NULL)
                OR (by_happened = 1 AND kind NOT IN ({nh})) OR (by_said = 1 AND kind IN ({said})))
         ORDER BY ord""", self.event_params + [top], "events")
         quotes = self._fetch(f"""
-        SELECT uid, article, place, speaker, text FROM (
+        SELECT uid, article, place, speaker, text, sentence_start FROM (
             SELECT *, row_number() OVER (PARTITION BY place ORDER BY ord) AS n FROM quotes
             WHERE {self.quote_where} AND place IN (SELECT unnest(?)))
         WHERE n <= 5 ORDER BY ord""", self.quote_params + [top], "quotes")
+        ids = sorted(set(events["article"]) | set(quotes["article"]))  # the articles the popups cite
+        articles = self._fetch("SELECT id, title, source, published FROM articles WHERE id IN (SELECT unnest(?))", [ids])
         none = events.iloc[0:0]
-        return F.View(none, quotes, events, places, none, self.totals)
+        return F.View(articles, quotes, events, places, none, self.totals)
 
     def quote_groups(self, limit: int = 50, offset: int = 0, needle: str = "") -> tuple[list, dict, int]:
         """A page of :func:`views.quote_groups`: ``(groups, sizes, total)`` where ``groups`` is

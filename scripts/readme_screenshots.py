@@ -1,11 +1,15 @@
-"""Regenerate the README's screenshots from the running app (seed corpus), offline.
+"""Regenerate the README's screenshots from the running app, offline.
 
-Usage: python scripts/readme_screenshots.py [OUT_DIR]     (default docs/screenshots)
+Usage: python scripts/readme_screenshots.py [OUT_DIR]                      (seed corpus; default docs/screenshots)
+       python scripts/readme_screenshots.py OUT_DIR --data-dir DIR --prefix multi-   (another corpus, e.g. the
+       evaluation articles ingested into DIR; files named multi-*.png)
 Starts `streamlit run app.py` on a free loopback port, opens each page in Debian's headless
 Chromium (requests leaving localhost are blocked) and saves PNGs.
 """
 from __future__ import annotations
 
+import argparse
+import os
 import socket
 import subprocess
 import sys
@@ -20,12 +24,16 @@ from shoot import shoot  # noqa: E402
 SHOTS = ["overview", "map", "timeline", "quotes", "article", "data", "/quotes?actor=Sergue%C3%AF+Lavrov"]
 
 
-def main(out: Path):
+MULTI_SHOTS = ["overview", "map", "timeline", "quotes", "data", "/quotes?actor=Emmanuel+Macron"]
+
+
+def main(out: Path, data_dir: str | None = None, prefix: str = ""):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
                              "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
+                            env=dict(os.environ, **({"NEWSMAP_DATA_DIR": data_dir} if data_dir else {})),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(200):
@@ -34,10 +42,15 @@ def main(out: Path):
                 break
             except OSError:
                 time.sleep(0.1)
-        shoot(f"http://127.0.0.1:{port}", out, SHOTS, width=1400, height=900)
+        shoot(f"http://127.0.0.1:{port}", out, MULTI_SHOTS if prefix else SHOTS, width=1400, height=900, prefix=prefix)
     finally:
         proc.terminate()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out", nargs="?", default=str(ROOT / "docs" / "screenshots"))
+    ap.add_argument("--data-dir")
+    ap.add_argument("--prefix", default="")
+    a = ap.parse_args()
+    main(Path(a.out), a.data_dir, a.prefix)

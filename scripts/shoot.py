@@ -6,6 +6,7 @@ Without paths it shoots every page. Requests leaving localhost are blocked and l
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,7 +25,27 @@ def wait_ready(page, timeout=30000):
     page.wait_for_timeout(1500)
 
 
-def shoot(base: str, out: Path, paths: list[str], width=1400, height=1000):
+def wait_settled(page, path: str, timeout=60000):
+    """Every element drawn (no skeleton left), the map's frame with its basemap, the timeline's chart."""
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
+    if path in ("/", "/map") or path.startswith(("/?", "/map?")):
+        deadline = time.time() + timeout / 1000
+        while time.time() < deadline:
+            if any(_has_basemap(f) for f in page.frames[1:]):
+                break
+            page.wait_for_timeout(300)
+    if path.startswith("/timeline"):
+        page.wait_for_selector(".js-plotly-plot", timeout=timeout)
+
+
+def _has_basemap(frame) -> bool:
+    try:
+        return frame.evaluate("() => document.querySelectorAll('path.nm-country').length > 0")
+    except Exception:
+        return False
+
+
+def shoot(base: str, out: Path, paths: list[str], width=1400, height=1000, prefix: str = ""):
     out.mkdir(parents=True, exist_ok=True)
     host = urlsplit(base).hostname
     blocked = []
@@ -44,12 +65,12 @@ def shoot(base: str, out: Path, paths: list[str], width=1400, height=1000):
         for name, path in ((n, PAGES.get(n, n)) for n in (paths or PAGES)):
             page.goto(base.rstrip("/") + path)
             wait_ready(page)
-            if "map" in path or path.startswith("/?") or path == "/":
-                page.wait_for_timeout(2500)
+            wait_settled(page, path)
+            page.wait_for_timeout(1500)
             stem = name.strip("/").split("?")[0] or "overview"
             if "?" in name:
                 stem += "-filtered"
-            f = out / f"{stem}.png"
+            f = out / f"{prefix}{stem}.png"
             page.screenshot(path=str(f), full_page=False)
             print(f)
         browser.close()

@@ -39,7 +39,10 @@ def test_frame_renders_summary_and_source_line():
     s = summary(at)
     assert "All actors, all dates" in s and "19 of 19 events" in s and "11 of 11 quotes" in s and "Source:" in s
     assert "published 20 Nov 2024" in s
-    assert at.multiselect(key="actor").options[0].startswith("Ambassade des États-Unis en Ukraine (")
+    options = at.multiselect(key="actor").options
+    assert options[0] == "Ambassade des États-Unis en Ukraine — organisation · 3 quotes · 4 events"
+    assert "Sergueï Lavrov — person · 3 quotes · 3 events" in options
+    assert not [o for o in options if "(0)" in o or "only mentioned" in o]  # no zero-count entries
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -154,3 +157,73 @@ def test_empty_corpus_renders(tmp_path, monkeypatch):
     for page in PAGES[1:]:
         at.switch_page(page).run()
         assert not at.exception, page
+
+
+# ---------------------------------------------------------------- several articles (issue 9)
+from multi_corpus import write_copies  # noqa: E402
+
+
+@pytest.fixture
+def copies_dir(tmp_path):
+    return write_copies(tmp_path / "copies")
+
+
+def test_quote_cards_name_their_article_with_a_link_to_the_sentence():
+    at = run_app("pages/quotes.py")
+    cards = [m.value for m in at.markdown if "«" in m.value]
+    assert len(cards) == 11
+    for c in cards:
+        assert "nm-src" in c and "“L’ambassade des États-Unis en Ukraine" in c and "20 Nov 2024" in c
+        assert re.search(r"href='/article\?focus=article-2024-11-20-fr%3A\d+'", c)
+
+
+def test_quotes_are_paginated(copies_dir, monkeypatch):
+    at = run_app("pages/quotes.py", data_dir=copies_dir, monkeypatch=monkeypatch)
+    assert not at.exception
+    cards = [m.value for m in at.markdown if "«" in m.value]
+    assert len(cards) == 20 and at.number_input(key="quote_page").value == 1
+    assert any("Quotes 1–20 of 33" in c.value for c in at.caption)
+    at.button(key="quote_page_next").click().run()
+    cards = [m.value for m in at.markdown if "«" in m.value]
+    assert len(cards) == 13 and any("Outlet 3" in c for c in cards)
+
+
+def test_story_lines_name_their_article_and_are_paginated(copies_dir, monkeypatch):
+    at = run_app("pages/overview.py", data_dir=copies_dir, monkeypatch=monkeypatch)
+    story = next(m.value for m in at.markdown if "nm-src" in m.value)
+    assert story.count("nm-src") == 20 and "Outlet 1 · 21 Nov 2024" in story
+
+
+def test_source_line_names_the_articles_of_the_filtered_view(copies_dir, monkeypatch):
+    at = run_app(params={"actor": "Dmitri Peskov"}, data_dir=copies_dir, monkeypatch=monkeypatch)
+    s = summary(at)
+    assert "Source: “Copy number 2 of the seed”, Outlet 2" in s and "Copy number 1" not in s
+
+
+def test_data_page_lists_the_articles_of_the_view(copies_dir, monkeypatch):
+    at = run_app("pages/data.py", params={"actor": "Sergueï Lavrov"}, data_dir=copies_dir, monkeypatch=monkeypatch)
+    assert not at.exception
+    by_article = at.dataframe[0].value
+    assert list(by_article["id"]) == ["copy-1", "copy-3"] and list(by_article["quotes"]) == [3, 3]
+    assert any(m.value.startswith("#### By article (2)") for m in at.markdown)
+
+
+def test_map_inspects_a_place_and_filters_only_on_request():
+    at = run_app()
+    at.session_state["map_inspect"] = "Rio de Janeiro"
+    at.switch_page("pages/map.py").run()
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "#### Rio de Janeiro" in text and "Nous considérerons cela" in text and "nm-src" in text
+    assert "pending_place" not in at.session_state
+    at.button(key="map_filter").click().run()
+    assert at.session_state["pending_place"] == "Rio de Janeiro"
+
+
+def test_timeline_date_slider_sets_the_date_filter():
+    import datetime as dt
+
+    at = run_app("pages/timeline.py")
+    assert not at.exception
+    at.slider(key="tl_range").set_value((dt.date(2024, 11, 19), dt.date(2024, 11, 20))).run()
+    assert at.session_state["from"] == dt.date(2024, 11, 19) and at.session_state["to"] == dt.date(2024, 11, 20)

@@ -30,8 +30,14 @@ def test_map_draws_offline(server, watched):
     page = open_page(watched, server.url + "/map")
     frame = map_frame(page)
     assert frame.evaluate("() => typeof L !== 'undefined' && L.version") == "1.9.4"
+    markers = frame.evaluate("() => document.querySelectorAll('path.nm-place').length")
+    clustered = frame.evaluate("() => [...document.querySelectorAll('.nm-cluster')].map(c => +c.innerText)")
+    assert markers + sum(clustered) == 10 and clustered  # every place of the seed, overlapping ones in numbered clusters
+    assert frame.evaluate("() => document.querySelectorAll('.nm-legend').length") == 1
+    assert frame.evaluate("() => [...document.querySelectorAll('.nm-label')].map(l => l.innerText)")  # the main places are labelled
+    frame.evaluate("() => window.map.setZoom(9)")  # zoomed in, clusters open into one marker per place
+    frame.wait_for_function("() => document.querySelectorAll('path.nm-place').length === 10")
     classes = frame.evaluate("() => [...document.querySelectorAll('path.nm-place')].map(p => p.getAttribute('class'))")
-    assert len(classes) == 10  # one marker per place of the seed
     joined = " ".join(classes)
     for slug in ("nm-place-kyiv", "briansk", "nm-place-rio-de-janeiro"):
         assert slug in joined
@@ -99,6 +105,12 @@ def test_clicking_a_place_filters_the_quotes(server, watched):
     page = open_page(watched, server.url + "/map")
     frame = map_frame(page)
     frame.locator("path.nm-place-rio-de-janeiro").click(force=True)
+    # a click inspects the place (what happened and was said there, with the articles) ...
+    page.get_by_role("heading", name="Rio de Janeiro").wait_for(timeout=20000)
+    main = page.locator("[data-testid='stMain']").inner_text()
+    assert "Nous considérerons cela" in main and "20 Nov 2024" in main and "Place: Rio" not in summary_text(page)
+    # ... and filtering is an explicit action
+    page.get_by_role("button", name=re.compile("Filter to this place")).click()
     page.wait_for_function("() => decodeURIComponent(location.search.replace(/\\+/g, ' ')).includes('place=Rio de Janeiro')", timeout=20000)
     wait_app(page)
     assert "Place: Rio de Janeiro" in summary_text(page) and "3 of 11 quotes" in summary_text(page)
@@ -134,7 +146,11 @@ def test_clicking_a_timeline_event_shows_its_sentence(server, watched):
         if not box or not box["width"]:
             continue
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.wait_for_timeout(1200)
+        try:  # the selection reruns the page, which then shows the event's details
+            page.get_by_text("Places:", exact=False).first.wait_for(timeout=15000)
+        except Exception:
+            continue
+        wait_app(page)
         if "feu vert" in page.locator("[data-testid='stMain']").inner_text():
             break
     text = page.locator("[data-testid='stMain']").inner_text()
@@ -151,3 +167,22 @@ def test_story_line_links_to_its_sentence_in_the_article(server, watched):
     body = page.locator("[data-testid='stMain']").inner_text()
     assert "Linked sentence: Washington avait donné dimanche son feu vert" in body
     assert "Actor: Washington" in summary_text(page)
+
+
+def test_box_selection_on_the_timeline_sets_the_date_filter(server, watched):
+    ctx, w = watched
+    page = open_page(watched, server.url + "/timeline")
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .points path", state="attached")
+    page.locator(".js-plotly-plot").first.hover()
+    page.locator(".modebar-btn[data-title='Box Select']").first.click()
+    box = page.locator(".js-plotly-plot .nsewdrag").last.bounding_box()  # the main panel
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.55, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.75, y, steps=8)
+    page.mouse.up()
+    page.wait_for_function("() => location.search.includes('from=') && location.search.includes('to=')", timeout=30000)
+    wait_app(page)
+    s = summary_text(page)
+    assert "Nov 2024" in s and not s.startswith("All actors") and "of 19 events" in s
+    assert not w.real_console_errors(), w.real_console_errors()
