@@ -137,6 +137,8 @@ class View:
     places: pd.DataFrame
     actors: pd.DataFrame
     totals: dict
+    #: events and quotes at each place when the tables hold only some of them (the store's map view)
+    place_counts: dict | None = None
 
 
 def _mentions_place(sentence_start, sentence, place_spans) -> bool:

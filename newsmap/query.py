@@ -333,8 +333,14 @@ class StoreView:
         WHERE n <= 5 ORDER BY ord""", self.quote_params + [top], "quotes")
         ids = sorted(set(events["article"]) | set(quotes["article"]))  # the articles the popups cite
         articles = self._fetch("SELECT id, title, source, published FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+        counts = {name: (int(e), int(q)) for name, e, q in self.cur.execute(f"""
+        WITH e AS (SELECT place, count(*) AS n FROM event_places WHERE place IN (SELECT unnest(?))
+                   AND event IN (SELECT uid FROM events WHERE {self.event_where}) GROUP BY place),
+             q AS (SELECT place, count(*) AS n FROM quotes WHERE place IN (SELECT unnest(?)) AND {self.quote_where} GROUP BY place)
+        SELECT coalesce(e.place, q.place), coalesce(e.n, 0), coalesce(q.n, 0) FROM e FULL JOIN q ON q.place = e.place""",
+                                                                                [top] + self.event_params + [top] + self.quote_params).fetchall()}
         none = events.iloc[0:0]
-        return F.View(articles, quotes, events, places, none, self.totals)
+        return F.View(articles, quotes, events, places, none, self.totals, place_counts=counts)
 
     def quote_groups(self, limit: int = 50, offset: int = 0, needle: str = "") -> tuple[list, dict, int]:
         """A page of :func:`views.quote_groups`: ``(groups, sizes, total)`` where ``groups`` is

@@ -96,7 +96,7 @@ def _popup_source(item, sources: dict, link_query: dict | None) -> str:
             f"style='color:#777;font-size:11px'>{E(label)} ↗</a>")
 
 
-def _popup_html(name_html, kind, mentions, evs, qs, sources=None, link_query=None) -> str:
+def _popup_html(name_html, kind, mentions, evs, qs, sources=None, link_query=None, n_evs=None, n_qs=None) -> str:
     head = f"<b>{name_html}</b> <span style='color:#666'>({E(str(kind))}, {mentions} mention{'s' if mentions != 1 else ''})</span>"
     if not evs and not qs:
         return head
@@ -107,7 +107,8 @@ def _popup_html(name_html, kind, mentions, evs, qs, sources=None, link_query=Non
         parts.append(f"<br>• <b>{E(when)}</b> — {E(ev['kind'])}: {E(_short(ev['summary'], 110))}{_popup_source(ev, sources, link_query)}")
     for q in qs[:4]:
         parts.append(f"<br>« {E(_short(q['text'], 110))} » — {E(q['speaker'] or 'unknown')}{_popup_source(q, sources, link_query)}")
-    more = len(evs) - min(len(evs), 6) + len(qs) - min(len(qs), 4)
+    n_evs, n_qs = len(evs) if n_evs is None else n_evs, len(qs) if n_qs is None else n_qs
+    more = n_evs - min(len(evs), 6) + n_qs - min(len(qs), 4)
     if more:
         parts.append(f"<br><i>+{more} more: click the place for the full list</i>")
     return "".join(parts)
@@ -148,6 +149,7 @@ def _map_features(view: View, colors: dict[str, str], link_query, label_top, pop
     places = aggregate_places(view.places)
     ev_by_place, q_by_place = _by_place(view)
     sources = _article_sources(view)
+    counts = view.place_counts  # None: the tables hold every event and quote of the view
     feats, items = [], []
     empty: list = []
     for name, kind, lat, lon, mentions in zip(*(places[c].tolist() for c in ("name", "kind", "lat", "lon", "mentions"))):
@@ -164,20 +166,22 @@ def _map_features(view: View, colors: dict[str, str], link_query, label_top, pop
         feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(float(lon), 5), round(float(lat), 5)]},
                       "properties": {"name": name, "name_html": name_html, "slug": slugify(name), "kind": kind, "role": role,
                                      "mentions": mentions, "radius": 6 + 3 * (mentions if mentions < 6 else 6), "color": color,
-                                     "items": len(evs) + len(qs), "label": False}})
-        items.append((evs, qs))
+                                     "items": 0, "label": False}})
+        n_evs, n_qs = counts.get(name, (0, 0)) if counts is not None else (len(evs), len(qs))
+        feats[-1]["properties"]["items"] = n_evs + n_qs
+        items.append((evs, qs, n_evs, n_qs))
     ranked = sorted(range(len(feats)), key=lambda i: (-feats[i]["properties"]["items"], -feats[i]["properties"]["mentions"],
                                                       feats[i]["properties"]["name"]))
     for rank, i in enumerate(ranked):
         p = feats[i]["properties"]
         p["label"], p["rank"] = rank < label_top, rank  # the most important places lead their cluster
-        evs, qs = items[i]
+        evs, qs, n_evs, n_qs = items[i]
         if rank < popup_top:
-            p["popup"] = _popup_html(p["name_html"], p["kind"], p["mentions"], evs, qs, sources, link_query)
+            p["popup"] = _popup_html(p["name_html"], p["kind"], p["mentions"], evs, qs, sources, link_query, n_evs, n_qs)
         else:
             p["popup"] = _popup_html(p["name_html"], p["kind"], p["mentions"], [], []) + (
-                f"<br>{len(evs)} event{'s' if len(evs) != 1 else ''} · {len(qs)} quote{'s' if len(qs) != 1 else ''}"
-                " — click the place to list them" if evs or qs else "")
+                f"<br>{n_evs} event{'s' if n_evs != 1 else ''} · {n_qs} quote{'s' if n_qs != 1 else ''}"
+                " — click the place to list them" if n_evs or n_qs else "")
     return {"type": "FeatureCollection", "features": feats}
 
 

@@ -12,7 +12,7 @@ from newsmap import views as V
 from pages._boot import frame_state
 
 nm = frame_state()
-view, colors, corpus = nm["view"], nm["colors"], nm["corpus"]
+view, colors, store = nm["view"], nm["colors"], nm["store"]
 LANES = [5, 10, 20, 40]
 
 
@@ -72,7 +72,7 @@ st.caption("To filter every page to a period: the slider below, or the chart's *
            "and drag across the dates. Dragging with the default tool only zooms the picture.")
 
 # a slider for the same date filter (also where dragging is awkward: phones)
-pubs = [dt.date.fromisoformat(p) for p in corpus.articles["published"]] or [dt.date.today()]
+pubs = [dt.date.fromisoformat(str(p)[:10]) for _o, _t, p in store.article_meta.values()] or [dt.date.today()]
 f = nm["filters"]
 lo = min([min(pubs) - dt.timedelta(days=60), *(d for d in (f.start, f.end) if d)])
 hi = max([max(pubs) + dt.timedelta(days=1), *(d for d in (f.start, f.end) if d)])
