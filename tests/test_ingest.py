@@ -135,7 +135,11 @@ def test_the_sidecar_id_is_the_identity(tmp_path):
 def test_an_old_manifest_without_source_keys_still_works(seed_corpus):
     from conftest import SEED
 
-    assert "source_key" not in manifest(seed_corpus)[0]
+    path = seed_corpus / "corpus.json"
+    old = json.loads(path.read_text(encoding="utf-8"))
+    for entry in old["articles"]:
+        entry.pop("source_key", None)  # as written before source keys existed
+    path.write_text(json.dumps(old, ensure_ascii=False, indent=1), encoding="utf-8")
     report = corpus.ingest([SEED], data_dir=seed_corpus)
     assert (report.new, report.updated, report.unchanged) == (0, 0, 1)
     [entry] = manifest(seed_corpus)
