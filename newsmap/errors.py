@@ -42,7 +42,6 @@ class E:
     MANY_FILES = "{first} (and {more} more file{s})"
     ADD_NOTHING = "Nothing to add: upload .txt or .html files, or paste an article's text"
     ADD_NO_DATE = "A publication date is needed for pasted text and .txt files ({names}); set it above (HTML pages may carry their own)"
-    ADD_TOO_LARGE = "{name}: {size_mb:.1f} MB is larger than the {limit_mb} MB limit for one article"
     LOCK_WAIT = "waiting for another ingest into {data_dir} to finish (up to {timeout:g} s, NEWSMAP_LOCK_TIMEOUT)…"
     LOCK_TIMEOUT = (
         "another ingest into {data_dir} still holds its lock after {timeout:g} s; nothing was written — "
