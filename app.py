@@ -113,6 +113,7 @@ PAGES = [
     st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
     st.Page("pages/article.py", title="Article", icon=":material/article:", url_path="article"),
     st.Page("pages/data.py", title="Data", icon=":material/table:", url_path="data"),
+    st.Page("pages/add.py", title="Add articles", icon=":material/add_circle:", url_path="add"),
 ]
 
 

@@ -40,6 +40,8 @@ from .reader import Article, check_published, read_article
 MANIFEST = "corpus.json"
 CORRECTIONS = "corrections.toml"
 LOCK = ".lock"
+#: jobs of the dashboard's *Add articles* page (newsmap/jobs.py); their files are copied to raw/ like outside ones
+INCOMING = ".incoming"
 LOCK_TIMEOUT_DEFAULT = 600.0
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 #: fields of a manifest entry compared to decide "unchanged" (besides the source)
@@ -268,7 +270,7 @@ def problems_message(problems: list[str]) -> str:
 def _store_raw(article: Article, data_dir: Path, copy_raw: bool, staged: Staging) -> str:
     """Copy the source (and its chosen metadata as a sidecar) to raw/<id>; return its path in the corpus."""
     src, root = Path(article.path).resolve(), data_dir.resolve()
-    if src.is_relative_to(root):
+    if src.is_relative_to(root) and not src.is_relative_to(root / INCOMING):
         return src.relative_to(root).as_posix()
     if not copy_raw:
         return str(src)

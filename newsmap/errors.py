@@ -40,6 +40,8 @@ class E:
     )
     DUPLICATE_SOURCE = "{path}: same source as {other} ({key}) in this run; give only one of them"
     MANY_FILES = "{first} (and {more} more file{s})"
+    ADD_NOTHING = "Nothing to add: upload .txt or .html files, or paste an article's text"
+    ADD_NO_DATE = "A publication date is needed for pasted text and .txt files ({names}); set it above (HTML pages may carry their own)"
     LOCK_WAIT = "waiting for another ingest into {data_dir} to finish (up to {timeout:g} s, NEWSMAP_LOCK_TIMEOUT)…"
     LOCK_TIMEOUT = (
         "another ingest into {data_dir} still holds its lock after {timeout:g} s; nothing was written — "

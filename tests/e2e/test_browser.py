@@ -9,7 +9,7 @@ import pytest
 from .conftest import ARTIFACTS, map_frame, open_page, quote_marks, summary_text, wait_app
 
 pytestmark = pytest.mark.e2e
-PAGES = {"overview": "/", "map": "/map", "timeline": "/timeline", "quotes": "/quotes", "article": "/article", "data": "/data"}
+PAGES = {"overview": "/", "map": "/map", "timeline": "/timeline", "quotes": "/quotes", "article": "/article", "data": "/data", "add": "/add"}
 
 
 @pytest.mark.parametrize("name,path", PAGES.items())
