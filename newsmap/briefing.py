@@ -121,12 +121,19 @@ def _caption_lines(summary: str, source: str) -> str:
 
 
 def timeline_png(view: View, colors: dict[str, str], summary: str, source: str) -> bytes:
-    """The timeline as a 2× PNG with the filters and the source in the image (kaleido + Chromium)."""
-    os.environ.setdefault("BROWSER_PATH", CHROMIUM)
+    """The timeline as a 2× PNG with the filters and the source in the image (kaleido + Chromium).
+
+    Kaleido is given the plotly.js that ships with plotly and no MathJax (its default is a CDN), so
+    the page it renders in asks nothing of the network."""
+    import kaleido
+    import plotly
+
     fig = V.timeline_figure(view, colors)
     fig.update_layout(title={"text": _caption_lines(summary, source), "x": 0.01, "xanchor": "left", "font": {"size": 13}},
                       margin={"t": 110}, width=1200)
-    return fig.to_image(format="png", scale=2)
+    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    opts = {"format": "png", "width": 1200, "height": fig.layout.height or 500, "scale": 2}
+    return kaleido.calc_fig_sync(fig.to_dict(), opts=opts, kopts={"plotlyjs": plotly_js, "mathjax": False, "path": CHROMIUM})
 
 
 def map_png(view: View, colors: dict[str, str], summary: str, source: str, width: int = 1200, height: int = 720) -> bytes:
@@ -152,8 +159,7 @@ def _map_png(view, colors, summary, source, width, height) -> bytes:
         page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=2)
         page.route("**/*", lambda route: route.abort() if route.request.url.startswith("http") else route.continue_())
         page.set_content(page_html, wait_until="load")
-        page.wait_for_function("() => window.newsmapMap !== undefined")
-        page.wait_for_timeout(300)
+        page.wait_for_function("() => window.newsmapMap !== undefined && document.querySelector('path.nm-country')")
         png = page.screenshot(full_page=False)
         browser.close()
     return png

@@ -5,7 +5,7 @@ import streamlit as st
 
 from newsmap import briefing as B
 from newsmap import views as V
-from pages._boot import frame_state
+from pages._boot import frame_state, png_export
 
 nm = frame_state()
 view, colors = nm["view"], nm["colors"]
@@ -16,8 +16,9 @@ event = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="
                         width="stretch")
 c1, c2 = st.columns([4, 1])
 c1.caption("● a day · ○ on or before that day (reported in a later statement) · bar = month or year precision")
-c2.download_button("Timeline PNG (2×)", key="timeline_png", file_name=V.png_filename(nm["summary"]) + ".png", mime="image/png",
-                   data=lambda: B.timeline_png(view, colors, nm["summary"], nm["source"]), icon=":material/image:")
+with c2:
+    png_export("Timeline PNG (2×)", "timeline_png", V.png_filename(nm["summary"]) + ".png",
+               lambda: B.timeline_png(view, colors, nm["summary"], nm["source"]))
 
 points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else getattr(getattr(event, "selection", None), "points", [])
 uids = [p.get("customdata", [None] * 6)[5] for p in points if p.get("customdata")]
