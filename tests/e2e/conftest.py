@@ -207,15 +207,15 @@ def evaluate_in_every_frame(page, script: str) -> list:
     raise AssertionError("the app kept rerunning; frames never settled")
 
 
-def png_download(page, label: str, timeout=120000) -> bytes:
-    """Click an image export and save the result: each click must end in a download (returned) or an
-    error message (raised as AssertionError with its text)."""
+def png_download(page, key: str, timeout=120000) -> bytes:
+    """Click an image export (its widget key: map_png, timeline_png) and save the result: each click
+    must end in a download (returned) or an error message (raised as AssertionError with its text)."""
     before = run_id(page)
-    page.get_by_role("button", name=label, exact=True).click()
+    page.locator(f".st-key-{key} button").click()
     wait_app(page, after=before, timeout=timeout)
     alert = page.locator("[data-testid='stAlertContentError']")
     if alert.count():
         raise AssertionError(alert.first.inner_text())
     with page.expect_download(timeout=timeout) as dl:
-        page.get_by_role("button", name="Save " + label, exact=True).click()
+        page.locator(f".st-key-{key}_save button").click()
     return Path(dl.value.path()).read_bytes()

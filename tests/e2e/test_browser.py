@@ -170,5 +170,5 @@ def test_every_map_png_click_downloads_or_says_why(server, watched):
     page = open_page(watched, server.url + "/map")
     map_frame(page)
     for _ in range(5):
-        png = png_download(page, "Map PNG (2×)")
+        png = png_download(page, "map_png")
         assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
