@@ -28,7 +28,7 @@ CHROMIUM = os.environ.get("NEWSMAP_CHROMIUM", "/usr/bin/chromium")
 # rule answers "not found" for every name but localhost, so nothing can even ask DNS.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",
                  "--disable-quic", "--no-first-run", "--disable-sync", "--disable-extensions",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost"]
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
 
 
 def _leaflet_inline() -> tuple[str, str]:
