@@ -135,6 +135,7 @@ def watched(browser):
     """(context, watch) with a 1400×1000 viewport; fails the test if anything left localhost or the
     console logged an error (other than Streamlit's two base-path probes)."""
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    ctx.set_default_timeout(90000)  # a bound, not a wait: the machine is shared, a full-page screenshot can be slow
     w = Watch(ctx)
     yield ctx, w
     ctx.close()
