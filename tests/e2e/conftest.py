@@ -147,7 +147,8 @@ SETTLED = """(after) => {
   const done = document.querySelector("[data-testid='nm-done']");
   return !!done && Number(done.dataset.run) > after
     && !document.querySelector("[data-testid='stStatusWidgetRunningIcon']")
-    && !document.querySelector("[data-stale='true']");
+    && !document.querySelector("[data-stale='true']")
+    && !document.querySelector("[data-testid='stSkeleton'], [data-testid='stSkeletonElement'], [data-testid='stAppSkeleton']");
 }"""
 
 
