@@ -44,7 +44,10 @@ def outbound(log: Path) -> list[str]:
         if call.startswith(("socket(", "<... socket resumed>")) and re.search(r"= (\d+)$", call):
             fd = re.search(r"= (\d+)$", call).group(1)
             (udp.add if pending.pop(tid, False) else udp.discard)((tid, fd))
-            probes.pop((tid, fd), None)
+            probes = {k: v for k, v in probes.items() if k[1] != fd}  # the number is reused: not the probe socket
+        if call.startswith("close("):
+            closed = re.match(r"close\((\d+)", call).group(1)
+            probes = {k: v for k, v in probes.items() if k[1] != closed}
         fd = re.match(r"\w+\((\d+),", call)
         key = (tid, fd.group(1)) if fd else None
         if call.startswith(CALLS):
@@ -74,7 +77,7 @@ def traced(cmd: list[str], log: Path, **kw) -> subprocess.Popen:
     if not strace:
         pytest.fail("strace is not installed (.ci/run installs Debian's strace)")
     # the network calls, and write(): a connected UDP socket could send with it
-    return subprocess.Popen([strace, "-f", "-qq", "-s", "64", "-e", "trace=network,write,writev", "-o", str(log), *cmd], **kw)
+    return subprocess.Popen([strace, "-f", "-qq", "-s", "64", "-e", "trace=network,write,writev,close", "-o", str(log), *cmd], **kw)
 
 
 def clean_env() -> dict:
