@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import os
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -17,13 +18,14 @@ from newsmap import briefing as B
 from newsmap import corpus as nm_corpus
 from newsmap import filters as F
 from newsmap import views as V
-from newsmap.errors import NewsmapError
+from newsmap.errors import UI, NewsmapError
 from newsmap.query import Store
 
 st.set_page_config(page_title="Newsmap", page_icon="static/favicon.png", layout="wide")  # a local file: no icon CDN
 
 DATA_DIR = os.environ.get("NEWSMAP_DATA_DIR", "data")
 FILTER_KEYS = {"actor": [], "from": None, "to": None, "place": [], "kind": [], "article": [], "q": ""}
+LOG = logging.getLogger("newsmap.app")
 
 
 @st.cache_resource(show_spinner="Loading the corpus…", max_entries=2)
@@ -47,17 +49,69 @@ def reset_filters():
         st.session_state[key] = list(default) if isinstance(default, list) else default
 
 
-def init_from_url():
-    """First run of a session: the filters come from the URL (lists with get_all), so a copied link
-    reopens the same view even where the widget binding has not synced yet."""
+def choices(store: Store) -> dict:
+    """What each filter can take in this corpus (the sidebar's options), most active actors first;
+    read from the store once per corpus version."""
+    first, last = store.day_range
+    return {
+        "counts": store.actor_counts,
+        "labels": store.actor_labels,  # "Sergueï Lavrov — person · 3 quotes · 1 event"
+        "actor": set(store.actor_counts),  # every actor a link may name (the list shows the active ones)
+        "place": store.place_names,
+        "kind": list(F.QUOTE_KINDS),
+        "article": store.titles,
+        "lo": (first or dt.date(2000, 1, 1)) - dt.timedelta(days=3650),
+        "hi": (last or dt.date.today()) + dt.timedelta(days=365),
+    }
+
+
+def init_from_url(opts: dict):
+    """First run of a session: the filters come from the URL. A value this corpus does not have (an
+    actor renamed, an article removed, a malformed date) is kept aside and named on the page."""
     if st.session_state.get("_nm_init"):
         return
     st.session_state["_nm_init"] = True
-    f = F.Filters.from_query(st.query_params.get_all)
-    values = {"actor": f.actors, "from": f.start, "to": f.end, "place": f.places, "kind": f.kinds, "article": f.articles, "q": f.q}
-    for key, value in values.items():
-        if value:
-            st.session_state[key] = value
+    missing = []
+    for key in ("actor", "place", "kind", "article"):
+        values = [v for v in st.query_params.get_all(key) if v]
+        missing += [f"{key}={v}" for v in values if v not in opts[key]]
+        if any(v in opts[key] for v in values):
+            st.session_state[key] = list(dict.fromkeys(v for v in values if v in opts[key]))
+    for key in ("from", "to"):
+        raw = st.query_params.get(key, "")
+        try:
+            day = dt.date.fromisoformat(raw) if raw else None
+        except ValueError:
+            day = None
+        if raw and (day is None or not opts["lo"] <= day <= opts["hi"]):
+            missing.append(f"{key}={raw}")
+        elif day:
+            st.session_state[key] = day
+    if st.query_params.get("q", "").strip():
+        st.session_state["q"] = st.query_params.get("q").strip()
+    st.session_state["_nm_missing"] = missing
+
+
+def sync_url(f: F.Filters):
+    """The address bar always holds this view's canonical filters (names, ids, ISO dates), so a link
+    copied from it, reloaded or opened elsewhere, shows the same view. Other parameters (focus) stay."""
+    wanted = {k: st.query_params.get_all(k) for k in st.query_params if k not in FILTER_KEYS}
+    wanted.update({k: v if isinstance(v, list) else [v] for k, v in f.to_query().items()})
+    current = {k: st.query_params.get_all(k) for k in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def missing_notice(f: F.Filters) -> str:
+    """Names the link's values that were not found, while the view is still the one the link opened."""
+    missing = st.session_state.get("_nm_missing") or []
+    if not missing:
+        return ""
+    first = st.session_state.setdefault("_nm_first_filters", f)
+    if f != first:
+        return ""
+    n = len(missing)
+    return UI.LINK_NOT_FOUND.format(n=n, s="s" if n != 1 else "", was="was" if n == 1 else "were", values=", ".join(missing))
 
 
 def apply_pending():
@@ -67,28 +121,24 @@ def apply_pending():
         st.session_state["place"] = [pending]
 
 
-def sidebar(store: Store) -> F.Filters:
-    counts = store.actor_counts  # quotes + event mentions per actor, computed when the store is built
+def sidebar(opts: dict) -> F.Filters:
+    """The filter widgets. Their keys are the URL parameters; sync_url writes them to the address bar."""
+    counts, labels, titles = opts["counts"], opts["labels"], opts["article"]
+    lo, hi = opts["lo"], opts["hi"]
     chosen = st.session_state.get("actor") or []
-    labels = store.actor_labels  # "Sergueï Lavrov — person · 3 quotes · 1 event", computed once per corpus version
-    actor_names = store.actor_options() + [n for n in chosen if not counts.get(n)]  # no zero-count entries unless chosen
-    place_names, titles = store.place_names, store.titles
-    first, last = store.day_range
-    lo = (first or dt.date(2000, 1, 1)) - dt.timedelta(days=3650)
-    hi = (last or dt.date.today()) + dt.timedelta(days=365)
+    actors = [n for n, k in counts.items() if k] + [n for n in chosen if not counts.get(n)]  # no zero-count entries unless chosen
     with st.sidebar:
         st.subheader("Filters")
-        st.multiselect("Actors", actor_names, key="actor", bind="query-params",
-                       format_func=lambda n: labels.get(n, n), placeholder="All actors")
+        st.multiselect("Actors", actors, key="actor", format_func=lambda n: labels.get(n, n), placeholder="All actors")
         c1, c2 = st.columns(2)
-        c1.date_input("From", value=None, min_value=lo, max_value=hi, key="from", bind="query-params", format="YYYY-MM-DD")
-        c2.date_input("To", value=None, min_value=lo, max_value=hi, key="to", bind="query-params", format="YYYY-MM-DD")
-        st.multiselect("Places", place_names, key="place", bind="query-params", placeholder="All places")
-        st.multiselect("Quote kind", list(F.QUOTE_KINDS), key="kind", bind="query-params", placeholder="All kinds")
+        c1.date_input("From", value=None, min_value=lo, max_value=hi, key="from", format="YYYY-MM-DD")
+        c2.date_input("To", value=None, min_value=lo, max_value=hi, key="to", format="YYYY-MM-DD")
+        st.multiselect("Places", opts["place"], key="place", placeholder="All places")
+        st.multiselect("Quote kind", opts["kind"], key="kind", placeholder="All kinds")
         if len(titles) > 1:
-            st.multiselect("Articles", list(titles), key="article", bind="query-params",
-                           format_func=lambda i: titles.get(i, i), placeholder="All articles")
-        st.text_input("Search", key="q", bind="query-params", placeholder="Words in quotes and events")
+            st.multiselect("Articles", list(titles), key="article", format_func=lambda i: titles.get(i, i),
+                           placeholder="All articles")
+        st.text_input("Search", key="q", placeholder="Words in quotes and events")
         st.button("Reset filters", on_click=reset_filters, icon=":material/restart_alt:", width="stretch")
     ss = st.session_state
     return F.Filters(actors=list(ss.get("actor") or []), start=ss.get("from"), end=ss.get("to"),
@@ -118,11 +168,13 @@ PAGES = [
 
 
 def main():
-    init_from_url()
-    apply_pending()
-    store, version, error = get_corpus()
     page = st.navigation(PAGES, position="top")
-    f = sidebar(store)
+    store, version, error = get_corpus()
+    opts = choices(store)
+    init_from_url(opts)
+    apply_pending()
+    f = sidebar(opts)
+    sync_url(f)
     view = store.view(f)  # filtered and counted in DuckDB; tables are fetched when a page asks
     colors = store.colors
     summary = view.summary()
@@ -140,18 +192,43 @@ def main():
         st.error(f"{error}", icon=":material/error:")
         st.info("The dashboard shows nothing until a corpus is there. Build one with "
                 "`python -m newsmap ingest FILE… --data-dir DIR` and point NEWSMAP_DATA_DIR at it.")
+        done()
         st.stop()
+    if notice := missing_notice(f):
+        st.warning(notice, icon=":material/link_off:")
     for w in store.warnings:
-        st.warning(f"Corrections file: {w}", icon=":material/edit_note:")
+        st.warning(w, icon=":material/warning:")
     with st.sidebar:
         st.caption("Copy link — reopens this view, filters included")
         st.code(link, language=None, wrap_lines=True)
-        st.download_button("Download briefing (HTML)", key="briefing",
+        st.download_button("Download briefing (HTML)", key="briefing", on_click="ignore",
                            data=lambda: B.briefing_html(view, colors, summary, source, link),
                            file_name=V.png_filename(summary, prefix="newsmap-briefing") + ".html", mime="text/html",
                            icon=":material/download:", width="stretch",
                            help="One self-contained file: map, timeline, quotes and sources; opens offline and prints cleanly.")
     page.run()
+    done()
 
 
-main()
+def done():
+    """The last element of every complete run, numbered: the browser tests wait on it (and on
+    Streamlit's own status), never on time."""
+    n = st.session_state["_nm_runs"] = st.session_state.get("_nm_runs", 0) + 1
+    st.markdown(f"<div data-testid='nm-done' data-run='{n}'></div>", unsafe_allow_html=True)
+
+
+def run_guarded():
+    """Whatever a page raises becomes one message on the page; the traceback goes to the server log
+    (and NEWSMAP_DEBUG=1 lets it through, so tests and developers see bugs as they are)."""
+    try:
+        main()
+    except Exception as exc:
+        if os.environ.get("NEWSMAP_DEBUG"):
+            raise
+        LOG.exception("newsmap: a page failed")
+        st.error(UI.PAGE_FAILED.format(error=f"{type(exc).__name__}: {str(exc)[:300]}"), icon=":material/error:")
+        st.info(UI.PAGE_FAILED_HINT)
+        done()
+
+
+run_guarded()

@@ -5,8 +5,8 @@ the file opens from disk or an e-mail attachment with no network. Article text i
 everywhere; JSON embedded in ``<script>`` has every ``<`` escaped, so nothing can close the tag.
 The print stylesheet keeps charts and cards whole on a page.
 
-``timeline_png`` renders the timeline with kaleido (Debian's Chromium, found through
-``BROWSER_PATH``); ``map_png`` captures the briefing's map in headless Chromium (Playwright).
+``timeline_png`` renders the timeline with plotly.js and ``map_png`` captures the briefing's map,
+both in headless Chromium (Playwright, Debian's Chromium) started offline (``CHROMIUM_ARGS``).
 Both are at 2× and carry the filter summary and source line in the image.
 """
 from __future__ import annotations
@@ -24,8 +24,11 @@ E = html.escape
 ROOT = Path(__file__).resolve().parent.parent
 LEAFLET_DIR = ROOT / "static" / "vendor" / "leaflet"
 CHROMIUM = os.environ.get("NEWSMAP_CHROMIUM", "/usr/bin/chromium")
+# No background service (sync, updates, Google accounts): the flags turn them off, and the resolver
+# rule answers "not found" for every name but localhost, so nothing can even ask DNS.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",
-                 "--disable-quic", "--no-first-run", "--disable-sync"]
+                 "--disable-quic", "--no-first-run", "--disable-sync", "--disable-extensions",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
 
 
 def _leaflet_inline() -> tuple[str, str]:
@@ -121,39 +124,61 @@ def _caption_lines(summary: str, source: str) -> str:
 
 
 def timeline_png(view: View, colors: dict[str, str], summary: str, source: str) -> bytes:
-    """The timeline as a 2× PNG with the filters and the source in the image (kaleido + Chromium)."""
-    os.environ.setdefault("BROWSER_PATH", CHROMIUM)
+    """The timeline as a 2× PNG with the filters and the source in the image: plotly.js (inlined from
+    the plotly package) renders it in the same offline headless Chromium as the map. (Kaleido's
+    browser cannot be given Chromium flags, and it looked up Google services at every export.)"""
     fig = V.timeline_figure(view, colors)
     fig.update_layout(title={"text": _caption_lines(summary, source), "x": 0.01, "xanchor": "left", "font": {"size": 13}},
                       margin={"t": 110}, width=1200)
-    return fig.to_image(format="png", scale=2)
+    height = fig.layout.height or 500
+    page_html = fig.to_html(full_html=True, include_plotlyjs=True, div_id="nm-timeline", config={"staticPlot": True})
+    script = ("() => Plotly.toImage(document.getElementById('nm-timeline'),"
+              f" {{format: 'png', width: 1200, height: {int(height)}, scale: 2}})")
+    return _in_chromium(_plot_png, page_html, script)
 
 
 def map_png(view: View, colors: dict[str, str], summary: str, source: str, width: int = 1200, height: int = 720) -> bytes:
-    """The map view as a 2× PNG: the briefing's map captured in headless Chromium, offline.
-
-    Runs in a thread of its own: Playwright's sync API refuses to start where an asyncio loop runs."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(_map_png, view, colors, summary, source, width, height).result()
-
-
-def _map_png(view, colors, summary, source, width, height) -> bytes:
-    from playwright.sync_api import sync_playwright
-
+    """The map view as a 2× PNG: the briefing's map captured in headless Chromium, offline."""
     leaflet_js, leaflet_css = _leaflet_inline()
     page_html = (f"<!doctype html><html><head><meta charset='utf-8'><style>{leaflet_css}</style><style>{CSS}"
                  f"body{{margin:0;max-width:none;padding:12px}} .nm-map{{height:{height - 90}px}} .leaflet-control-zoom{{display:none}}</style>"
                  f"<script>{leaflet_js}</script></head><body><div style='font-size:14px;margin-bottom:8px'>"
                  f"{_caption_lines(summary, source)}</div>{map_section(view, colors)}</body></html>")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=2)
-        page.route("**/*", lambda route: route.abort() if route.request.url.startswith("http") else route.continue_())
-        page.set_content(page_html, wait_until="load")
-        page.wait_for_function("() => window.newsmapMap !== undefined")
-        page.wait_for_timeout(300)
-        png = page.screenshot(full_page=False)
-        browser.close()
-    return png
+    return _in_chromium(_map_shot, page_html, width, height)
+
+
+def _in_chromium(shoot, page_html: str, *args) -> bytes:
+    """Run `shoot(page, page_html, *args)` in headless Chromium with every network path closed:
+    CHROMIUM_ARGS, no name resolution but localhost, and any http(s) request aborted. Runs in a
+    thread of its own: Playwright's sync API refuses to start where an asyncio loop runs."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def run():
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(device_scale_factor=2)
+                page.route("**/*", lambda route: route.abort() if route.request.url.startswith("http") else route.continue_())
+                return shoot(page, page_html, *args)
+            finally:
+                browser.close()
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(run).result()
+
+
+def _plot_png(page, page_html: str, script: str) -> bytes:
+    import base64
+
+    page.set_content(page_html, wait_until="load")
+    data_url = page.evaluate(script)
+    return base64.b64decode(data_url.split(",", 1)[1])
+
+
+def _map_shot(page, page_html: str, width: int, height: int) -> bytes:
+    page.set_viewport_size({"width": width, "height": height})
+    page.set_content(page_html, wait_until="load")
+    page.wait_for_function("() => window.newsmapMap !== undefined && document.querySelector('path.nm-country')")
+    return page.screenshot(full_page=False)

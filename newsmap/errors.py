@@ -73,3 +73,13 @@ class E:
     DATA_DIR_NOT_DIR = "{data_dir} exists and is not a folder"
     DATA_DIR_UNWRITABLE = "cannot write to the corpus folder {data_dir} ({error}); check its permissions or pass --data-dir"
     ONLINE_DISABLED = "online geocoding is off; set NEWSMAP_GEOCODER=nominatim to allow it"
+
+
+class UI:
+    """Messages the dashboard shows (never a traceback: that goes to the server log)."""
+
+    PAGE_FAILED = "This page could not be drawn ({error})."
+    PAGE_FAILED_HINT = ("The other pages may still work. If a corpus file was edited by hand, re-ingest the article; "
+                        "if it keeps happening, report it with the server log, which holds the details.")
+    LINK_NOT_FOUND = "{n} filter{s} from the link {was} not found in this corpus: {values}"
+    EXPORT_FAILED = "{label} could not be made ({error}). Check that Chromium is installed at {chromium} (NEWSMAP_CHROMIUM)."

@@ -14,3 +14,28 @@ def frame_state() -> dict:
         PagesManager.uses_pages_directory = False
         st.rerun()
     return st.session_state["nm"]
+
+
+def png_export(label: str, key: str, file_name: str, make) -> None:
+    """An image export that always ends in a download or a message. The PNG is drawn on a click (it
+    starts a browser, so it is not done on every rerun), kept for this view, and offered as plain
+    bytes: nothing is generated lazily at download time, so no rerun can lose it."""
+    import logging
+
+    from newsmap.briefing import CHROMIUM
+    from newsmap.errors import UI
+
+    store = st.session_state.setdefault("_nm_png", {})
+    if st.button(label, key=key, icon=":material/image:"):
+        store.pop(key, None)
+        try:
+            with st.spinner(f"Drawing {label}…"):
+                store[key] = (file_name, make())
+        except Exception as exc:  # a missing or crashing browser: say so, keep the traceback in the server log
+            logging.getLogger("newsmap.app").exception("newsmap: %s failed", label)
+            st.error(UI.EXPORT_FAILED.format(label=label, error=f"{type(exc).__name__}: {str(exc)[:200]}", chromium=CHROMIUM),
+                     icon=":material/error:")
+    kept = store.get(key)
+    if kept and kept[0] == file_name:
+        st.download_button(f"Save {label}", kept[1], file_name=file_name, mime="image/png", key=f"{key}_save",
+                           on_click="ignore", icon=":material/download:", type="primary")

@@ -12,25 +12,29 @@ ids = list(listed["id"])
 focus = st.query_params.get("focus", "")
 focus_article, _, focus_start = focus.partition(":")
 default = ids.index(focus_article) if focus_article in ids else 0
-if not ids:
-    st.info("No article for these filters.")
-    st.stop()
-titles = dict(zip(listed["id"], listed["title"]))
-aid = st.selectbox("Article", ids, index=default, format_func=lambda i: titles[i], key="reader_article") if len(ids) > 1 else ids[0]
-art = store.table("articles", "id = ?", [aid]).iloc[0]
-st.caption("Highlights: quotes (yellow) · places (green) · dates (blue) · actors (underlined in their colour). Hover for details.")
-
-if focus_article == aid and focus_start.isdigit():
-    start = int(focus_start)
-    sent = next(((s, e) for s, e in art["sentences"] if s == start), None)
-    if sent:
-        st.info(f"Linked sentence: {art['text'][sent[0]:sent[1]].strip()}", icon=":material/link:")
 
 
-def of(table):
-    return view.article_records(table, aid)
+def show(aid_default: int):
+    titles = dict(zip(listed["id"], listed["title"]))
+    aid = st.selectbox("Article", ids, index=aid_default, format_func=lambda i: titles[i], key="reader_article") if len(ids) > 1 else ids[0]
+    art = store.table("articles", "id = ?", [aid]).iloc[0]  # one article's text, fetched from the store
+    st.caption("Highlights: quotes (yellow) · places (green) · dates (blue) · actors (underlined in their colour). Hover for details.")
+
+    if focus_article == aid and focus_start.isdigit():
+        start = int(focus_start)
+        sent = next(((s, e) for s, e in art["sentences"] if s == start), None)
+        if sent:
+            st.info(f"Linked sentence: {art['text'][sent[0]:sent[1]].strip()}", icon=":material/link:")
+
+    def of(table):
+        return view.article_records(table, aid)
+
+    body = V.article_html(art["text"], aid, of("quotes"), of("places"), of("actors"), of("dates"),
+                          colors, [tuple(s) for s in art["sentences"]])
+    st.markdown(f"<div style='line-height:1.7;font-size:1.02rem;max-width:52rem'>{body}</div>", unsafe_allow_html=True)
 
 
-body = V.article_html(art["text"], aid, of("quotes"), of("places"), of("actors"), of("dates"),
-                      colors, [tuple(s) for s in art["sentences"]])
-st.markdown(f"<div style='line-height:1.7;font-size:1.02rem;max-width:52rem'>{body}</div>", unsafe_allow_html=True)
+if ids:
+    show(default)
+else:
+    st.info("No article for these filters.")  # no st.stop(): the frame still ends the run with its marker

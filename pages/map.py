@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 
 from newsmap import briefing as B
 from newsmap import views as V
-from pages._boot import frame_state
+from pages._boot import frame_state, png_export
 
 nm = frame_state()
 view, colors, f = nm["view"], nm["colors"], nm["filters"]
@@ -78,7 +78,7 @@ def draw_map():
 
 
 draw_map()
-st.download_button("Map PNG (2×)", key="map_png", file_name=V.png_filename(nm["summary"], prefix="newsmap-map") + ".png",
-                   mime="image/png", data=lambda: B.map_png(view, colors, nm["summary"], nm["source"]), icon=":material/image:")
+png_export("Map PNG (2×)", "map_png", V.png_filename(nm["summary"], prefix="newsmap-map") + ".png",
+           lambda: B.map_png(view, colors, nm["summary"], nm["source"]))
 with st.expander("Places table"):
     st.dataframe(view.place_table().query("lat == lat"), hide_index=True, width="stretch")

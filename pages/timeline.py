@@ -9,7 +9,7 @@ import streamlit as st
 
 from newsmap import briefing as B
 from newsmap import views as V
-from pages._boot import frame_state
+from pages._boot import frame_state, png_export
 
 nm = frame_state()
 view, colors, store = nm["view"], nm["colors"], nm["store"]
@@ -81,8 +81,9 @@ st.session_state["tl_range"] = (f.start or lo, f.end or hi)
 st.slider("Dates (sets From and To)", min_value=lo, max_value=hi, key="tl_range", on_change=on_slider, format="D MMM YYYY")
 
 c1, c2 = st.columns([4, 1])
-c2.download_button("Timeline PNG (2×)", key="timeline_png", file_name=V.png_filename(nm["summary"]) + ".png", mime="image/png",
-                   data=lambda: B.timeline_png(view, colors, nm["summary"], nm["source"]), icon=":material/image:")
+with c2:
+    png_export("Timeline PNG (2×)", "timeline_png", V.png_filename(nm["summary"]) + ".png",
+               lambda: B.timeline_png(view, colors, nm["summary"], nm["source"]))
 
 uid = st.session_state.get("tl_event")
 events = view.events.set_index("uid")

@@ -16,6 +16,12 @@ APP = str(ROOT / "app.py")
 PAGES = ["pages/overview.py", "pages/map.py", "pages/timeline.py", "pages/quotes.py", "pages/article.py", "pages/data.py"]
 
 
+@pytest.fixture(autouse=True)
+def debug(monkeypatch):
+    """Tracebacks through: the app shows a message instead only when NEWSMAP_DEBUG is off."""
+    monkeypatch.setenv("NEWSMAP_DEBUG", "1")
+
+
 def run_app(page=None, params=None, data_dir=None, monkeypatch=None):
     if data_dir is not None:
         monkeypatch.setenv("NEWSMAP_DATA_DIR", str(data_dir))
@@ -227,3 +233,47 @@ def test_timeline_date_slider_sets_the_date_filter():
     assert not at.exception
     at.slider(key="tl_range").set_value((dt.date(2024, 11, 19), dt.date(2024, 11, 20))).run()
     assert at.session_state["from"] == dt.date(2024, 11, 19) and at.session_state["to"] == dt.date(2024, 11, 20)
+
+
+def test_link_values_the_corpus_lacks_are_named():
+    at = run_app(params={"actor": ["Sergueï Lavrov", "Personne"], "from": "2024-13-01", "place": "Atlantide"})
+    assert "Actor: Sergueï Lavrov" in summary(at)
+    notes = [w.value for w in at.warning]
+    assert any("3 filters from the link were not found in this corpus: actor=Personne, place=Atlantide, from=2024-13-01" in n
+               for n in notes), notes
+    assert at.multiselect(key="actor").value == ["Sergueï Lavrov"]
+    at.multiselect(key="actor").select("Kremlin").run()  # once the view changes, the notice has done its job
+    assert not any("from the link" in w.value for w in at.warning)
+
+
+def test_a_failing_page_shows_a_message_and_logs_the_traceback(monkeypatch, caplog):
+    from newsmap import filters as F
+
+    def broken(*a, **k):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(F, "apply", broken)
+    monkeypatch.delenv("NEWSMAP_DEBUG")
+    at = run_app()
+    assert not at.exception
+    assert any("This page could not be drawn (ValueError: boom)" in e.value for e in at.error)
+    assert any("ValueError: boom" in (r.exc_text or "") or r.exc_info for r in caplog.records if r.name == "newsmap.app")
+    monkeypatch.setenv("NEWSMAP_DEBUG", "1")
+    assert run_app().exception  # with NEWSMAP_DEBUG the bug is not hidden
+
+
+def test_corpus_warnings_are_shown(seed_corpus, monkeypatch):
+    (seed_corpus / "corrections.toml").write_text('[[correction]]\naction = "drop"\ntable = "events"\nwhere = { id = "zz" }\n',
+                                                  encoding="utf-8")
+    at = run_app(data_dir=seed_corpus, monkeypatch=monkeypatch)
+    assert not at.exception and any("nothing in events matches" in w.value for w in at.warning)
+
+
+def test_a_damaged_article_document_gives_a_message_naming_it(seed_corpus, monkeypatch):
+    doc = next((seed_corpus / "articles").glob("*.json"))
+    doc.write_text(doc.read_text(encoding="utf-8")[:500], encoding="utf-8")  # truncated JSON
+    monkeypatch.delenv("NEWSMAP_DEBUG")
+    at = run_app(data_dir=seed_corpus, monkeypatch=monkeypatch)
+    assert not at.exception
+    shown = [e.value for e in at.error] + [w.value for w in at.warning]
+    assert any(doc.stem in m for m in shown), shown

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, snapshot
+from conftest import ROOT
 from newsmap import cli, corpus
 from newsmap.errors import NewsmapError
 from newsmap.reader import read_article

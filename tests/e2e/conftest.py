@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts" / "screens"
 from newsmap.briefing import CHROMIUM, CHROMIUM_ARGS as ARGS  # noqa: E402  (one list of browser flags)
 LOCAL = {"localhost", "127.0.0.1", "[::1]", "::1"}
+PAGE_PATHS = ("map", "timeline", "quotes", "article", "data")
+NOT_FOUND = "Failed to load resource: the server responded with a status of 404 (Not Found)"
 
 pytestmark = pytest.mark.e2e
 
@@ -110,15 +112,16 @@ class Watch:
         return route.abort()
 
     def real_console_errors(self) -> list[str]:
-        """Console errors, less the 404s of Streamlit's own base-path probe: opened on /map, its frontend
-        first asks /map/_stcore/health and /map/_stcore/host-config, then the root. Any other 404 counts."""
-        probes = [u for u in self.failed if re.search(r"/[^/]+/_stcore/(health|host-config)$", urlsplit(u).path)]
-        others = [u for u in self.failed if u not in probes]
+        """Console errors, less exactly the two 404s of Streamlit's own base-path probe: opened on a page
+        (/map), its frontend first asks /map/_stcore/health and /map/_stcore/host-config, then the root
+        (it cannot know whether /map is a page or a base path). Any other error or failed request counts."""
+        probe = re.compile(r"^/(%s)/_stcore/(health|host-config)$" % "|".join(PAGE_PATHS))
+        probes = [u for u in self.failed if probe.match(urlsplit(u).path)]
         errors = list(self.console_errors)
         for _ in probes:
-            if "Failed to load resource: the server responded with a status of 404 (Not Found)" in errors:
-                errors.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
-        return errors + [f"HTTP error: {u}" for u in others]
+            if NOT_FOUND in errors:
+                errors.remove(NOT_FOUND)
+        return errors + [f"HTTP error: {u}" for u in self.failed if u not in probes]
 
     def attach(self, page):
         page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
@@ -129,20 +132,35 @@ class Watch:
 
 @pytest.fixture
 def watched(browser):
-    """(context, watch) with a 1400×1000 viewport; fails the test if anything left localhost."""
+    """(context, watch) with a 1400×1000 viewport; fails the test if anything left localhost or the
+    console logged an error (other than Streamlit's two base-path probes)."""
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    ctx.set_default_timeout(90000)  # a bound, not a wait: the machine is shared, a full-page screenshot can be slow
     w = Watch(ctx)
     yield ctx, w
     ctx.close()
     assert not w.outside, f"requests left localhost: {w.outside}"
+    assert not w.real_console_errors(), w.real_console_errors()
 
 
-def wait_app(page, timeout=45000):
-    page.wait_for_selector("[data-testid='nm-summary']", timeout=timeout)
-    page.wait_for_function(
-        "() => { const s = document.querySelector('[data-testid=\"stStatusWidget\"]');"
-        " return !s || !/Running|Connecting/.test(s.innerText); }", timeout=timeout)
-    page.wait_for_timeout(800)
+SETTLED = """(after) => {
+  const done = document.querySelector("[data-testid='nm-done']");
+  return !!done && Number(done.dataset.run) > after
+    && !document.querySelector("[data-testid='stStatusWidgetRunningIcon']")
+    && !document.querySelector("[data-stale='true']")
+    && !document.querySelector("[data-testid='stSkeleton'], [data-testid='stSkeletonElement'], [data-testid='stAppSkeleton']");
+}"""
+
+
+def run_id(page) -> int:
+    """The number of the last complete run of the app in this page (0 before the first)."""
+    return page.evaluate("() => Number(document.querySelector(\"[data-testid='nm-done']\")?.dataset.run || 0)")
+
+
+def wait_app(page, after: int = 0, timeout=60000):
+    """Wait until the app has finished a run numbered above `after` and nothing is running or stale.
+    Give `after=run_id(page)` taken before an action that reruns the app."""
+    page.wait_for_function(SETTLED, arg=after, timeout=timeout)
 
 
 def open_page(watched, url):
@@ -163,15 +181,43 @@ def summary_text(page) -> str:
     return page.locator("[data-testid='nm-summary']").inner_text()
 
 
-def map_frame(page, timeout=30000):
-    deadline = time.time() + timeout / 1000
-    while time.time() < deadline:
-        for f in page.frames:
-            if "streamlit_folium" in f.url or "folium" in (f.name or ""):
-                try:
-                    if f.evaluate("() => typeof L !== 'undefined' && document.querySelectorAll('path.nm-country').length > 0"):
-                        return f
-                except Exception:
-                    pass
-        page.wait_for_timeout(300)
-    raise AssertionError("the map frame with Leaflet never appeared")
+def map_frame(page, timeout=60000):
+    """The folium map's frame, once its iframe is attached and Leaflet has drawn the basemap. Resolved
+    afresh from the iframe element each time: a rerun may replace the iframe."""
+    wait_app(page)
+    handle = page.wait_for_selector("iframe[title^='streamlit_folium']", state="attached", timeout=timeout)
+    frame = handle.content_frame()
+    frame.wait_for_function("() => typeof L !== 'undefined' && document.querySelectorAll('path.nm-place').length > 0"
+                            " && document.querySelectorAll('path.nm-country').length > 0", timeout=timeout)
+    return frame
+
+
+def evaluate_in_every_frame(page, script: str) -> list:
+    """`script` evaluated in every frame of the settled page. If the app reran meanwhile (a frame was
+    replaced), start again on the new frames."""
+    for _ in range(5):
+        wait_app(page)
+        before = run_id(page)
+        try:
+            results = [(f.url, f.evaluate(script)) for f in page.frames if not f.is_detached()]
+        except Exception as exc:  # noqa: BLE001 - a frame detached by a rerun: evaluate the new ones
+            if "detached" not in str(exc):
+                raise
+            continue
+        if run_id(page) == before:
+            return results
+    raise AssertionError("the app kept rerunning; frames never settled")
+
+
+def png_download(page, key: str, timeout=120000) -> bytes:
+    """Click an image export (its widget key: map_png, timeline_png) and save the result: each click
+    must end in a download (returned) or an error message (raised as AssertionError with its text)."""
+    before = run_id(page)
+    page.locator(f".st-key-{key} button").click()
+    wait_app(page, after=before, timeout=timeout)
+    alert = page.locator("[data-testid='stAlertContentError']")
+    if alert.count():
+        raise AssertionError(alert.first.inner_text())
+    with page.expect_download(timeout=timeout) as dl:
+        page.locator(f".st-key-{key}_save button").click()
+    return Path(dl.value.path()).read_bytes()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ARTIFACTS, Server, map_frame, open_page
+from .conftest import ARTIFACTS, Server, evaluate_in_every_frame, map_frame, open_page, run_id, wait_app
 
 pytestmark = pytest.mark.e2e
 
@@ -37,19 +37,34 @@ def test_extraction_kept_the_payload_as_text(hostile_server):
     assert any("onerror" in t for t in c.quotes["text"])
 
 
+# every popup of the folium map open at once (Leaflet's own API, so no click reruns the app)
+OPEN_ALL_POPUPS = """() => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  let n = 0;
+  map.eachLayer(l => { const p = l.getPopup && l.getPopup(); if (p) { p.options.autoClose = false; l.openPopup(); n++; } });
+  return n;
+}"""
+IMAGES_SETTLED = "() => [...document.images].every(i => i.complete)"
+
+
 @pytest.mark.parametrize("path", ["/", "/map", "/timeline", "/quotes", "/article", "/data"])
 def test_no_script_runs_on_any_page(hostile_server, watched, path):
     ctx, w = watched
     page = open_page(watched, hostile_server.url + path)
     if path == "/map":
-        frame = map_frame(page)
-        for marker in frame.locator("path.nm-place").all():
-            marker.click(force=True)  # open every popup
-            page.wait_for_timeout(200)
+        before = run_id(page)
+        map_frame(page).locator("path.nm-place").first.click(force=True)  # a real click: filters to that place
+        wait_app(page, after=before)
+        frame = map_frame(page)  # the map of the rerun
+        assert frame.evaluate(OPEN_ALL_POPUPS) >= 1
+        frame.wait_for_function(IMAGES_SETTLED)
+        assert frame.locator(".leaflet-popup").count() >= 1
     page.mouse.move(400, 400)
-    page.wait_for_timeout(500)
     for f in page.frames:
-        assert f.evaluate(ALL_FRAMES_XSS), f"script ran in {f.url}"
+        if not f.is_detached():
+            f.wait_for_function(IMAGES_SETTLED)  # any planted <img> has loaded or failed: its onerror had its chance
+    for url, clean in evaluate_in_every_frame(page, ALL_FRAMES_XSS):
+        assert clean, f"script ran in {url}"
     assert not w.dialogs, w.dialogs
     body = page.locator("body").inner_text()
     if path in ("/quotes", "/article"):
