@@ -247,12 +247,12 @@ def test_link_values_the_corpus_lacks_are_named():
 
 
 def test_a_failing_page_shows_a_message_and_logs_the_traceback(monkeypatch, caplog):
-    from newsmap import filters as F
+    from newsmap.query import Store
 
     def broken(*a, **k):
         raise ValueError("boom")
 
-    monkeypatch.setattr(F, "apply", broken)
+    monkeypatch.setattr(Store, "view", broken)
     monkeypatch.delenv("NEWSMAP_DEBUG")
     at = run_app()
     assert not at.exception
