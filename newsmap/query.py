@@ -116,6 +116,8 @@ class Store:
 class StoreView:
     """The filtered view. Same attributes as :class:`newsmap.filters.View`, fetched on first use."""
 
+    place_counts = None  # its tables hold every event and quote of the view (see map_view)
+
     def __init__(self, store: Store, f: F.Filters):
         self.store, self.f = store, f
         self.totals = store.totals

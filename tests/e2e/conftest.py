@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts" / "screens"
 from newsmap.briefing import CHROMIUM, CHROMIUM_ARGS as ARGS  # noqa: E402  (one list of browser flags)
 LOCAL = {"localhost", "127.0.0.1", "[::1]", "::1"}
-PAGE_PATHS = ("map", "timeline", "quotes", "article", "data")
+PAGE_PATHS = ("map", "timeline", "quotes", "article", "data", "add")  # the url_path of every page but the default
 NOT_FOUND = "Failed to load resource: the server responded with a status of 404 (Not Found)"
 
 pytestmark = pytest.mark.e2e

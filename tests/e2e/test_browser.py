@@ -58,7 +58,9 @@ def test_timeline_shows_the_seed_events_on_their_days(server, watched):
     assert "2024-11-17" in by_name["Washington"]
     assert set(by_name["Sergueï Lavrov"]) == {"2024-11-19"}
     assert "2024-11-20" in by_name["Ambassade des États-Unis en Ukraine"]
-    assert "2022-01-01" in by_name["(no actor)"]  # Nord Stream, year precision, in the context panel
+    # Nord Stream, year precision, in the context panel: in the lane of events without an actor, or in
+    # "Other actors" when the view has more actors than lanes (the seed has 10 named lanes and more)
+    assert "2022-01-01" in by_name.get("(no actor)", []) + by_name.get("Other actors", [])
 
 
 def test_quotes_page_groups_lavrov(server, watched):

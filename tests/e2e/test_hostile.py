@@ -1,9 +1,11 @@
 """A planted hostile article: text that looks like HTML stays text on every page and in the briefing."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from .conftest import ARTIFACTS, Server, evaluate_in_every_frame, map_frame, open_page, run_id, wait_app
+from .conftest import ARTIFACTS, Server, evaluate_in_every_frame, map_frame, open_page, wait_app
 
 pytestmark = pytest.mark.e2e
 
@@ -52,9 +54,9 @@ def test_no_script_runs_on_any_page(hostile_server, watched, path):
     ctx, w = watched
     page = open_page(watched, hostile_server.url + path)
     if path == "/map":
-        before = run_id(page)
-        map_frame(page).locator("path.nm-place").first.click(force=True)  # a real click: filters to that place
-        wait_app(page, after=before)
+        map_frame(page).locator("path.nm-place").first.click(force=True)  # a real click: lists that place beside the map
+        page.get_by_role("button", name=re.compile("Filter to this place")).wait_for(timeout=60000)  # the panel's own signal
+        wait_app(page)
         frame = map_frame(page)  # the map of the rerun
         assert frame.evaluate(OPEN_ALL_POPUPS) >= 1
         frame.wait_for_function(IMAGES_SETTLED)

@@ -2,7 +2,7 @@
 open a connection or send a datagram to anything but loopback, and never ask DNS.
 
 The dashboard is started exactly as the README says (``streamlit run app.py`` in the repository,
-no option), both PNG exports are clicked (kaleido and Chromium are children of the server, so they
+no option), both PNG exports are clicked (their Chromium is a child of the server, so it is
 are traced too), then the pipeline's ``extract`` and ``ingest`` run the same way."""
 from __future__ import annotations
 
@@ -45,9 +45,9 @@ def outbound(log: Path) -> list[str]:
             fd = re.search(r"= (\d+)$", call).group(1)
             (udp.add if pending.pop(tid, False) else udp.discard)((tid, fd))
             probes = {k: v for k, v in probes.items() if k[1] != fd}  # the number is reused: not the probe socket
-        if call.startswith("close("):
-            closed = re.match(r"close\((\d+)", call).group(1)
-            probes = {k: v for k, v in probes.items() if k[1] != closed}
+        closed = re.match(r"close\((\d+)", call)  # not "close(<unfinished ...>" and the like
+        if closed:
+            probes = {k: v for k, v in probes.items() if k[1] != closed.group(1)}
         fd = re.match(r"\w+\((\d+),", call)
         key = (tid, fd.group(1)) if fd else None
         if call.startswith(CALLS):
