@@ -1,8 +1,9 @@
-"""Make eval/real/splits/{dev,heldout}/: folders of links to the gold files of each split.
+"""Make eval/real/splits/{dev,heldout,fresh}/: folders of links to the gold files of each split.
 
 The real-article set (eval/REAL.md) is not in git; eval/real_sources.tsv lists its articles with
-their split. ``python scripts/real_splits.py`` then
-``python -m newsmap evaluate --gold eval/real/splits/dev`` scores the development part.
+their split (every split named there gets a folder). ``python scripts/real_splits.py`` then
+``python -m newsmap evaluate --gold eval/real/splits/dev`` scores the development part; ``heldout``
+and ``fresh`` (articles no developer has seen) are scored once, at the end.
 """
 from __future__ import annotations
 
@@ -33,7 +34,10 @@ def main() -> int:
             if r["split"] == split and src.exists():
                 os.symlink(os.path.relpath(src, out), out / src.name)
                 counts[split] = counts.get(split, 0) + 1
+    missing = [r["id"] for r in rows if not (gold / f"{r['id']}.json").exists()]
     print(" · ".join(f"{k}: {v} articles → {REAL / 'splits' / k}" for k, v in counts.items()))
+    if missing:
+        print(f"real_splits: no gold file for {', '.join(missing)} (rebuild them as eval/REAL.md explains)", file=sys.stderr)
     return 0
 
 
