@@ -88,7 +88,7 @@ class Registry:
     def __init__(self):
         self.actors: list[dict] = []
         self._by_key: dict[str, dict] = {}
-        self.nouns: set[int] = set()  # offsets of capitalised words the parse tags as common nouns
+        self.nouns: set[int] = set()  # offsets of capitalised words the parse tags as (known) common nouns
 
     def junk(self, name: str, start=None) -> bool:
         """Not an actor (``identity.junk_rule``): a weekday, a month, ``Sa présidente``, ``Lloyd'``, and a
@@ -479,7 +479,10 @@ class Resolver:
 def find_actors(ctx) -> None:
     """Seed the registry with the actors the text names (see module docstring)."""
     reg = Registry()
-    reg.nouns = {t.idx for t in ctx.doc if t.pos_ == "NOUN" and t.text[:1].isupper()}
+    from .nlp import common_nouns
+
+    nouns = common_nouns(ctx.article.lang or "fr")
+    reg.nouns = {t.idx for t in ctx.doc if t.pos_ == "NOUN" and t.text[:1].isupper() and (t.lower_ in nouns or t.lemma_ in nouns)}
     ctx.actors = reg
     ctx.resolver = res = Resolver(ctx)
     doc, text, gaz = ctx.doc, ctx.text, gazetteer()

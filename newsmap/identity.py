@@ -65,7 +65,8 @@ def junk_rule(name: str, noun: bool = False) -> str | None:
         return "weekday"
     if words[0] in _MONTHS and len(words) <= 2:
         return "month"
-    if name.split()[0].lower() in POSSESSIVES:
+    parts = name.split()
+    if len(parts) >= 2 and parts[0].lower() in POSSESSIVES and parts[1][:1].islower():  # not "Ma Chun-wei"
         return "possessive"
     if name.rstrip().endswith(("'", "’")):
         return "dangling-apostrophe"
