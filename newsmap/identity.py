@@ -321,16 +321,14 @@ def group_events(events: pd.DataFrame) -> pd.DataFrame:
         con.register("base", base)
         con.register("combos", combos)
         lead = con.execute(f"""
-        WITH e AS (SELECT c.actor, c.place, b.* FROM combos c JOIN base b USING (uid) WHERE b.pkey <> ''),
-             pairs AS (SELECT DISTINCT x.uid AS x, y.uid AS y, y.day AS yday, y.ord AS yord
+        WITH e AS (SELECT c.actor, c.place, b.uid, b.article, b.kind, b.pkey, b.day, b.day * 100000000 + b.ord AS r
+                   FROM combos c JOIN base b USING (uid) WHERE b.pkey <> ''),
+             pairs AS (SELECT DISTINCT x.uid AS x, x.r AS xr, y.uid AS y, y.r AS yr
                        FROM e x JOIN e y ON x.actor = y.actor AND x.place = y.place AND x.kind = y.kind AND x.pkey = y.pkey
                                          AND x.article <> y.article AND y.day BETWEEN x.day - {DAY_WINDOW} AND x.day + {DAY_WINDOW}),
-             me AS (SELECT uid, day, ord FROM base),
-             leaders AS (SELECT me.uid FROM me WHERE NOT EXISTS (
-                           SELECT 1 FROM pairs p WHERE p.x = me.uid AND (p.yday < me.day OR (p.yday = me.day AND p.yord < me.ord)))),
-             joined AS (SELECT p.x AS uid, arg_min(p.y, (p.yday, p.yord)) AS grp FROM pairs p
-                        WHERE p.y IN (SELECT uid FROM leaders) AND p.x NOT IN (SELECT uid FROM leaders) GROUP BY p.x)
-        SELECT uid, grp FROM joined""").fetchall()
+             led AS (SELECT x FROM pairs GROUP BY x HAVING min(yr) < min(xr))  -- has an earlier partner: not a leader
+        SELECT p.x, arg_min(p.y, p.yr) FROM pairs p
+        WHERE p.x IN (SELECT x FROM led) AND p.y NOT IN (SELECT x FROM led) GROUP BY p.x""").fetchall()
     finally:
         con.close()
     grp = dict(lead)
