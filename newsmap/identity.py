@@ -263,22 +263,20 @@ def rename_actors(tables: dict[str, pd.DataFrame], mapping: dict[str, str]) -> N
     ev["actors"] = ev["actors"].map(lambda xs: list(dict.fromkeys(mapping.get(x, x) for x in xs)) if any(x in mapping for x in xs) else xs)
     ev["asserted_by"] = ev["asserted_by"].map(lambda s: mapping.get(s, s))
     moved = actors["name"].isin(mapping)
-    actors.loc[moved, "aliases"] = [list(dict.fromkeys([*(a or []), n])) for a, n in zip(actors.loc[moved, "aliases"], actors.loc[moved, "name"])]
+    actors.loc[moved, "aliases"] = pd.Series([list(dict.fromkeys([*(a or []), n])) for a, n in zip(actors.loc[moved, "aliases"],
+                                                                                                   actors.loc[moved, "name"])],
+                                             index=actors.index[moved], dtype=object)
     actors.loc[moved, "name"] = actors.loc[moved, "name"].map(mapping)
     dup = actors.duplicated(["article", "name"], keep=False)
-    if dup.any():
-        keep = []
+    if dup.any():  # one row per actor and article: the first, with every alias and span of the others
+        gone = []
         for (_art, name), g in actors[dup].groupby(["article", "name"], sort=False):
-            first = g.iloc[0].copy()
-            first["aliases"] = [a for a in dict.fromkeys(x for xs in g["aliases"] for x in (xs or [])) if a != name]
-            first["spans"] = sorted({tuple(s) for xs in g["spans"] for s in (xs or [])})
-            first["spans"] = [list(s) for s in first["spans"]]
-            first["count"] = len(first["spans"])
-            keep.append((g.index[0], first))
-        gone = actors.index[dup].difference([i for i, _ in keep])
-        for i, row in keep:
-            for c in ("aliases", "spans", "count"):
-                actors.at[i, c] = row[c]
+            spans = sorted({tuple(x) for xs in g["spans"] for x in (xs or [])})
+            first = g.index[0]
+            actors.at[first, "aliases"] = [a for a in dict.fromkeys(x for xs in g["aliases"] for x in (xs or [])) if a != name]
+            actors.at[first, "spans"] = [list(x) for x in spans]
+            actors.at[first, "count"] = len(spans)
+            gone += list(g.index[1:])
         actors = actors.drop(index=gone).reset_index(drop=True)
     tables["actors"] = actors
 

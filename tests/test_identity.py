@@ -91,7 +91,7 @@ def test_two_people_sharing_a_surname_stay_apart(tmp_path, full):
 
 def test_acronyms_and_spelling_variants(tmp_path):
     d = write_corpus(tmp_path, {
-        "a": {"published": "2024-11-20", "actors": [org("Banque centrale européenne"), org("Maison-Blanche"),
+        "a": {"published": "2024-11-20", "actors": [org("Banque centrale européenne"), org("BCE"), org("Maison-Blanche"),
                                                     org("Organisation du traité de l'Atlantique nord", ["OTAN"])]},
         "b": {"published": "2024-11-20", "actors": [org("BCE"), org("Maison Blanche"), org("OTAN"), org("Otan")],
               "quotes": [quote("q1", "BCE")]},
@@ -105,6 +105,8 @@ def test_acronyms_and_spelling_variants(tmp_path):
     assert alias_rule(c, "OTAN")[:2] == ("Organisation du traité de l'Atlantique nord", "acronym-defined")
     assert alias_rule(c, "Otan")[0] == "Organisation du traité de l'Atlantique nord"
     assert len(c.actors[c.actors["article"] == "b"]) == 3  # one row per actor and article
+    bce = c.actors[(c.actors["article"] == "a") & (c.actors["name"] == "Banque centrale européenne")]
+    assert len(bce) == 1 and bce["aliases"].iloc[0] == ["BCE"]
 
 
 def test_a_title_joins_the_one_person_an_article_gave_it(tmp_path):
