@@ -61,11 +61,12 @@ def junk_rule(name: str, noun: bool = False) -> str | None:
     words = norm(name).split()
     if not words:
         return "empty"
-    if words[0] in _WEEKDAYS and len(words) <= 2:
-        return "weekday"
-    if words[0] in _MONTHS and len(words) <= 2:
-        return "month"
     parts = name.split()
+    bare = all(not p[:1].isupper() for p in parts[1:])  # "Mardi", "Mardi soir", "Mai 2024"; not "Avril Haines"
+    if words[0] in _WEEKDAYS and bare:
+        return "weekday"
+    if words[0] in _MONTHS and bare:
+        return "month"
     if len(parts) >= 2 and parts[0].lower() in POSSESSIVES and parts[1][:1].islower():  # not "Ma Chun-wei"
         return "possessive"
     if name.rstrip().endswith(("'", "’")):

@@ -182,12 +182,13 @@ def test_two_articles_reporting_one_event_make_one_group_with_two_sources(tmp_pa
 
 def test_junk_names_in_stored_documents_are_no_actors(tmp_path):
     d = write_corpus(tmp_path, {
-        "a": {"published": "2024-11-20", "actors": [org("Mardi"), person("Sa présidente"), org("Lloyd'"), person("Ma Chun-wei")],
+        "a": {"published": "2024-11-20", "actors": [org("Mardi"), person("Sa présidente"), org("Lloyd'"), person("Ma Chun-wei"),
+                                                    org("Novembre 2024"), person("Avril Haines")],
               "quotes": [quote("q1", "Sa présidente"), quote("q2", "Ma Chun-wei")],
               "events": [event("e1", ["Mardi", "Ma Chun-wei"], ["Pékin"], "2024-11-19")]},
     })
     c = load(d)
-    assert names(c) == {"Ma Chun-wei"}
+    assert names(c) == {"Ma Chun-wei", "Avril Haines"}
     assert list(c.quotes["speaker"]) == [None, "Ma Chun-wei"] and c.events["actors"].iloc[0] == ["Ma Chun-wei"]
 
 
