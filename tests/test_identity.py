@@ -203,3 +203,11 @@ def test_junk_names_are_not_extracted(extract_text):
     got = {a["name"] for a in doc["actors"]}
     assert not got & {"Budget", "Climat", "Mardi", "Finances", "Histoire", "Lloyd'", "Ses forces"}
     assert {"Wopke Hoekstra", "Greenpeace", "Ma Chun-wei"} <= got
+
+
+def test_a_group_never_drifts_along_a_chain_of_days(tmp_path):
+    d = write_corpus(tmp_path, {a: {"published": day, "events": [event("e1", ["Russie"], ["Odessa"], day)]}
+                                for a, day in (("a", "2024-11-18"), ("b", "2024-11-20"), ("c", "2024-11-22"))})
+    ev = load(d).events.set_index("uid")
+    assert list(ev["group_uid"]) == ["a/e1", "a/e1", "c/e1"]  # c is two days after b but four after a
+    assert list(ev["n_sources"]) == [2, 2, 1]
