@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer, norm
+from .identity import junk_rule
 from .lang.fr.lexicon import HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_SYNONYMS
 
 _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
@@ -49,15 +50,16 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def title_key(title: str) -> tuple[str, str] | None:
-    """('président', 'UA') for 'le chef de l'État ukrainien'; None when it is no title."""
+def title_key(title: str, adjective=None) -> tuple[str, str] | None:
+    """('président', 'UA') for 'le chef de l'État ukrainien'; None when it is no title. ``adjective``
+    maps a nationality adjective to its ISO code (default: the gazetteer's)."""
     t = norm(_strip_det(title))
-    gaz = gazetteer()
+    adjective = adjective or gazetteer().country_of_adjective
     country = ""
     words = t.split()
     kept = []
     for w in words:
-        iso = gaz.country_of_adjective(w)
+        iso = adjective(w)
         if iso and not country:
             country = iso
             continue
@@ -71,7 +73,7 @@ def title_key(title: str) -> tuple[str, str] | None:
     # a synonym may carry the country itself ("président américain")
     rest = []
     for w in base.split():
-        iso = gaz.country_of_adjective(w)
+        iso = adjective(w)
         if iso and not country:
             country = iso
         elif not iso:
@@ -86,6 +88,13 @@ class Registry:
     def __init__(self):
         self.actors: list[dict] = []
         self._by_key: dict[str, dict] = {}
+        self.nouns: set[int] = set()  # offsets of capitalised words the parse tags as (known) common nouns
+
+    def junk(self, name: str, start=None) -> bool:
+        """Not an actor (``identity.junk_rule``): a weekday, a month, ``Sa présidente``, ``Lloyd'``, and a
+        capitalised common noun (``Budget``, « commissaire au Climat ») that names no institution."""
+        noun = start in self.nouns and norm(name) not in _ORG_KEYS
+        return junk_rule(name, noun=noun) is not None
 
     def __iter__(self):
         return iter(self.actors)
@@ -113,7 +122,9 @@ class Registry:
         return a
 
     # ---- typed constructors with merging
-    def person(self, name, start=None, end=None, role="") -> dict:
+    def person(self, name, start=None, end=None, role="") -> dict | None:
+        if self.junk(name, start):
+            return None
         key = norm(name)
         if len(key.split()) > 1 and key.split()[0] in HONORIFICS:  # "M. Legault" is "François Legault"
             key = key.split(None, 1)[1]
@@ -174,8 +185,10 @@ class Registry:
             a["country"] = key[1]
         return self.mention(a, name, start, end)
 
-    def organisation(self, name, start=None, end=None, acronym="", country="", kind="organisation", linked_to="") -> dict:
+    def organisation(self, name, start=None, end=None, acronym="", country="", kind="organisation", linked_to="") -> dict | None:
         name = _cap(_strip_det(name))
+        if self.junk(name, start):
+            return None
         key = norm(name)
         head = key.split()[0] if key else ""
         for a in self.actors:
@@ -196,8 +209,10 @@ class Registry:
             a["aliases"].append(acronym)
         return self.mention(a, name, start, end)
 
-    def source(self, name, start=None, end=None) -> dict:
+    def source(self, name, start=None, end=None) -> dict | None:
         """An unnamed or generic source ("des sources sécuritaires", "les secouristes")."""
+        if self.junk(name):
+            return None
         for a in self.actors:
             if a["kind"] == "source" and norm(a["name"]) == norm(name):
                 return self.mention(a, name, start, end)
@@ -464,6 +479,10 @@ class Resolver:
 def find_actors(ctx) -> None:
     """Seed the registry with the actors the text names (see module docstring)."""
     reg = Registry()
+    from .nlp import common_nouns
+
+    nouns = common_nouns(ctx.article.lang or "fr")
+    reg.nouns = {t.idx for t in ctx.doc if t.pos_ == "NOUN" and t.text[:1].isupper() and (t.lower_ in nouns or t.lemma_ in nouns)}
     ctx.actors = reg
     ctx.resolver = res = Resolver(ctx)
     doc, text, gaz = ctx.doc, ctx.text, gazetteer()
@@ -477,6 +496,8 @@ def find_actors(ctx) -> None:
                 long = " ".join(words[i:])
                 break
         a = reg.organisation(long, m.start("long") + text[m.start("long"):].index(long), m.end(), acronym=m.group("acr"))
+        if a is None:
+            continue
         reg.mention(a, m.group("acr"), m.start("acr"), m.end("acr"))
         acronyms[m.group("acr")] = a
     for ent in doc.ents:

@@ -8,7 +8,7 @@ Corrections (``data/corrections.toml``) are applied here, at load time, so a re-
 overwrites them. Format (see README "Corrections")::
 
     [[correction]]
-    action = "fix"                      # fix | drop | merge
+    action = "fix"                      # fix | drop | merge | split
     table = "quotes"                    # quotes | events | places | actors | dates
     article = "article-2024-11-20-fr"   # optional
     where = { text = "appropriée" }     # every key must equal (lists: contain) the value
@@ -17,6 +17,14 @@ overwrites them. Format (see README "Corrections")::
     [[correction]]
     action = "merge"
     actors = ["Kremlin", "Moscou"]      # the later names are folded into the first
+
+    [[correction]]
+    action = "split"
+    actors = ["Emmanuel Macron", "Macron"]  # no identity rule may make these names one actor
+
+After the corrections, :mod:`newsmap.identity` merges the names of one actor across articles
+(``Corpus.actor_aliases`` says which rule merged each name) and groups the events several articles
+report (``group_uid``, ``n_sources``).
 
 A correction that matches nothing is reported in ``Corpus.warnings``.
 """
@@ -31,8 +39,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import identity
 from .corpus import CORRECTIONS, data_dir_default, read_documents
 from .errors import E, NewsmapError
+from .identity import ALIAS_COLUMNS
 
 TABLES = ("quotes", "events", "places", "actors", "dates")
 PRECISIONS = ("day", "month", "year")
@@ -49,15 +59,16 @@ FIXABLE = {
     "dates": {"value": "date", "precision": PRECISIONS, "end_value": "date"},
 }
 KEYS = {"fix": {"action", "table", "article", "where", "set"}, "drop": {"action", "table", "article", "where"},
-        "merge": {"action", "actors"}}
-ACTIONS = ("fix", "drop", "merge")
+        "merge": {"action", "actors"}, "split": {"action", "actors"}}
+ACTIONS = ("fix", "drop", "merge", "split")
 COLUMNS = {
     "articles": ["id", "title", "source", "url", "published", "lang", "path", "words", "text", "sentences"],
     "quotes": ["uid", "article", "id", "text", "kind", "speaker", "speaker_mention", "date", "date_precision", "date_relation",
                "date_source", "place",
                "sentence", "sentence_start", "start", "end"],
     "events": ["uid", "article", "id", "kind", "summary", "sentence", "sentence_start", "start", "end", "date", "date_end",
-               "date_precision", "date_relation", "date_source", "statement_date", "published", "places", "actors", "asserted_by", "quote_ids"],
+               "date_precision", "date_relation", "date_source", "statement_date", "published", "places", "actors", "asserted_by", "quote_ids",
+               "group_uid", "n_sources"],
     "places": ["uid", "article", "id", "name", "mentions", "spans", "count", "lat", "lon", "kind", "country", "source"],
     "actors": ["uid", "article", "id", "name", "aliases", "kind", "role", "country", "linked_to", "location", "spans", "count"],
     "dates": ["uid", "article", "id", "mention", "value", "precision", "end_value", "start", "end", "sentence", "in_quote"],
@@ -73,6 +84,7 @@ class Corpus:
     actors: pd.DataFrame
     dates: pd.DataFrame
     warnings: list = field(default_factory=list)
+    actor_aliases: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ALIAS_COLUMNS))
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -108,7 +120,7 @@ def tables_from_documents(docs: list[dict]) -> dict[str, pd.DataFrame]:
                     r["places"] = list(r.get("places") or [])
                     r["actors"] = list(r.get("actors") or [])
                 rows[name].append(r)
-    return {name: _frame(rows[name], name) for name in rows}
+    return {**{name: _frame(rows[name], name) for name in rows}, "actor_aliases": pd.DataFrame(columns=ALIAS_COLUMNS)}
 
 
 def empty_corpus(warnings=None) -> Corpus:
@@ -176,10 +188,11 @@ def _checked(c) -> dict:
     unknown = sorted(set(c) - KEYS[action])
     if unknown:
         raise ValueError(f"unknown key {', '.join(unknown)} for action {action!r} (use {', '.join(sorted(KEYS[action]))})")
-    if action == "merge":
+    if action in ("merge", "split"):
         names = c.get("actors")
-        if not (isinstance(names, list) and len(names) >= 2 and all(isinstance(x, str) for x in names)):
-            raise ValueError("merge needs actors = [\"Keep\", \"Fold\", …]")
+        if not (isinstance(names, list) and len(names) >= 2 and all(isinstance(x, str) and x for x in names)):
+            example = "[\"Keep\", \"Fold\", …]" if action == "merge" else "[\"One\", \"Other\", …]"
+            raise ValueError(f"{action} needs actors = {example}, not {_shown(names)}")
         return c
     table = c.get("table")
     if not isinstance(table, str) or table not in TABLES:
@@ -250,9 +263,15 @@ def _rename(tables, kind: str, old: str, new: str):
         tables["events"]["places"] = tables["events"]["places"].map(lambda xs: list(dict.fromkeys(new if x == old else x for x in xs)))
 
 
-def apply_corrections(tables: dict[str, pd.DataFrame], corrections: list[dict]) -> list[str]:
+def apply_corrections(tables: dict[str, pd.DataFrame], corrections: list[dict], merged: list | None = None) -> list[str]:
+    """Apply fix, drop and merge corrections (in place); ``merged`` receives the ``(name, kept)`` pairs
+    a merge folded. Split corrections are read by the identity pass (:func:`load`)."""
     warnings = []
     for n, c in enumerate(corrections, 1):
+        if c["action"] == "split":
+            known = set(tables["actors"]["name"])
+            warnings += [f"correction #{n}: no actor named {name!r} to split" for name in c["actors"] if name not in known]
+            continue
         if c["action"] == "merge":
             keep, *fold = c["actors"]
             actors = tables["actors"]
@@ -264,6 +283,8 @@ def apply_corrections(tables: dict[str, pd.DataFrame], corrections: list[dict]) 
                 actors.loc[rows, "aliases"] = actors.loc[rows, "aliases"].map(lambda a, name=name: list(dict.fromkeys([*(a or []), name])))
                 actors.loc[rows, "name"] = keep
                 _rename(tables, "actors", name, keep)
+                if merged is not None:
+                    merged.append((name, keep))
             continue
         df = tables[c["table"]]
         m = _mask(df, c["where"], c.get("article"))
@@ -291,5 +312,10 @@ def load(data_dir=None) -> Corpus:
     warnings: list[str] = []
     docs = read_documents(data_dir, warnings)
     tables = tables_from_documents(docs)
-    warnings += apply_corrections(tables, read_corrections(data_dir / CORRECTIONS))
+    corrections = read_corrections(data_dir / CORRECTIONS)
+    identity.drop_junk(tables)
+    merged: list = []
+    warnings += apply_corrections(tables, corrections, merged)
+    tables["actor_aliases"] = identity.resolve(tables, [c["actors"] for c in corrections if c["action"] == "split"], merged)
+    tables["events"] = identity.group_events(tables["events"])
     return Corpus(**tables, warnings=warnings)

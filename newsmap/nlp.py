@@ -66,3 +66,10 @@ def load(lang: str = "fr"):
     nlp.tokenizer = _Normalising(nlp.tokenizer)
     nlp.max_length = max(nlp.max_length, 25_000_000)
     return nlp
+
+
+@lru_cache(maxsize=4)
+def common_nouns(lang: str = "fr") -> frozenset:
+    """The common nouns the model's lemmatizer knows (``budget``, ``climat``; not ``greenpeace``)."""
+    lookups = load(lang).get_pipe("lemmatizer").lookups
+    return frozenset(lookups.get_table("lemma_index")["noun"]) if lookups.has_table("lemma_index") else frozenset()

@@ -107,10 +107,22 @@ class Store:
         return _frame(self.cursor(), f"SELECT {cols} FROM {name} {('WHERE ' + where) if where else ''} ORDER BY ord",
                       list(params), name)
 
+    def event_group(self, group_uid: str) -> pd.DataFrame:
+        """Each article's event of one corpus event (``events.group_uid``: the same event several articles
+        report), whatever the filters: uid, article, sentence and its start, and the article's title,
+        outlet and date, the earliest article first."""
+        return _frame(self.cursor(), """
+        SELECT e.uid, e.article, e.sentence, e.sentence_start, a.title, a.source, a.published
+        FROM events e JOIN articles a ON a.id = e.article WHERE e.group_uid = ? ORDER BY a.published, e.ord""", [group_uid], None)
+
     def corpus(self) -> Corpus:
         """The whole corpus as load() returns it (for tests and exports; the dashboard never needs it)."""
         return Corpus(**{n: self.table(n) for n in ("articles", "quotes", "events", "places", "actors", "dates")},
-                      warnings=list(self.warnings))
+                      warnings=list(self.warnings), actor_aliases=self.actor_aliases())
+
+    def actor_aliases(self) -> pd.DataFrame:
+        """The names the identity rules merged: alias, actor, rule, confidence (:mod:`newsmap.identity`)."""
+        return _frame(self.cursor(), "SELECT alias, actor, rule, confidence FROM actor_aliases ORDER BY actor, alias", [], None)
 
 
 class StoreView:

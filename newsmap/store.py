@@ -9,10 +9,12 @@ table           rows
 ==============  ===========================================================================
 articles        one per article (+ ``n_events``, ``n_quotes``, ``ord``)
 quotes          one per quote (+ ``lo``/``hi`` date bounds, ``search`` folded text, ``ord``)
-events          one per event (+ ``lo``/``hi``, ``search``, ``first_actor``, ``ord``)
+events          one per event (+ ``lo``/``hi``, ``search``, ``first_actor``, ``ord``; ``group_uid`` and
+                ``n_sources``: the corpus event it belongs to and how many articles report it)
 places          one per place and article (+ ``ord``)
 actors          one per actor and article (+ ``ord``)
 dates           one per date expression (the Article page's highlights)
+actor_aliases   one per name the identity rules merged: ``alias, actor, rule, confidence``
 actor_stats     one per actor name: kind, quotes, events, count (quotes + event mentions), colour
 event_actors    event ↔ actor (``role``: ``actor`` or ``asserted_by``)
 event_places    event ↔ place
@@ -45,7 +47,7 @@ from .corpus import CORRECTIONS, MANIFEST, data_dir_default
 from .errors import NewsmapError
 
 STORE_FILE = "newsmap-{fp}.duckdb"
-STORE_SCHEMA = "2"
+STORE_SCHEMA = "3"
 READER_MEMORY = "512MB"  # DuckDB's buffer for a reader (the dashboard): its share of the RSS target
 JSON_COLUMNS = {
     "articles": ["sentences"],
@@ -55,8 +57,8 @@ JSON_COLUMNS = {
     "actors": ["aliases", "spans"],
     "dates": [],
 }
-INT_COLUMNS = {"start", "end", "sentence_start", "count", "words", "ord", "n_events", "n_quotes", "quotes", "events"}
-FLOAT_COLUMNS = {"lat", "lon"}
+INT_COLUMNS = {"start", "end", "sentence_start", "count", "words", "ord", "n_events", "n_quotes", "quotes", "events", "n_sources"}
+FLOAT_COLUMNS = {"lat", "lon", "confidence"}
 BOOL_COLUMNS = {"in_quote"}
 DATE_COLUMNS = {"lo", "hi"}
 
@@ -202,7 +204,7 @@ def build(data_dir=None) -> Path:
     data_dir = Path(data_dir or data_dir_default())
     fp = fingerprint(data_dir)  # read before the corpus: a change during the build makes the next open rebuild
     corpus = load(data_dir)
-    tables = _derive({n: corpus.table(n) for n in ("articles", "quotes", "events", "places", "actors", "dates")})
+    tables = _derive({n: corpus.table(n) for n in ("articles", "quotes", "events", "places", "actors", "dates", "actor_aliases")})
     path = store_path(data_dir, fp)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
     os.close(fd)

@@ -476,14 +476,17 @@ def timeline_rows(view: View) -> pd.DataFrame:
     sources = _article_sources(view)
     rows = []
     ev = view.events
-    for uid, actors, date, prec, date_end, rel, kind, summary, sentence, places, art in zip(*(ev[c].tolist() for c in (
-            "uid", "actors", "date", "date_precision", "date_end", "date_relation", "kind", "summary", "sentence", "places", "article"))):
+    n_sources = ev["n_sources"].tolist() if "n_sources" in ev.columns else [None] * len(ev)
+    for uid, actors, date, prec, date_end, rel, kind, summary, sentence, places, art, n in zip(*(ev[c].tolist() for c in (
+            "uid", "actors", "date", "date_precision", "date_end", "date_relation", "kind", "summary", "sentence", "places", "article")),
+            n_sources):
         lo, hi = date_bounds(date, prec, date_end)
         if lo is None:
             continue
         actor = actors[0] if isinstance(actors, list) and actors else None
+        source = " · ".join(x for x in (sources.get(art, ""), reported_by(n)) if x)
         rows.append((uid, actor or NO_ACTOR_LANE, actor, lo, hi, prec, rel or "on", kind, summary, sentence, ", ".join(places or []),
-                     fmt_value(date, prec) + (" (or before)" if rel == "on_or_before" else ""), art, sources.get(art, "")))
+                     fmt_value(date, prec) + (" (or before)" if rel == "on_or_before" else ""), art, source))
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -752,15 +755,26 @@ def story(view: View) -> list[dict]:
     ev = view.events
     cols = ("uid", "article", "sentence_start", "date", "date_precision", "date_end", "date_relation", "kind", "actors", "summary",
             "places", "asserted_by")
-    for uid, art, s0, date, prec, date_end, rel, kind, actors, summary, places, asserted in zip(*(ev[c].tolist() for c in cols)):
+    n_sources = ev["n_sources"].tolist() if "n_sources" in ev.columns else [None] * len(ev)
+    for (uid, art, s0, date, prec, date_end, rel, kind, actors, summary, places, asserted), n in zip(
+            zip(*(ev[c].tolist() for c in cols)), n_sources):
         lo, _hi = date_bounds(date, prec, date_end)
         when = fmt_value(date, prec)
         if rel == "on_or_before" and when:
             when = f"by {when}"
         out.append({"uid": uid, "article": art, "sentence_start": s0, "sort": lo or dt.date.max, "when": when or "undated",
                     "kind": kind, "actor": actors[0] if isinstance(actors, list) and actors else None,
-                    "summary": _short(summary, 160), "places": places, "asserted_by": asserted})
+                    "summary": _short(summary, 160), "places": places, "asserted_by": asserted, "reported": reported_by(n)})
     return sorted(out, key=lambda r: (r["sort"], r["uid"]))
+
+
+def reported_by(n_sources) -> str:
+    """"reported by 3 articles" for an event several articles report (``events.n_sources``), else ""."""
+    try:
+        n = int(n_sources)
+    except (TypeError, ValueError):
+        return ""
+    return f"reported by {n} articles" if n > 1 else ""
 
 
 def quote_groups(view: View) -> list[tuple[str, pd.DataFrame]]:

@@ -31,7 +31,8 @@ with left:
         src = f" <i>— per {html.escape(r['asserted_by'])}</i>" if r["asserted_by"] else ""
         link = V.sentence_link(nm["filters"].to_query(), r["article"], r["sentence_start"])
         lines.append(f"<div style='margin:3px 0 6px'>{dot} <b>{html.escape(r['when'])}</b> · {html.escape(r['kind'])} · "
-                     f"{html.escape(r['summary'])}{where}{src}{V.source_html(sources.get(r['article'], ''), link)}</div>")
+                     f"{html.escape(r['summary'])}{where}{src}"
+                     f"{V.source_html(' · '.join(x for x in (sources.get(r['article'], ''), r['reported']) if x), link)}</div>")
     st.markdown("".join(lines) or "No event for these filters.", unsafe_allow_html=True)
     pager("story_page", counts["events"], what="events", bottom=True)
 with right:

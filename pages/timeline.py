@@ -98,3 +98,11 @@ if uid in events.index:
                    f"per: {ev['asserted_by'] or '—'}")
         st.markdown(V.source_html(V.source_label(art["source"], art["title"], art["published"]),
                                   V.sentence_link(f.to_query(), ev["article"], ev["sentence_start"])), unsafe_allow_html=True)
+        reported = V.reported_by(ev.get("n_sources"))
+        if reported:  # the same event in other articles: each one's own sentence and source
+            st.markdown(f"**{reported[0].upper() + reported[1:]}**")
+            for r in store.event_group(ev["group_uid"]).itertuples():
+                if r.uid != uid:
+                    st.text(r.sentence)
+                    st.markdown(V.source_html(V.source_label(r.source, r.title, r.published),
+                                              V.sentence_link(f.to_query(), r.article, r.sentence_start)), unsafe_allow_html=True)

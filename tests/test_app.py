@@ -277,3 +277,19 @@ def test_a_damaged_article_document_gives_a_message_naming_it(seed_corpus, monke
     assert not at.exception
     shown = [e.value for e in at.error] + [w.value for w in at.warning]
     assert any(doc.stem in m for m in shown), shown
+
+
+def test_an_event_several_articles_report_lists_each_article(copies_dir, monkeypatch):
+    from newsmap.load import load
+
+    ev = load(copies_dir).events
+    uid = ev[(ev["n_sources"] == 3) & (ev["article"] == "copy-1")]["uid"].iloc[0]
+    at = run_app(data_dir=copies_dir, monkeypatch=monkeypatch)
+    at.session_state["tl_event"] = uid
+    at.switch_page("pages/timeline.py").run()
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "**Reported by 3 articles**" in text and "Outlet 2" in text and "Outlet 3" in text
+    assert sum(t.value == ev.set_index("uid").loc[uid, "sentence"] for t in at.text) == 3  # each article's own sentence
+    story = run_app("pages/overview.py", data_dir=copies_dir, monkeypatch=monkeypatch)
+    assert "reported by 3 articles" in next(m.value for m in story.markdown if "nm-src" in m.value)
