@@ -110,13 +110,14 @@ def test_clicking_a_place_filters_the_quotes(server, watched):
     before = run_id(page)
     frame.locator("path.nm-place-rio-de-janeiro").click(force=True)
     # a click inspects the place (what happened and was said there, with the articles) ...
-    page.get_by_role("heading", name="Rio de Janeiro").wait_for(timeout=20000)
+    page.get_by_role("heading", name="Rio de Janeiro").wait_for()
+    wait_app(page, after=before)  # the panel's heading shows before the rest of the run has rendered
     main = page.locator("[data-testid='stMain']").inner_text()
     assert "Nous considérerons cela" in main and "20 Nov 2024" in main and "Place: Rio" not in summary_text(page)
     # ... and filtering is an explicit action
     before = run_id(page)
     page.get_by_role("button", name=re.compile("Filter to this place")).click()
-    page.wait_for_function("() => decodeURIComponent(location.search.replace(/\\+/g, ' ')).includes('place=Rio de Janeiro')", timeout=20000)
+    page.wait_for_function("() => decodeURIComponent(location.search.replace(/\\+/g, ' ')).includes('place=Rio de Janeiro')")
     wait_app(page, after=before)
     assert "Place: Rio de Janeiro" in summary_text(page) and "3 of 11 quotes" in summary_text(page)
     before = run_id(page)
@@ -193,7 +194,7 @@ def test_box_selection_on_the_timeline_sets_the_date_filter(server, watched):
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.75, y, steps=8)
     page.mouse.up()
-    page.wait_for_function("() => location.search.includes('from=') && location.search.includes('to=')", timeout=30000)
+    page.wait_for_function("() => location.search.includes('from=') && location.search.includes('to=')")
     wait_app(page, after=before)
     s = summary_text(page)
     assert "Nov 2024" in s and not s.startswith("All actors") and "of 19 events" in s

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .conftest import ARTIFACTS, Server, evaluate_in_every_frame, map_frame, open_page, wait_app
+from .conftest import ARTIFACTS, Server, evaluate_in_every_frame, map_frame, open_page, run_id, wait_app
 
 pytestmark = pytest.mark.e2e
 
@@ -54,9 +54,10 @@ def test_no_script_runs_on_any_page(hostile_server, watched, path):
     ctx, w = watched
     page = open_page(watched, hostile_server.url + path)
     if path == "/map":
+        before = run_id(page)
         map_frame(page).locator("path.nm-place").first.click(force=True)  # a real click: lists that place beside the map
-        page.get_by_role("button", name=re.compile("Filter to this place")).wait_for(timeout=60000)  # the panel's own signal
-        wait_app(page)
+        page.get_by_role("button", name=re.compile("Filter to this place")).wait_for()  # the panel's own signal
+        wait_app(page, after=before)
         frame = map_frame(page)  # the map of the rerun
         assert frame.evaluate(OPEN_ALL_POPUPS) >= 1
         frame.wait_for_function(IMAGES_SETTLED)
@@ -77,7 +78,7 @@ def test_no_script_runs_on_any_page(hostile_server, watched, path):
 def test_briefing_is_safe_and_opens_offline_from_disk(hostile_server, watched, browser, tmp_path):
     ctx, w = watched
     page = open_page(watched, hostile_server.url + "/")
-    with page.expect_download(timeout=60000) as dl:
+    with page.expect_download() as dl:
         page.get_by_role("button", name="Download briefing (HTML)").click()
     path = tmp_path / "briefing.html"
     dl.value.save_as(str(path))
@@ -91,7 +92,7 @@ def test_briefing_is_safe_and_opens_offline_from_disk(hostile_server, watched, b
         p = offline.new_page()
         p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         p.goto(path.as_uri())
-        p.wait_for_function("() => window.newsmapMap !== undefined && document.querySelector('.js-plotly-plot .main-svg')", timeout=30000)
+        p.wait_for_function("() => window.newsmapMap !== undefined && document.querySelector('.js-plotly-plot .main-svg')")
         for m in p.locator("path.nm-place").all():
             m.click(force=True)
         assert p.evaluate(ALL_FRAMES_XSS) and not dialogs
