@@ -39,3 +39,12 @@ def png_export(label: str, key: str, file_name: str, make) -> None:
     if kept and kept[0] == file_name:
         st.download_button(f"Save {label}", kept[1], file_name=file_name, mime="image/png", key=f"{key}_save",
                            on_click="ignore", icon=":material/download:", type="primary")
+
+
+def fragment_done(name: str) -> None:
+    """The last element of every complete run of the fragment ``name``, numbered (a fragment rerun
+    does not rerun the app, so the app's own ``nm-done`` marker stays as it was): browser tests
+    wait on it after an action that reruns only the fragment."""
+    key = f"_nm_fragment_{name}"
+    n = st.session_state[key] = st.session_state.get(key, 0) + 1
+    st.markdown(f"<div data-testid='nm-fragment-done' data-name='{name}' data-run='{n}'></div>", unsafe_allow_html=True)

@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 
 from newsmap import briefing as B
 from newsmap import views as V
-from pages._boot import frame_state, png_export
+from pages._boot import fragment_done, frame_state, png_export
 
 nm = frame_state()
 view, colors, f = nm["view"], nm["colors"], nm["filters"]
@@ -75,6 +75,7 @@ def draw_map():
                     st.rerun(scope="fragment")
             if top.empty:
                 st.markdown("No place with coordinates for these filters.")
+    fragment_done("map")
 
 
 draw_map()

@@ -152,6 +152,25 @@ SETTLED = """(after) => {
 }"""
 
 
+FRAGMENT_SETTLED = """([name, after]) => {
+  const done = document.querySelector(`[data-testid='nm-fragment-done'][data-name='${name}']`);
+  return !!done && Number(done.dataset.run) > after
+    && !document.querySelector("[data-testid='stStatusWidgetRunningIcon']")
+    && !document.querySelector("[data-stale='true']");
+}"""
+
+
+def fragment_id(page, name: str) -> int:
+    """The number of the last complete run of the fragment `name` in this page (0 before the first)."""
+    return page.evaluate("(n) => Number(document.querySelector(`[data-testid='nm-fragment-done'][data-name='${n}']`)?.dataset.run || 0)", name)
+
+
+def wait_fragment(page, name: str, after: int, timeout=60000):
+    """Wait until the fragment `name` has finished a run numbered above `after` (an action that reruns
+    only a fragment, such as a click on the map, does not give the app a new run number)."""
+    page.wait_for_function(FRAGMENT_SETTLED, arg=[name, after], timeout=timeout)
+
+
 def run_id(page) -> int:
     """The number of the last complete run of the app in this page (0 before the first)."""
     return page.evaluate("() => Number(document.querySelector(\"[data-testid='nm-done']\")?.dataset.run || 0)")

@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 
-from .conftest import ARTIFACTS, map_frame, open_page, png_download, quote_marks, run_id, summary_text, wait_app
+from .conftest import ARTIFACTS, fragment_id, map_frame, open_page, png_download, quote_marks, run_id, summary_text, wait_app, wait_fragment
 
 pytestmark = pytest.mark.e2e
 PAGES = {"overview": "/", "map": "/map", "timeline": "/timeline", "quotes": "/quotes", "article": "/article", "data": "/data", "add": "/add"}
@@ -107,11 +107,12 @@ def test_clicking_a_place_filters_the_quotes(server, watched):
     ctx, w = watched
     page = open_page(watched, server.url + "/map")
     frame = map_frame(page)
-    before = run_id(page)
+    before = fragment_id(page, "map")
     frame.locator("path.nm-place-rio-de-janeiro").click(force=True)
-    # a click inspects the place (what happened and was said there, with the articles) ...
+    # a click inspects the place (what happened and was said there, with the articles): it reruns the
+    # map's fragment only; its heading shows before the rest of the panel has rendered
+    wait_fragment(page, "map", after=before)
     page.get_by_role("heading", name="Rio de Janeiro").wait_for()
-    wait_app(page, after=before)  # the panel's heading shows before the rest of the run has rendered
     main = page.locator("[data-testid='stMain']").inner_text()
     assert "Nous considérerons cela" in main and "20 Nov 2024" in main and "Place: Rio" not in summary_text(page)
     # ... and filtering is an explicit action

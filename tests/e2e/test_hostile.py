@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .conftest import ARTIFACTS, Server, evaluate_in_every_frame, map_frame, open_page, run_id, wait_app
+from .conftest import ARTIFACTS, Server, evaluate_in_every_frame, map_frame, fragment_id, open_page, wait_app, wait_fragment
 
 pytestmark = pytest.mark.e2e
 
@@ -54,10 +54,10 @@ def test_no_script_runs_on_any_page(hostile_server, watched, path):
     ctx, w = watched
     page = open_page(watched, hostile_server.url + path)
     if path == "/map":
-        before = run_id(page)
+        before = fragment_id(page, "map")
         map_frame(page).locator("path.nm-place").first.click(force=True)  # a real click: lists that place beside the map
-        page.get_by_role("button", name=re.compile("Filter to this place")).wait_for()  # the panel's own signal
-        wait_app(page, after=before)
+        wait_fragment(page, "map", after=before)  # the map's fragment reran: the place's panel is drawn
+        page.get_by_role("button", name=re.compile("Filter to this place")).wait_for()
         frame = map_frame(page)  # the map of the rerun
         assert frame.evaluate(OPEN_ALL_POPUPS) >= 1
         frame.wait_for_function(IMAGES_SETTLED)
