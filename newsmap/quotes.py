@@ -340,83 +340,137 @@ class _Quotes:
         return any(is_speech(t) for t in sent)
 
     def _speaker_for_guillemet(self, m, kind, sent, end_sent, spans):
-        doc, text, res = self.doc, self.text, self.res
-        after = text[m.end():end_sent.end_char]
-        sent_start = sent.start
-        sent = doc[sent_start:max(sent.end, end_sent.end)]
-        if kind == "direct":
-            pm = _PRON_INV_RE.match(after)
-            tokens_after = [t for t in end_sent if t.idx >= m.end()]
-            if pm and pm.end() < 40:
-                return self._pronoun_speaker(m.start(), pm.group("pron").lower()), None, None, "pronoun-inversion"
-            # "« … », a déclaré Lavrov" / "« … », estime le ministre": the first verb after the quote
-            for t in tokens_after[:5]:
-                if t.pos_ == "VERB" or (_lemma(t) in SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
-                        or (t.lower_[:-1] + "er" in SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text == ","):
-                    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i > t.i), None)
-                    a = res.resolve(subj) if subj is not None else None
-                    if a is None:
-                        a, subj = np_after(t, res, self.date_spans)
-                    if a is None:
-                        a, subj = subject_of(t, res, generic=True)
-                    if a is not None:
-                        return a, subj, _edges(subj), "verb-after"
-                    break
-            # "Selon X, « … »" / "Pour X, « … »"
-            a, head = self._frame_speaker(sent, m.start())
-            if a is not None:
-                return a, head, _edges(head), "frame"
-            before_toks = [t for t in sent if t.idx < m.start()]
-            for t in reversed(before_toks):
-                if is_speech(t) and t.pos_ == "VERB":
-                    a, subj = subject_of(t, res, generic=True)
-                    if a:
-                        return a, subj, None, "verb-before"
-            # a quote standing alone continues the previous speaker
-            prev_sent = doc[sent.start - 1].sent if sent.start > 0 else None
-            if prev_sent is not None and self.out and self.out[-1]["end"] >= prev_sent.start_char and self.out[-1]["speaker_id"] \
-                    and self._section(self.out[-1]["start"]) == self._section(m.start()):
-                last = self.out[-1]
-                return res.reg.get(last["speaker_id"]), None, None, "continues-previous"
-            if prev_sent is not None:
-                for t in prev_sent:
-                    if is_speech(t) and t.pos_ == "VERB":
-                        a, subj = subject_of(t, res, generic=True)
-                        if a:
-                            return a, subj, None, "previous-sentence-verb"
-            return self._speaker_nearby(sent, m.start())
+        """Try the speaker rules of the quote's kind in order; the first that names an actor wins.
 
-        # partial: the speech verb that governs the quoted words
-        tok = _tokens_in(doc, m.start(), m.end())
-        if tok is None:
-            return None, None, None, None
-        head = tok.root
-        a, fh = self._frame_speaker(sent, m.start())
-        if a is not None:
-            return a, fh, _edges(fh), "frame"
-        verb = _governing_speech(head)
-        if verb is not None and is_speech(verb):
-            a, subj = subject_of(verb, res, generic=True)
-            if a is not None:
-                return a, subj, _edges(subj), "governing-verb"
-        a, subj = self._trailing_speaker(sent, m.end())
-        if a is not None:
-            return a, subj, _edges(subj), "trailing-verb"
-        if verb is not None:
-            a, subj = subject_of(verb, res, generic=True)
-            if a is not None:
-                return a, subj, _edges(subj), "nearest-verb"
-        root = sent.root
-        a, subj = subject_of(root, res, generic=True)
-        if a is not None:
-            return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)), "sentence-subject"
-        # a misparsed clause: the actor named last before the speech verb that precedes the quote
-        verb = next((t for t in reversed(sent) if t.idx < m.start() and is_speech(t) and t.pos_ == "VERB"), None)
-        named = sorted((s, a) for a in res.reg for s, e in a["spans"] if verb is not None and sent.start_char <= s and e <= verb.idx)
-        named = [x for x in named if x[1]["kind"] == "person"] or named
-        if named:
-            return named[-1][1], None, None, "actor-before-verb"
+        Returns ``(actor, mention token, speaker span, rule name)``."""
+        sent = self.doc[sent.start:max(sent.end, end_sent.end)]
+        c = _Cand(m, kind, sent, end_sent, self.text[m.end():end_sent.end_char])
+        for name, rule in (DIRECT_RULES if kind == "direct" else PARTIAL_RULES):
+            hit = rule(self, c)
+            if hit is not None and hit[0] is not None:
+                actor, tok, span = hit
+                return actor, tok, span, name
+            if c.stop:
+                return None, None, None, name
         return None, None, None, None
+
+    # ------------------------------------------------------------ speaker rules (direct quotes)
+    def _r_pronoun_inversion(self, c):
+        """« … », a-t-il ajouté: the last person named as a subject."""
+        pm = _PRON_INV_RE.match(c.after)
+        if pm and pm.end() < 40:
+            c.stop = True  # the pronoun is the attribution, right or wrong
+            return self._pronoun_speaker(c.m.start(), pm.group("pron").lower()), None, None
+        return None
+
+    def _r_verb_after(self, c):
+        """« … », a déclaré Lavrov / « … », estime le ministre: the first verb after the quote."""
+        res = self.res
+        tokens_after = [t for t in c.end_sent if t.idx >= c.m.end()]
+        for t in tokens_after[:5]:
+            if t.pos_ == "VERB" or (_lemma(t) in SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
+                    or (t.lower_[:-1] + "er" in SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text == ","):
+                subj = next((x for x in t.children if x.dep_ == "nsubj" and x.i > t.i), None)
+                a = res.resolve(subj) if subj is not None else None
+                if a is None:
+                    a, subj = np_after(t, res, self.date_spans)
+                if a is None:
+                    a, subj = subject_of(t, res, generic=True)
+                return (a, subj, _edges(subj)) if a is not None else None
+        return None
+
+    def _r_frame(self, c):
+        """Selon X, « … » / Pour X, « … »."""
+        a, head = self._frame_speaker(c.sent, c.m.start())
+        return (a, head, _edges(head)) if a is not None else None
+
+    def _r_verb_before(self, c):
+        """X a déclaré : « … »: the subject of the last speech verb before the quote."""
+        for t in reversed([t for t in c.sent if t.idx < c.m.start()]):
+            if is_speech(t) and t.pos_ == "VERB":
+                a, subj = subject_of(t, self.res, generic=True)
+                if a:
+                    return a, subj, None
+        return None
+
+    def _r_continues_previous(self, c):
+        """A quote standing alone right after another quote of the same section: its speaker."""
+        sent = c.sent
+        prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev_sent is not None and self.out and self.out[-1]["end"] >= prev_sent.start_char and self.out[-1]["speaker_id"] \
+                and self._section(self.out[-1]["start"]) == self._section(c.m.start()):
+            return self.res.reg.get(self.out[-1]["speaker_id"]), None, None
+        return None
+
+    def _r_previous_sentence_verb(self, c):
+        """The subject of a speech verb in the sentence before."""
+        sent = c.sent
+        prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        for t in prev_sent or ():
+            if is_speech(t) and t.pos_ == "VERB":
+                a, subj = subject_of(t, self.res, generic=True)
+                if a:
+                    return a, subj, None
+        return None
+
+    def _r_colon_lead(self, c):
+        """Même son de cloche chez X : « … »: the person the lead before the colon names."""
+        pos, sent = c.m.start(), c.sent
+        if not self.text[sent.start_char:pos].rstrip().endswith(":"):
+            return None
+        named = [(s, a) for a in self.res.reg for s, e in a["spans"] if sent.start_char <= s and e <= pos
+                 and a["kind"] in ("person", "organisation", "government", "source")]
+        persons = [x for x in named if x[1]["kind"] == "person"] or named
+        return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None
+
+    def _r_recent_speaker(self, c):
+        """The speaker of a quote shortly before, in the same section."""
+        pos = c.m.start()
+        recent = [q for q in self.out if q["speaker_id"] and 0 <= pos - q["end"] < 600
+                  and self._section(q["start"]) == self._section(pos)]
+        return (self.res.reg.get(recent[-1]["speaker_id"]), None, None) if recent else None
+
+    def _r_latest_person(self, c):
+        """The last person named."""
+        a = self.res.latest(c.m.start(), ("person",))
+        return (a, None, None) if a is not None else None
+
+    # ------------------------------------------------------------ speaker rules (partial quotes)
+    def _r_governing_verb(self, c):
+        """Il a qualifié ces allégations d'« absurdes »: the speech verb that governs the quoted words."""
+        if c.verb is not None and is_speech(c.verb):
+            a, subj = subject_of(c.verb, self.res, generic=True)
+            if a is not None:
+                return a, subj, _edges(subj)
+        return None
+
+    def _r_trailing_verb(self, c):
+        """« … » …, a indiqué X at the end of the sentence."""
+        a, subj = self._trailing_speaker(c.sent, c.m.end())
+        return (a, subj, _edges(subj)) if a is not None else None
+
+    def _r_nearest_verb(self, c):
+        """The subject of the nearest verb above the quoted words."""
+        if c.verb is not None:
+            a, subj = subject_of(c.verb, self.res, generic=True)
+            if a is not None:
+                return a, subj, _edges(subj)
+        return None
+
+    def _r_sentence_subject(self, c):
+        """The subject of the sentence's main verb."""
+        a, subj = subject_of(c.sent.root, self.res, generic=True)
+        if a is not None:
+            return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+        return None
+
+    def _r_actor_before_verb(self, c):
+        """A misparsed clause: the actor named last before the speech verb that precedes the quote."""
+        sent, m = c.sent, c.m
+        verb = next((t for t in reversed(sent) if t.idx < m.start() and is_speech(t) and t.pos_ == "VERB"), None)
+        named = sorted((s, a) for a in self.res.reg for s, e in a["spans"] if verb is not None and sent.start_char <= s and e <= verb.idx)
+        named = [x for x in named if x[1]["kind"] == "person"] or named
+        return (named[-1][1], None, None) if named else None
 
     def _last_speaker(self, pos, within=None):
         prior = [q for q in self.out if q["speaker_id"] and q["start"] < pos and (within is None or pos - q["end"] <= within)]
@@ -426,23 +480,6 @@ class _Quotes:
         """Who "a-t-il ajouté" stands for: the last person named as a subject (« il »), or any actor."""
         kinds = ("person",) if pron == "il" else ("person", "organisation", "government", "state", "source")
         return self.res.latest(pos, kinds)
-
-    def _speaker_nearby(self, sent, pos):
-        """A whole quote no verb attributes: the person the lead before its colon names ("Même son de cloche
-        chez X : « … »"), else the speaker of a recent quote in the section, else the last person named."""
-        lead = self.text[sent.start_char:pos]
-        if lead.rstrip().endswith(":"):
-            named = [(s, a) for a in self.res.reg for s, e in a["spans"] if sent.start_char <= s and e <= pos
-                     and a["kind"] in ("person", "organisation", "government", "source")]
-            persons = [x for x in named if x[1]["kind"] == "person"] or named
-            if persons:
-                return min(persons, key=lambda x: x[0])[1], None, None, "colon-lead"
-        recent = [q for q in self.out if q["speaker_id"] and 0 <= pos - q["end"] < 600
-                  and self._section(q["start"]) == self._section(pos)]
-        if recent:
-            return self.res.reg.get(recent[-1]["speaker_id"]), None, None, "recent-speaker"
-        a = self.res.latest(pos, ("person",))
-        return (a, None, None, "latest-person") if a is not None else (None, None, None, None)
 
     # ------------------------------------------------------------ indirect
     def indirect(self):
@@ -635,6 +672,40 @@ class _Quotes:
                 if place and not q["place"]:
                     q["place"], q["place_id"] = place["place"], place["place_id"]
         self.out = qs
+
+
+class _Cand:
+    """A quote waiting for its speaker: what the speaker rules read."""
+
+    def __init__(self, m, kind, sent, end_sent, after):
+        self.m, self.kind, self.sent, self.end_sent, self.after = m, kind, sent, end_sent, after
+        self.stop = False  # a rule may end the search even when it names no one
+        self.verb = None
+        if kind == "partial":
+            tok = _tokens_in(sent.doc, m.start(), m.end())
+            self.verb = _governing_speech(tok.root) if tok is not None else None
+
+
+# the speaker rules, in the order they are tried (each names the ``rule`` it records)
+DIRECT_RULES = [
+    ("pronoun-inversion", _Quotes._r_pronoun_inversion),
+    ("verb-after", _Quotes._r_verb_after),
+    ("frame", _Quotes._r_frame),
+    ("verb-before", _Quotes._r_verb_before),
+    ("continues-previous", _Quotes._r_continues_previous),
+    ("previous-sentence-verb", _Quotes._r_previous_sentence_verb),
+    ("colon-lead", _Quotes._r_colon_lead),
+    ("recent-speaker", _Quotes._r_recent_speaker),
+    ("latest-person", _Quotes._r_latest_person),
+]
+PARTIAL_RULES = [
+    ("frame", _Quotes._r_frame),
+    ("governing-verb", _Quotes._r_governing_verb),
+    ("trailing-verb", _Quotes._r_trailing_verb),
+    ("nearest-verb", _Quotes._r_nearest_verb),
+    ("sentence-subject", _Quotes._r_sentence_subject),
+    ("actor-before-verb", _Quotes._r_actor_before_verb),
+]
 
 
 def undated_on_published(rec, published) -> None:
