@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer, norm
-from .lang.fr.lexicon import HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_SYNONYMS
+from .lang.fr.lexicon import HONORIFICS, LAST_NAMED, ORG_HEADS, PERSON_NOUNS, TITLE_ALONE, TITLE_HEADS, TITLE_SYNONYMS
 
 _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
 _TITLE_KEYS = {norm(h) for h in TITLE_HEADS}
-_ANAPHORS = {"milliardaire", "septuagénaire", "octogénaire", "quinquagénaire", "sexagénaire", "quadragénaire", "trentenaire",
-             "républicain", "démocrate", "magnat", "tribun", "dirigeant", "vainqueur", "élu", "élue", "intéressé", "intéressée"}
+_ANAPHORS = PERSON_NOUNS
 _ORG_KEYS = {norm(h) for h in ORG_HEADS}
+_TITLE_ALONE = {norm(k): norm(v) for k, v in TITLE_ALONE.items()}
+_LAST_NAMED_RE = re.compile(r"\b(?:" + LAST_NAMED + r")\s*(?:,[^,.;]{1,60},\s*)?$", re.IGNORECASE)
 _APPOS_NAME_RE = re.compile(r",\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|van\s+|von\s+|ben\s+|al-|el-)?[A-ZÉÈ][\w'’-]+){1,3})\s*,?\s*$")
 _GENERIC_DET_RE = re.compile(r"^(?:(?:selon|d'après|pour|par)\s+)?(?:(?:de nombreux|de nombreuses|plusieurs|certains|certaines|quelques|nombreux|nombreuses|les|le|la|une|un|des|du|de)\s+|l'|l’|d'|d’)", re.I)
 _ACRONYM_RE = re.compile(r"(?P<long>(?:[A-ZÉÈ][\w'’-]*)(?:\s+[\w'’-]+){0,9}?)\s*\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
@@ -63,6 +64,7 @@ def title_key(title: str) -> tuple[str, str] | None:
             continue
         kept.append(w)
     base = " ".join(kept)
+    base = _TITLE_ALONE.get(base, base)
     for pat, repl in TITLE_SYNONYMS:
         p = norm(pat)
         if base.startswith(p):
@@ -297,10 +299,11 @@ class Resolver:
             return best[2]
         return None
 
-    def latest(self, pos: int, kinds) -> dict | None:
-        """The actor of one of ``kinds`` mentioned last before ``pos`` (within ~4 sentences)."""
+    def latest(self, pos: int, kinds, any_role=False) -> dict | None:
+        """The actor of one of ``kinds`` mentioned last before ``pos`` (within ~4 sentences): the last one named as
+        a subject, else the last one named (``any_role``: the last one named, subject or not)."""
         doc = self.ctx.doc
-        for subjects_only in (True, False):
+        for subjects_only in ((False,) if any_role else (True, False)):
             best = None
             for a in self.reg:
                 if a["kind"] not in kinds or a.get("title_only"):
@@ -313,12 +316,18 @@ class Resolver:
                         root = sp.root if sp is not None else None
                         while root is not None and root.dep_ in ("appos", "flat:name", "conj") and root.head is not root:
                             root = root.head
-                        if root is None or root.dep_ not in ("nsubj", "nsubj:pass"):
-                            continue
+                        if (root is None or root.dep_ not in ("nsubj", "nsubj:pass")) and not (sp is not None and any(
+                                t.dep_ in ("nsubj", "nsubj:pass") and not sp.start <= t.head.i < sp.end for t in sp)):
+                            continue  # (a name split by the parser: "Donald" ROOT, "Trump" nsubj)
                     best = (s, a)
             if best:
                 return best[1]
         return None
+
+    def last_named_before(self, pos: int) -> dict | None:
+        """"ce dernier" / "cette dernière" right before ``pos``: the person named last before it."""
+        m = _LAST_NAMED_RE.search(self.text, max(0, pos - 40), pos)
+        return self.latest(m.start(), ("person",), any_role=True) if m else None
 
     def surface(self, tok) -> str:
         """The words that name the speaker: a relative pronoun shows its antecedent."""
@@ -344,15 +353,35 @@ class Resolver:
                 return self.latest(tok.idx, ("organisation", "government", "state", "source", "person"))
             if low in ("on", "cela", "ce", "ça", "c'", "se", "s'", "y", "en", "nous", "je", "vous", "tu", "me", "te"):
                 return None
+        if low in ("dernier", "dernière", "derniers", "dernières"):  # "ce dernier"
+            a = self.last_named_before(tok.idx + len(tok))
+            if a is not None:
+                return a
         span = self._np_span(tok)
+        if self._describes_person(tok, span):  # "a réagi la quadruple championne": the person in the story
+            a = self.latest(tok.idx, ("person",))
+            if a is not None:
+                return self.reg.mention(a, span.text, span.start_char, span.end_char)
         a = self.resolve_span(span, generic=generic)
-        if a is None and generic and tok.pos_ == "NOUN" and tok.lower_ in _TITLE_KEYS | _ANAPHORS and "Plur" not in tok.morph.get("Number"):
+        if a is None and generic and (tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and tok.text[:1].isupper()) \
+                and (tok.lower_ in _ANAPHORS or norm(tok.text) in _TITLE_KEYS) and "Plur" not in tok.morph.get("Number"):
             a = self.latest(tok.idx, ("person",))  # "a lancé le milliardaire": the person in the story
             if a is not None:
                 self.reg.mention(a, span.text, span.start_char, span.end_char)
         if a is not None and tok.dep_.startswith("nsubj"):
             self.subject_spans.add(span.start_char)
         return a
+
+    def _describes_person(self, tok, span) -> bool:
+        """A definite singular description of a person with no name of its own ("la quadruple championne")."""
+        if tok.pos_ != "NOUN" or tok.lower_ not in _ANAPHORS or "Plur" in tok.morph.get("Number"):
+            return False
+        j = tok.i - 1
+        while j > 0 and tok.doc[j].pos_ == "ADJ":  # "la quadruple championne", whatever the parser hung "la" on
+            j -= 1
+        if j < 0 or tok.doc[j].lower_ not in ("le", "la", "l'", "l’"):
+            return False
+        return not any(t.pos_ == "PROPN" or t.ent_type_ for t in span) and not title_key(span.text)  # titles: resolve_span
 
     def resolve_span(self, span, generic=False):
         s, e = span.start_char, span.end_char

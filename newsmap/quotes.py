@@ -64,7 +64,7 @@ def subject_of(verb, res, _depth=0, generic=False):
     if (any(c.dep_ == "aux:tense" for c in verb.children) or "Fin" in verb.morph.get("VerbForm")) \
             and not any(c.dep_ == "nsubj" for c in verb.children):
         first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
-        hit = res.actor_before(verb.doc[first].idx)
+        hit = res.last_named_before(verb.doc[first].idx) or res.actor_before(verb.doc[first].idx)
         if hit is not None:
             return hit, None
     # inversion: "a déclaré Lavrov", "ajoute le ministre"
@@ -109,12 +109,19 @@ def np_after(verb, res, dates=()):
             j = i + 1
             while j < end and doc[j].pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
                 j += 1
-            i = doc[j].right_edge.i + 1 if j < end else end
+            # but not a name the parser hung on it: "a expliqué à l'ats Vincent Derouand" (the recipient is not the speaker)
+            if j >= end:
+                return None, None
+            i = doc[j].right_edge.i + 1
+            for c in doc[j].rights:
+                if c.dep_ == "appos" and c.pos_ == "PROPN":
+                    i = c.i
+                    break
             continue
         if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "X", "PRON", "NUM"):
             head = t
-            while head.pos_ in ("DET", "ADJ") and head.i + 1 < end:
-                head = doc[head.i + 1]
+            while head.pos_ in ("DET", "ADJ") and head.i + 1 < end and doc[head.i + 1].pos_ not in ("ADP", "PUNCT"):
+                head = doc[head.i + 1]  # "la quadruple championne"; "la Première au micro de RTL" stops at "Première"
             a = res.resolve(head, generic=True)
             if a is None and head.pos_ == "PROPN" and head.text[:1].isupper():
                 j = head.i
@@ -461,7 +468,7 @@ class _Quotes:
         """The subject of the sentence's main verb."""
         a, subj = subject_of(c.sent.root, self.res, generic=True)
         if a is not None:
-            return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+            return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)) if subj is not None else None
         return None
 
     def _r_actor_before_verb(self, c):

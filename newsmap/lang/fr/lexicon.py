@@ -85,8 +85,28 @@ TITLE_SYNONYMS = [
     (r"locataire de l'élysée", "président français"),
     (r"chef du gouvernement", "premier ministre"),
     (r"premier ministre", "premier ministre"),
+    (r"première ministre", "premier ministre"),
     (r"ministre de la défense", "ministre de la défense"),
 ]
+# a title word standing alone for the whole title ("a réagi la Première", Belgian and Canadian usage)
+TITLE_ALONE = {"premier": "premier ministre", "première": "premier ministre"}
+# "ce dernier": the person named last (subject or not)
+LAST_NAMED = r"ce dernier|cette dernière|ces derniers|ces dernières"
+# nouns that describe a person already named ("a réagi la quadruple championne", "l'attaquant du PSG a
+# ajouté"): with a definite article and no name of their own they stand for the person in the story
+PERSON_NOUNS = {
+    "milliardaire", "septuagénaire", "octogénaire", "quinquagénaire", "sexagénaire", "quadragénaire", "trentenaire",
+    "nonagénaire", "quadragénaire", "républicain", "démocrate", "magnat", "tribun", "dirigeant", "vainqueur", "élu",
+    "élue", "intéressé", "intéressée", "champion", "championne", "attaquant", "attaquante", "joueur", "joueuse",
+    "entraîneur", "entraîneuse", "sélectionneur", "sélectionneuse", "défenseur", "gardien", "gardienne", "buteur",
+    "meneur", "meneuse", "milieu", "capitaine", "tennisman", "skieur", "skieuse", "cycliste", "pilote", "nageur",
+    "nageuse", "athlète", "boxeur", "boxeuse", "artiste", "chanteur", "chanteuse", "rappeur", "rappeuse", "acteur",
+    "actrice", "comédien", "comédienne", "réalisateur", "réalisatrice", "cinéaste", "écrivain", "écrivaine",
+    "auteur", "autrice", "romancier", "romancière", "musicien", "musicienne", "star", "vedette", "pénaliste",
+    "magistrat", "magistrate", "prévenu", "prévenue", "accusé", "accusée", "suspect", "suspecte", "édile",
+    "bourgmestre", "préfet", "préfète", "opposant", "opposante", "ex-président", "ex-présidente", "patron",
+    "patronne", "fondateur", "fondatrice", "militant", "militante", "syndicaliste", "élu", "chef",
+}
 EVENT_VERBS = {
     # statement-like
     **{v: "statement" for v in ("déclarer", "dire", "affirmer", "ajouter", "expliquer", "estimer", "souligner",

@@ -1,0 +1,32 @@
+"""Phenomena met in real published French news (eval/real, not in git), each as a minimal sentence written
+for the test. Every test failed before the fix it guards."""
+
+
+def _by_text(doc):
+    return {q["text"]: q for q in doc["quotes"]}
+
+
+def test_recipient_before_the_speaker_is_not_the_speaker(extract_text):
+    doc = extract_text("Le tribunal a été évacué vendredi. Le colis contenait des fils électriques, a expliqué à l'ats "
+                       "Vincent Derouand, porte-parole du pouvoir judiciaire.")
+    q = _by_text(doc)["Le colis contenait des fils électriques"]
+    assert q["speaker"] == "Vincent Derouand"
+
+
+def test_a_bare_title_after_the_verb_is_the_person_named_with_it(extract_text):
+    doc = extract_text("La Première ministre Sophie Wilmès a visité l'hôpital samedi. Le directeur Marc Dupont l'a accueillie.\n"
+                       "« Il faut parfois prendre des décisions qui sont difficiles », a réagi la Première au micro de RTL.")
+    q = _by_text(doc)["Il faut parfois prendre des décisions qui sont difficiles"]
+    assert q["speaker"] == "Sophie Wilmès"
+
+
+def test_a_description_stands_for_the_person_named_before(extract_text):
+    doc = extract_text("Iga Swiatek a battu Jasmine Paolini en finale samedi.\n"
+                       "« C'était fantastique », a réagi la quadruple championne qui a loué sa rivale.")
+    assert _by_text(doc)["C'était fantastique"]["speaker"] == "Iga Swiatek"
+
+
+def test_ce_dernier_is_the_person_named_last_even_as_an_object(extract_text):
+    doc = extract_text("Le président Paul Biya a été déclaré vainqueur face à Issa Tchiroma Bakary. Cependant, ce dernier "
+                       "conteste la victoire et affirme avoir remporté 54,8 % des suffrages.")
+    assert _by_text(doc)["avoir remporté 54,8 % des suffrages"]["speaker"] == "Issa Tchiroma Bakary"
