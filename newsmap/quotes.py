@@ -114,7 +114,7 @@ def np_after(verb, res, dates=()):
                 return None, None
             i = doc[j].right_edge.i + 1
             for c in doc[j].rights:
-                if c.dep_ == "appos" and c.pos_ == "PROPN":
+                if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.text[:1].isupper()):  # "de son côté Me Jonathan De Taye"
                     i = c.i
                     break
             continue
@@ -274,6 +274,12 @@ class _Quotes:
             sent = tok.sent
             if self._is_header(sent) and not self._headline_attributed(m):
                 continue
+            inner_attr = self._inner_attribution(s, e)
+            if inner_attr is not None:
+                parts, actor, mtok = inner_attr
+                for ps, pe in parts:
+                    self._add(ps, pe, "direct", actor, mtok, _tokens_in(doc, ps, ps + 1)[0].sent, spans, rule="inner-attribution")
+                continue
             # the whole quote may run over several parsed sentences: use the one holding the closing mark,
             # and glue on what the parser split off after it (", a déclaré X.")
             end_tok = _tokens_in(doc, max(s, e - 1), e)
@@ -290,6 +296,62 @@ class _Quotes:
             if actor is None and kind == "partial":
                 continue  # quoted words no one is said to have spoken: a term, a title or scare quotes
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)
+
+    def _inner_attribution(self, s, e):
+        """« Nous irons, a-t-il dit, jusqu'au bout » / « A, s'exclame X. B »: the attribution stands inside the
+        marks. Returns the quoted pieces around it and their speaker, or None."""
+        span = _tokens_in(self.doc, s, e)
+        if span is None:
+            return None
+        toks = list(span)
+        for k, t in enumerate(toks):
+            if t.pos_ != "VERB" or not is_speech(t) or t.idx >= e:
+                continue
+            j, pron = k - 1, None
+            while j > 0 and (toks[j].pos_ in ("AUX", "ADV") or toks[j].lower_ in ("s'", "se") or toks[j].text.startswith("-")):
+                if toks[j].text.startswith("-") and toks[j].text != "-t":
+                    pron = toks[j].text[1:].lower()
+                j -= 1
+            if j < 1 or toks[j].text != ",":
+                continue
+            if k + 1 < len(toks) and toks[k + 1].text.startswith("-") and toks[k + 1].text != "-t":
+                pron = toks[k + 1].text[1:].lower()  # "dit-il"
+            if pron is not None:
+                if pron not in ("il", "elle", "ils", "elles"):
+                    continue
+                actor, mtok, tail = self._pronoun_speaker(t.idx, pron), None, t.idx + len(t)
+            else:
+                actor, mtok = np_after(t, self.res, self.date_spans)
+                tail = self.res._np_span(mtok).end_char if mtok is not None else None
+            if actor is None or tail is None:
+                continue
+            stop = re.compile(r"[,.;!?…]").search(self.text, tail, e)
+            if stop is None or stop.start() - toks[j].idx > 100:
+                continue  # the attribution runs to the closing mark: an ordinary quote
+            parts = []
+            for ps, pe in ((s, toks[j].idx), (stop.end(), e)):
+                seg = self.text[ps:pe]
+                ps += len(seg) - len(seg.lstrip())
+                pe -= len(seg) - len(seg.rstrip())
+                if pe - ps > 1:
+                    parts.append((ps, pe))
+            return parts, actor, mtok
+        return None
+
+    def echoes(self):
+        """A quote alone on its line (an intertitle) repeats words of a quote in the body: that quote's speaker."""
+        def flat(x):
+            return " ".join(x.replace("’", "'").lower().split())
+        for q in self.out:
+            ls = self.text.rfind("\n", 0, q["start"]) + 1
+            le = self.text.find("\n", q["end"])
+            line = self.text[ls:le if le >= 0 else len(self.text)]
+            if line.strip()[1:-1].strip() != q["text"] or len(q["text"].split()) < 2:
+                continue
+            words = flat(q["text"]).rstrip(".!?… ")
+            src = next((r for r in self.out if r is not q and r["speaker_id"] and words in flat(r["text"])), None)
+            if src is not None:
+                q.update(speaker=src["speaker"], speaker_id=src["speaker_id"], speaker_mention=src["speaker_mention"], rule="echo")
 
     def _frame_speaker(self, sent, before_pos):
         """"Selon X, …" / "Pour le chercheur X, …" opening the sentence, or "… selon Helsinki …" inside it."""
@@ -728,6 +790,7 @@ def undated_on_published(rec, published) -> None:
 def find_quotes(ctx) -> None:
     q = _Quotes(ctx)
     q.guillemets()
+    q.echoes()
     q.indirect()
     q.statement_dates()
     q.share_occasion()

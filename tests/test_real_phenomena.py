@@ -30,3 +30,25 @@ def test_ce_dernier_is_the_person_named_last_even_as_an_object(extract_text):
     doc = extract_text("Le président Paul Biya a été déclaré vainqueur face à Issa Tchiroma Bakary. Cependant, ce dernier "
                        "conteste la victoire et affirme avoir remporté 54,8 % des suffrages.")
     assert _by_text(doc)["avoir remporté 54,8 % des suffrages"]["speaker"] == "Issa Tchiroma Bakary"
+
+
+def test_attribution_inside_the_quotation_marks(extract_text):
+    doc = extract_text("Le ministre Jean Dupont a rencontré Marie Durand à Lyon.\n"
+                       "Le directeur Paul Martin a parlé ensuite. « Nous irons, a déclaré le ministre Jean Dupont, jusqu'au bout de "
+                       "cette réforme »")
+    qs = _by_text(doc)
+    assert qs["Nous irons"]["speaker"] == qs["jusqu'au bout de cette réforme"]["speaker"] == "Jean Dupont"
+
+
+def test_a_quoted_intertitle_takes_the_speaker_of_the_quote_it_repeats(extract_text):
+    doc = extract_text("Le club a perdu dimanche. Le président Marc Duval était absent.\n"
+                       "« Apprendre de cette saison »\n"
+                       "« Je prends la responsabilité de cette défaite. Il faudra apprendre de cette saison », a réagi "
+                       "l'entraîneur Brian Riemer.")
+    assert _by_text(doc)["Apprendre de cette saison"]["speaker"] == "Brian Riemer"
+
+
+def test_an_honorific_after_a_prepositional_phrase_is_the_speaker(extract_text):
+    doc = extract_text("L'avocat Henry Laquay a plaidé lundi.\n« C'est un sérieux revers pour le parquet », estime de son côté "
+                       "Me Jonathan De Taye.")
+    assert _by_text(doc)["C'est un sérieux revers pour le parquet"]["speaker"].endswith("Jonathan De Taye")
