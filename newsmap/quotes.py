@@ -52,6 +52,8 @@ def subject_of(verb, res, _depth=0, generic=False):
         if c.dep_ == "nsubj":
             if c.lower_ in ("on", "cela", "ce", "ça", "c'"):
                 continue
+            if c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]):
+                continue  # a headline's topic before its colon ("Émeutes à Liège : le bourgmestre dénonce …")
             return res.resolve(c, generic=generic and is_speech(verb)), c
     for c in verb.children:
         passive = any(x.dep_ == "aux:pass" for x in verb.children) or (  # "affirmant que": a present participle is never passive
@@ -241,7 +243,17 @@ class _Quotes:
         line_end = self.text.find("\n", m.end())
         after = self.text[m.end():line_end if line_end >= 0 else len(self.text)]
         inner = self.text[m.start() + 1:m.end() - 1].strip()
-        return bool(re.match(r"\s*,?\s*(?:[a-zéèêâîôû]+\s+){1,2}[A-ZÉ]", after)) and self.text.count(inner) == 1
+        if self.text.count(inner) != 1:
+            return False
+        line_start = self.text.rfind("\n", 0, m.start()) + 1
+        lead = self.text[line_start:m.start()]
+        if re.search(r"(?:^|[:|]\s*)[A-ZÉ][\w'’-]+(?:\s+[A-ZÉ][\w'’-]+)+\s*:\s*$", lead):
+            return True  # "Alassane Ouattara : « … »"
+        lead_toks = _tokens_in(self.doc, line_start, m.start()) if lead.strip() else None
+        if lead_toks is not None and any(is_speech(t) and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+                                         for t in lead_toks):
+            return True  # "le procureur dénonce des « attaques en règle »"
+        return bool(re.match(r"\s*,?\s*(?:[a-zéèêâîôû]+\s+){1,2}[A-ZÉ]", after))
 
     def _is_header(self, sent) -> bool:
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1

@@ -52,3 +52,16 @@ def test_an_honorific_after_a_prepositional_phrase_is_the_speaker(extract_text):
     doc = extract_text("L'avocat Henry Laquay a plaidé lundi.\n« C'est un sérieux revers pour le parquet », estime de son côté "
                        "Me Jonathan De Taye.")
     assert _by_text(doc)["C'est un sérieux revers pour le parquet"]["speaker"].endswith("Jonathan De Taye")
+
+
+def test_headline_quote_after_a_name_and_colon(extract_text):
+    doc = extract_text("Côte d'Ivoire : Alassane Ouattara : « J'ai décidé d'être candidat à la présidentielle »\n"
+                       "Ce mardi, Alassane Ouattara a mis fin à de longs mois de spéculations. Le président sortant "
+                       "briguera un quatrième mandat en octobre.")
+    assert _by_text(doc)["J'ai décidé d'être candidat à la présidentielle"]["speaker"] == "Alassane Ouattara"
+
+
+def test_headline_partial_quote_governed_by_a_speech_verb(extract_text):
+    doc = extract_text("Émeutes à Liège : le bourgmestre Willy Demeyer dénonce des « attaques en règle contre la police »\n"
+                       "Les incidents ont éclaté dimanche soir après le match. Plusieurs véhicules ont été incendiés.")
+    assert _by_text(doc)["attaques en règle contre la police"]["speaker"] == "Willy Demeyer"
