@@ -558,9 +558,46 @@ class _Quotes:
         return self.res.reg.get(max(prior, key=lambda q: q["start"])["speaker_id"]) if prior else None
 
     def _pronoun_speaker(self, pos, pron):
-        """Who "a-t-il ajouté" stands for: the last person named as a subject (« il »), or any actor."""
+        """Who "a-t-il ajouté" stands for: the speaker of a statement in the sentence before (same paragraph),
+        else the last person named as a subject (« il »), or any actor."""
+        prev = self._previous_attribution(pos, pron)
+        if prev is not None:
+            return prev
         kinds = ("person",) if pron == "il" else ("person", "organisation", "government", "state", "source")
         return self.res.latest(pos, kinds)
+
+    def _previous_attribution(self, pos, pron):
+        """The actor a speech verb or a ``selon`` attributes a statement to in the sentence before ``pos``."""
+        tok = _tokens_in(self.doc, pos, pos + 1)
+        if tok is None or tok[0].sent.start == 0:
+            return None
+        start = tok[0].sent.start_char
+        prev = self.doc[tok[0].sent.start - 1].sent
+        if "\n" in self.text[prev.end_char:start]:
+            return None  # another paragraph
+        gender = {"il": "Masc", "elle": "Fem"}.get(pron)
+        found = []
+        for t in prev:
+            if t.pos_ == "VERB" and is_speech(t):
+                a, subj = subject_of(t, self.res, generic=True)
+                if a is not None:
+                    found.append((t.i, a, subj))
+        for m in _SELON_RE.finditer(self.text, prev.start_char, prev.end_char):
+            head = _tokens_in(self.doc, m.end(), m.end() + 1)
+            head = head[0] if head is not None else None
+            while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < prev.end:
+                head = self.doc[head.i + 1]
+            a = self.res.resolve(head, generic=True) if head is not None and not _OWN_SOURCE_RE.match(self.text, m.end()) else None
+            if a is not None:
+                found.append((head.i, a, head))
+        for _, a, subj in sorted(found, key=lambda x: -x[0]):
+            g = subj.morph.get("Gender") if subj is not None else []
+            if gender and g and gender not in g:
+                continue
+            if pron in ("il", "elle") and a["kind"] == "source" and subj is not None and "Plur" in subj.morph.get("Number"):
+                continue
+            return a
+        return None
 
     # ------------------------------------------------------------ indirect
     def indirect(self):

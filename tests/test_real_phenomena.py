@@ -65,3 +65,11 @@ def test_headline_partial_quote_governed_by_a_speech_verb(extract_text):
     doc = extract_text("Émeutes à Liège : le bourgmestre Willy Demeyer dénonce des « attaques en règle contre la police »\n"
                        "Les incidents ont éclaté dimanche soir après le match. Plusieurs véhicules ont été incendiés.")
     assert _by_text(doc)["attaques en règle contre la police"]["speaker"] == "Willy Demeyer"
+
+
+def test_a_t_il_ajoute_after_a_statement_attributed_in_the_sentence_before(extract_text):
+    doc = extract_text("Le roi Mohammed VI a présidé une réunion samedi.\nPlus de la moitié des morts ont été recensées à "
+                       "Taroudant, selon le ministère de l'Intérieur. « Les autorités publiques sont toujours mobilisées pour "
+                       "accélérer les secours », a-t-il ajouté.")
+    q = _by_text(doc)["Les autorités publiques sont toujours mobilisées pour accélérer les secours"]
+    assert q["speaker"].lower() == "ministère de l'intérieur"
