@@ -395,6 +395,13 @@ class Resolver:
         m = _APPOS_NAME_RE.search(self.text[s:e])
         if m and title_key(self.text[s:s + m.start()]) and not gazetteer().resolve(m.group("name")):
             return self.reg.person(m.group("name"), s + m.start("name"), s + m.end("name"), role=_strip_det(self.text[s:s + m.start()]))
+        # a title followed by a name with no comma ("la présidente de la Confédération Simonetta Sommaruga")
+        run = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper() and t.dep_ in ("appos", "flat:name")]
+        if len(run) >= 2 and run[0].dep_ == "appos" and run[-1].i - run[0].i == len(run) - 1 and run[0].i > span.start:
+            name = self.text[run[0].idx:run[-1].idx + len(run[-1])]
+            lead = self.text[s:run[0].idx]
+            if title_key(lead) and not gazetteer().resolve(name):
+                return self.reg.person(name, run[0].idx, run[-1].idx + len(run[-1]), role=_strip_det(lead).strip(" ,"))
         text = self.text[s:e]
         key = norm(_strip_det(text))
         head_word = key.split()[0] if key else ""
@@ -483,9 +490,12 @@ class Resolver:
         role = ""
         # title before the name: "le président ukrainien Volodymyr Zelensky", "le chef de …, Sergueï Lavrov,"
         left = self.text[max(0, ent.start_char - 90):ent.start_char]
-        m = re.search(r"(?:^|[,.;:(]\s*|\b)(?:le|la|l'|l’)\s+((?:[\w'’-]+\s+){0,7}?[\w'’-]+)\s*,?\s*$", left, re.I)
-        if m and title_key(m.group(1)):
-            role = m.group(1).strip(" ,")
+        # the article nearest the name that opens a title ("la visite de la Première ministre Sophie Wilmès")
+        for m in reversed(list(re.finditer(r"(?:^|[,.;:(]\s*|\b)(?:le|la|l'|l’)\s+(?=\S)", left, re.I))):
+            cand = left[m.end():]
+            if re.fullmatch(r"(?:[\w'’-]+\s+){0,7}?[\w'’-]+\s*,?\s*", cand) and title_key(cand):
+                role = cand.strip(" ,")
+                break
         a = self.reg.person(name, ent.start_char, ent.end_char, role=role)
         return a
 

@@ -73,3 +73,10 @@ def test_a_t_il_ajoute_after_a_statement_attributed_in_the_sentence_before(extra
                        "accélérer les secours », a-t-il ajouté.")
     q = _by_text(doc)["Les autorités publiques sont toujours mobilisées pour accélérer les secours"]
     assert q["speaker"].lower() == "ministère de l'intérieur"
+
+
+def test_title_followed_by_a_name_without_comma(extract_text):
+    doc = extract_text("Les infections ralentissent et les mesures déploient leurs effets, a expliqué la présidente de la "
+                       "Confédération Simonetta Sommaruga devant la presse.")
+    (q,) = doc["quotes"]
+    assert q["speaker"] == "Simonetta Sommaruga"
