@@ -304,10 +304,21 @@ class _Quotes:
             # a short capitalised quoted term with no speech around it is a name
             if kind == "partial" and len(words) <= 3 and all(w[:1].isupper() for w in words) and not self._speech_near(sent):
                 continue
+            if self._names_a_thing(m, kind, words):
+                continue
             actor, mtok, speaker_span, rule = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
             if actor is None and kind == "partial":
                 continue  # quoted words no one is said to have spoken: a term, a title or scare quotes
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)
+
+    def _names_a_thing(self, m, kind, words) -> bool:
+        """Quoted words that name something rather than report speech: a gloss in parentheses (« Ostatnia
+        rodzina (« la dernière famille ») »), a capitalised title after an article (le site de la « Tribune de Genève »)."""
+        before = self.text[max(0, m.start() - 12):m.start()]
+        if before.rstrip().endswith("(") and self.text[m.end():m.end() + 3].lstrip().startswith(")"):
+            return True
+        return kind == "partial" and len(words) <= 5 and words[0][:1].isupper() \
+            and bool(re.search(r"(?:\b(?:le|la|les|du|des|au|aux)|\bl')\s*$", before, re.IGNORECASE))
 
     def _inner_attribution(self, s, e):
         """« Nous irons, a-t-il dit, jusqu'au bout » / « A, s'exclame X. B »: the attribution stands inside the

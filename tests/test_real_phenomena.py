@@ -80,3 +80,10 @@ def test_title_followed_by_a_name_without_comma(extract_text):
                        "Confédération Simonetta Sommaruga devant la presse.")
     (q,) = doc["quotes"]
     assert q["speaker"] == "Simonetta Sommaruga"
+
+
+def test_quoted_gloss_and_quoted_title_are_not_quotes(extract_text):
+    doc = extract_text("Le Polonais Andrzej Seweryn, qui joue dans Ostatnia rodzina (« la dernière famille ») de Jan Matuszynski, "
+                       "a remporté le prix. Le porte-parole Vincent Derouand confirmait une information parue sur le site de "
+                       "la « Tribune de Genève ».")
+    assert not doc["quotes"]
