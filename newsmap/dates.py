@@ -30,7 +30,7 @@ import calendar
 import datetime as dt
 import re
 
-from .lang.fr.lexicon import DAY_PARTS, MONTHS, NUMBERS, SEASONS, WEEKDAYS
+from .lang.fr.lexicon import DAY_PARTS, MONTHS, NUMBERS, QUARTER_WORDS, SEASONS, WEEKDAYS
 from .lang.fr.lexicon import MONTH_ALIASES as _MONTH_ALIASES
 
 WD = "(?:" + "|".join(WEEKDAYS) + ")"
@@ -39,13 +39,15 @@ DAYN = r"(?:1er|[12]\d|3[01]|0?[1-9])"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 PART = r"(?:\s+(?P<part>matin|soir|après-midi|midi|dans la soirée|dans la matinée))?"
 NUM = r"(?:\d+|" + "|".join(NUMBERS) + ")"
+QUARTERS = "(?:" + "|".join(QUARTER_WORDS) + ")"
 B = r"(?<![\w-])"
 E_ = r"(?![\w-])"
 
 _PATTERNS: list[tuple[str, str]] = [
     ("range_days", B + r"(?:(?:dans )?la nuit |(?:dans )?la soirée )?du\s+(?:" + WD + r"\s+)?(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+au\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("range_between", B + r"entre le\s+(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+et le\s+(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
-    ("range_weekdays", B + r"(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
+    ("range_weekdays", B + r"(?P<until>jusqu'à |d'ici |à partir de )?(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
+    ("quarter", B + r"(?P<q>" + QUARTERS + r")\s+trimestre(?:\s+(?:de\s+)?(?P<y>" + YEAR + r"))?" + E_),
     ("day_list", B + r"(?:les|des)\s+(?P<d1>" + DAYN + r")(?:\s*,\s*" + DAYN + r")*\s+et\s+(?P<d2>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("month_range", B + r"(?:entre|de)\s+(?P<m1>" + MO + r")\s+(?:et|à)\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
@@ -61,6 +63,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", B + r"il y a\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
     ("ahead", B + r"dans\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
     ("week", B + r"(?P<which>la semaine dernière|la semaine passée|la semaine prochaine|cette semaine|le week-end dernier|ce week-end|le week-end prochain)" + E_),
+    ("week_part", B + r"(?P<which>en début de semaine|en milieu de semaine|en fin de semaine|en début de semaine (?:dernière|prochaine))" + E_),
     ("month_rel", B + r"(?P<which>(?:le|du|au) mois (?:dernier|passé|prochain)|ce mois-ci)" + E_),
     ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année)" + E_),
     ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
@@ -218,8 +221,9 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                 y1 = y - 1 if m1 > m2 else y
                 d1, d2 = dt.date(y1, m1, _day(g["d1"])), dt.date(y, m2, _day(g["d2"]))
                 rec = _record(mention, s, e, d1.isoformat(), "day", end_value=d2.isoformat())
-            elif kind == "range_weekdays":
-                w2 = _weekday(published, WEEKDAYS.index(g["w2"].lower()), "future" if t() == "future" else "past")
+            elif kind == "range_weekdays":  # "jusqu'à la nuit de dimanche à lundi" (a forecast) points forward
+                ahead = t() == "future" or bool(g.get("until"))
+                w2 = _weekday(published, WEEKDAYS.index(g["w2"].lower()), "future" if ahead else "past")
                 rec = _record(mention, s, e, (w2 - dt.timedelta(days=1)).isoformat(), "day", end_value=w2.isoformat(), part="nuit", relative=True)
             elif kind == "numeric":
                 d = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
@@ -326,6 +330,16 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                     shift = -1 if ("dernière" in w or "passée" in w) else 1 if "prochaine" in w else 0
                     mon = monday + dt.timedelta(weeks=shift)
                     rec = _record(mention, s, e, mon.isoformat(), "day", end_value=(mon + dt.timedelta(days=6)).isoformat(), relative=True)
+            elif kind == "quarter":  # "au troisième trimestre": the year of the latest such quarter (year precision)
+                first_month = 3 * QUARTER_WORDS[g["q"].lower()] - 2
+                y = int(g["y"]) if g.get("y") else published.year - (first_month > published.month and t() != "future")
+                rec = _record(mention, s, e, f"{y:04d}", "year", relative=not g.get("y"))
+            elif kind == "week_part":  # "en début de semaine": Monday (milieu: Wednesday, fin: Friday) of the week
+                w = g["which"].lower()
+                monday = published - dt.timedelta(days=published.weekday())
+                monday += dt.timedelta(weeks=-1 if "dernière" in w else 1 if "prochaine" in w else 0)
+                d = monday + dt.timedelta(days=0 if "début" in w else 2 if "milieu" in w else 4)
+                rec = _record(mention, s, e, d.isoformat(), "day", relative=True)
             elif kind == "month_rel":
                 w = g["which"].lower()
                 shift = -1 if ("dernier" in w or "passé" in w) else 1 if "prochain" in w else 0

@@ -87,3 +87,25 @@ def test_quoted_gloss_and_quoted_title_are_not_quotes(extract_text):
                        "a remporté le prix. Le porte-parole Vincent Derouand confirmait une information parue sur le site de "
                        "la « Tribune de Genève ».")
     assert not doc["quotes"]
+
+
+def _dates(text, published):
+    import datetime as dt
+
+    from newsmap.dates import find_dates
+    return {d["mention"]: d["value"] for d in find_dates(text, dt.date.fromisoformat(published))}
+
+
+def test_quarter_is_the_year_of_the_latest_such_quarter():
+    got = _dates("Le chômage est reparti à la hausse au troisième trimestre, puis au premier trimestre 2015.", "2014-12-04")
+    assert got["troisième trimestre"] == "2014" and got["premier trimestre 2015"] == "2015"
+    assert _dates("Le PIB a reculé au quatrième trimestre.", "2015-02-10")["quatrième trimestre"] == "2014"
+
+
+def test_start_of_the_week_is_its_monday():
+    assert _dates("Il assure avoir rencontré M. Sabia en début de semaine.", "2023-10-25")["en début de semaine"] == "2023-10-23"
+
+
+def test_a_forecast_until_a_night_points_forward():
+    got = _dates("Des vents violents sont attendus jusqu'à la nuit de dimanche à lundi.", "2022-10-22")
+    assert got["jusqu'à la nuit de dimanche à lundi"] == "2022-10-23"

@@ -162,4 +162,5 @@ NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "si
 DAY_PARTS = (r"(?:dans|en|tard dans|tôt dans) la (?:soirée|matinée|nuit|journée)|en (?:début |fin )?(?:soirée|matinée)"
              r"|dans l'après-midi|en (?:début|fin|milieu) d'après-midi|en (?:fin|milieu|début) de (?:journée|soirée|matinée)"
              r"|(?:dès|à) l'aube|au petit matin|plus tôt dans la journée")
+QUARTER_WORDS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4}
 SEASONS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}  # first month
