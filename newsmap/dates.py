@@ -199,6 +199,15 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
     out: list[dict] = []
     quotes = [(m.start(), m.end()) for m in re.finditer(r"«[^«»]*»", text)]
     last_day: dt.date | None = None
+    story_year: tuple[int, int] | None = None  # (year, position) of the last date written with a past year
+
+    def year_of(month, day, tense, pos):
+        """A day and month without a year: the year of a past story told just before (« le 20 novembre 2012 … le
+        15 novembre »), else the year nearest to publication on the side the tense asks for."""
+        if story_year and pos - story_year[1] <= 600 and tense != "future":
+            return story_year[0]
+        return _year_for(month, day, published, tense)
+
     for m in _REGEX.finditer(text):
         kind = m.lastgroup
         g = {k[len(kind) + 1:]: v for k, v in m.groupdict().items() if k.startswith(kind + "_") and v is not None}
@@ -217,7 +226,7 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
             if kind in ("range_days", "range_between"):
                 m2 = _month(g["m2"])
                 m1 = _month(g["m1"]) if g.get("m1") else m2
-                y = int(g["y"]) if g.get("y") else _year_for(m2, _day(g["d2"]), published, t())
+                y = int(g["y"]) if g.get("y") else year_of(m2, _day(g["d2"]), t(), s)
                 y1 = y - 1 if m1 > m2 else y
                 d1, d2 = dt.date(y1, m1, _day(g["d1"])), dt.date(y, m2, _day(g["d2"]))
                 rec = _record(mention, s, e, d1.isoformat(), "day", end_value=d2.isoformat())
@@ -230,7 +239,7 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                 rec = _record(mention, s, e, d.isoformat(), "day")
             elif kind == "day_list":  # "les 24, 25 et 26 mai": the first day to the last
                 mo = _month(g["m"])
-                y = int(g["y"]) if g.get("y") else _year_for(mo, _day(g["d1"]), published, t())
+                y = int(g["y"]) if g.get("y") else year_of(mo, _day(g["d1"]), t(), s)
                 rec = _record(mention, s, e, dt.date(y, mo, _day(g["d1"])).isoformat(), "day", end_value=dt.date(y, mo, _day(g["d2"])).isoformat())
             elif kind == "month_range":
                 m1, m2 = _month(g["m1"]), _month(g["m2"])
@@ -250,7 +259,7 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                 mo, dd = _month(g["m"]), _day(g["d"])
                 direction = (g.get("dir") or "").lower()
                 tt = "future" if direction == "prochain" else "past" if direction else None
-                y = int(g["y"]) if g.get("y") else _year_for(mo, dd, published, tt or t())
+                y = int(g["y"]) if g.get("y") else _year_for(mo, dd, published, tt) if tt else year_of(mo, dd, t(), s)
                 d = dt.date(y, mo, dd)
                 rec = _record(mention, s, e, d.isoformat(), "day", part=(g.get("part") or None))
             elif kind == "month_year":
@@ -378,6 +387,10 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
             continue
         rec["rule"] = kind
         rec["in_quote"] = any(qs <= s and e <= qe for qs, qe in quotes)
+        if g.get("y") and kind in ("full", "numeric", "month_year", "range_days", "range_between", "day_list") and rec["value"] \
+                and not re.match(r"(?:depuis|dès|jusqu)", mention, re.IGNORECASE):  # "depuis juin 2024" opens a span, not a story
+            y = int(rec["value"][:4])
+            story_year = (y, e) if y < published.year else None
         if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
             last_day = dt.date.fromisoformat(rec["end_value"] or rec["value"])
         out.append(rec)

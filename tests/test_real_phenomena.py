@@ -109,3 +109,12 @@ def test_start_of_the_week_is_its_monday():
 def test_a_forecast_until_a_night_points_forward():
     got = _dates("Des vents violents sont attendus jusqu'à la nuit de dimanche à lundi.", "2022-10-22")
     assert got["jusqu'à la nuit de dimanche à lundi"] == "2022-10-23"
+
+
+def test_day_and_month_in_a_story_set_in_a_past_year():
+    got = _dates("Il y a dix ans, le 20 novembre 2012, les rebelles prenaient Goma. Les hostilités avaient repris le "
+                 "15 novembre. Ils demanderont le lendemain le retrait.", "2022-11-22")
+    assert got["le 15 novembre"] == "2012-11-15"
+    # a span opened in a past year is no story: the date stays near publication
+    assert _dates("Sa septième baisse depuis juin 2024. Les droits de douane annoncés le 2 avril pèsent.",
+                  "2025-04-17")["le 2 avril"] == "2025-04-02"
