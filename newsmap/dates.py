@@ -96,6 +96,7 @@ def _add_months(d: dt.date, n: int) -> dt.date:
 # ---------------------------------------------------------------- tense
 _FUTURE_AUX = {"aller", "devoir"}
 _EXPECT = {"attendre", "prévoir", "programmer", "annoncer", "planifier"}
+_SCHEDULED = {"prévoir", "programmer", "planifier"}
 
 
 def tense_at(doc, start: int, end: int) -> str:
@@ -134,6 +135,8 @@ def verb_tense(verb) -> str:
         return "future"
     if any(a.dep_ == "aux:pass" for a in aux) and any(a.lemma_ in _FUTURE_AUX for a in verb.children):
         return "future"
+    if verb.lemma_ in _SCHEDULED and "Part" in verb.morph.get("VerbForm") and not aux:
+        return "present"  # "les concerts prévus le 20 avril": scheduled, either side of publication (the nearest)
     if "Cnd" in moods or any("Cnd" in a.morph.get("Mood") for a in aux) or (
             verb.lower_.endswith(("rait", "raient", "rais")) and verb.pos_ in ("VERB", "AUX") and not aux):
         return "future"

@@ -118,3 +118,12 @@ def test_day_and_month_in_a_story_set_in_a_past_year():
     # a span opened in a past year is no story: the date stays near publication
     assert _dates("Sa septième baisse depuis juin 2024. Les droits de douane annoncés le 2 avril pèsent.",
                   "2025-04-17")["le 2 avril"] == "2025-04-02"
+
+
+def test_scheduled_participle_takes_the_nearest_year(nlp):
+    import datetime as dt
+
+    from newsmap.dates import find_dates
+    text = "Stromae a annoncé mardi l'annulation de tous ses concerts prévus jusqu'à la fin mai."
+    got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2023, 4, 4), nlp(text))}
+    assert got["fin mai"] == "2023-05"
