@@ -268,13 +268,14 @@ class Resolver:
             j = right + 2
             if doc[j].lower_ in ("l'", "le", "la") and j + 1 < len(doc) and doc[j + 1].text.isupper():
                 j += 1
-            elif doc[j].lower_ in ("le", "la") and j + 2 < len(doc) and doc[j + 1].lower_ in _TITLE_KEYS:
-                j += 2  # ", le colonel Abdoulaye Maïga,"
+            elif doc[j].lower_ in ("le", "la") and j + 2 < len(doc) and (
+                    doc[j + 1].lower_ in _TITLE_KEYS or doc[j + 1].lower_.rstrip(".") in HONORIFICS):
+                j += 2  # ", le colonel Abdoulaye Maïga,", ", le Dr Gilbert Boucher à La Presse"
             k = j
             while k < len(doc) and (doc[k].pos_ == "PROPN" or (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "ADJ", "X"))
                                     or (k > j and doc[k].text in ("-", "de", "ben", "van", "von", "al"))):
                 k += 1
-            if k > j and (k >= len(doc) or doc[k].text in (",", ")", ".")):
+            if k > j and (k >= len(doc) or doc[k].text in (",", ")", ".") or doc[k].lower_ in ("à", "au", "devant", "lors")):
                 right = k - 1
         return doc[left:right + 1]
 

@@ -127,3 +127,9 @@ def test_scheduled_participle_takes_the_nearest_year(nlp):
     text = "Stromae a annoncé mardi l'annulation de tous ses concerts prévus jusqu'à la fin mai."
     got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2023, 4, 4), nlp(text))}
     assert got["fin mai"] == "2023-05"
+
+
+def test_name_in_apposition_after_a_long_title_with_an_honorific(extract_text):
+    doc = extract_text("Le premier ministre François Legault a parlé mardi.\n« On est comme on était avant la cellule de crise », "
+                       "rapportait le président de l'Association des médecins d'urgence, le Dr Gilbert Boucher à La Presse.")
+    assert doc["quotes"][0]["speaker"].endswith("Gilbert Boucher")
