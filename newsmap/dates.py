@@ -21,7 +21,10 @@ Rules (documented in the README):
   asks for (past: on or before; future: on or after);
 * ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision;
 * ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube`` … are the day in
-  context (the last day-precision date before them, else publication).
+  context (the last day-precision date before them, else publication);
+* ``au troisième trimestre``: the year of the latest such quarter; ``en début de semaine``: its Monday;
+* a day and month without a year within 600 characters after a date written with a past year take
+  that year (a story set in the past), unless that date opened a span (``depuis juin 2024``).
 Each record names the pattern that produced it (``rule``).
 """
 from __future__ import annotations

@@ -10,7 +10,9 @@ sentence, start, end}``. ``text`` is always ``ctx.text[start:end]`` (checked).
 A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote.
 Consecutive quotes of one speaker in one passage share the date and place said.
 Every quote names the rule that chose its speaker (``rule``: ``verb-after``, ``pronoun-inversion``,
-``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon`` …).
+``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon``,
+``inner-attribution``, ``echo`` …); the guillemet speaker rules are the ordered lists ``DIRECT_RULES`` and
+``PARTIAL_RULES`` at the end of this module.
 """
 from __future__ import annotations
 
