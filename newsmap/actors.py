@@ -18,13 +18,14 @@ import re
 
 from .gazetteer import gazetteer, norm
 from .identity import junk_rule
-from .lang.fr.lexicon import HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_SYNONYMS
+from .lang.fr.lexicon import HONORIFICS, LAST_NAMED, ORG_HEADS, PERSON_NOUNS, TITLE_ALONE, TITLE_HEADS, TITLE_SYNONYMS
 
 _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
 _TITLE_KEYS = {norm(h) for h in TITLE_HEADS}
-_ANAPHORS = {"milliardaire", "septuagénaire", "octogénaire", "quinquagénaire", "sexagénaire", "quadragénaire", "trentenaire",
-             "républicain", "démocrate", "magnat", "tribun", "dirigeant", "vainqueur", "élu", "élue", "intéressé", "intéressée"}
+_ANAPHORS = PERSON_NOUNS
 _ORG_KEYS = {norm(h) for h in ORG_HEADS}
+_TITLE_ALONE = {norm(k): norm(v) for k, v in TITLE_ALONE.items()}
+_LAST_NAMED_RE = re.compile(r"\b(?:" + LAST_NAMED + r")\s*(?:,[^,.;]{1,60},\s*)?$", re.IGNORECASE)
 _APPOS_NAME_RE = re.compile(r",\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|van\s+|von\s+|ben\s+|al-|el-)?[A-ZÉÈ][\w'’-]+){1,3})\s*,?\s*$")
 _GENERIC_DET_RE = re.compile(r"^(?:(?:selon|d'après|pour|par)\s+)?(?:(?:de nombreux|de nombreuses|plusieurs|certains|certaines|quelques|nombreux|nombreuses|les|le|la|une|un|des|du|de)\s+|l'|l’|d'|d’)", re.I)
 _ACRONYM_RE = re.compile(r"(?P<long>(?:[A-ZÉÈ][\w'’-]*)(?:\s+[\w'’-]+){0,9}?)\s*\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
@@ -65,6 +66,7 @@ def title_key(title: str, adjective=None) -> tuple[str, str] | None:
             continue
         kept.append(w)
     base = " ".join(kept)
+    base = _TITLE_ALONE.get(base, base)
     for pat, repl in TITLE_SYNONYMS:
         p = norm(pat)
         if base.startswith(p):
@@ -281,13 +283,14 @@ class Resolver:
             j = right + 2
             if doc[j].lower_ in ("l'", "le", "la") and j + 1 < len(doc) and doc[j + 1].text.isupper():
                 j += 1
-            elif doc[j].lower_ in ("le", "la") and j + 2 < len(doc) and doc[j + 1].lower_ in _TITLE_KEYS:
-                j += 2  # ", le colonel Abdoulaye Maïga,"
+            elif doc[j].lower_ in ("le", "la") and j + 2 < len(doc) and (
+                    doc[j + 1].lower_ in _TITLE_KEYS or doc[j + 1].lower_.rstrip(".") in HONORIFICS):
+                j += 2  # ", le colonel Abdoulaye Maïga,", ", le Dr Gilbert Boucher à La Presse"
             k = j
             while k < len(doc) and (doc[k].pos_ == "PROPN" or (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "ADJ", "X"))
                                     or (k > j and doc[k].text in ("-", "de", "ben", "van", "von", "al"))):
                 k += 1
-            if k > j and (k >= len(doc) or doc[k].text in (",", ")", ".")):
+            if k > j and (k >= len(doc) or doc[k].text in (",", ")", ".") or doc[k].lower_ in ("à", "au", "devant", "lors")):
                 right = k - 1
         return doc[left:right + 1]
 
@@ -312,10 +315,11 @@ class Resolver:
             return best[2]
         return None
 
-    def latest(self, pos: int, kinds) -> dict | None:
-        """The actor of one of ``kinds`` mentioned last before ``pos`` (within ~4 sentences)."""
+    def latest(self, pos: int, kinds, any_role=False) -> dict | None:
+        """The actor of one of ``kinds`` mentioned last before ``pos`` (within ~4 sentences): the last one named as
+        a subject, else the last one named (``any_role``: the last one named, subject or not)."""
         doc = self.ctx.doc
-        for subjects_only in (True, False):
+        for subjects_only in ((False,) if any_role else (True, False)):
             best = None
             for a in self.reg:
                 if a["kind"] not in kinds or a.get("title_only"):
@@ -328,12 +332,18 @@ class Resolver:
                         root = sp.root if sp is not None else None
                         while root is not None and root.dep_ in ("appos", "flat:name", "conj") and root.head is not root:
                             root = root.head
-                        if root is None or root.dep_ not in ("nsubj", "nsubj:pass"):
-                            continue
+                        if (root is None or root.dep_ not in ("nsubj", "nsubj:pass")) and not (sp is not None and any(
+                                t.dep_ in ("nsubj", "nsubj:pass") and not sp.start <= t.head.i < sp.end for t in sp)):
+                            continue  # (a name split by the parser: "Donald" ROOT, "Trump" nsubj)
                     best = (s, a)
             if best:
                 return best[1]
         return None
+
+    def last_named_before(self, pos: int) -> dict | None:
+        """"ce dernier" / "cette dernière" right before ``pos``: the person named last before it."""
+        m = _LAST_NAMED_RE.search(self.text, max(0, pos - 40), pos)
+        return self.latest(m.start(), ("person",), any_role=True) if m else None
 
     def surface(self, tok) -> str:
         """The words that name the speaker: a relative pronoun shows its antecedent."""
@@ -359,15 +369,35 @@ class Resolver:
                 return self.latest(tok.idx, ("organisation", "government", "state", "source", "person"))
             if low in ("on", "cela", "ce", "ça", "c'", "se", "s'", "y", "en", "nous", "je", "vous", "tu", "me", "te"):
                 return None
+        if low in ("dernier", "dernière", "derniers", "dernières"):  # "ce dernier"
+            a = self.last_named_before(tok.idx + len(tok))
+            if a is not None:
+                return a
         span = self._np_span(tok)
+        if self._describes_person(tok, span):  # "a réagi la quadruple championne": the person in the story
+            a = self.latest(tok.idx, ("person",))
+            if a is not None:
+                return self.reg.mention(a, span.text, span.start_char, span.end_char)
         a = self.resolve_span(span, generic=generic)
-        if a is None and generic and tok.pos_ == "NOUN" and tok.lower_ in _TITLE_KEYS | _ANAPHORS and "Plur" not in tok.morph.get("Number"):
+        if a is None and generic and (tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and tok.text[:1].isupper()) \
+                and (tok.lower_ in _ANAPHORS or norm(tok.text) in _TITLE_KEYS) and "Plur" not in tok.morph.get("Number"):
             a = self.latest(tok.idx, ("person",))  # "a lancé le milliardaire": the person in the story
             if a is not None:
                 self.reg.mention(a, span.text, span.start_char, span.end_char)
         if a is not None and tok.dep_.startswith("nsubj"):
             self.subject_spans.add(span.start_char)
         return a
+
+    def _describes_person(self, tok, span) -> bool:
+        """A definite singular description of a person with no name of its own ("la quadruple championne")."""
+        if tok.pos_ != "NOUN" or tok.lower_ not in _ANAPHORS or "Plur" in tok.morph.get("Number"):
+            return False
+        j = tok.i - 1
+        while j > 0 and tok.doc[j].pos_ == "ADJ":  # "la quadruple championne", whatever the parser hung "la" on
+            j -= 1
+        if j < 0 or tok.doc[j].lower_ not in ("le", "la", "l'", "l’"):
+            return False
+        return not any(t.pos_ == "PROPN" or t.ent_type_ for t in span) and not title_key(span.text)  # titles: resolve_span
 
     def resolve_span(self, span, generic=False):
         s, e = span.start_char, span.end_char
@@ -381,6 +411,13 @@ class Resolver:
         m = _APPOS_NAME_RE.search(self.text[s:e])
         if m and title_key(self.text[s:s + m.start()]) and not gazetteer().resolve(m.group("name")):
             return self.reg.person(m.group("name"), s + m.start("name"), s + m.end("name"), role=_strip_det(self.text[s:s + m.start()]))
+        # a title followed by a name with no comma ("la présidente de la Confédération Simonetta Sommaruga")
+        run = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper() and t.dep_ in ("appos", "flat:name")]
+        if len(run) >= 2 and run[0].dep_ == "appos" and run[-1].i - run[0].i == len(run) - 1 and run[0].i > span.start:
+            name = self.text[run[0].idx:run[-1].idx + len(run[-1])]
+            lead = self.text[s:run[0].idx]
+            if title_key(lead) and not gazetteer().resolve(name):
+                return self.reg.person(name, run[0].idx, run[-1].idx + len(run[-1]), role=_strip_det(lead).strip(" ,"))
         text = self.text[s:e]
         key = norm(_strip_det(text))
         head_word = key.split()[0] if key else ""
@@ -469,9 +506,12 @@ class Resolver:
         role = ""
         # title before the name: "le président ukrainien Volodymyr Zelensky", "le chef de …, Sergueï Lavrov,"
         left = self.text[max(0, ent.start_char - 90):ent.start_char]
-        m = re.search(r"(?:^|[,.;:(]\s*|\b)(?:le|la|l'|l’)\s+((?:[\w'’-]+\s+){0,7}?[\w'’-]+)\s*,?\s*$", left, re.I)
-        if m and title_key(m.group(1)):
-            role = m.group(1).strip(" ,")
+        # the article nearest the name that opens a title ("la visite de la Première ministre Sophie Wilmès")
+        for m in reversed(list(re.finditer(r"(?:^|[,.;:(]\s*|\b)(?:le|la|l'|l’)\s+(?=\S)", left, re.I))):
+            cand = left[m.end():]
+            if re.fullmatch(r"(?:[\w'’-]+\s+){0,7}?[\w'’-]+\s*,?\s*", cand) and title_key(cand):
+                role = cand.strip(" ,")
+                break
         a = self.reg.person(name, ent.start_char, ent.end_char, role=role)
         return a
 

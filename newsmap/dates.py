@@ -21,7 +21,10 @@ Rules (documented in the README):
   asks for (past: on or before; future: on or after);
 * ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision;
 * ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube`` … are the day in
-  context (the last day-precision date before them, else publication).
+  context (the last day-precision date before them, else publication);
+* ``au troisième trimestre``: the year of the latest such quarter; ``en début de semaine``: its Monday;
+* a day and month without a year within 600 characters after a date written with a past year take
+  that year (a story set in the past), unless that date opened a span (``depuis juin 2024``).
 Each record names the pattern that produced it (``rule``).
 """
 from __future__ import annotations
@@ -30,7 +33,7 @@ import calendar
 import datetime as dt
 import re
 
-from .lang.fr.lexicon import DAY_PARTS, MONTHS, NUMBERS, SEASONS, WEEKDAYS
+from .lang.fr.lexicon import DAY_PARTS, MONTHS, NUMBERS, QUARTER_WORDS, SEASONS, WEEKDAYS
 from .lang.fr.lexicon import MONTH_ALIASES as _MONTH_ALIASES
 
 WD = "(?:" + "|".join(WEEKDAYS) + ")"
@@ -39,13 +42,15 @@ DAYN = r"(?:1er|[12]\d|3[01]|0?[1-9])"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 PART = r"(?:\s+(?P<part>matin|soir|après-midi|midi|dans la soirée|dans la matinée))?"
 NUM = r"(?:\d+|" + "|".join(NUMBERS) + ")"
+QUARTERS = "(?:" + "|".join(QUARTER_WORDS) + ")"
 B = r"(?<![\w-])"
 E_ = r"(?![\w-])"
 
 _PATTERNS: list[tuple[str, str]] = [
     ("range_days", B + r"(?:(?:dans )?la nuit |(?:dans )?la soirée )?du\s+(?:" + WD + r"\s+)?(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+au\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("range_between", B + r"entre le\s+(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+et le\s+(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
-    ("range_weekdays", B + r"(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
+    ("range_weekdays", B + r"(?P<until>jusqu'à |d'ici |à partir de )?(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
+    ("quarter", B + r"(?P<q>" + QUARTERS + r")\s+trimestre(?:\s+(?:de\s+)?(?P<y>" + YEAR + r"))?" + E_),
     ("day_list", B + r"(?:les|des)\s+(?P<d1>" + DAYN + r")(?:\s*,\s*" + DAYN + r")*\s+et\s+(?P<d2>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("month_range", B + r"(?:entre|de)\s+(?P<m1>" + MO + r")\s+(?:et|à)\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
@@ -61,6 +66,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", B + r"il y a\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
     ("ahead", B + r"dans\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
     ("week", B + r"(?P<which>la semaine dernière|la semaine passée|la semaine prochaine|cette semaine|le week-end dernier|ce week-end|le week-end prochain)" + E_),
+    ("week_part", B + r"(?P<which>en début de semaine|en milieu de semaine|en fin de semaine|en début de semaine (?:dernière|prochaine))" + E_),
     ("month_rel", B + r"(?P<which>(?:le|du|au) mois (?:dernier|passé|prochain)|ce mois-ci)" + E_),
     ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année)" + E_),
     ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
@@ -93,6 +99,7 @@ def _add_months(d: dt.date, n: int) -> dt.date:
 # ---------------------------------------------------------------- tense
 _FUTURE_AUX = {"aller", "devoir"}
 _EXPECT = {"attendre", "prévoir", "programmer", "annoncer", "planifier"}
+_SCHEDULED = {"prévoir", "programmer", "planifier"}
 
 
 def tense_at(doc, start: int, end: int) -> str:
@@ -131,6 +138,8 @@ def verb_tense(verb) -> str:
         return "future"
     if any(a.dep_ == "aux:pass" for a in aux) and any(a.lemma_ in _FUTURE_AUX for a in verb.children):
         return "future"
+    if verb.lemma_ in _SCHEDULED and "Part" in verb.morph.get("VerbForm") and not aux:
+        return "present"  # "les concerts prévus le 20 avril": scheduled, either side of publication (the nearest)
     if "Cnd" in moods or any("Cnd" in a.morph.get("Mood") for a in aux) or (
             verb.lower_.endswith(("rait", "raient", "rais")) and verb.pos_ in ("VERB", "AUX") and not aux):
         return "future"
@@ -196,6 +205,15 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
     out: list[dict] = []
     quotes = [(m.start(), m.end()) for m in re.finditer(r"«[^«»]*»", text)]
     last_day: dt.date | None = None
+    story_year: tuple[int, int] | None = None  # (year, position) of the last date written with a past year
+
+    def year_of(month, day, tense, pos):
+        """A day and month without a year: the year of a past story told just before (« le 20 novembre 2012 … le
+        15 novembre »), else the year nearest to publication on the side the tense asks for."""
+        if story_year and pos - story_year[1] <= 600 and tense != "future":
+            return story_year[0]
+        return _year_for(month, day, published, tense)
+
     for m in _REGEX.finditer(text):
         kind = m.lastgroup
         g = {k[len(kind) + 1:]: v for k, v in m.groupdict().items() if k.startswith(kind + "_") and v is not None}
@@ -214,19 +232,20 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
             if kind in ("range_days", "range_between"):
                 m2 = _month(g["m2"])
                 m1 = _month(g["m1"]) if g.get("m1") else m2
-                y = int(g["y"]) if g.get("y") else _year_for(m2, _day(g["d2"]), published, t())
+                y = int(g["y"]) if g.get("y") else year_of(m2, _day(g["d2"]), t(), s)
                 y1 = y - 1 if m1 > m2 else y
                 d1, d2 = dt.date(y1, m1, _day(g["d1"])), dt.date(y, m2, _day(g["d2"]))
                 rec = _record(mention, s, e, d1.isoformat(), "day", end_value=d2.isoformat())
-            elif kind == "range_weekdays":
-                w2 = _weekday(published, WEEKDAYS.index(g["w2"].lower()), "future" if t() == "future" else "past")
+            elif kind == "range_weekdays":  # "jusqu'à la nuit de dimanche à lundi" (a forecast) points forward
+                ahead = t() == "future" or bool(g.get("until"))
+                w2 = _weekday(published, WEEKDAYS.index(g["w2"].lower()), "future" if ahead else "past")
                 rec = _record(mention, s, e, (w2 - dt.timedelta(days=1)).isoformat(), "day", end_value=w2.isoformat(), part="nuit", relative=True)
             elif kind == "numeric":
                 d = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
                 rec = _record(mention, s, e, d.isoformat(), "day")
             elif kind == "day_list":  # "les 24, 25 et 26 mai": the first day to the last
                 mo = _month(g["m"])
-                y = int(g["y"]) if g.get("y") else _year_for(mo, _day(g["d1"]), published, t())
+                y = int(g["y"]) if g.get("y") else year_of(mo, _day(g["d1"]), t(), s)
                 rec = _record(mention, s, e, dt.date(y, mo, _day(g["d1"])).isoformat(), "day", end_value=dt.date(y, mo, _day(g["d2"])).isoformat())
             elif kind == "month_range":
                 m1, m2 = _month(g["m1"]), _month(g["m2"])
@@ -246,7 +265,7 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                 mo, dd = _month(g["m"]), _day(g["d"])
                 direction = (g.get("dir") or "").lower()
                 tt = "future" if direction == "prochain" else "past" if direction else None
-                y = int(g["y"]) if g.get("y") else _year_for(mo, dd, published, tt or t())
+                y = int(g["y"]) if g.get("y") else _year_for(mo, dd, published, tt) if tt else year_of(mo, dd, t(), s)
                 d = dt.date(y, mo, dd)
                 rec = _record(mention, s, e, d.isoformat(), "day", part=(g.get("part") or None))
             elif kind == "month_year":
@@ -326,6 +345,16 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                     shift = -1 if ("dernière" in w or "passée" in w) else 1 if "prochaine" in w else 0
                     mon = monday + dt.timedelta(weeks=shift)
                     rec = _record(mention, s, e, mon.isoformat(), "day", end_value=(mon + dt.timedelta(days=6)).isoformat(), relative=True)
+            elif kind == "quarter":  # "au troisième trimestre": the year of the latest such quarter (year precision)
+                first_month = 3 * QUARTER_WORDS[g["q"].lower()] - 2
+                y = int(g["y"]) if g.get("y") else published.year - (first_month > published.month and t() != "future")
+                rec = _record(mention, s, e, f"{y:04d}", "year", relative=not g.get("y"))
+            elif kind == "week_part":  # "en début de semaine": Monday (milieu: Wednesday, fin: Friday) of the week
+                w = g["which"].lower()
+                monday = published - dt.timedelta(days=published.weekday())
+                monday += dt.timedelta(weeks=-1 if "dernière" in w else 1 if "prochaine" in w else 0)
+                d = monday + dt.timedelta(days=0 if "début" in w else 2 if "milieu" in w else 4)
+                rec = _record(mention, s, e, d.isoformat(), "day", relative=True)
             elif kind == "month_rel":
                 w = g["which"].lower()
                 shift = -1 if ("dernier" in w or "passé" in w) else 1 if "prochain" in w else 0
@@ -364,6 +393,10 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
             continue
         rec["rule"] = kind
         rec["in_quote"] = any(qs <= s and e <= qe for qs, qe in quotes)
+        if g.get("y") and kind in ("full", "numeric", "month_year", "range_days", "range_between", "day_list") and rec["value"] \
+                and not re.match(r"(?:depuis|dès|jusqu)", mention, re.IGNORECASE):  # "depuis juin 2024" opens a span, not a story
+            y = int(rec["value"][:4])
+            story_year = (y, e) if y < published.year else None
         if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
             last_day = dt.date.fromisoformat(rec["end_value"] or rec["value"])
         out.append(rec)

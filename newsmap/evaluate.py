@@ -55,10 +55,12 @@ def same_speaker(gold: dict, pred_name: str | None, aliases: list[str]) -> bool:
         return False
     golds = [gold["speaker"], *gold.get("speaker_alt", [])]
     preds = [pred_name, *aliases]
+    def words(name):  # apostrophes before folding: fold drops the typographic one
+        return set(fold(name.replace("’", " ").replace("'", " ").replace("-", " ")).split())
     for g in golds:
-        gw = set(fold(g).replace("-", " ").replace("'", " ").replace("’", " ").split())
+        gw = words(g)
         for p in preds:
-            pw = set(fold(p).replace("-", " ").replace("'", " ").replace("’", " ").split())
+            pw = words(p)
             if gw and pw and (gw <= pw or pw <= gw):
                 return True
     return False

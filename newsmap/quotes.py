@@ -10,7 +10,9 @@ sentence, start, end}``. ``text`` is always ``ctx.text[start:end]`` (checked).
 A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote.
 Consecutive quotes of one speaker in one passage share the date and place said.
 Every quote names the rule that chose its speaker (``rule``: ``verb-after``, ``pronoun-inversion``,
-``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon`` …).
+``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon``,
+``inner-attribution``, ``echo`` …); the guillemet speaker rules are the ordered lists ``DIRECT_RULES`` and
+``PARTIAL_RULES`` at the end of this module.
 """
 from __future__ import annotations
 
@@ -52,6 +54,8 @@ def subject_of(verb, res, _depth=0, generic=False):
         if c.dep_ == "nsubj":
             if c.lower_ in ("on", "cela", "ce", "ça", "c'"):
                 continue
+            if c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]):
+                continue  # a headline's topic before its colon ("Émeutes à Liège : le bourgmestre dénonce …")
             return res.resolve(c, generic=generic and is_speech(verb)), c
     for c in verb.children:
         passive = any(x.dep_ == "aux:pass" for x in verb.children) or (  # "affirmant que": a present participle is never passive
@@ -64,7 +68,7 @@ def subject_of(verb, res, _depth=0, generic=False):
     if (any(c.dep_ == "aux:tense" for c in verb.children) or "Fin" in verb.morph.get("VerbForm")) \
             and not any(c.dep_ == "nsubj" for c in verb.children):
         first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
-        hit = res.actor_before(verb.doc[first].idx)
+        hit = res.last_named_before(verb.doc[first].idx) or res.actor_before(verb.doc[first].idx)
         if hit is not None:
             return hit, None
     # inversion: "a déclaré Lavrov", "ajoute le ministre"
@@ -109,12 +113,19 @@ def np_after(verb, res, dates=()):
             j = i + 1
             while j < end and doc[j].pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
                 j += 1
-            i = doc[j].right_edge.i + 1 if j < end else end
+            # but not a name the parser hung on it: "a expliqué à l'ats Vincent Derouand" (the recipient is not the speaker)
+            if j >= end:
+                return None, None
+            i = doc[j].right_edge.i + 1
+            for c in doc[j].rights:
+                if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.text[:1].isupper()):  # "de son côté Me Jonathan De Taye"
+                    i = c.i
+                    break
             continue
         if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "X", "PRON", "NUM"):
             head = t
-            while head.pos_ in ("DET", "ADJ") and head.i + 1 < end:
-                head = doc[head.i + 1]
+            while head.pos_ in ("DET", "ADJ") and head.i + 1 < end and doc[head.i + 1].pos_ not in ("ADP", "PUNCT"):
+                head = doc[head.i + 1]  # "la quadruple championne"; "la Première au micro de RTL" stops at "Première"
             a = res.resolve(head, generic=True)
             if a is None and head.pos_ == "PROPN" and head.text[:1].isupper():
                 j = head.i
@@ -234,7 +245,17 @@ class _Quotes:
         line_end = self.text.find("\n", m.end())
         after = self.text[m.end():line_end if line_end >= 0 else len(self.text)]
         inner = self.text[m.start() + 1:m.end() - 1].strip()
-        return bool(re.match(r"\s*,?\s*(?:[a-zéèêâîôû]+\s+){1,2}[A-ZÉ]", after)) and self.text.count(inner) == 1
+        if self.text.count(inner) != 1:
+            return False
+        line_start = self.text.rfind("\n", 0, m.start()) + 1
+        lead = self.text[line_start:m.start()]
+        if re.search(r"(?:^|[:|]\s*)[A-ZÉ][\w'’-]+(?:\s+[A-ZÉ][\w'’-]+)+\s*:\s*$", lead):
+            return True  # "Alassane Ouattara : « … »"
+        lead_toks = _tokens_in(self.doc, line_start, m.start()) if lead.strip() else None
+        if lead_toks is not None and any(is_speech(t) and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+                                         for t in lead_toks):
+            return True  # "le procureur dénonce des « attaques en règle »"
+        return bool(re.match(r"\s*,?\s*(?:[a-zéèêâîôû]+\s+){1,2}[A-ZÉ]", after))
 
     def _is_header(self, sent) -> bool:
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
@@ -267,6 +288,12 @@ class _Quotes:
             sent = tok.sent
             if self._is_header(sent) and not self._headline_attributed(m):
                 continue
+            inner_attr = self._inner_attribution(s, e)
+            if inner_attr is not None:
+                parts, actor, mtok = inner_attr
+                for ps, pe in parts:
+                    self._add(ps, pe, "direct", actor, mtok, _tokens_in(doc, ps, ps + 1)[0].sent, spans, rule="inner-attribution")
+                continue
             # the whole quote may run over several parsed sentences: use the one holding the closing mark,
             # and glue on what the parser split off after it (", a déclaré X.")
             end_tok = _tokens_in(doc, max(s, e - 1), e)
@@ -279,10 +306,77 @@ class _Quotes:
             # a short capitalised quoted term with no speech around it is a name
             if kind == "partial" and len(words) <= 3 and all(w[:1].isupper() for w in words) and not self._speech_near(sent):
                 continue
+            if self._names_a_thing(m, kind, words):
+                continue
             actor, mtok, speaker_span, rule = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
             if actor is None and kind == "partial":
                 continue  # quoted words no one is said to have spoken: a term, a title or scare quotes
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)
+
+    def _names_a_thing(self, m, kind, words) -> bool:
+        """Quoted words that name something rather than report speech: a gloss in parentheses (« Ostatnia
+        rodzina (« la dernière famille ») »), a capitalised title after an article (le site de la « Tribune de Genève »)."""
+        before = self.text[max(0, m.start() - 12):m.start()]
+        if before.rstrip().endswith("(") and self.text[m.end():m.end() + 3].lstrip().startswith(")"):
+            return True
+        return kind == "partial" and len(words) <= 5 and words[0][:1].isupper() \
+            and bool(re.search(r"(?:\b(?:le|la|les|du|des|au|aux)|\bl')\s*$", before, re.IGNORECASE))
+
+    def _inner_attribution(self, s, e):
+        """« Nous irons, a-t-il dit, jusqu'au bout » / « A, s'exclame X. B »: the attribution stands inside the
+        marks. Returns the quoted pieces around it and their speaker, or None."""
+        span = _tokens_in(self.doc, s, e)
+        if span is None:
+            return None
+        toks = list(span)
+        for k, t in enumerate(toks):
+            if t.pos_ != "VERB" or not is_speech(t) or t.idx >= e:
+                continue
+            j, pron = k - 1, None
+            while j > 0 and (toks[j].pos_ in ("AUX", "ADV") or toks[j].lower_ in ("s'", "se") or toks[j].text.startswith("-")):
+                if toks[j].text.startswith("-") and toks[j].text != "-t":
+                    pron = toks[j].text[1:].lower()
+                j -= 1
+            if j < 1 or toks[j].text != ",":
+                continue
+            if k + 1 < len(toks) and toks[k + 1].text.startswith("-") and toks[k + 1].text != "-t":
+                pron = toks[k + 1].text[1:].lower()  # "dit-il"
+            if pron is not None:
+                if pron not in ("il", "elle", "ils", "elles"):
+                    continue
+                actor, mtok, tail = self._pronoun_speaker(t.idx, pron), None, t.idx + len(t)
+            else:
+                actor, mtok = np_after(t, self.res, self.date_spans)
+                tail = self.res._np_span(mtok).end_char if mtok is not None else None
+            if actor is None or tail is None:
+                continue
+            stop = re.compile(r"[,.;!?…]").search(self.text, tail, e)
+            if stop is None or stop.start() - toks[j].idx > 100:
+                continue  # the attribution runs to the closing mark: an ordinary quote
+            parts = []
+            for ps, pe in ((s, toks[j].idx), (stop.end(), e)):
+                seg = self.text[ps:pe]
+                ps += len(seg) - len(seg.lstrip())
+                pe -= len(seg) - len(seg.rstrip())
+                if pe - ps > 1:
+                    parts.append((ps, pe))
+            return parts, actor, mtok
+        return None
+
+    def echoes(self):
+        """A quote alone on its line (an intertitle) repeats words of a quote in the body: that quote's speaker."""
+        def flat(x):
+            return " ".join(x.replace("’", "'").lower().split())
+        for q in self.out:
+            ls = self.text.rfind("\n", 0, q["start"]) + 1
+            le = self.text.find("\n", q["end"])
+            line = self.text[ls:le if le >= 0 else len(self.text)]
+            if line.strip()[1:-1].strip() != q["text"] or len(q["text"].split()) < 2:
+                continue
+            words = flat(q["text"]).rstrip(".!?… ")
+            src = next((r for r in self.out if r is not q and r["speaker_id"] and words in flat(r["text"])), None)
+            if src is not None:
+                q.update(speaker=src["speaker"], speaker_id=src["speaker_id"], speaker_mention=src["speaker_mention"], rule="echo")
 
     def _frame_speaker(self, sent, before_pos):
         """"Selon X, …" / "Pour le chercheur X, …" opening the sentence, or "… selon Helsinki …" inside it."""
@@ -340,109 +434,183 @@ class _Quotes:
         return any(is_speech(t) for t in sent)
 
     def _speaker_for_guillemet(self, m, kind, sent, end_sent, spans):
-        doc, text, res = self.doc, self.text, self.res
-        after = text[m.end():end_sent.end_char]
-        sent_start = sent.start
-        sent = doc[sent_start:max(sent.end, end_sent.end)]
-        if kind == "direct":
-            pm = _PRON_INV_RE.match(after)
-            tokens_after = [t for t in end_sent if t.idx >= m.end()]
-            if pm and pm.end() < 40:
-                return self._pronoun_speaker(m.start(), pm.group("pron").lower()), None, None, "pronoun-inversion"
-            # "« … », a déclaré Lavrov" / "« … », estime le ministre": the first verb after the quote
-            for t in tokens_after[:5]:
-                if t.pos_ == "VERB" or (_lemma(t) in SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
-                        or (t.lower_[:-1] + "er" in SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text == ","):
-                    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i > t.i), None)
-                    a = res.resolve(subj) if subj is not None else None
-                    if a is None:
-                        a, subj = np_after(t, res, self.date_spans)
-                    if a is None:
-                        a, subj = subject_of(t, res, generic=True)
-                    if a is not None:
-                        return a, subj, _edges(subj), "verb-after"
-                    break
-            # "Selon X, « … »" / "Pour X, « … »"
-            a, head = self._frame_speaker(sent, m.start())
-            if a is not None:
-                return a, head, _edges(head), "frame"
-            before_toks = [t for t in sent if t.idx < m.start()]
-            for t in reversed(before_toks):
-                if is_speech(t) and t.pos_ == "VERB":
-                    a, subj = subject_of(t, res, generic=True)
-                    if a:
-                        return a, subj, None, "verb-before"
-            # a quote standing alone continues the previous speaker
-            prev_sent = doc[sent.start - 1].sent if sent.start > 0 else None
-            if prev_sent is not None and self.out and self.out[-1]["end"] >= prev_sent.start_char and self.out[-1]["speaker_id"] \
-                    and self._section(self.out[-1]["start"]) == self._section(m.start()):
-                last = self.out[-1]
-                return res.reg.get(last["speaker_id"]), None, None, "continues-previous"
-            if prev_sent is not None:
-                for t in prev_sent:
-                    if is_speech(t) and t.pos_ == "VERB":
-                        a, subj = subject_of(t, res, generic=True)
-                        if a:
-                            return a, subj, None, "previous-sentence-verb"
-            return self._speaker_nearby(sent, m.start())
+        """Try the speaker rules of the quote's kind in order; the first that names an actor wins.
 
-        # partial: the speech verb that governs the quoted words
-        tok = _tokens_in(doc, m.start(), m.end())
-        if tok is None:
-            return None, None, None, None
-        head = tok.root
-        a, fh = self._frame_speaker(sent, m.start())
-        if a is not None:
-            return a, fh, _edges(fh), "frame"
-        verb = _governing_speech(head)
-        if verb is not None and is_speech(verb):
-            a, subj = subject_of(verb, res, generic=True)
-            if a is not None:
-                return a, subj, _edges(subj), "governing-verb"
-        a, subj = self._trailing_speaker(sent, m.end())
-        if a is not None:
-            return a, subj, _edges(subj), "trailing-verb"
-        if verb is not None:
-            a, subj = subject_of(verb, res, generic=True)
-            if a is not None:
-                return a, subj, _edges(subj), "nearest-verb"
-        root = sent.root
-        a, subj = subject_of(root, res, generic=True)
-        if a is not None:
-            return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)), "sentence-subject"
-        # a misparsed clause: the actor named last before the speech verb that precedes the quote
-        verb = next((t for t in reversed(sent) if t.idx < m.start() and is_speech(t) and t.pos_ == "VERB"), None)
-        named = sorted((s, a) for a in res.reg for s, e in a["spans"] if verb is not None and sent.start_char <= s and e <= verb.idx)
-        named = [x for x in named if x[1]["kind"] == "person"] or named
-        if named:
-            return named[-1][1], None, None, "actor-before-verb"
+        Returns ``(actor, mention token, speaker span, rule name)``."""
+        sent = self.doc[sent.start:max(sent.end, end_sent.end)]
+        c = _Cand(m, kind, sent, end_sent, self.text[m.end():end_sent.end_char])
+        for name, rule in (DIRECT_RULES if kind == "direct" else PARTIAL_RULES):
+            hit = rule(self, c)
+            if hit is not None and hit[0] is not None:
+                actor, tok, span = hit
+                return actor, tok, span, name
+            if c.stop:
+                return None, None, None, name
         return None, None, None, None
+
+    # ------------------------------------------------------------ speaker rules (direct quotes)
+    def _r_pronoun_inversion(self, c):
+        """« … », a-t-il ajouté: the last person named as a subject."""
+        pm = _PRON_INV_RE.match(c.after)
+        if pm and pm.end() < 40:
+            c.stop = True  # the pronoun is the attribution, right or wrong
+            return self._pronoun_speaker(c.m.start(), pm.group("pron").lower()), None, None
+        return None
+
+    def _r_verb_after(self, c):
+        """« … », a déclaré Lavrov / « … », estime le ministre: the first verb after the quote."""
+        res = self.res
+        tokens_after = [t for t in c.end_sent if t.idx >= c.m.end()]
+        for t in tokens_after[:5]:
+            if t.pos_ == "VERB" or (_lemma(t) in SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
+                    or (t.lower_[:-1] + "er" in SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text == ","):
+                subj = next((x for x in t.children if x.dep_ == "nsubj" and x.i > t.i), None)
+                a = res.resolve(subj) if subj is not None else None
+                if a is None:
+                    a, subj = np_after(t, res, self.date_spans)
+                if a is None:
+                    a, subj = subject_of(t, res, generic=True)
+                return (a, subj, _edges(subj)) if a is not None else None
+        return None
+
+    def _r_frame(self, c):
+        """Selon X, « … » / Pour X, « … »."""
+        a, head = self._frame_speaker(c.sent, c.m.start())
+        return (a, head, _edges(head)) if a is not None else None
+
+    def _r_verb_before(self, c):
+        """X a déclaré : « … »: the subject of the last speech verb before the quote."""
+        for t in reversed([t for t in c.sent if t.idx < c.m.start()]):
+            if is_speech(t) and t.pos_ == "VERB":
+                a, subj = subject_of(t, self.res, generic=True)
+                if a:
+                    return a, subj, None
+        return None
+
+    def _r_continues_previous(self, c):
+        """A quote standing alone right after another quote of the same section: its speaker."""
+        sent = c.sent
+        prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev_sent is not None and self.out and self.out[-1]["end"] >= prev_sent.start_char and self.out[-1]["speaker_id"] \
+                and self._section(self.out[-1]["start"]) == self._section(c.m.start()):
+            return self.res.reg.get(self.out[-1]["speaker_id"]), None, None
+        return None
+
+    def _r_previous_sentence_verb(self, c):
+        """The subject of a speech verb in the sentence before."""
+        sent = c.sent
+        prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        for t in prev_sent or ():
+            if is_speech(t) and t.pos_ == "VERB":
+                a, subj = subject_of(t, self.res, generic=True)
+                if a:
+                    return a, subj, None
+        return None
+
+    def _r_colon_lead(self, c):
+        """Même son de cloche chez X : « … »: the person the lead before the colon names."""
+        pos, sent = c.m.start(), c.sent
+        if not self.text[sent.start_char:pos].rstrip().endswith(":"):
+            return None
+        named = [(s, a) for a in self.res.reg for s, e in a["spans"] if sent.start_char <= s and e <= pos
+                 and a["kind"] in ("person", "organisation", "government", "source")]
+        persons = [x for x in named if x[1]["kind"] == "person"] or named
+        return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None
+
+    def _r_recent_speaker(self, c):
+        """The speaker of a quote shortly before, in the same section."""
+        pos = c.m.start()
+        recent = [q for q in self.out if q["speaker_id"] and 0 <= pos - q["end"] < 600
+                  and self._section(q["start"]) == self._section(pos)]
+        return (self.res.reg.get(recent[-1]["speaker_id"]), None, None) if recent else None
+
+    def _r_latest_person(self, c):
+        """The last person named."""
+        a = self.res.latest(c.m.start(), ("person",))
+        return (a, None, None) if a is not None else None
+
+    # ------------------------------------------------------------ speaker rules (partial quotes)
+    def _r_governing_verb(self, c):
+        """Il a qualifié ces allégations d'« absurdes »: the speech verb that governs the quoted words."""
+        if c.verb is not None and is_speech(c.verb):
+            a, subj = subject_of(c.verb, self.res, generic=True)
+            if a is not None:
+                return a, subj, _edges(subj)
+        return None
+
+    def _r_trailing_verb(self, c):
+        """« … » …, a indiqué X at the end of the sentence."""
+        a, subj = self._trailing_speaker(c.sent, c.m.end())
+        return (a, subj, _edges(subj)) if a is not None else None
+
+    def _r_nearest_verb(self, c):
+        """The subject of the nearest verb above the quoted words."""
+        if c.verb is not None:
+            a, subj = subject_of(c.verb, self.res, generic=True)
+            if a is not None:
+                return a, subj, _edges(subj)
+        return None
+
+    def _r_sentence_subject(self, c):
+        """The subject of the sentence's main verb."""
+        a, subj = subject_of(c.sent.root, self.res, generic=True)
+        if a is not None:
+            return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)) if subj is not None else None
+        return None
+
+    def _r_actor_before_verb(self, c):
+        """A misparsed clause: the actor named last before the speech verb that precedes the quote."""
+        sent, m = c.sent, c.m
+        verb = next((t for t in reversed(sent) if t.idx < m.start() and is_speech(t) and t.pos_ == "VERB"), None)
+        named = sorted((s, a) for a in self.res.reg for s, e in a["spans"] if verb is not None and sent.start_char <= s and e <= verb.idx)
+        named = [x for x in named if x[1]["kind"] == "person"] or named
+        return (named[-1][1], None, None) if named else None
 
     def _last_speaker(self, pos, within=None):
         prior = [q for q in self.out if q["speaker_id"] and q["start"] < pos and (within is None or pos - q["end"] <= within)]
         return self.res.reg.get(max(prior, key=lambda q: q["start"])["speaker_id"]) if prior else None
 
     def _pronoun_speaker(self, pos, pron):
-        """Who "a-t-il ajouté" stands for: the last person named as a subject (« il »), or any actor."""
+        """Who "a-t-il ajouté" stands for: the speaker of a statement in the sentence before (same paragraph),
+        else the last person named as a subject (« il »), or any actor."""
+        prev = self._previous_attribution(pos, pron)
+        if prev is not None:
+            return prev
         kinds = ("person",) if pron == "il" else ("person", "organisation", "government", "state", "source")
         return self.res.latest(pos, kinds)
 
-    def _speaker_nearby(self, sent, pos):
-        """A whole quote no verb attributes: the person the lead before its colon names ("Même son de cloche
-        chez X : « … »"), else the speaker of a recent quote in the section, else the last person named."""
-        lead = self.text[sent.start_char:pos]
-        if lead.rstrip().endswith(":"):
-            named = [(s, a) for a in self.res.reg for s, e in a["spans"] if sent.start_char <= s and e <= pos
-                     and a["kind"] in ("person", "organisation", "government", "source")]
-            persons = [x for x in named if x[1]["kind"] == "person"] or named
-            if persons:
-                return min(persons, key=lambda x: x[0])[1], None, None, "colon-lead"
-        recent = [q for q in self.out if q["speaker_id"] and 0 <= pos - q["end"] < 600
-                  and self._section(q["start"]) == self._section(pos)]
-        if recent:
-            return self.res.reg.get(recent[-1]["speaker_id"]), None, None, "recent-speaker"
-        a = self.res.latest(pos, ("person",))
-        return (a, None, None, "latest-person") if a is not None else (None, None, None, None)
+    def _previous_attribution(self, pos, pron):
+        """The actor a speech verb or a ``selon`` attributes a statement to in the sentence before ``pos``."""
+        tok = _tokens_in(self.doc, pos, pos + 1)
+        if tok is None or tok[0].sent.start == 0:
+            return None
+        start = tok[0].sent.start_char
+        prev = self.doc[tok[0].sent.start - 1].sent
+        if "\n" in self.text[prev.end_char:start]:
+            return None  # another paragraph
+        gender = {"il": "Masc", "elle": "Fem"}.get(pron)
+        found = []
+        for t in prev:
+            if t.pos_ == "VERB" and is_speech(t):
+                a, subj = subject_of(t, self.res, generic=True)
+                if a is not None:
+                    found.append((t.i, a, subj))
+        for m in _SELON_RE.finditer(self.text, prev.start_char, prev.end_char):
+            head = _tokens_in(self.doc, m.end(), m.end() + 1)
+            head = head[0] if head is not None else None
+            while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < prev.end:
+                head = self.doc[head.i + 1]
+            a = self.res.resolve(head, generic=True) if head is not None and not _OWN_SOURCE_RE.match(self.text, m.end()) else None
+            if a is not None:
+                found.append((head.i, a, head))
+        for _, a, subj in sorted(found, key=lambda x: -x[0]):
+            g = subj.morph.get("Gender") if subj is not None else []
+            if gender and g and gender not in g:
+                continue
+            if pron in ("il", "elle") and a["kind"] == "source" and subj is not None and "Plur" in subj.morph.get("Number"):
+                continue
+            return a
+        return None
 
     # ------------------------------------------------------------ indirect
     def indirect(self):
@@ -637,6 +805,40 @@ class _Quotes:
         self.out = qs
 
 
+class _Cand:
+    """A quote waiting for its speaker: what the speaker rules read."""
+
+    def __init__(self, m, kind, sent, end_sent, after):
+        self.m, self.kind, self.sent, self.end_sent, self.after = m, kind, sent, end_sent, after
+        self.stop = False  # a rule may end the search even when it names no one
+        self.verb = None
+        if kind == "partial":
+            tok = _tokens_in(sent.doc, m.start(), m.end())
+            self.verb = _governing_speech(tok.root) if tok is not None else None
+
+
+# the speaker rules, in the order they are tried (each names the ``rule`` it records)
+DIRECT_RULES = [
+    ("pronoun-inversion", _Quotes._r_pronoun_inversion),
+    ("verb-after", _Quotes._r_verb_after),
+    ("frame", _Quotes._r_frame),
+    ("verb-before", _Quotes._r_verb_before),
+    ("continues-previous", _Quotes._r_continues_previous),
+    ("previous-sentence-verb", _Quotes._r_previous_sentence_verb),
+    ("colon-lead", _Quotes._r_colon_lead),
+    ("recent-speaker", _Quotes._r_recent_speaker),
+    ("latest-person", _Quotes._r_latest_person),
+]
+PARTIAL_RULES = [
+    ("frame", _Quotes._r_frame),
+    ("governing-verb", _Quotes._r_governing_verb),
+    ("trailing-verb", _Quotes._r_trailing_verb),
+    ("nearest-verb", _Quotes._r_nearest_verb),
+    ("sentence-subject", _Quotes._r_sentence_subject),
+    ("actor-before-verb", _Quotes._r_actor_before_verb),
+]
+
+
 def undated_on_published(rec, published) -> None:
     """A record the text gives no date for happened on or before the publication day (flagged as such)."""
     if rec["date"]:
@@ -650,6 +852,7 @@ def undated_on_published(rec, published) -> None:
 def find_quotes(ctx) -> None:
     q = _Quotes(ctx)
     q.guillemets()
+    q.echoes()
     q.indirect()
     q.statement_dates()
     q.share_occasion()

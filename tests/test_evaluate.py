@@ -20,6 +20,8 @@ def test_speaker_matching_rules():
     assert same_speaker({"speaker": "Sergueï Lavrov"}, "Lavrov", [])
     assert same_speaker({"speaker": "ICBL"}, "Campagne internationale pour interdire les mines", ["ICBL"])
     assert not same_speaker({"speaker": "Joe Biden"}, "Donald Trump", [])
+    # typographic and straight apostrophes are one character for the comparison
+    assert same_speaker({"speaker": "ministère de l’intérieur ukrainien"}, "Ministère de l'intérieur ukrainien", [])
 
 
 def test_scoring_counts_a_quote_right_only_with_its_speaker():

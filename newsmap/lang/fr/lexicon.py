@@ -85,8 +85,28 @@ TITLE_SYNONYMS = [
     (r"locataire de l'élysée", "président français"),
     (r"chef du gouvernement", "premier ministre"),
     (r"premier ministre", "premier ministre"),
+    (r"première ministre", "premier ministre"),
     (r"ministre de la défense", "ministre de la défense"),
 ]
+# a title word standing alone for the whole title ("a réagi la Première", Belgian and Canadian usage)
+TITLE_ALONE = {"premier": "premier ministre", "première": "premier ministre"}
+# "ce dernier": the person named last (subject or not)
+LAST_NAMED = r"ce dernier|cette dernière|ces derniers|ces dernières"
+# nouns that describe a person already named ("a réagi la quadruple championne", "l'attaquant du PSG a
+# ajouté"): with a definite article and no name of their own they stand for the person in the story
+PERSON_NOUNS = {
+    "milliardaire", "septuagénaire", "octogénaire", "quinquagénaire", "sexagénaire", "quadragénaire", "trentenaire",
+    "nonagénaire", "quadragénaire", "républicain", "démocrate", "magnat", "tribun", "dirigeant", "vainqueur", "élu",
+    "élue", "intéressé", "intéressée", "champion", "championne", "attaquant", "attaquante", "joueur", "joueuse",
+    "entraîneur", "entraîneuse", "sélectionneur", "sélectionneuse", "défenseur", "gardien", "gardienne", "buteur",
+    "meneur", "meneuse", "milieu", "capitaine", "tennisman", "skieur", "skieuse", "cycliste", "pilote", "nageur",
+    "nageuse", "athlète", "boxeur", "boxeuse", "artiste", "chanteur", "chanteuse", "rappeur", "rappeuse", "acteur",
+    "actrice", "comédien", "comédienne", "réalisateur", "réalisatrice", "cinéaste", "écrivain", "écrivaine",
+    "auteur", "autrice", "romancier", "romancière", "musicien", "musicienne", "star", "vedette", "pénaliste",
+    "magistrat", "magistrate", "prévenu", "prévenue", "accusé", "accusée", "suspect", "suspecte", "édile",
+    "bourgmestre", "préfet", "préfète", "opposant", "opposante", "ex-président", "ex-présidente", "patron",
+    "patronne", "fondateur", "fondatrice", "militant", "militante", "syndicaliste", "élu", "chef",
+}
 EVENT_VERBS = {
     # statement-like
     **{v: "statement" for v in ("déclarer", "dire", "affirmer", "ajouter", "expliquer", "estimer", "souligner",
@@ -142,4 +162,5 @@ NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "si
 DAY_PARTS = (r"(?:dans|en|tard dans|tôt dans) la (?:soirée|matinée|nuit|journée)|en (?:début |fin )?(?:soirée|matinée)"
              r"|dans l'après-midi|en (?:début|fin|milieu) d'après-midi|en (?:fin|milieu|début) de (?:journée|soirée|matinée)"
              r"|(?:dès|à) l'aube|au petit matin|plus tôt dans la journée")
+QUARTER_WORDS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4}
 SEASONS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}  # first month

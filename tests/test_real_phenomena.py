@@ -1,0 +1,135 @@
+"""Phenomena met in real published French news (eval/real, not in git), each as a minimal sentence written
+for the test. Every test failed before the fix it guards."""
+
+
+def _by_text(doc):
+    return {q["text"]: q for q in doc["quotes"]}
+
+
+def test_recipient_before_the_speaker_is_not_the_speaker(extract_text):
+    doc = extract_text("Le tribunal a été évacué vendredi. Le colis contenait des fils électriques, a expliqué à l'ats "
+                       "Vincent Derouand, porte-parole du pouvoir judiciaire.")
+    q = _by_text(doc)["Le colis contenait des fils électriques"]
+    assert q["speaker"] == "Vincent Derouand"
+
+
+def test_a_bare_title_after_the_verb_is_the_person_named_with_it(extract_text):
+    doc = extract_text("La Première ministre Sophie Wilmès a visité l'hôpital samedi. Le directeur Marc Dupont l'a accueillie.\n"
+                       "« Il faut parfois prendre des décisions qui sont difficiles », a réagi la Première au micro de RTL.")
+    q = _by_text(doc)["Il faut parfois prendre des décisions qui sont difficiles"]
+    assert q["speaker"] == "Sophie Wilmès"
+
+
+def test_a_description_stands_for_the_person_named_before(extract_text):
+    doc = extract_text("Iga Swiatek a battu Jasmine Paolini en finale samedi.\n"
+                       "« C'était fantastique », a réagi la quadruple championne qui a loué sa rivale.")
+    assert _by_text(doc)["C'était fantastique"]["speaker"] == "Iga Swiatek"
+
+
+def test_ce_dernier_is_the_person_named_last_even_as_an_object(extract_text):
+    doc = extract_text("Le président Paul Biya a été déclaré vainqueur face à Issa Tchiroma Bakary. Cependant, ce dernier "
+                       "conteste la victoire et affirme avoir remporté 54,8 % des suffrages.")
+    assert _by_text(doc)["avoir remporté 54,8 % des suffrages"]["speaker"] == "Issa Tchiroma Bakary"
+
+
+def test_attribution_inside_the_quotation_marks(extract_text):
+    doc = extract_text("Le ministre Jean Dupont a rencontré Marie Durand à Lyon.\n"
+                       "Le directeur Paul Martin a parlé ensuite. « Nous irons, a déclaré le ministre Jean Dupont, jusqu'au bout de "
+                       "cette réforme »")
+    qs = _by_text(doc)
+    assert qs["Nous irons"]["speaker"] == qs["jusqu'au bout de cette réforme"]["speaker"] == "Jean Dupont"
+
+
+def test_a_quoted_intertitle_takes_the_speaker_of_the_quote_it_repeats(extract_text):
+    doc = extract_text("Le club a perdu dimanche. Le président Marc Duval était absent.\n"
+                       "« Apprendre de cette saison »\n"
+                       "« Je prends la responsabilité de cette défaite. Il faudra apprendre de cette saison », a réagi "
+                       "l'entraîneur Brian Riemer.")
+    assert _by_text(doc)["Apprendre de cette saison"]["speaker"] == "Brian Riemer"
+
+
+def test_an_honorific_after_a_prepositional_phrase_is_the_speaker(extract_text):
+    doc = extract_text("L'avocat Henry Laquay a plaidé lundi.\n« C'est un sérieux revers pour le parquet », estime de son côté "
+                       "Me Jonathan De Taye.")
+    assert _by_text(doc)["C'est un sérieux revers pour le parquet"]["speaker"].endswith("Jonathan De Taye")
+
+
+def test_headline_quote_after_a_name_and_colon(extract_text):
+    doc = extract_text("Côte d'Ivoire : Alassane Ouattara : « J'ai décidé d'être candidat à la présidentielle »\n"
+                       "Ce mardi, Alassane Ouattara a mis fin à de longs mois de spéculations. Le président sortant "
+                       "briguera un quatrième mandat en octobre.")
+    assert _by_text(doc)["J'ai décidé d'être candidat à la présidentielle"]["speaker"] == "Alassane Ouattara"
+
+
+def test_headline_partial_quote_governed_by_a_speech_verb(extract_text):
+    doc = extract_text("Émeutes à Liège : le bourgmestre Willy Demeyer dénonce des « attaques en règle contre la police »\n"
+                       "Les incidents ont éclaté dimanche soir après le match. Plusieurs véhicules ont été incendiés.")
+    assert _by_text(doc)["attaques en règle contre la police"]["speaker"] == "Willy Demeyer"
+
+
+def test_a_t_il_ajoute_after_a_statement_attributed_in_the_sentence_before(extract_text):
+    doc = extract_text("Le roi Mohammed VI a présidé une réunion samedi.\nPlus de la moitié des morts ont été recensées à "
+                       "Taroudant, selon le ministère de l'Intérieur. « Les autorités publiques sont toujours mobilisées pour "
+                       "accélérer les secours », a-t-il ajouté.")
+    q = _by_text(doc)["Les autorités publiques sont toujours mobilisées pour accélérer les secours"]
+    assert q["speaker"].lower() == "ministère de l'intérieur"
+
+
+def test_title_followed_by_a_name_without_comma(extract_text):
+    doc = extract_text("Les infections ralentissent et les mesures déploient leurs effets, a expliqué la présidente de la "
+                       "Confédération Simonetta Sommaruga devant la presse.")
+    (q,) = doc["quotes"]
+    assert q["speaker"] == "Simonetta Sommaruga"
+
+
+def test_quoted_gloss_and_quoted_title_are_not_quotes(extract_text):
+    doc = extract_text("Le Polonais Andrzej Seweryn, qui joue dans Ostatnia rodzina (« la dernière famille ») de Jan Matuszynski, "
+                       "a remporté le prix. Le porte-parole Vincent Derouand confirmait une information parue sur le site de "
+                       "la « Tribune de Genève ».")
+    assert not doc["quotes"]
+
+
+def _dates(text, published):
+    import datetime as dt
+
+    from newsmap.dates import find_dates
+    return {d["mention"]: d["value"] for d in find_dates(text, dt.date.fromisoformat(published))}
+
+
+def test_quarter_is_the_year_of_the_latest_such_quarter():
+    got = _dates("Le chômage est reparti à la hausse au troisième trimestre, puis au premier trimestre 2015.", "2014-12-04")
+    assert got["troisième trimestre"] == "2014" and got["premier trimestre 2015"] == "2015"
+    assert _dates("Le PIB a reculé au quatrième trimestre.", "2015-02-10")["quatrième trimestre"] == "2014"
+
+
+def test_start_of_the_week_is_its_monday():
+    assert _dates("Il assure avoir rencontré M. Sabia en début de semaine.", "2023-10-25")["en début de semaine"] == "2023-10-23"
+
+
+def test_a_forecast_until_a_night_points_forward():
+    got = _dates("Des vents violents sont attendus jusqu'à la nuit de dimanche à lundi.", "2022-10-22")
+    assert got["jusqu'à la nuit de dimanche à lundi"] == "2022-10-23"
+
+
+def test_day_and_month_in_a_story_set_in_a_past_year():
+    got = _dates("Il y a dix ans, le 20 novembre 2012, les rebelles prenaient Goma. Les hostilités avaient repris le "
+                 "15 novembre. Ils demanderont le lendemain le retrait.", "2022-11-22")
+    assert got["le 15 novembre"] == "2012-11-15"
+    # a span opened in a past year is no story: the date stays near publication
+    assert _dates("Sa septième baisse depuis juin 2024. Les droits de douane annoncés le 2 avril pèsent.",
+                  "2025-04-17")["le 2 avril"] == "2025-04-02"
+
+
+def test_scheduled_participle_takes_the_nearest_year(nlp):
+    import datetime as dt
+
+    from newsmap.dates import find_dates
+    text = "Stromae a annoncé mardi l'annulation de tous ses concerts prévus jusqu'à la fin mai."
+    got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2023, 4, 4), nlp(text))}
+    assert got["fin mai"] == "2023-05"
+
+
+def test_name_in_apposition_after_a_long_title_with_an_honorific(extract_text):
+    doc = extract_text("Le premier ministre François Legault a parlé mardi.\n« On est comme on était avant la cellule de crise », "
+                       "rapportait le président de l'Association des médecins d'urgence, le Dr Gilbert Boucher à La Presse.")
+    assert doc["quotes"][0]["speaker"].endswith("Gilbert Boucher")
