@@ -56,7 +56,7 @@ def choices(store: Store) -> dict:
     return {
         "counts": store.actor_counts,
         "labels": store.actor_labels,  # "Sergueï Lavrov — person · 3 quotes · 1 event"
-        "actor": set(store.actor_counts),  # every actor a link may name (the list shows the active ones)
+        "actor": store.actor_names,  # every actor a link may name (the list shows the active ones); built once per store
         "place": store.place_names,
         "kind": list(F.QUOTE_KINDS),
         "article": store.titles,
