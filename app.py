@@ -60,6 +60,7 @@ def choices(store: Store) -> dict:
         "place": store.place_names,
         "kind": list(F.QUOTE_KINDS),
         "article": store.titles,
+        "article_options": store.article_picker,  # the latest articles when there are very many (the list travels each run)
         "lo": (first or dt.date(2000, 1, 1)) - dt.timedelta(days=3650),
         "hi": (last or dt.date.today()) + dt.timedelta(days=365),
     }
@@ -136,8 +137,11 @@ def sidebar(opts: dict) -> F.Filters:
         st.multiselect("Places", opts["place"], key="place", placeholder="All places")
         st.multiselect("Quote kind", opts["kind"], key="kind", placeholder="All kinds")
         if len(titles) > 1:
-            st.multiselect("Articles", list(titles), key="article", format_func=lambda i: titles.get(i, i),
-                           placeholder="All articles")
+            chosen_articles = st.session_state.get("article") or []
+            listed = list(dict.fromkeys([*opts["article_options"], *chosen_articles]))
+            capped = len(titles) > len(opts["article_options"])
+            st.multiselect("Articles", listed, key="article", format_func=lambda i: titles.get(i, i), placeholder="All articles",
+                           help=UI.ARTICLE_PICKER_CAPPED.format(shown=len(opts["article_options"]), total=len(titles)) if capped else None)
         st.text_input("Search", key="q", placeholder="Words in quotes and events")
         st.button("Reset filters", on_click=reset_filters, icon=":material/restart_alt:", width="stretch")
     ss = st.session_state

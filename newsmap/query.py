@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+from collections import OrderedDict
 from functools import cached_property
 
 import pandas as pd
@@ -43,6 +45,8 @@ class Store:
 
     def __init__(self, con):
         self.con = con
+        self._memo: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
         cur = self.cursor()
         self.warnings = json.loads(cur.execute("SELECT value FROM meta WHERE key = 'warnings'").fetchone()[0])
         self.totals = dict(zip(("events", "quotes", "places", "actors", "articles"), cur.execute(
@@ -61,6 +65,22 @@ class Store:
         self.day_range = cur.execute(
             "SELECT min(d), max(d) FROM (SELECT TRY_CAST(date AS DATE) AS d FROM events WHERE length(date) = 10 "
             "UNION ALL SELECT TRY_CAST(published AS DATE) FROM articles)").fetchone()
+
+    MEMO = 64  # views' map and timeline data kept per store (the same filters come back: page switches, clicks)
+
+    def memo(self, key: tuple, make):
+        """``make()`` kept under ``key`` for this corpus version (read-only, so never stale), the
+        ``MEMO`` most recent; shared by every session. Callers must not modify what they get."""
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = make()
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > self.MEMO:
+                self._memo.popitem(last=False)
+        return value
 
     @classmethod
     def open(cls, data_dir=None, apart: bool = False) -> "Store":
@@ -89,6 +109,18 @@ class Store:
     def actor_options(self, with_zero: bool = False) -> list[str]:
         """Actor names, most active first; actors never quoted nor in an event only on demand."""
         return [n for n, k in self.actor_counts.items() if k or with_zero]
+
+    PICKER_ARTICLES = 500
+
+    @cached_property
+    def article_picker(self) -> list[str]:
+        """The articles the sidebar lists (every option travels to the browser on each run): all of
+        them, or past :attr:`PICKER_ARTICLES` the most recently published, in corpus order."""
+        if len(self.titles) <= self.PICKER_ARTICLES:
+            return list(self.titles)
+        latest = {r[0] for r in self.cursor().execute("SELECT id FROM articles ORDER BY published DESC, ord DESC LIMIT ?",
+                                                      [self.PICKER_ARTICLES]).fetchall()}
+        return [i for i in self.titles if i in latest]
 
     @cached_property
     def actor_names(self) -> frozenset[str]:
@@ -259,6 +291,10 @@ class StoreView:
         return self._fetch(f"SELECT {cols} FROM {name} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
                            params + [int(limit), int(offset)], name)
 
+    def has_article(self, article: str) -> bool:
+        return bool(self.cur.execute(f"SELECT count(*) FROM articles WHERE id = ? AND {self.article_where}",
+                                     [article] + self.article_params).fetchone()[0])
+
     def event(self, uid: str):
         """One event of the view by its uid (a row of ``view.events``), or None if the filters exclude it."""
         cols = ", ".join(f'"{c}"' for c in COLUMNS["events"])
@@ -308,6 +344,10 @@ class StoreView:
         return self._fetch(sql, params)
 
     def map_view(self, max_places: int | None = 300) -> F.View:
+        """:meth:`_map_view`, kept per store for these filters (:meth:`Store.memo`)."""
+        return self.store.memo(("map_view", repr(self.f), max_places), lambda: self._map_view(max_places))
+
+    def _map_view(self, max_places: int | None) -> F.View:
         """A small :class:`filters.View` from which :func:`views.map_features` draws the same map as
         from the whole view: the ``max_places`` most mentioned places with coordinates (all if None)
         and, per place, only the events and quotes that decide its popup (first 8 by date, first 5
@@ -357,6 +397,11 @@ class StoreView:
         return F.View(articles, quotes, events, places, none, self.totals, place_counts=counts)
 
     def timeline_parts(self, max_lanes: int = 10, show_context: bool = True) -> dict | None:
+        """:meth:`_timeline_parts`, kept per store for these filters (:meth:`Store.memo`)."""
+        return self.store.memo(("timeline", repr(self.f), max_lanes, show_context),
+                               lambda: self._timeline_parts(max_lanes, show_context))
+
+    def _timeline_parts(self, max_lanes: int, show_context: bool) -> dict | None:
         """:func:`views.timeline_parts` computed in the store: the main window from the day-precision
         events that can widen it; up to :data:`views.AGGREGATE_ABOVE` dated events come into Python
         as rows, past that only their counts per lane, bucket and kind (grouped in SQL)."""

@@ -185,7 +185,7 @@ def _map_features(view: View, colors: dict[str, str], link_query, label_top, pop
     return {"type": "FeatureCollection", "features": feats}
 
 
-MAP_PLACES = 1000   # markers on the Map page: the view's most mentioned places (the payload stays under ~1.5 MB)
+MAP_PLACES = 800    # markers on the Map page: the view's most mentioned places (its payload stays well under 2 MB)
 TABLE_ROWS = 500    # rows of a table shown on a page (downloads hold every row)
 
 
