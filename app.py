@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import logging
 import os
+import time
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -172,6 +173,7 @@ PAGES = [
 
 
 def main():
+    st.session_state["_nm_t0"] = (time.perf_counter(), time.thread_time())  # this run's server time, on its marker
     page = st.navigation(PAGES, position="top")
     store, version, error = get_corpus()
     opts = choices(store)
@@ -216,9 +218,12 @@ def main():
 
 def done():
     """The last element of every complete run, numbered: the browser tests wait on it (and on
-    Streamlit's own status), never on time."""
+    Streamlit's own status), never on time. It carries the run's server time (``data-ms``, and
+    ``data-cpu-ms`` of the script's thread) for bench/browser_scale.py."""
     n = st.session_state["_nm_runs"] = st.session_state.get("_nm_runs", 0) + 1
-    st.markdown(f"<div data-testid='nm-done' data-run='{n}'></div>", unsafe_allow_html=True)
+    wall, cpu = st.session_state.get("_nm_t0") or (time.perf_counter(), time.thread_time())
+    ms = f"data-ms='{(time.perf_counter() - wall) * 1000:.0f}' data-cpu-ms='{(time.thread_time() - cpu) * 1000:.0f}'"
+    st.markdown(f"<div data-testid='nm-done' data-run='{n}' {ms}></div>", unsafe_allow_html=True)
 
 
 def run_guarded():
