@@ -433,7 +433,7 @@ class StoreView:
         m_lo, m_hi, c_lo, c_hi = self.cur.execute(
             f"SELECT min(lo) FILTER (WHERE hi >= ?), max(hi) FILTER (WHERE hi >= ?), min(lo) FILTER (WHERE hi < ?), "
             f"max(hi) FILTER (WHERE hi < ?) FROM events WHERE {dated}", [lo, lo, lo, lo] + params).fetchone()
-        w_lo, w_hi = lo, hi
+        w_lo = lo  # before rows and after: an event ending before the window is earlier context
         if m_lo is not None:
             lo, hi = min(lo, m_lo - dt.timedelta(days=1)), max(hi, m_hi + dt.timedelta(days=1))
         step = V.bucket_for_span(lo, hi)
