@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import logging
 import os
+import time
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -56,10 +57,11 @@ def choices(store: Store) -> dict:
     return {
         "counts": store.actor_counts,
         "labels": store.actor_labels,  # "Sergueï Lavrov — person · 3 quotes · 1 event"
-        "actor": set(store.actor_counts),  # every actor a link may name (the list shows the active ones)
+        "actor": store.actor_names,  # every actor a link may name (the list shows the active ones); built once per store
         "place": store.place_names,
         "kind": list(F.QUOTE_KINDS),
         "article": store.titles,
+        "article_options": store.article_picker,  # the latest articles when there are very many (the list travels each run)
         "lo": (first or dt.date(2000, 1, 1)) - dt.timedelta(days=3650),
         "hi": (last or dt.date.today()) + dt.timedelta(days=365),
     }
@@ -136,8 +138,11 @@ def sidebar(opts: dict) -> F.Filters:
         st.multiselect("Places", opts["place"], key="place", placeholder="All places")
         st.multiselect("Quote kind", opts["kind"], key="kind", placeholder="All kinds")
         if len(titles) > 1:
-            st.multiselect("Articles", list(titles), key="article", format_func=lambda i: titles.get(i, i),
-                           placeholder="All articles")
+            chosen_articles = st.session_state.get("article") or []
+            listed = list(dict.fromkeys([*opts["article_options"], *chosen_articles]))
+            capped = len(titles) > len(opts["article_options"])
+            st.multiselect("Articles", listed, key="article", format_func=lambda i: titles.get(i, i), placeholder="All articles",
+                           help=UI.ARTICLE_PICKER_CAPPED.format(shown=len(opts["article_options"]), total=len(titles)) if capped else None)
         st.text_input("Search", key="q", placeholder="Words in quotes and events")
         st.button("Reset filters", on_click=reset_filters, icon=":material/restart_alt:", width="stretch")
     ss = st.session_state
@@ -168,6 +173,7 @@ PAGES = [
 
 
 def main():
+    st.session_state["_nm_t0"] = (time.perf_counter(), time.thread_time())  # this run's server time, on its marker
     page = st.navigation(PAGES, position="top")
     store, version, error = get_corpus()
     opts = choices(store)
@@ -212,9 +218,12 @@ def main():
 
 def done():
     """The last element of every complete run, numbered: the browser tests wait on it (and on
-    Streamlit's own status), never on time."""
+    Streamlit's own status), never on time. It carries the run's server time (``data-ms``, and
+    ``data-cpu-ms`` of the script's thread) for bench/browser_scale.py."""
     n = st.session_state["_nm_runs"] = st.session_state.get("_nm_runs", 0) + 1
-    st.markdown(f"<div data-testid='nm-done' data-run='{n}'></div>", unsafe_allow_html=True)
+    wall, cpu = st.session_state.get("_nm_t0") or (time.perf_counter(), time.thread_time())
+    ms = f"data-ms='{(time.perf_counter() - wall) * 1000:.0f}' data-cpu-ms='{(time.thread_time() - cpu) * 1000:.0f}'"
+    st.markdown(f"<div data-testid='nm-done' data-run='{n}' {ms}></div>", unsafe_allow_html=True)
 
 
 def run_guarded():

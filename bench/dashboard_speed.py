@@ -92,11 +92,11 @@ def map_seconds(n=10_000):
     places = pd.DataFrame([{"uid": f"a/p{i}", "article": "a", "id": f"p{i}", "name": f"Place {i}", "mentions": [f"Place {i}"],
                             "spans": [[0, 1]], "count": rng.randint(1, 9), "lat": rng.uniform(-60, 70), "lon": rng.uniform(-180, 180),
                             "kind": "city", "country": "XX", "source": "synthetic"} for i in range(n)])
-    events = pd.DataFrame([{"uid": f"a/e{i}", "article": "a", "kind": "strike", "summary": f"event {i}", "sentence": "",
+    events = pd.DataFrame([{"uid": f"a/e{i}", "article": "a", "kind": "strike", "summary": f"event {i}", "sentence": "", "sentence_start": 0,
                             "date": "2024-11-20", "date_end": None, "date_precision": "day", "date_relation": "on",
                             "places": [f"Place {i}"], "actors": ["X"], "asserted_by": None, "statement_date": None,
                             "published": "2024-11-20"} for i in range(0, n, 10)])
-    quotes = pd.DataFrame(columns=["uid", "article", "text", "speaker", "place", "kind", "date", "date_precision"])
+    quotes = pd.DataFrame(columns=["uid", "article", "text", "speaker", "place", "kind", "date", "date_precision", "sentence_start"])
     view = F.View(pd.DataFrame([{"id": "a", "published": "2024-11-20", "title": "t", "source": ""}]), quotes, events, places,
                   pd.DataFrame(columns=["name"]), {})
     from streamlit_folium import _get_header, _get_html, _get_map_string

@@ -14,7 +14,10 @@ cites what is shown.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import threading
+from collections import OrderedDict
 from functools import cached_property
 
 import pandas as pd
@@ -42,6 +45,8 @@ class Store:
 
     def __init__(self, con):
         self.con = con
+        self._memo: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
         cur = self.cursor()
         self.warnings = json.loads(cur.execute("SELECT value FROM meta WHERE key = 'warnings'").fetchone()[0])
         self.totals = dict(zip(("events", "quotes", "places", "actors", "articles"), cur.execute(
@@ -60,6 +65,22 @@ class Store:
         self.day_range = cur.execute(
             "SELECT min(d), max(d) FROM (SELECT TRY_CAST(date AS DATE) AS d FROM events WHERE length(date) = 10 "
             "UNION ALL SELECT TRY_CAST(published AS DATE) FROM articles)").fetchone()
+
+    MEMO = 64  # views' map and timeline data kept per store (the same filters come back: page switches, clicks)
+
+    def memo(self, key: tuple, make):
+        """``make()`` kept under ``key`` for this corpus version (read-only, so never stale), the
+        ``MEMO`` most recent; shared by every session. Callers must not modify what they get."""
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = make()
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > self.MEMO:
+                self._memo.popitem(last=False)
+        return value
 
     @classmethod
     def open(cls, data_dir=None, apart: bool = False) -> "Store":
@@ -88,6 +109,23 @@ class Store:
     def actor_options(self, with_zero: bool = False) -> list[str]:
         """Actor names, most active first; actors never quoted nor in an event only on demand."""
         return [n for n, k in self.actor_counts.items() if k or with_zero]
+
+    PICKER_ARTICLES = 500
+
+    @cached_property
+    def article_picker(self) -> list[str]:
+        """The articles the sidebar lists (every option travels to the browser on each run): all of
+        them, or past :attr:`PICKER_ARTICLES` the most recently published, in corpus order."""
+        if len(self.titles) <= self.PICKER_ARTICLES:
+            return list(self.titles)
+        latest = {r[0] for r in self.cursor().execute("SELECT id FROM articles ORDER BY published DESC, ord DESC LIMIT ?",
+                                                      [self.PICKER_ARTICLES]).fetchall()}
+        return [i for i in self.titles if i in latest]
+
+    @cached_property
+    def actor_names(self) -> frozenset[str]:
+        """Every actor of the corpus (what a link may name), built once per store."""
+        return frozenset(self.actor_counts)
 
     @cached_property
     def actor_labels(self) -> dict[str, str]:
@@ -265,6 +303,16 @@ class StoreView:
         return self._fetch(f"SELECT {cols} FROM {name} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
                            params + [int(limit), int(offset)], name)
 
+    def has_article(self, article: str) -> bool:
+        return bool(self.cur.execute(f"SELECT count(*) FROM articles WHERE id = ? AND {self.article_where}",
+                                     [article] + self.article_params).fetchone()[0])
+
+    def event(self, uid: str):
+        """One event of the view by its uid (a row of ``view.events``), or None if the filters exclude it."""
+        cols = ", ".join(f'"{c}"' for c in COLUMNS["events"])
+        rows = self._fetch(f"SELECT {cols} FROM events WHERE uid = ? AND {self.event_where}", [uid] + self.event_params, "events")
+        return rows.iloc[0] if len(rows) else None
+
     def place_table(self, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
         """Places aggregated across articles (as :func:`filters.aggregate_places`), most mentioned first,
         with the events and quotes of the view at each place."""
@@ -308,6 +356,10 @@ class StoreView:
         return self._fetch(sql, params)
 
     def map_view(self, max_places: int | None = 300) -> F.View:
+        """:meth:`_map_view`, kept per store for these filters (:meth:`Store.memo`)."""
+        return self.store.memo(("map_view", repr(self.f), max_places), lambda: self._map_view(max_places))
+
+    def _map_view(self, max_places: int | None) -> F.View:
         """A small :class:`filters.View` from which :func:`views.map_features` draws the same map as
         from the whole view: the ``max_places`` most mentioned places with coordinates (all if None)
         and, per place, only the events and quotes that decide its popup (first 8 by date, first 5
@@ -327,18 +379,18 @@ class StoreView:
                              self.place_params + ([int(max_places)] if max_places else []))
         places = places.sort_values("ord", kind="stable").drop(columns=["ord"]).reset_index(drop=True)
         top = sorted(set(places["name"]))
+        # per place, in one pass: the first 8 by date, the first with an actor, the first that happened, the first said
         events = self._fetch(f"""
-        WITH ep AS (SELECT x.place, e.uid, e.ord, coalesce(e.kind, '') AS kind, e.date, e.first_actor
+        WITH ep AS (SELECT x.place, e.uid, e.ord, coalesce(e.kind, '') AS kind, coalesce(e.date, '9999') AS d, e.first_actor
                     FROM event_places x JOIN (SELECT * FROM events WHERE {self.event_where}) e ON e.uid = x.event
                     WHERE x.place IN (SELECT unnest(?))),
-             r AS (SELECT uid, kind, first_actor,
-                          row_number() OVER (PARTITION BY place ORDER BY coalesce(date, '9999'), ord) AS by_date,
-                          row_number() OVER (PARTITION BY place, first_actor IS NULL ORDER BY ord) AS by_actor,
-                          row_number() OVER (PARTITION BY place, kind IN ({nh}) ORDER BY ord) AS by_happened,
-                          row_number() OVER (PARTITION BY place, kind IN ({said}) ORDER BY ord) AS by_said FROM ep)
-        SELECT uid, article, places, actors, kind, date, date_precision, summary, sentence_start FROM events WHERE uid IN (
-            SELECT uid FROM r WHERE by_date <= 8 OR (by_actor = 1 AND first_actor IS NOT NULL)
-               OR (by_happened = 1 AND kind NOT IN ({nh})) OR (by_said = 1 AND kind IN ({said})))
+             picked AS (SELECT list_concat(min_by(uid, (d, ord), 8),
+                                           [min_by(uid, ord) FILTER (WHERE first_actor IS NOT NULL),
+                                            min_by(uid, ord) FILTER (WHERE kind NOT IN ({nh})),
+                                            min_by(uid, ord) FILTER (WHERE kind IN ({said}))]) AS uids
+                        FROM ep GROUP BY place)
+        SELECT uid, article, places, actors, kind, date, date_precision, summary, sentence_start FROM events
+        WHERE uid IN (SELECT unnest(uids) FROM picked)
         ORDER BY ord""", self.event_params + [top], "events")
         quotes = self._fetch(f"""
         SELECT uid, article, place, speaker, text, sentence_start FROM (
@@ -355,6 +407,60 @@ class StoreView:
                                                                                 [top] + self.event_params + [top] + self.quote_params).fetchall()}
         none = events.iloc[0:0]
         return F.View(articles, quotes, events, places, none, self.totals, place_counts=counts)
+
+    def timeline_parts(self, max_lanes: int = 10, show_context: bool = True) -> dict | None:
+        """:meth:`_timeline_parts`, kept per store for these filters (:meth:`Store.memo`)."""
+        return self.store.memo(("timeline", repr(self.f), max_lanes, show_context),
+                               lambda: self._timeline_parts(max_lanes, show_context))
+
+    def _timeline_parts(self, max_lanes: int, show_context: bool) -> dict | None:
+        """:func:`views.timeline_parts` computed in the store: the main window from the day-precision
+        events that can widen it; up to :data:`views.AGGREGATE_ABOVE` dated events come into Python
+        as rows, past that only their counts per lane, bucket and kind (grouped in SQL)."""
+        from . import views as V
+
+        dated = f"({self.event_where}) AND coalesce(date, '') <> '' AND lo IS NOT NULL"
+        params = self.event_params
+        n, = self.cur.execute(f"SELECT count(*) FROM events WHERE {dated}", params).fetchone()
+        if not n:
+            return None
+        first, last = self.cur.execute(f"SELECT min(published), max(published) FROM articles WHERE {self.article_where}",
+                                       self.article_params).fetchone()
+        pubs = [p for p in (first, last) if p]
+        days = [dt.date.fromisoformat(p[:10]) for p in pubs]
+        # only events starting before the first publication or ending after the last can widen the window
+        widen = f"{dated} AND date_precision = 'day'" + (" AND (lo < ? OR hi > ?)" if days else "")
+        pairs = self.cur.execute(f"SELECT lo, hi FROM events WHERE {widen} ORDER BY ord",
+                                 params + ([min(days), max(days)] if days else [])).fetchall()
+        lo, hi = V.window_from(pairs, pubs)
+        if n <= V.AGGREGATE_ABOVE:
+            ev = self._fetch(f"SELECT uid, actors, date, date_precision, date_end, date_relation, kind, summary, sentence, "
+                             f"places, article, n_sources FROM events WHERE {dated} ORDER BY ord", params, "events")
+            sources = {a: V.source_label(*self.store.article_meta[a]) for a in set(ev["article"]) if a in self.store.article_meta}
+            return V.timeline_parts(V.event_rows(ev, sources), lo, hi, max_lanes, show_context)
+        lane = f"coalesce(nullif(first_actor, ''), '{V.NO_ACTOR_LANE}')"
+        counts = dict(self.cur.execute(f"SELECT {lane}, count(*) FROM events WHERE {dated} GROUP BY 1", params).fetchall())
+        lanes = V.lane_order(counts, max_lanes)
+        kept = [x for x in lanes if x != V.OTHER_LANE]
+        m_lo, m_hi, c_lo, c_hi = self.cur.execute(
+            f"SELECT min(lo) FILTER (WHERE hi >= ?), max(hi) FILTER (WHERE hi >= ?), min(lo) FILTER (WHERE hi < ?), "
+            f"max(hi) FILTER (WHERE hi < ?) FROM events WHERE {dated}", [lo, lo, lo, lo] + params).fetchone()
+        w_lo = lo  # before rows and after: an event ending before the window is earlier context
+        if m_lo is not None:
+            lo, hi = min(lo, m_lo - dt.timedelta(days=1)), max(hi, m_hi + dt.timedelta(days=1))
+        step = V.bucket_for_span(lo, hi)
+        grouped = self._fetch(f"""
+        SELECT CASE WHEN {lane} IN (SELECT unnest(?)) THEN {lane} ELSE ? END AS lane, hi < ? AS context,
+               CAST(date_trunc(CASE WHEN hi < ? THEN 'year' ELSE ? END, lo) AS DATE) AS bucket, kind,
+               count(*) AS n, count(*) FILTER (WHERE date_precision IS DISTINCT FROM 'day') AS vague, min(ord) AS first
+        FROM events WHERE {dated} {'' if show_context else 'AND hi >= ?'} GROUP BY ALL""",
+                              [kept, V.OTHER_LANE, w_lo, w_lo, step] + params + ([] if show_context else [w_lo]))
+        cols = ["lane", "bucket", "kind", "n", "vague", "first"]
+        ctx = grouped["context"].astype(bool)
+        main, context = grouped[~ctx][cols], grouped[ctx][cols]
+        return {"lanes": lanes, "folded": sum(1 for x in counts if x not in kept), "main": main.reset_index(drop=True),
+                "context": context.reset_index(drop=True), "context_span": (c_lo, c_hi) if len(context) else None,
+                "lo": lo, "hi": hi, "aggregate": True, "n_points": None}
 
     def quote_groups(self, limit: int = 50, offset: int = 0, needle: str = "") -> tuple[list, dict, int]:
         """A page of :func:`views.quote_groups`: ``(groups, sizes, total)`` where ``groups`` is

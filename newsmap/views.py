@@ -163,7 +163,7 @@ def _map_features(view: View, colors: dict[str, str], link_query, label_top, pop
             role, color = "mentioned", NO_ACTOR
         mentions = int(mentions)
         name_html = E(name)  # Leaflet tooltips and popups are HTML: article text is escaped here
-        feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(float(lon), 5), round(float(lat), 5)]},
+        feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(float(lon), 4), round(float(lat), 4)]},
                       "properties": {"name": name, "name_html": name_html, "slug": slugify(name), "kind": kind, "role": role,
                                      "mentions": mentions, "radius": 6 + 3 * (mentions if mentions < 6 else 6), "color": color,
                                      "items": 0, "label": False}})
@@ -183,6 +183,20 @@ def _map_features(view: View, colors: dict[str, str], link_query, label_top, pop
                 f"<br>{n_evs} event{'s' if n_evs != 1 else ''} · {n_qs} quote{'s' if n_qs != 1 else ''}"
                 " — click the place to list them" if n_evs or n_qs else "")
     return {"type": "FeatureCollection", "features": feats}
+
+
+MAP_PLACES = 800    # markers on the Map page: the view's most mentioned places (its payload stays well under 2 MB)
+TABLE_ROWS = 500    # rows of a table shown on a page (downloads hold every row)
+
+
+def map_caption(shown: int, total: int) -> str:
+    """The line above the map: how many places are drawn, and how many more the view has."""
+    head = f"{shown} place{'s' if shown != 1 else ''}"
+    if total > shown:
+        more = total - shown
+        head = (f"The {shown} most mentioned places · {more} more place{'s' if more != 1 else ''} not drawn "
+                "(narrow the filters to see them)")
+    return f"{head} · click a place to see what happened and was said there"
 
 
 def map_bounds(features: dict) -> list[list[float]] | None:
@@ -442,12 +456,18 @@ def small_map_page(features: dict, height: int, asset_base: str = LEAFLET_BASE, 
 def main_window(events: pd.DataFrame, published: list[str], days: int = 45) -> tuple[dt.date, dt.date]:
     """The article's main days: from the earliest day-precision event within ``days`` of publication
     to the latest publication date (older context is drawn apart)."""
-    pubs = [dt.date.fromisoformat(p) for p in published] or [dt.date.today()]
+    pairs = (date_bounds(date, prec, date_end) for date, prec, date_end in
+             zip(events["date"].tolist(), events["date_precision"].tolist(), events["date_end"].tolist()) if prec == "day")
+    return window_from(pairs, published, days)
+
+
+def window_from(pairs, published: list[str], days: int = 45) -> tuple[dt.date, dt.date]:
+    """:func:`main_window` from the (first, last) days of the day-precision events, in corpus order
+    (a day within ``days`` of the window widens it, and the next is compared with the wider one).
+    Only events starting before the first publication or ending after the last one can widen it."""
+    pubs = [dt.date.fromisoformat(str(p)[:10]) for p in published if p] or [dt.date.today()]
     lo, hi = min(pubs), max(pubs)
-    for date, prec, date_end in zip(events["date"].tolist(), events["date_precision"].tolist(), events["date_end"].tolist()):
-        if prec != "day":
-            continue
-        a, b = date_bounds(date, prec, date_end)
+    for a, b in pairs:
         if a is None:
             continue
         if (lo - a).days <= days:
@@ -471,11 +491,12 @@ def _article_sources(view: View) -> dict[str, str]:
 
 
 def timeline_rows(view: View) -> pd.DataFrame:
-    cols = ["uid", "lane", "actor", "start", "end", "precision", "relation", "kind", "summary", "sentence", "places", "when",
-            "article", "source"]
-    sources = _article_sources(view)
+    return event_rows(view.events, _article_sources(view))
+
+
+def event_rows(ev: pd.DataFrame, sources: dict[str, str]) -> pd.DataFrame:
+    """One row per dated event (columns of :data:`TIMELINE_COLUMNS`), in the order of ``ev``."""
     rows = []
-    ev = view.events
     n_sources = ev["n_sources"].tolist() if "n_sources" in ev.columns else [None] * len(ev)
     for uid, actors, date, prec, date_end, rel, kind, summary, sentence, places, art, n in zip(*(ev[c].tolist() for c in (
             "uid", "actors", "date", "date_precision", "date_end", "date_relation", "kind", "summary", "sentence", "places", "article")),
@@ -487,17 +508,25 @@ def timeline_rows(view: View) -> pd.DataFrame:
         source = " · ".join(x for x in (sources.get(art, ""), reported_by(n)) if x)
         rows.append((uid, actor or NO_ACTOR_LANE, actor, lo, hi, prec, rel or "on", kind, summary, sentence, ", ".join(places or []),
                      fmt_value(date, prec) + (" (or before)" if rel == "on_or_before" else ""), art, source))
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+
+
+TIMELINE_COLUMNS = ["uid", "lane", "actor", "start", "end", "precision", "relation", "kind", "summary", "sentence", "places", "when",
+                    "article", "source"]
 
 
 def fold_lanes(lanes: pd.Series, top: int) -> tuple[pd.Series, list[str]]:
     """Keep the ``top`` busiest lanes of the view (most events first), fold the others into one
     "Other actors" lane (drawn last). Returns the new lane of each row and the lane order."""
-    counts = lanes.value_counts(sort=False)
-    order = sorted(counts.index, key=lambda n: (-counts[n], n == NO_ACTOR_LANE, n))
+    order = lane_order(lanes.value_counts(sort=False).to_dict(), top)
+    return lanes.where(lanes.isin(order), OTHER_LANE), order
+
+
+def lane_order(counts: dict[str, int], top: int) -> list[str]:
+    """The lanes drawn, from the number of events of each: the ``top`` busiest, then "Other actors"."""
+    order = sorted(counts, key=lambda n: (-counts[n], n == NO_ACTOR_LANE, n))
     keep = order[:top] if len(order) > top + 1 else order  # folding a single lane would save nothing
-    folded = lanes.where(lanes.isin(keep), OTHER_LANE)
-    return folded, keep + ([OTHER_LANE] if len(keep) < len(order) else [])
+    return keep + ([OTHER_LANE] if len(keep) < len(order) else [])
 
 
 _DAY_MS = 86400000
@@ -620,19 +649,30 @@ def _span_trace(part: pd.DataFrame, lane: str, colors) -> list:
 _STEP_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365}
 
 
+def bucket_rows(part: pd.DataFrame, step: str) -> pd.DataFrame:
+    """Event rows (lane already folded) counted per lane, bucket and kind: ``n`` events, ``vague``
+    of them dated only by month or year, ``first`` the position of the first (kinds are listed
+    most frequent first, ties in order of appearance). What the store computes in SQL."""
+    df = pd.DataFrame({"lane": part["lane"].values, "bucket": [_bucket_start(d, step) for d in part["start"]],
+                       "kind": part["kind"].values, "vague": (part["precision"] != "day").values, "first": range(len(part))})
+    g = df.groupby(["lane", "bucket", "kind"], sort=False, dropna=False)
+    return g.agg(n=("first", "size"), vague=("vague", "sum"), first=("first", "min")).reset_index()
+
+
 def _bucket_traces(part: pd.DataFrame, lane: str, colors, step: str, span_days: float = 365, biggest: int = 1) -> list:
-    """Counts per day/week/month/year for one lane: one bubble per bucket (an event of month or year
-    precision counts in the bucket of its first day); a click filters to the bucket's dates. The
-    ``biggest`` bucket of the figure gets the largest bubble that fits between two buckets."""
+    """Counts per day/week/month/year for one lane (rows of :func:`bucket_rows`): one bubble per
+    bucket (an event of month or year precision counts in the bucket of its first day); a click
+    filters to the bucket's dates. The ``biggest`` bucket of the figure gets the largest bubble that
+    fits between two buckets."""
     import plotly.graph_objects as go
     from collections import Counter
 
     kinds: dict[dt.date, Counter] = {}
     vague: Counter = Counter()
-    for d, kind, prec in zip(part["start"], part["kind"], part["precision"]):
-        b = _bucket_start(d, step)
-        kinds.setdefault(b, Counter())[kind] += 1
-        vague[b] += prec != "day"
+    for b, kind, n, v, _first in sorted(zip(part["bucket"], part["kind"], part["n"], part["vague"], part["first"]),
+                                        key=lambda r: (r[0], r[4])):
+        kinds.setdefault(b, Counter())[kind] += int(n)
+        vague[b] += int(v)
     custom, xs, sizes = [], [], []
     half = {"day": 12, "week": 84, "month": 360, "year": 4380}[step]
     for b in sorted(kinds):
@@ -652,43 +692,61 @@ def _bucket_traces(part: pd.DataFrame, lane: str, colors, step: str, span_days: 
                          customdata=custom, hovertemplate=_HOVER)]
 
 
+def timeline_parts(rows: pd.DataFrame, lo: dt.date, hi: dt.date, max_lanes: int = 10, show_context: bool = True) -> dict:
+    """What :func:`timeline_figure` draws, from the event rows of the view (:func:`event_rows`) and
+    the main window (:func:`main_window`): lanes, the main and context parts — event rows, or rows
+    of :func:`bucket_rows` past :data:`AGGREGATE_ABOVE` events — and the date axis' bounds."""
+    raw = rows["lane"]
+    rows = rows.assign(lane=fold_lanes(raw, max_lanes)[0])
+    lanes = lane_order(raw.value_counts(sort=False).to_dict(), max_lanes)
+    context = rows[rows["end"] < lo] if show_context else rows.iloc[0:0]
+    main = rows[~(rows["end"] < lo)]
+    if not main.empty:  # the axis covers the events too (lo/hi come from publication dates)
+        lo, hi = min(lo, min(main["start"]) - dt.timedelta(days=1)), max(hi, max(main["end"]) + dt.timedelta(days=1))
+    context_span = (min(context["start"]), max(context["end"])) if len(context) else None
+    aggregate = len(rows) > AGGREGATE_ABOVE
+    if aggregate:
+        main, context = bucket_rows(main, bucket_for_span(lo, hi)), bucket_rows(context, "year")
+    return {"lanes": lanes, "folded": raw[rows["lane"] == OTHER_LANE].nunique(), "main": main, "context": context,
+            "context_span": context_span, "lo": lo, "hi": hi, "aggregate": aggregate,
+            "n_points": int((rows["precision"] == "day").sum())}
+
+
 def timeline_figure(view: View, colors: dict[str, str], show_context: bool = True, max_lanes: int = 10):
     """Events on a date axis in lanes by actor (the view's ``max_lanes`` busiest, the rest in one
     "Other actors" lane). Day precision → a point; month/year → a span. Events older than the
     articles' main days go to a narrow "context" panel on the left. Past a few thousand points the
     main panel shows counts per day, week or month instead of single events. The date axis ticks
-    days, weeks, months or years depending on the span."""
+    days, weeks, months or years depending on the span. A store view computes its parts in SQL
+    (``view.timeline_parts``): no event table comes into Python past a few thousand events."""
     import plotly.graph_objects as go
     from plotly.subplots import make_subplots
 
-    rows = timeline_rows(view)
-    lo, hi = main_window(view.events, list(view.articles["published"]))
-    if rows.empty:
+    if hasattr(view, "timeline_parts"):
+        parts = view.timeline_parts(max_lanes, show_context)
+    else:
+        rows = timeline_rows(view)
+        parts = None if rows.empty else timeline_parts(rows, *main_window(view.events, list(view.articles["published"])),
+                                                        max_lanes, show_context)
+    if parts is None:
         fig = go.Figure()
         fig.add_annotation(text="No dated event for these filters", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
         fig.update_layout(height=260, xaxis={"visible": False}, yaxis={"visible": False})
         return fig
-    rows["lane"], lanes = fold_lanes(rows["lane"], max_lanes)
-    rows["context"] = rows["end"] < lo
-    context = rows[rows["context"]] if show_context else rows.iloc[0:0]
-    main = rows[~rows["context"]]
-    if not main.empty:  # the axis covers the events too (lo/hi come from publication dates)
-        lo, hi = min(lo, min(main["start"]) - dt.timedelta(days=1)), max(hi, max(main["end"]) + dt.timedelta(days=1))
+    lanes, main, context, lo, hi, aggregate = (parts[k] for k in ("lanes", "main", "context", "lo", "hi", "aggregate"))
     two = not context.empty
     main_col = 2 if two else 1
     fig = make_subplots(rows=1, cols=2 if two else 1, shared_yaxes=True, column_widths=[0.2, 0.8] if two else None,
                         horizontal_spacing=0.03, subplot_titles=("Earlier", "Main days") if two else None)
     span_days = (hi - lo).days + 1
-    aggregate = len(rows) > AGGREGATE_ABOVE
     biggest = {}
     if aggregate:  # the largest bucket of an actor's lane, so bubble sizes compare across lanes ("Other" is capped)
         for step, part in ((bucket_for_span(lo, hi), main), ("year", context)):
             if len(part):
-                keys = pd.Series([_bucket_start(d, step) for d in part["start"]])
-                counts = pd.DataFrame({"l": part["lane"].values, "b": keys}).value_counts()
+                counts = part.groupby(["lane", "bucket"])["n"].sum()
                 own = counts[counts.index.get_level_values(0) != OTHER_LANE]
                 biggest[step] = int((own if len(own) else counts).max())
-    n_points = int((rows["precision"] == "day").sum())
+    n_points = parts["n_points"]
     for col, part, part_span in (((1, context, 365.0), (main_col, main, span_days)) if two else ((1, main, span_days),)):
         by_lane = dict(tuple(part.groupby("lane", sort=False)))
         for lane in lanes:
@@ -713,10 +771,10 @@ def timeline_figure(view: View, colors: dict[str, str], show_context: bool = Tru
     fig.update_xaxes(range=[pd.Timestamp(lo) - pad, pd.Timestamp(hi) + pd.Timedelta(days=1) + pad], row=1, col=main_col,
                      showgrid=True, gridcolor="#e6e6e6", tickangle=0, tickfont={"size": 11}, **axis_for_span(lo, hi))
     if two:
-        c_lo, c_hi = min(context["start"]), max(context["end"])
+        c_lo, c_hi = parts["context_span"]
         fig.update_xaxes(row=1, col=1, showgrid=True, range=[pd.Timestamp(c_lo) - pd.Timedelta(days=45), pd.Timestamp(c_hi) + pd.Timedelta(days=45)],
                          gridcolor="#e6e6e6", tickangle=0, tickfont={"size": 11}, **axis_for_span(c_lo - dt.timedelta(days=45), c_hi + dt.timedelta(days=45), max_ticks=3))
-    folded = rows.loc[rows["lane"] == OTHER_LANE, "actor"].fillna(NO_ACTOR_LANE).nunique()
+    folded = parts["folded"]
     # lane names sit above each lane, inside the plot: no left margin eaten by long names (phones)
     names = [(n, f"{OTHER_LANE} ({folded} actors)" if n == OTHER_LANE else short_lane(n, 40)) for n in lanes]
     fig.update_layout(annotations=[*fig.layout.annotations, *(

@@ -7,15 +7,22 @@ from pages._boot import frame_state
 nm = frame_state()
 view, store, colors = nm["view"], nm["store"], nm["colors"]
 
-listed = view.article_table()  # the articles of the view: ids and titles, not their text
+SHOWN = store.PICKER_ARTICLES  # the picker's options travel to the browser on every run
+listed = view.article_table(limit=SHOWN)  # the view's first articles by date: ids and titles, not their text
 ids = list(listed["id"])
+titles = dict(zip(listed["id"], listed["title"]))
 focus = st.query_params.get("focus", "")
 focus_article, _, focus_start = focus.partition(":")
+if focus_article not in titles and len(ids) == SHOWN and view.has_article(focus_article):  # a linked sentence beyond the list
+    ids.append(focus_article)
+    titles[focus_article] = store.titles[focus_article]
 default = ids.index(focus_article) if focus_article in ids else 0
 
 
 def show(aid_default: int):
-    titles = dict(zip(listed["id"], listed["title"]))
+    n = view.counts["articles"]
+    if n > SHOWN:
+        st.caption(f"The first {SHOWN} of {n} articles of this view by date are listed; narrow the filters for others.")
     aid = st.selectbox("Article", ids, index=aid_default, format_func=lambda i: titles[i], key="reader_article") if len(ids) > 1 else ids[0]
     art = store.table("articles", "id = ?", [aid]).iloc[0]  # one article's text, fetched from the store
     st.caption("Highlights: quotes (yellow) · places (green) · dates (blue) · actors (underlined in their colour). Hover for details.")

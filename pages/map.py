@@ -50,11 +50,12 @@ def inspect_panel(name: str):
 
 @st.fragment
 def draw_map():
-    features = V.map_features(view.map_view(None), colors, link_query=f.to_query())  # the store picks what popups need
+    # the most mentioned places of the view (the store picks what their popups need): the page stays small at any size
+    features = V.map_features(view.map_view(V.MAP_PLACES), colors, link_query=f.to_query())
     names = {ft["properties"]["name"] for ft in features["features"]}
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        st.caption(f"{len(features['features'])} places · click a place to see what happened and was said there")
+        st.caption(V.map_caption(len(features["features"]), view.counts["mapped_places"]))
         out = st_folium(V.build_map(features, tiles=TILES), key="main_map", height=560, use_container_width=True,
                         returned_objects=["last_object_clicked_tooltip"], render=False)
     clicked = ((out or {}).get("last_object_clicked_tooltip") or "").strip()
@@ -66,7 +67,7 @@ def draw_map():
             inspect_panel(chosen)
         else:
             st.markdown("#### What is where")
-            top = view.place_table().sort_values(["events", "quotes", "mentions"], ascending=False).head(8)
+            top = places.sort_values(["events", "quotes", "mentions"], ascending=False, kind="stable").head(8)
             st.caption("Click a place on the map, or one of the busiest places of this view below, for its events and quotes.")
             for _, r in top.iterrows():
                 if st.button(f"{r['name']} — {V.actor_counts_label(r['quotes'], r['events'])}", key=f"map_top_{r['name']}",
@@ -78,8 +79,11 @@ def draw_map():
     fragment_done("map")
 
 
+places = view.place_table().query("lat == lat")  # places with coordinates, most mentioned first (aggregated in the store)
 draw_map()
 png_export("Map PNG (2×)", "map_png", V.png_filename(nm["summary"], prefix="newsmap-map") + ".png",
            lambda: B.map_png(view, colors, nm["summary"], nm["source"]))
 with st.expander("Places table"):
-    st.dataframe(view.place_table().query("lat == lat"), hide_index=True, width="stretch")
+    if len(places) > V.TABLE_ROWS:
+        st.caption(f"The {V.TABLE_ROWS} most mentioned of {len(places)} places; the Data page's downloads hold them all.")
+    st.dataframe(places.head(V.TABLE_ROWS), hide_index=True, width="stretch")

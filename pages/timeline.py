@@ -86,17 +86,17 @@ with c2:
                lambda: B.timeline_png(view, colors, nm["summary"], nm["source"]))
 
 uid = st.session_state.get("tl_event")
-events = view.events.set_index("uid")
-if uid in events.index:
-    ev = events.loc[uid]
-    art = view.articles.set_index("id").loc[ev["article"]]
+picked = view.event(uid) if uid else None  # the clicked event, if still in the view: one row from the store
+if picked is not None:
+    ev = picked
+    source, title, published = store.article_meta.get(ev["article"], ("", "", ""))
     with st.container(border=True):
         st.markdown(f"**{html.escape(ev['kind'])}** · {html.escape(V.fmt_value(ev['date'], ev['date_precision']) or 'undated')}"
                     f" · {html.escape(', '.join(ev['actors']))}", unsafe_allow_html=True)
         st.text(ev["sentence"])
         st.caption(f"Places: {', '.join(ev['places']) or '—'} · statement date: {ev['statement_date'] or '—'} · "
                    f"per: {ev['asserted_by'] or '—'}")
-        st.markdown(V.source_html(V.source_label(art["source"], art["title"], art["published"]),
+        st.markdown(V.source_html(V.source_label(source, title, published),
                                   V.sentence_link(f.to_query(), ev["article"], ev["sentence_start"])), unsafe_allow_html=True)
         reported = V.reported_by(ev.get("n_sources"))
         if reported:  # the same event in other articles: each one's own sentence and source
