@@ -229,9 +229,12 @@ def open_page(watched, url):
     return page
 
 
-def quote_marks(page) -> int:
-    """How many « … » the main area shows (one per quote card)."""
-    return page.locator("[data-testid='stMain']").inner_text().count("«")
+CARD_QUOTE = "[data-testid='stMain'] [data-testid='stMarkdownContainer']:has(> .nm-src) > div:first-child"  # « … » of a card
+
+
+def quote_cards(page) -> int:
+    """How many quote cards the main area shows (counting « would also count quotes inside quotes)."""
+    return page.locator(CARD_QUOTE).count()
 
 
 def summary_text(page) -> str:
@@ -244,7 +247,7 @@ def map_frame(page, timeout=60000):
     wait_app(page)
     handle = page.wait_for_selector("iframe[title^='streamlit_folium']", state="attached", timeout=timeout)
     frame = handle.content_frame()
-    frame.wait_for_function("() => typeof L !== 'undefined' && document.querySelectorAll('path.nm-place').length > 0"
+    frame.wait_for_function("() => typeof L !== 'undefined' && document.querySelectorAll('path.nm-place, .nm-cluster').length > 0"
                             " && document.querySelectorAll('path.nm-country').length > 0", timeout=timeout)
     return frame
 
