@@ -262,12 +262,16 @@ function nmPlaces(map, fc, opts) {
     }
     return true;
   }
+  function inside(box, pt, ll) {  // the whole label within the map's frame (not cut at its edge)
+    var c = map.latLngToContainerPoint(ll), size = map.getSize(), dx = c.x - pt.x, dy = c.y - pt.y;
+    return box[0] + dx >= 2 && box[2] + dx <= size.x - 2 && box[1] + dy >= 2 && box[3] + dy <= size.y - 2;
+  }
   function label(ll, r, html, text, boxes) {  // right of the marker, else left, above, below; never over another label
     var pt = map.latLngToLayerPoint(ll), w = 6.5 * text.length + 6, x = pt.x, y = pt.y;
     var spots = [[[x + r + 2, y - 8, x + r + 2 + w, y + 8], [-(r + 3), 8]], [[x - r - 2 - w, y - 8, x - r - 2, y + 8], [r + 3 + w, 8]],
                  [[x - w / 2, y - r - 18, x + w / 2, y - r - 2], [w / 2, r + 18]], [[x - w / 2, y + r + 2, x + w / 2, y + r + 18], [w / 2, -(r + 2)]]];
     for (var i = 0; i < spots.length; i++) {
-      if (!fits(spots[i][0], boxes)) { continue; }
+      if (!fits(spots[i][0], boxes) || !inside(spots[i][0], pt, ll)) { continue; }
       boxes.push(spots[i][0]);
       labels.addLayer(L.marker(ll, {interactive: false, keyboard: false,
         icon: L.divIcon({className: 'nm-label', html: html, iconSize: null, iconAnchor: spots[i][1]})}));
@@ -722,7 +726,7 @@ def timeline_figure(view: View, colors: dict[str, str], show_context: bool = Tru
          "bgcolor": "rgba(255,255,255,0.75)"} for n, text in names)])
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), showticklabels=False, showgrid=True,
                      gridcolor="#eee", range=[-0.7, len(lanes) - 0.3])
-    fig.update_layout(height=max(240, 70 + 52 * len(lanes)), margin={"l": 4, "r": 4, "t": 34, "b": 26}, showlegend=False,
+    fig.update_layout(height=max(240, 70 + 52 * len(lanes)) + (26 if two else 0), margin={"l": 4, "r": 4, "t": 60 if two else 34, "b": 26}, showlegend=False,
                       hovermode="closest", plot_bgcolor="white", dragmode="zoom", selectdirection="h",
                       hoverlabel={"align": "left"}, font={"size": 12},
                       meta={"counts_per": bucket_for_span(lo, hi) if aggregate else None})

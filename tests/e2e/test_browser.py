@@ -21,6 +21,12 @@ PAGES = {"overview": "/", "map": "/map", "timeline": "/timeline", "quotes": "/qu
 PER_PAGE = 20  # cards and story lines a page (pages/_ui.py)
 
 
+LABELS = """() => [...document.querySelectorAll('.nm-label')].map(l => {
+  const r = l.getBoundingClientRect();
+  return {text: l.innerText, inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight};
+})"""
+
+
 def source_line(page) -> str:
     return page.locator("[data-testid='nm-source']").inner_text()
 
@@ -83,8 +89,9 @@ def test_map_draws_offline(corpus, watched):
     clustered = frame.evaluate("() => [...document.querySelectorAll('.nm-cluster')].map(c => +c.innerText)")
     assert markers + sum(clustered) == view.counts["mapped_places"] and clustered  # every place, overlapping ones in numbered clusters
     assert frame.evaluate("() => document.querySelectorAll('.nm-legend').length") == 1
-    labels = frame.evaluate("() => [...document.querySelectorAll('.nm-label')].map(l => l.innerText)")
-    assert labels and {re.sub(r" \+\d+$", "", t) for t in labels} <= names  # the main places are labelled, by name
+    labels = frame.evaluate(LABELS)
+    assert labels and {re.sub(r" \+\d+$", "", x["text"]) for x in labels} <= names  # the main places are labelled, by name
+    assert all(x["inside"] for x in labels), [x["text"] for x in labels if not x["inside"]]  # none cut at the map's edge
     frame.evaluate("() => window.map.setZoom(9)")  # zoomed in, clusters open into one marker per place
     frame.wait_for_function(f"() => document.querySelectorAll('path.nm-place').length === {view.counts['mapped_places']}")
     classes = " ".join(frame.evaluate("() => [...document.querySelectorAll('path.nm-place')].map(p => p.getAttribute('class'))"))
@@ -337,13 +344,16 @@ def test_every_map_png_click_downloads_or_says_why(corpus, watched):
 
 
 # ---------------------------------------------------------------- several articles
-def grid_rows(page) -> tuple[int, list[list[str]]]:
-    """(rows in the page's first table, the cells of the rows drawn): Streamlit's data grid is a
-    canvas; its accessible table holds the row count and the visible rows."""
+def grid_rows(page) -> tuple[int, list[dict]]:
+    """(rows in the page's first table, the rows drawn as {column header: cell}): Streamlit's data grid
+    is a canvas; its accessible table holds the row count, the headers and the visible rows."""
     table = page.locator("[data-testid='stDataFrame']").first.locator("table[role='grid']")
     table.wait_for(state="attached")
     count = int(table.get_attribute("aria-rowcount")) - 1
-    rows = table.evaluate("t => [...t.querySelectorAll('tbody tr')].map(r => [...r.querySelectorAll('td')].map(c => c.innerText))")
+    rows = table.evaluate("""t => {
+      const heads = [...t.querySelectorAll('thead th')].map(h => h.innerText);
+      return [...t.querySelectorAll('tbody tr')].map(r => Object.fromEntries([...r.querySelectorAll('td')].map((c, i) => [heads[i], c.innerText])));
+    }""")
     return count, rows
 
 
@@ -363,9 +373,12 @@ def test_data_page_lists_the_articles_of_the_view(corpus, watched, filtered):
     if filtered:
         assert set(expected["id"]) == with_items(corpus, query["actor"])
     assert rows and len(rows) <= n
-    for cells, (_, a) in zip(rows, expected.iterrows()):  # date, outlet, title, quotes, events, reader link
-        assert cells[:5] == [a["published"], a["outlet"] or "", a["title"], str(a["quotes"]), str(a["events"])]
-        assert urllib.parse.parse_qs(urllib.parse.urlsplit(cells[5]).query)["focus"] == [f"{a['id']}:"]
+    outlets = expected["outlet"].fillna("").astype(bool).any()
+    assert ("Outlet" in rows[0]) == outlets  # no empty Outlet column (the evaluation articles name none)
+    for cells, (_, a) in zip(rows, expected.iterrows()):
+        assert (cells["Published"], cells.get("Outlet", ""), cells["Title"], cells["Quotes"], cells["Events"]) == \
+            (a["published"], a["outlet"] or "", a["title"], str(a["quotes"]), str(a["events"]))
+        assert urllib.parse.parse_qs(urllib.parse.urlsplit(cells["Reader"]).query)["focus"] == [f"{a['id']}:"]
 
 
 @pytest.fixture(scope="session")
@@ -392,6 +405,13 @@ def test_article_page_switches_article(multi, watched):
     assert other["title"] in page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").inner_text()
 
 
+UNDER_MODEBAR = """() => {
+  const b = document.querySelector('.js-plotly-plot .modebar').getBoundingClientRect();
+  return [...document.querySelectorAll('.js-plotly-plot .infolayer .annotation')].filter(a => {
+    const r = a.getBoundingClientRect();
+    return r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom;
+  }).map(a => a.textContent);
+}"""
 PHONE_PAGES = {"overview": ("/", "[data-testid='stMetric']"), "map": ("/map", "iframe[title^='streamlit_folium']"),
                "timeline": ("/timeline", ".js-plotly-plot")}
 
@@ -403,8 +423,11 @@ def test_phone_width_has_no_horizontal_overflow(corpus, watched_phone, name):
     if name == "map":
         frame = map_frame(page)
         assert frame.locator(".nm-legend").is_visible()
+        labels = frame.evaluate(LABELS)
+        assert labels and all(x["inside"] for x in labels), [x["text"] for x in labels if not x["inside"]]
     if name == "timeline":
         page.wait_for_selector(".js-plotly-plot .scatterlayer .points path", state="attached")
+        assert not page.evaluate(UNDER_MODEBAR)  # panel titles and lane names clear of the chart's toolbar
     page.screenshot(path=str(ARTIFACTS / f"{corpus.name}-{name}-phone.png"), full_page=True)
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= PHONE + 2, f"{name} is {width} px wide at {PHONE} px"
