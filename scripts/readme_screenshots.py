@@ -44,7 +44,7 @@ def main(out: Path, data_dir: str | None = None, prefix: str = ""):
                 break
             except OSError:
                 time.sleep(0.1)
-        shoot(f"http://127.0.0.1:{port}", out, MULTI_SHOTS if prefix else SHOTS, width=1400, height=900, prefix=prefix)
+        shoot(f"http://127.0.0.1:{port}", out, MULTI_SHOTS if prefix else SHOTS, width=1400, height=1000, prefix=prefix)  # tall enough for the timeline's date axis
         if prefix:  # the same corpus at a phone's width
             shoot(f"http://127.0.0.1:{port}", out, PHONE_SHOTS, width=390, height=844, prefix=prefix, suffix="-phone")
     finally:
