@@ -348,7 +348,7 @@ def grid_rows(page) -> tuple[int, list[dict]]:
     """(rows in the page's first table, the rows drawn as {column header: cell}): Streamlit's data grid
     is a canvas; its accessible table holds the row count, the headers and the visible rows."""
     table = page.locator("[data-testid='stDataFrame']").first.locator("table[role='grid']")
-    table.wait_for(state="attached")
+    table.locator("tbody tr").first.wait_for(state="attached")  # the grid has drawn its first rows
     count = int(table.get_attribute("aria-rowcount")) - 1
     rows = table.evaluate("""t => {
       const heads = [...t.querySelectorAll('thead th')].map(h => h.innerText);
