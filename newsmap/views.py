@@ -289,13 +289,14 @@ function nmPlaces(map, fc, opts) {
       }
       clusters.push({pt: pt, lead: m, members: [m]});
     });
-    var boxes = clusters.map(function (c) {  // the core of every marker: labels do not hide one
-      var r = 0.6 * (c.members.length > 1 ? 14 : c.lead.nm.radius);
+    clusters.forEach(function (c) { c.size = 22 + Math.min(14, 3 * Math.log2(c.members.length)); });
+    var boxes = clusters.map(function (c) {  // a whole cluster, the core of a marker: labels do not hide them
+      var r = c.members.length > 1 ? c.size / 2 + 2 : 0.6 * c.lead.nm.radius;  // + its 2 px border
       return [c.pt.x - r, c.pt.y - r, c.pt.x + r, c.pt.y + r];
     });
     clusters.slice().reverse().forEach(function (c) {
       if (c.members.length === 1) { group.addLayer(c.lead); return; }
-      var n = c.members.length, s = 22 + Math.min(14, 3 * Math.log2(n));
+      var n = c.members.length, s = c.size;
       var names = c.members.slice(0, 6).map(function (m) { return m.nm.name_html; }).join(', ') + (n > 6 ? ', …' : '');
       var k = L.marker(c.lead.getLatLng(), {icon: L.divIcon({className: 'nm-cluster', html: String(n), iconSize: [s, s]})});
       k.bindTooltip(n + ' places here: ' + names + ' (click to zoom in)');
@@ -307,7 +308,7 @@ function nmPlaces(map, fc, opts) {
     clusters.forEach(function (c) {
       if (!c.lead.nm.label) { return; }
       var n = c.members.length, more = n > 1 ? ' +' + (n - 1) : '';
-      label(c.lead.getLatLng(), n > 1 ? 13 : c.lead.nm.radius, c.lead.nm.name_html + more, c.lead.nm.name + more, boxes);
+      label(c.lead.getLatLng(), n > 1 ? c.size / 2 + 2 : c.lead.nm.radius, c.lead.nm.name_html + more, c.lead.nm.name + more, boxes);
     });
   }
   map.on('zoomend', draw);

@@ -241,14 +241,19 @@ def summary_text(page) -> str:
     return page.locator("[data-testid='nm-summary']").inner_text()
 
 
+MAP_DRAWN = """() => {  // Leaflet, the basemap, the places drawn (as markers or in clusters)
+  return typeof L !== 'undefined' && document.querySelectorAll('path.nm-place, .nm-cluster').length > 0
+    && document.querySelectorAll('path.nm-country').length > 0;
+}"""
+
+
 def map_frame(page, timeout=60000):
     """The folium map's frame, once its iframe is attached and Leaflet has drawn the basemap. Resolved
     afresh from the iframe element each time: a rerun may replace the iframe."""
     wait_app(page)
     handle = page.wait_for_selector("iframe[title^='streamlit_folium']", state="attached", timeout=timeout)
     frame = handle.content_frame()
-    frame.wait_for_function("() => typeof L !== 'undefined' && document.querySelectorAll('path.nm-place, .nm-cluster').length > 0"
-                            " && document.querySelectorAll('path.nm-country').length > 0", timeout=timeout)
+    frame.wait_for_function(MAP_DRAWN, timeout=timeout)
     return frame
 
 

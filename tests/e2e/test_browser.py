@@ -402,7 +402,7 @@ def test_article_page_switches_article(multi, watched):
     wait_app(page, after=before)
     shown = norm(reader.inner_text())
     assert opening[other["id"]] in shown and opening[first["id"]] not in shown
-    assert other["title"] in page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").inner_text()
+    assert page.locator("[data-testid='stMain'] [data-testid='stSelectbox'] input").input_value() == other["title"]
 
 
 UNDER_MODEBAR = """() => {
