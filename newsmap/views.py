@@ -276,12 +276,16 @@ function nmPlaces(map, fc, opts) {
     }
     return true;
   }
+  function inside(box, pt, ll) {  // the whole label within the map's frame (not cut at its edge)
+    var c = map.latLngToContainerPoint(ll), size = map.getSize(), dx = c.x - pt.x, dy = c.y - pt.y;
+    return box[0] + dx >= 2 && box[2] + dx <= size.x - 2 && box[1] + dy >= 2 && box[3] + dy <= size.y - 2;
+  }
   function label(ll, r, html, text, boxes) {  // right of the marker, else left, above, below; never over another label
     var pt = map.latLngToLayerPoint(ll), w = 6.5 * text.length + 6, x = pt.x, y = pt.y;
     var spots = [[[x + r + 2, y - 8, x + r + 2 + w, y + 8], [-(r + 3), 8]], [[x - r - 2 - w, y - 8, x - r - 2, y + 8], [r + 3 + w, 8]],
                  [[x - w / 2, y - r - 18, x + w / 2, y - r - 2], [w / 2, r + 18]], [[x - w / 2, y + r + 2, x + w / 2, y + r + 18], [w / 2, -(r + 2)]]];
     for (var i = 0; i < spots.length; i++) {
-      if (!fits(spots[i][0], boxes)) { continue; }
+      if (!fits(spots[i][0], boxes) || !inside(spots[i][0], pt, ll)) { continue; }
       boxes.push(spots[i][0]);
       labels.addLayer(L.marker(ll, {interactive: false, keyboard: false,
         icon: L.divIcon({className: 'nm-label', html: html, iconSize: null, iconAnchor: spots[i][1]})}));
@@ -299,13 +303,14 @@ function nmPlaces(map, fc, opts) {
       }
       clusters.push({pt: pt, lead: m, members: [m]});
     });
-    var boxes = clusters.map(function (c) {  // the core of every marker: labels do not hide one
-      var r = 0.6 * (c.members.length > 1 ? 14 : c.lead.nm.radius);
+    clusters.forEach(function (c) { c.size = 22 + Math.min(14, 3 * Math.log2(c.members.length)); });
+    var boxes = clusters.map(function (c) {  // a whole cluster, the core of a marker: labels do not hide them
+      var r = c.members.length > 1 ? c.size / 2 + 2 : 0.6 * c.lead.nm.radius;  // + its 2 px border
       return [c.pt.x - r, c.pt.y - r, c.pt.x + r, c.pt.y + r];
     });
     clusters.slice().reverse().forEach(function (c) {
       if (c.members.length === 1) { group.addLayer(c.lead); return; }
-      var n = c.members.length, s = 22 + Math.min(14, 3 * Math.log2(n));
+      var n = c.members.length, s = c.size;
       var names = c.members.slice(0, 6).map(function (m) { return m.nm.name_html; }).join(', ') + (n > 6 ? ', …' : '');
       var k = L.marker(c.lead.getLatLng(), {icon: L.divIcon({className: 'nm-cluster', html: String(n), iconSize: [s, s]})});
       k.bindTooltip(n + ' places here: ' + names + ' (click to zoom in)');
@@ -317,7 +322,7 @@ function nmPlaces(map, fc, opts) {
     clusters.forEach(function (c) {
       if (!c.lead.nm.label) { return; }
       var n = c.members.length, more = n > 1 ? ' +' + (n - 1) : '';
-      label(c.lead.getLatLng(), n > 1 ? 13 : c.lead.nm.radius, c.lead.nm.name_html + more, c.lead.nm.name + more, boxes);
+      label(c.lead.getLatLng(), n > 1 ? c.size / 2 + 2 : c.lead.nm.radius, c.lead.nm.name_html + more, c.lead.nm.name + more, boxes);
     });
   }
   map.on('zoomend', draw);
@@ -783,7 +788,7 @@ def timeline_figure(view: View, colors: dict[str, str], show_context: bool = Tru
          "bgcolor": "rgba(255,255,255,0.75)"} for n, text in names)])
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), showticklabels=False, showgrid=True,
                      gridcolor="#eee", range=[-0.7, len(lanes) - 0.3])
-    fig.update_layout(height=max(240, 70 + 52 * len(lanes)), margin={"l": 4, "r": 4, "t": 34, "b": 26}, showlegend=False,
+    fig.update_layout(height=max(240, 70 + 52 * len(lanes)) + (26 if two else 0), margin={"l": 4, "r": 4, "t": 60 if two else 34, "b": 26}, showlegend=False,
                       hovermode="closest", plot_bgcolor="white", dragmode="zoom", selectdirection="h",
                       hoverlabel={"align": "left"}, font={"size": 12},
                       meta={"counts_per": bucket_for_span(lo, hi) if aggregate else None})

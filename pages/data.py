@@ -18,12 +18,14 @@ st.markdown(f"#### By article ({n_arts})")
 st.caption("The articles of the view, with how many of its quotes and events each gives. Open one in the reader from its link."
            + (f" The first {len(arts)} by date." if n_arts > len(arts) else ""))
 arts = arts.assign(open=[V.article_link(nm["filters"].to_query(), a) for a in arts["id"]])
+outlets = arts["source"].fillna("").astype(bool).any()  # no empty Outlet column taking the titles' room
 st.dataframe(arts, hide_index=True, width="stretch",
-             column_order=["published", "source", "title", "quotes", "events", "open"],
-             column_config={"published": "Published", "source": "Outlet", "title": st.column_config.TextColumn("Title", width="large"),
-                            "quotes": st.column_config.NumberColumn("Quotes", help="quotes of the view in this article"),
-                            "events": st.column_config.NumberColumn("Events", help="events of the view in this article"),
-                            "open": st.column_config.LinkColumn("Reader", display_text="open ↗")})
+             column_order=["published", *(["source"] if outlets else []), "title", "quotes", "events", "open"],
+             column_config={"published": st.column_config.TextColumn("Published", width=96), "source": "Outlet",
+                            "title": st.column_config.TextColumn("Title", width=640),
+                            "quotes": st.column_config.NumberColumn("Quotes", help="quotes of the view in this article", width=70),
+                            "events": st.column_config.NumberColumn("Events", help="events of the view in this article", width=70),
+                            "open": st.column_config.LinkColumn("Reader", display_text="open ↗", width=80)})
 
 all_actors = st.toggle("Include actors only mentioned (no quote, no event in the view)", key="data_all_actors")
 actors = view.actor_table(with_zero=all_actors, limit=SHOWN)

@@ -2,7 +2,8 @@
 
 Usage: python scripts/readme_screenshots.py [OUT_DIR]                      (seed corpus; default docs/screenshots)
        python scripts/readme_screenshots.py OUT_DIR --data-dir DIR --prefix multi-   (another corpus, e.g. the
-       evaluation articles ingested into DIR; files named multi-*.png)
+       evaluation articles ingested into DIR; files named multi-*.png, with multi-map-phone.png and
+       multi-timeline-phone.png at 390 px)
 Starts `streamlit run app.py` on a free loopback port, opens each page in Debian's headless
 Chromium (requests leaving localhost are blocked) and saves PNGs.
 """
@@ -25,6 +26,7 @@ SHOTS = ["overview", "map", "timeline", "quotes", "article", "data", "/quotes?ac
 
 
 MULTI_SHOTS = ["overview", "map", "timeline", "quotes", "data", "/quotes?actor=Emmanuel+Macron"]
+PHONE_SHOTS = ["map", "timeline"]
 
 
 def main(out: Path, data_dir: str | None = None, prefix: str = ""):
@@ -42,7 +44,9 @@ def main(out: Path, data_dir: str | None = None, prefix: str = ""):
                 break
             except OSError:
                 time.sleep(0.1)
-        shoot(f"http://127.0.0.1:{port}", out, MULTI_SHOTS if prefix else SHOTS, width=1400, height=900, prefix=prefix)
+        shoot(f"http://127.0.0.1:{port}", out, MULTI_SHOTS if prefix else SHOTS, width=1400, height=1000, prefix=prefix)  # tall enough for the timeline's date axis
+        if prefix:  # the same corpus at a phone's width
+            shoot(f"http://127.0.0.1:{port}", out, PHONE_SHOTS, width=390, height=844, prefix=prefix, suffix="-phone")
     finally:
         proc.terminate()
 

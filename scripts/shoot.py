@@ -6,7 +6,6 @@ Without paths it shoots every page. Requests leaving localhost are blocked and l
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,40 +17,34 @@ from newsmap.briefing import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 PAGES = {"overview": "/", "map": "/map", "timeline": "/timeline", "quotes": "/quotes", "article": "/article", "data": "/data"}
 
 
-def wait_ready(page, timeout=30000):
-    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') || "
-                           "!document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')", timeout=timeout)
-    page.wait_for_timeout(1500)
+SETTLED = """() => {
+  const done = document.querySelector("[data-testid='nm-done']");
+  return !!done && !document.querySelector("[data-testid='stStatusWidgetRunningIcon'], [data-stale='true']")
+    && !document.querySelector("[data-testid='stSkeleton'], [data-testid='stSkeletonElement'], [data-testid='stAppSkeleton']");
+}"""
 
 
-def wait_settled(page, path: str, timeout=60000):
-    """Every element drawn (no skeleton left), the map's frame with its basemap, the timeline's chart."""
-    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
+def wait_settled(page, path: str, timeout=90000):
+    """The app's own signals: its run marker (the last element of a complete run), nothing running or
+    stale; then the map's frame with its basemap and places, the timeline's points."""
+    page.wait_for_function(SETTLED, timeout=timeout)
     if path in ("/", "/map") or path.startswith(("/?", "/map?")):
-        deadline = time.time() + timeout / 1000
-        while time.time() < deadline:
-            if any(_has_basemap(f) for f in page.frames[1:]):
-                break
-            page.wait_for_timeout(300)
+        frame = page.wait_for_selector("iframe", state="attached", timeout=timeout).content_frame()
+        frame.wait_for_function("() => document.querySelectorAll('path.nm-country').length > 0 && "
+                                "document.querySelectorAll('path.nm-place, .nm-cluster').length > 0", timeout=timeout)
     if path.startswith("/timeline"):
-        page.wait_for_selector(".js-plotly-plot", timeout=timeout)
+        page.wait_for_selector(".js-plotly-plot .scatterlayer .points path", state="attached", timeout=timeout)
 
 
-def _has_basemap(frame) -> bool:
-    try:
-        return frame.evaluate("() => document.querySelectorAll('path.nm-country').length > 0")
-    except Exception:
-        return False
-
-
-def shoot(base: str, out: Path, paths: list[str], width=1400, height=1000, prefix: str = ""):
+def shoot(base: str, out: Path, paths: list[str], width=1400, height=1000, prefix: str = "", suffix: str = ""):
     out.mkdir(parents=True, exist_ok=True)
     host = urlsplit(base).hostname
     blocked = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        ctx = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
+        phone = width < 600  # a phone: touch, 2× pixels, as Chromium's device emulation
+        ctx = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=2 if phone else 1,
+                                  is_mobile=phone, has_touch=phone)
 
         def guard(route):
             h = urlsplit(route.request.url).hostname
@@ -64,13 +57,11 @@ def shoot(base: str, out: Path, paths: list[str], width=1400, height=1000, prefi
         page = ctx.new_page()
         for name, path in ((n, PAGES.get(n, n)) for n in (paths or PAGES)):
             page.goto(base.rstrip("/") + path)
-            wait_ready(page)
             wait_settled(page, path)
-            page.wait_for_timeout(1500)
             stem = name.strip("/").split("?")[0] or "overview"
             if "?" in name:
                 stem += "-filtered"
-            f = out / f"{prefix}{stem}.png"
+            f = out / f"{prefix}{stem}{suffix}.png"
             page.screenshot(path=str(f), full_page=False)
             print(f)
         browser.close()

@@ -70,9 +70,53 @@ def artifacts():
 
 @pytest.fixture(scope="session")
 def server(artifacts):
+    """The app on the seed corpus (data/: one article)."""
     s = Server(ROOT / "data")
     yield s
     s.stop()
+
+
+EVAL_ARTICLES = sorted((ROOT / "eval" / "articles").glob("*.txt")) + sorted((ROOT / "eval" / "heldout" / "articles").glob("*.txt"))
+SEED_ARTICLE = ROOT / "data" / "raw" / "article-2024-11-20-fr.txt"
+
+
+@pytest.fixture(scope="session")
+def multi_server(tmp_path_factory, artifacts):
+    """The app on the evaluation corpus: eval/articles and eval/heldout/articles (with their shipped
+    sidecars) and the seed, ingested with the CLI as the README says. One server for the session."""
+    data = tmp_path_factory.mktemp("eval-corpus") / "data"
+    r = subprocess.run([sys.executable, "-m", "newsmap", "ingest", *map(str, EVAL_ARTICLES + [SEED_ARTICLE]),
+                        "--data-dir", str(data), "--no-progress"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    s = Server(data)
+    yield s
+    s.stop()
+
+
+class Corpus:
+    """A corpus under test: its running app and its query store, opened read-only in the test process,
+    from which the tests derive what the pages must show (names, counts, lines)."""
+
+    def __init__(self, name: str, server: Server):
+        from newsmap.query import Store
+
+        self.name, self.server, self.url = name, server, server.url
+        self.store = Store.open(server.data_dir)
+
+    def view(self, **filters):
+        from newsmap.filters import Filters
+
+        return self.store.view(Filters(**filters))
+
+    def __repr__(self):
+        return self.name
+
+
+@pytest.fixture(scope="session", params=["seed", "multi"])
+def corpus(request) -> Corpus:
+    """Each browser test that takes this fixture runs on the seed (one article) and on the evaluation
+    corpus (20 articles)."""
+    return Corpus(request.param, request.getfixturevalue("server" if request.param == "seed" else "multi_server"))
 
 
 @pytest.fixture(scope="session")
@@ -130,17 +174,30 @@ class Watch:
         return page
 
 
-@pytest.fixture
-def watched(browser):
-    """(context, watch) with a 1400×1000 viewport; fails the test if anything left localhost or the
-    console logged an error (other than Streamlit's two base-path probes)."""
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+def _watched(browser, **options):
+    ctx = browser.new_context(accept_downloads=True, **options)
     ctx.set_default_timeout(90000)  # a bound, not a wait: the machine is shared, a full-page screenshot can be slow
     w = Watch(ctx)
     yield ctx, w
     ctx.close()
     assert not w.outside, f"requests left localhost: {w.outside}"
     assert not w.real_console_errors(), w.real_console_errors()
+
+
+@pytest.fixture
+def watched(browser):
+    """(context, watch) with a 1400×1000 viewport; fails the test if anything left localhost or the
+    console logged an error (other than Streamlit's two base-path probes)."""
+    yield from _watched(browser, viewport={"width": 1400, "height": 1000})
+
+
+PHONE = 390
+
+
+@pytest.fixture
+def watched_phone(browser):
+    """(context, watch) at a phone's width (390×844, touch, 2× pixels), watched like `watched`."""
+    yield from _watched(browser, viewport={"width": PHONE, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
 
 
 SETTLED = """(after) => {
@@ -191,13 +248,22 @@ def open_page(watched, url):
     return page
 
 
-def quote_marks(page) -> int:
-    """How many « … » the main area shows (one per quote card)."""
-    return page.locator("[data-testid='stMain']").inner_text().count("«")
+CARD_QUOTE = "[data-testid='stMain'] [data-testid='stMarkdownContainer']:has(> .nm-src) > div:first-child"  # « … » of a card
+
+
+def quote_cards(page) -> int:
+    """How many quote cards the main area shows (counting « would also count quotes inside quotes)."""
+    return page.locator(CARD_QUOTE).count()
 
 
 def summary_text(page) -> str:
     return page.locator("[data-testid='nm-summary']").inner_text()
+
+
+MAP_DRAWN = """() => {  // Leaflet, the basemap, the places drawn (as markers or in clusters)
+  return typeof L !== 'undefined' && document.querySelectorAll('path.nm-place, .nm-cluster').length > 0
+    && document.querySelectorAll('path.nm-country').length > 0;
+}"""
 
 
 def map_frame(page, timeout=60000):
@@ -206,8 +272,7 @@ def map_frame(page, timeout=60000):
     wait_app(page)
     handle = page.wait_for_selector("iframe[title^='streamlit_folium']", state="attached", timeout=timeout)
     frame = handle.content_frame()
-    frame.wait_for_function("() => typeof L !== 'undefined' && document.querySelectorAll('path.nm-place').length > 0"
-                            " && document.querySelectorAll('path.nm-country').length > 0", timeout=timeout)
+    frame.wait_for_function(MAP_DRAWN, timeout=timeout)
     return frame
 
 

@@ -1,42 +1,16 @@
 """Links that last: after each kind of filter, the address bar holds canonical values only; the link
 copied from it opens the same view in a fresh browser, survives a reload, and stays in the address
-bar; a value the corpus does not have is named on the page."""
+bar; a value the corpus does not have is named on the page. On the evaluation corpus (`multi_server`)."""
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-import sys
 import urllib.parse
 
 import pytest
 
-from .conftest import ROOT, Server, open_page, run_id, summary_text, wait_app
+from .conftest import open_page, run_id, summary_text, wait_app
 
 pytestmark = pytest.mark.e2e
-EVAL = ["01-odessa-drones", "05-cop-bakou"]
-SEED = "article-2024-11-20-fr"
-
-
-@pytest.fixture(scope="session")
-def multi_server(tmp_path_factory, artifacts):
-    """The seed and two evaluation articles, ingested with the CLI as the README says."""
-    d = tmp_path_factory.mktemp("multi")
-    files = [ROOT / "data" / "raw" / f"{SEED}.txt"]
-    for stem in EVAL:
-        shutil.copy(ROOT / "eval" / "articles" / f"{stem}.txt", d / f"{stem}.txt")
-        published = json.loads((ROOT / "eval" / "gold" / f"{stem}.json").read_text())["published"]
-        (d / f"{stem}.meta.json").write_text(json.dumps({"published": published}))
-        files.append(d / f"{stem}.txt")
-    shutil.copy(ROOT / "data" / "raw" / f"{SEED}.meta.json", d / f"{SEED}.meta.json")
-    shutil.copy(files[0], d / f"{SEED}.txt")
-    files[0] = d / f"{SEED}.txt"
-    data = d / "data"
-    subprocess.run([sys.executable, "-m", "newsmap", "ingest", *map(str, files), "--data-dir", str(data), "--no-progress"],
-                   cwd=ROOT, check=True, capture_output=True)
-    s = Server(data)
-    yield s
-    s.stop()
+EVAL = ["01-odessa-drones", "05-cop-bakou"]  # two of the evaluation articles (multi_server: conftest.py)
 
 
 def sidebar_widget(page, testid: str, label: str):
