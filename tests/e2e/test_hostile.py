@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .conftest import ARTIFACTS, Server, evaluate_in_every_frame, map_frame, fragment_id, open_page, wait_app, wait_fragment
+from .conftest import ARTIFACTS, Server, evaluate_in_every_frame, fragment_id, map_frame, open_page, wait_fragment
 
 pytestmark = pytest.mark.e2e
 
