@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -77,7 +78,23 @@ def traced(cmd: list[str], log: Path, **kw) -> subprocess.Popen:
     if not strace:
         pytest.fail("strace is not installed (.ci/run installs Debian's strace)")
     # the network calls, and write(): a connected UDP socket could send with it
-    return subprocess.Popen([strace, "-f", "-qq", "-s", "64", "-e", "trace=network,write,writev,close", "-o", str(log), *cmd], **kw)
+    # a session of its own: stopping strace detaches its tracees, so the whole group is stopped (stop())
+    return subprocess.Popen([strace, "-f", "-qq", "-s", "64", "-e", "trace=network,write,writev,close", "-o", str(log), *cmd],
+                            start_new_session=True, **kw)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop a traced command and everything it started: SIGTERM to its process group, then SIGKILL to
+    whatever is left once strace has gone (a detached server would otherwise outlive the test)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def clean_env() -> dict:
@@ -119,12 +136,7 @@ def test_dashboard_and_png_exports_make_no_outbound_request(browser, tmp_path):
         finally:
             ctx.close()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
     assert not outbound(log), outbound(log)
     assert binds(log) and all(loopback(a) for a in binds(log)), f"listens beyond loopback: {binds(log)}"
 
@@ -147,7 +159,10 @@ def test_pipeline_cli_makes_no_outbound_request(tmp_path):
     for name, args in runs.items():
         log = tmp_path / f"{name}.strace"
         proc = traced([sys.executable, *args], log, cwd=ROOT, env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        out, err = proc.communicate(timeout=600)
+        try:
+            out, err = proc.communicate(timeout=600)
+        finally:
+            stop(proc)
         assert proc.returncode == 0, err.decode()[-2000:]
         assert not outbound(log), (name, outbound(log))
     assert (tmp_path / "data" / "corpus.json").exists()
