@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
 from conftest import run_id, summary_text, wait_app  # noqa: E402  (the e2e suite's own waits)
+from dashboard_scale import ensure_corpus  # noqa: E402  (the same synthetic corpora, made once)
 
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 
@@ -171,13 +172,6 @@ def one(data: Path, repeat: int, timeout: int) -> dict:
     return res
 
 
-def corpus_dir(n: int) -> Path:
-    data = OUT / f"scale-{n}"
-    if not (data / "corpus.json").exists():
-        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(n), "--out", str(data)], check=True)
-    return data
-
-
 def main() -> int:
     p = argparse.ArgumentParser(description="Dashboard at scale in headless Chromium")
     p.add_argument("--sizes", type=int, nargs="*", default=[10000])
@@ -185,7 +179,7 @@ def main() -> int:
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--timeout", type=int, default=300, help="seconds any one wait may take (a bound, not a sleep)")
     a = p.parse_args()
-    for data in ([ROOT / "data"] if a.seed else []) + [corpus_dir(n) for n in a.sizes]:
+    for data in ([ROOT / "data"] if a.seed else []) + [ensure_corpus(n) for n in a.sizes]:
         print(f"[{data}]")
         print(json.dumps(one(data, a.repeat, a.timeout * 1000), ensure_ascii=False, indent=1), flush=True)
     return 0
