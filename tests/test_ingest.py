@@ -282,3 +282,22 @@ def test_corpus_version_changes_when_a_document_is_edited_in_place(seed_corpus, 
         fh.seek(0, os.SEEK_END)
         fh.write(b"\n")
     assert corpus.corpus_version(seed_corpus) != before
+
+
+def test_a_slow_document_scan_is_redone_in_the_background(seed_corpus, monkeypatch):
+    """On a large corpus the scan (one stat per document) is slow: a run must not wait on it. The run
+    gets the last digest at once; the edit shows once the background scan is done."""
+    monkeypatch.setattr(corpus, "SCAN_EVERY", 0.0)
+    monkeypatch.setattr(corpus, "SCAN_INLINE", -1.0)  # every scan counts as slow
+    doc = seed_corpus / "articles" / "article-2024-11-20-fr.json"
+    before = corpus.corpus_version(seed_corpus)  # the first scan is inline: there is no digest yet
+    started = []
+    real_start = corpus._scan_in_background
+    monkeypatch.setattr(corpus, "_scan_in_background", lambda *a: (started.append(a), real_start(*a)))
+    with open(doc, "r+b") as fh:
+        fh.seek(0, os.SEEK_END)
+        fh.write(b"\n")
+    assert corpus.corpus_version(seed_corpus) == before  # answered from the last scan…
+    assert started  # …while a rescan runs in the background
+    corpus.wait_for_scans()
+    assert corpus.corpus_version(seed_corpus) != before
