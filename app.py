@@ -205,8 +205,9 @@ def main():
     for w in store.warnings:
         st.warning(w, icon=":material/warning:")
     with st.sidebar:
-        st.caption("Copy link — reopens this view, filters included")
-        st.code(link, language=None, wrap_lines=True)
+        with st.popover("Copy link", icon=":material/link:", width="stretch",
+                        help="The link reopens this view, filters included (the address bar holds it too)."):
+            st.code(link, language=None, wrap_lines=True)  # in a popover: its code chunk loads when opened, not on every first page
         st.download_button("Download briefing (HTML)", key="briefing", on_click="ignore",
                            data=lambda: B.briefing_html(view, colors, summary, source, link),
                            file_name=V.png_filename(summary, prefix="newsmap-briefing") + ".html", mime="text/html",
