@@ -189,7 +189,7 @@ def main():
     st.session_state["nm"] = {"store": store, "view": view, "filters": f, "colors": colors, "summary": summary,
                               "source": source, "link": link, "error": error}
 
-    st.markdown("<style>.block-container{padding-top:2.2rem}</style>", unsafe_allow_html=True)  # static CSS, no data
+    st.markdown(f"<style>{FRAME_CSS}</style>", unsafe_allow_html=True)  # static CSS, no data
     st.markdown(f"### {html.escape(page.title)} · Newsmap")
     st.markdown(f"<div data-testid='nm-summary' style='font-weight:600;font-size:1.05rem'>{html.escape(summary)}</div>"
                 f"<div data-testid='nm-source' style='color:#555;font-size:0.9rem'>{html.escape(source)}</div>",
@@ -215,6 +215,17 @@ def main():
                            help="One self-contained file: map, timeline, quotes and sources; opens offline and prints cleanly.")
     page.run()
     done()
+
+
+FRAME_CSS = (
+    ".block-container{padding-top:2.2rem}"
+    ".nm-figures{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:.4rem 1rem;margin:.6rem 0 1rem}"
+    ".nm-figure b{display:block;font-size:2rem;font-weight:400;line-height:1.2}.nm-figure span{font-size:.875rem;color:#31333f}"
+    "@media (max-width:640px){"
+    ".nm-figures{grid-template-columns:repeat(3,minmax(0,1fr))}.nm-figure b{font-size:1.5rem}"
+    # the source line in two lines on a phone (its full text stays in the page, for copy and screen readers)
+    "[data-testid='nm-source']{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}}"
+)
 
 
 def done():

@@ -424,15 +424,7 @@ class StoreView:
         n, = self.cur.execute(f"SELECT count(*) FROM events WHERE {dated}", params).fetchone()
         if not n:
             return None
-        first, last = self.cur.execute(f"SELECT min(published), max(published) FROM articles WHERE {self.article_where}",
-                                       self.article_params).fetchone()
-        pubs = [p for p in (first, last) if p]
-        days = [dt.date.fromisoformat(p[:10]) for p in pubs]
-        # only events starting before the first publication or ending after the last can widen the window
-        widen = f"{dated} AND date_precision = 'day'" + (" AND (lo < ? OR hi > ?)" if days else "")
-        pairs = self.cur.execute(f"SELECT lo, hi FROM events WHERE {widen} ORDER BY ord",
-                                 params + ([min(days), max(days)] if days else [])).fetchall()
-        lo, hi = V.window_from(pairs, pubs)
+        lo, hi = self.main_window
         if n <= V.AGGREGATE_ABOVE:
             ev = self._fetch(f"SELECT uid, actors, date, date_precision, date_end, date_relation, kind, summary, sentence, "
                              f"places, article, n_sources FROM events WHERE {dated} ORDER BY ord", params, "events")
@@ -461,6 +453,32 @@ class StoreView:
         return {"lanes": lanes, "folded": sum(1 for x in counts if x not in kept), "main": main.reset_index(drop=True),
                 "context": context.reset_index(drop=True), "context_span": (c_lo, c_hi) if len(context) else None,
                 "lo": lo, "hi": hi, "aggregate": True, "n_points": None}
+
+    @cached_property
+    def main_window(self) -> tuple[dt.date, dt.date]:
+        """The view's main days (:func:`views.window_from`): from the earliest day-precision event near
+        the first publication to the last publication; an event ending before it is earlier context."""
+        from . import views as V
+
+        first, last = self.cur.execute(f"SELECT min(published), max(published) FROM articles WHERE {self.article_where}",
+                                       self.article_params).fetchone()
+        pubs = [p for p in (first, last) if p]
+        days = [dt.date.fromisoformat(p[:10]) for p in pubs]
+        # only events starting before the first publication or ending after the last can widen the window
+        widen = (f"({self.event_where}) AND coalesce(date, '') <> '' AND lo IS NOT NULL AND date_precision = 'day'"
+                 + (" AND (lo < ? OR hi > ?)" if days else ""))
+        pairs = self.cur.execute(f"SELECT lo, hi FROM events WHERE {widen} ORDER BY ord",
+                                 self.event_params + ([min(days), max(days)] if days else [])).fetchall()
+        return V.window_from(pairs, pubs)
+
+    def story_page(self, limit: int = 20, offset: int = 0) -> pd.DataFrame:
+        """A page of the story (:func:`views.story`'s order): the main days by date, then the earlier
+        context by date (column ``context``), undated events last."""
+        lo = self.main_window[0]
+        where, params = self._where("events")
+        cols = ", ".join(f'"{c}"' for c in COLUMNS["events"])
+        return self._fetch(f"SELECT {cols}, coalesce(hi < ?, FALSE) AS context FROM events WHERE {where} "
+                           "ORDER BY lo IS NULL, context, lo, uid LIMIT ? OFFSET ?", [lo] + params + [int(limit), int(offset)], "events")
 
     def quote_groups(self, limit: int = 50, offset: int = 0, needle: str = "") -> tuple[list, dict, int]:
         """A page of :func:`views.quote_groups`: ``(groups, sizes, total)`` where ``groups`` is

@@ -813,22 +813,25 @@ def plotly_config(summary: str) -> dict:
 
 # ---------------------------------------------------------------- story, quotes, citations
 def story(view: View) -> list[dict]:
-    """Events in date order, one line each (undated ones last)."""
+    """Events in date order, one line each, undated ones last; with a boolean ``context`` column
+    (:meth:`query.StoreView.story_page`), the earlier context comes after the main days."""
     out = []
     ev = view.events
+    context = ev["context"].astype(bool).tolist() if "context" in ev.columns else [False] * len(ev)
     cols = ("uid", "article", "sentence_start", "date", "date_precision", "date_end", "date_relation", "kind", "actors", "summary",
             "places", "asserted_by")
     n_sources = ev["n_sources"].tolist() if "n_sources" in ev.columns else [None] * len(ev)
-    for (uid, art, s0, date, prec, date_end, rel, kind, actors, summary, places, asserted), n in zip(
-            zip(*(ev[c].tolist() for c in cols)), n_sources):
+    for (uid, art, s0, date, prec, date_end, rel, kind, actors, summary, places, asserted), n, ctx in zip(
+            zip(*(ev[c].tolist() for c in cols)), n_sources, context):
         lo, _hi = date_bounds(date, prec, date_end)
         when = fmt_value(date, prec)
         if rel == "on_or_before" and when:
             when = f"by {when}"
         out.append({"uid": uid, "article": art, "sentence_start": s0, "sort": lo or dt.date.max, "when": when or "undated",
                     "kind": kind, "actor": actors[0] if isinstance(actors, list) and actors else None,
-                    "summary": _short(summary, 160), "places": places, "asserted_by": asserted, "reported": reported_by(n)})
-    return sorted(out, key=lambda r: (r["sort"], r["uid"]))
+                    "summary": _short(summary, 160), "places": places, "asserted_by": asserted, "reported": reported_by(n),
+                    "context": bool(ctx) and lo is not None})
+    return sorted(out, key=lambda r: (r["sort"] == dt.date.max, r["context"], r["sort"], r["uid"]))
 
 
 def reported_by(n_sources) -> str:
@@ -871,6 +874,13 @@ def sentence_anchor(article_id: str, start: int) -> str:
 
 
 # ---------------------------------------------------------------- sources, lists, pages
+def figures_html(figures) -> str:
+    """The Overview's key figures, ``[(label, number), …]``, as one row (the frame's CSS lays it out)."""
+    return "<div class='nm-figures' data-testid='nm-figures'>" + "".join(
+        f"<div class='nm-figure' data-testid='nm-figure'><span>{html.escape(label)}</span><b>{int(value):,}</b></div>"
+        for label, value in figures) + "</div>"
+
+
 def source_label(outlet, title, published, title_chars: int = 70) -> str:
     """“Title” · Outlet · 20 Nov 2024 — how an item names the article it comes from."""
     bits = [f"“{_short(title, title_chars)}”" if title else "untitled article"]

@@ -12,20 +12,25 @@ nm = frame_state()
 view, colors = nm["view"], nm["colors"]
 counts = view.counts  # counted in the store: nothing but the figures comes into Python
 
-cols = st.columns(5)
-for col, (label, value) in zip(cols, [("Events", counts["events"]), ("Quotes", counts["quotes"]), ("Places", counts["mapped_places"]),
-                                      ("Speakers", counts["speakers"]), ("Articles", counts["articles"])]):
-    col.metric(label, value)
+# one row of figures (five across on a desktop, three then two on a phone: not five screen-high metrics)
+st.markdown(V.figures_html([("Events", counts["events"]), ("Quotes", counts["quotes"]), ("Places", counts["mapped_places"]),
+                            ("Speakers", counts["speakers"]), ("Articles", counts["articles"])]), unsafe_allow_html=True)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.markdown("#### The story in brief")
     lines = []
     first, last = pager("story_page", counts["events"], what="events")
-    page = view.page("events", last - first, first)  # one page of events by date, as V.story orders them
+    page = view.story_page(last - first, first)  # one page of events: the main days by date, then earlier context
     meta = nm["store"].article_meta
     sources = {aid: V.source_label(*meta[aid], title_chars=60) for aid in set(page["article"]) if aid in meta}
+    headed = False
     for r in V.story(View(page.iloc[0:0], page.iloc[0:0], page, page.iloc[0:0], page.iloc[0:0], view.totals)):
+        if r["context"] and not headed:  # background the articles recall, after the days they report
+            headed = True
+            lines.append(f"<div class='nm-context-head' style='margin:14px 0 6px;color:#555;font-weight:600'>Earlier context "
+                         f"<span style='font-weight:400'>(before {html.escape(V.fmt_value(view.main_window[0].isoformat(), 'day'))})"
+                         "</span></div>")
         dot = f"<span style='color:{colors.get(r['actor'], V.NO_ACTOR)}'>●</span>"
         where = f" <span style='color:#666'>({html.escape(', '.join(r['places']))})</span>" if r["places"] else ""
         src = f" <i>— per {html.escape(r['asserted_by'])}</i>" if r["asserted_by"] else ""

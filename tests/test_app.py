@@ -69,6 +69,25 @@ def test_url_parameters_preset_the_filters_and_change_the_counts():
     assert len(cards) == 3 and all("Lavrov" not in c or "«" in c for c in cards)
 
 
+def test_overview_figures_are_the_views_counts():
+    """One row of figures (not five stacked metrics on a phone), counted for the filtered view."""
+    def figures(at):
+        row = next(m.value for m in at.markdown if "data-testid='nm-figures'" in m.value)
+        return dict(re.findall(r"<span>(\w+)</span><b>([\d,]+)</b>", row))
+    assert figures(run_app()) == {"Events": "19", "Quotes": "11", "Places": "10", "Speakers": "7", "Articles": "1"}
+    assert figures(run_app(params={"actor": "Sergueï Lavrov"}))["Quotes"] == "3"
+
+
+def test_story_tells_the_articles_days_first_and_earlier_context_after():
+    """The seed recalls the 2022 Nord Stream blasts: the story starts on the days the article reports,
+    and the background follows under its own heading (a screenshot does not open on 2022)."""
+    at = run_app()
+    story = next(m.value for m in at.markdown if "nm-src" in m.value and "Nord Stream" in m.value)
+    head = story.index("Earlier context")
+    assert story.index("19 Nov 2024") < head < story.index("<b>2022</b>")
+    assert story.find("<b>2022</b>") > story.rfind("Nov 2024</b>")
+
+
 def test_date_range_from_url():
     at = run_app(params={"from": "2024-11-19", "to": "2024-11-19"})
     s = summary(at)

@@ -414,7 +414,7 @@ UNDER_MODEBAR = """() => {
     return r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom;
   }).map(a => a.textContent);
 }"""
-PHONE_PAGES = {"overview": ("/", "[data-testid='stMetric']"), "map": ("/map", "iframe[title^='streamlit_folium']"),
+PHONE_PAGES = {"overview": ("/", "[data-testid='nm-figures']"), "map": ("/map", "iframe[title^='streamlit_folium']"),
                "timeline": ("/timeline", ".js-plotly-plot")}
 
 
