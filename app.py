@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import importlib
 import os
+import threading
 import time
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -33,6 +35,25 @@ LOG = logging.getLogger("newsmap.app")
 def open_store(data_dir: str, version: str) -> Store:
     """One read-only store per corpus version, shared by every session (rebuilt first if stale)."""
     return Store.open(data_dir, apart=True)  # a build runs in a child process: its memory is not kept here
+
+
+#: what the Map page imports (folium and its Streamlit component: ~0.7 s on a 2-core machine)
+WARM_MODULES = ("folium", "streamlit_folium")
+
+
+@st.cache_resource(show_spinner=False)
+def warm_imports() -> threading.Thread:
+    """Once per server, after its first page is drawn: imports the Map page needs, in a background
+    thread, so the first visit to the Map does not wait on them (nothing is fetched; no network)."""
+    def work():
+        for name in WARM_MODULES:
+            try:
+                importlib.import_module(name)
+            except ImportError:  # the page itself will say what is missing
+                LOG.warning("newsmap: could not import %s", name)
+    thread = threading.Thread(target=work, name="newsmap-warm-imports", daemon=True)
+    thread.start()
+    return thread
 
 
 def get_corpus():
@@ -215,6 +236,7 @@ def main():
                            help="One self-contained file: map, timeline, quotes and sources; opens offline and prints cleanly.")
     page.run()
     done()
+    warm_imports()
 
 
 FRAME_CSS = (
