@@ -37,8 +37,10 @@ def open_store(data_dir: str, version: str) -> Store:
     return Store.open(data_dir, apart=True)  # a build runs in a child process: its memory is not kept here
 
 
-#: what the Map page imports (folium and its Streamlit component: ~0.7 s on a 2-core machine)
-WARM_MODULES = ("folium", "streamlit_folium")
+#: what the Map page imports (folium: ~0.4 s on a 2-core machine). Not its Streamlit component
+#: (streamlit_folium): declared outside a script run, its frontend files are not served (404, and the
+#: map stays a skeleton for a minute)
+WARM_MODULES = ("folium",)
 
 
 @st.cache_resource(show_spinner=False)
