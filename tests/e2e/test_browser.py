@@ -298,7 +298,7 @@ def test_story_lines_name_their_article_and_link_to_the_sentence(corpus, watched
     view = corpus.view(actors=[busiest])
     page = open_page(watched, corpus.url + "/?" + urllib.parse.urlencode({"actor": busiest}))
     lines = page.locator("[data-testid='stMain'] .nm-src")
-    first = view.page("events", PER_PAGE, 0)  # the story's first page, in its order
+    first = view.story_page(PER_PAGE, 0)  # the story's first page, in its order (earlier context after the main days)
     assert [norm(t) for t in lines.all_inner_texts()] == [norm(label_of(corpus, a, 60) + " ↗") for a in first["article"]]
     ev = first.iloc[0]
     lines.first.locator("a").click()
