@@ -16,6 +16,13 @@ import time
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
+import streamlit.delta_generator as _st_dg
+
+# Streamlit's first element in a process calls inspect.stack() to tell a Python REPL from `streamlit run`
+# (0.2–0.7 s on a 2-core machine, paid by the first page after a server start). Under a running server the
+# answer is known, so the check is marked done (a private flag: if Streamlit renames it, this does nothing).
+if st.runtime.exists():
+    _st_dg._use_warning_has_been_displayed = True
 
 from newsmap import briefing as B
 from newsmap import corpus as nm_corpus
