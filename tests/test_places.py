@@ -150,3 +150,14 @@ def test_saint_denis_in_an_article_on_la_reunion(extract_text):
 def test_pass_is_not_placed_at_a_town_of_another_sentence(extract_text):
     doc = extract_text("Le festival s'ouvre à Avignon. Les coureurs franchiront le col du Tourmalet samedi.")
     assert by_mention(doc, "col du Tourmalet") is None
+
+
+def test_small_place_of_the_articles_country_beats_a_foreign_town(extract_text):
+    doc = extract_text("Burkina Faso : une attaque contre l'armée fait des morts dans le Soum.")
+    soum = by_mention(doc, "Soum")
+    assert soum["country"] == "BF"  # the province, not the Senegalese town of 5,000
+
+
+def test_village_near_the_articles_places_beats_a_larger_namesake(extract_text):
+    doc = extract_text("Seine-Maritime. Deux voitures se sont percutées dimanche à Saint-Arnoult, près de Caudebec.")
+    assert near(by_mention(doc, "Saint-Arnoult"), 49.53, 0.67, 15)  # not Saint-Arnoult-en-Yvelines
