@@ -175,7 +175,7 @@ class _Finder:
 
         def close(c):  # a place close to the ones already found wins among namesakes
             return 1.0 if any(haversine_km(c["lat"], c["lon"], lat, lon) < NEAR_KM for lat, lon in points) else 0.0
-        return self.gaz.resolve(name, near, accept, close)
+        return self.gaz.resolve(name, near or FR.HOME_COUNTRIES, accept, close)  # no country named: the readers' own
 
     def one_country(self, name) -> bool:
         return len({c["country"] for c in self.gaz.candidates(name)}) == 1

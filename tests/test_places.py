@@ -161,3 +161,8 @@ def test_small_place_of_the_articles_country_beats_a_foreign_town(extract_text):
 def test_village_near_the_articles_places_beats_a_larger_namesake(extract_text):
     doc = extract_text("Seine-Maritime. Deux voitures se sont percutées dimanche à Saint-Arnoult, près de Caudebec.")
     assert near(by_mention(doc, "Saint-Arnoult"), 49.53, 0.67, 15)  # not Saint-Arnoult-en-Yvelines
+
+
+def test_namesake_in_an_article_naming_no_country_is_the_readers_own(extract_text):
+    doc = extract_text("Cinq jeunes ont été condamnés vendredi par le tribunal de Brest.")
+    assert near(by_mention(doc, "Brest"), 48.39, -4.49)  # not Brest in Belarus, twice its size

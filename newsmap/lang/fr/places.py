@@ -39,3 +39,6 @@ DESCRIPTIVE = {
 }
 # division heads: "région du Centre", "canton de Vaud", "province d'Al-Haouz"
 DIVISION_HEADS = r"régions?|oblasts?|provinces?|cantons?|comtés?|départements?|raions?|districts?|états?|préfectures?"
+# the countries of French-language news readers: the prior for a namesake when an article names no country
+# (``Brest`` alone is the Breton port, not the Belarusian city twice its size); never a licence for a village
+HOME_COUNTRIES = frozenset({"FR", "BE", "CH", "LU", "MC", "CA"})
