@@ -10,11 +10,14 @@ characters, and every place records the ``rule`` that found its first mention:
 ==========================  =======================================================================
 rule                        what it finds
 ==========================  =======================================================================
+division                    ``région du Centre``, ``canton de Vaud``: the division, else one placed at
+                            the city of that name (``source = "derived-from-city"``); before the list
+                            below, so that ``région du Sahel`` is Burkina Faso's region, not the belt.
+                            A plural head (``départements de l'Est``, ``États du Sahel``: a group)
+                            comes after the list
 gazetteer-list              names from ``assets/gazetteer_extra.json`` (``mer Baltique``, ``Haut Atlas``)
 descriptive-name            periphrases (``la cité phocéenne`` → Marseille), ``lang/fr/places.py``
 dateline                    ``BRUXELLES, Belgique | AFP``, ``KIEV, 3 mars (AFP) -``, ``(Québec)``
-division                    ``région du Centre``, ``canton de Vaud``: the division, else one placed at
-                            the city of that name (``source = "derived-from-city"``)
 seat-locative               ``à la Maison-Blanche`` (a seat of power is otherwise an actor)
 landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-Garnier de Lyon``,
                             ``col du Tourmalet``: placed at the town named with it, else at the
@@ -222,11 +225,11 @@ def _rule_dateline(f):
             f.add(s, s + len(name), rec, "dateline")
 
 
-def _rule_division(f):
+def _rule_division(f, plural=False):
     gaz = f.gaz
     for m in _DIVISION_RE.finditer(f.text):
         s, e = m.start(), m.end()
-        if not f.free(s, e):
+        if not f.free(s, e) or m.group("head").lower().endswith("s") != plural:
             continue
         name = m.group("name")
         known = gaz.resolve(f"région de {name}")
@@ -410,7 +413,11 @@ def _rule_division_code(f):
                 f.add(cs, ce, f.gaz.record(f.gaz.codes[f"{rec['country']}-{m.group('code')}"]), "division-code")
 
 
-RULES = [_rule_gazetteer_list, _rule_descriptive, _rule_dateline, _rule_division, _rule_seat, _rule_landmark,
+def _rule_divisions(f):
+    _rule_division(f, plural=True)
+
+
+RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_landmark,
          _rule_ner, _rule_town_in_name, _place_landmarks, _rule_capitalised_after_cue, _rule_division_code]
 
 

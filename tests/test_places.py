@@ -166,3 +166,14 @@ def test_village_near_the_articles_places_beats_a_larger_namesake(extract_text):
 def test_namesake_in_an_article_naming_no_country_is_the_readers_own(extract_text):
     doc = extract_text("Cinq jeunes ont été condamnés vendredi par le tribunal de Brest.")
     assert near(by_mention(doc, "Brest"), 48.39, -4.49)  # not Brest in Belarus, twice its size
+
+
+def test_named_division_before_the_wider_region_of_that_name(extract_text):
+    doc = extract_text("Au Burkina Faso, la province du Soum se trouve dans la région du Sahel.")
+    sahel = by_mention(doc, "région du Sahel")
+    assert sahel["country"] == "BF" and sahel["rule"] == "division"  # the region, not the Sahel belt
+
+
+def test_plural_division_head_names_a_group(extract_text):
+    doc = extract_text("Le Mali et le Burkina Faso ont formé l'Alliance des États du Sahel.")
+    assert by_mention(doc, "Sahel")["country"] == ""  # the belt across the countries
