@@ -60,7 +60,7 @@ _HEADS = "|".join(sorted(map(re.escape, FR.LANDMARK_HEADS), key=len, reverse=Tru
 _LANDMARK_RE = re.compile(
     rf"\b(?i:{_HEADS})\s+(?P<of>de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)"
     rf"(?:\s+et\s+(?:du|de\s+la|des|de)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
-    rf"(?:\s+(?:de|à|d'|d’)\s*(?P<town>{_NAME})|\s*\((?P<town2>{_NAME})\))?"
+    rf"(?:(?:\s+(?:de|à|d'|d’)|,\s+à)\s*(?P<town>{_NAME})|\s*\((?P<town2>{_NAME})\))?"
 )
 _TOWN_HEADS = "|".join(sorted(map(re.escape, FR.NAME_WITH_TOWN_HEADS), key=len, reverse=True))
 _TOWN_IN_NAME_RE = re.compile(rf"\b(?i:{_TOWN_HEADS})\s+(?:de\s+|d'|d’|du\s+)(?P<town>{_NAME})")
@@ -275,7 +275,7 @@ def _rule_landmark(f):
         if town_name:
             town = f.lookup(town_name, kinds={"city"})
             name_end = m.start("town") if m.group("town") else m.start("town2")
-            name_end = len(f.text[:name_end].rstrip(" (").removesuffix(" de").removesuffix(" à").rstrip())
+            name_end = len(f.text[:name_end].rstrip(" (").removesuffix(" de").removesuffix(" à").rstrip().rstrip(","))
             if town is None:
                 name_end = e
         if re.search(r"\b(?:à|en)\s+la\s+$", f.text[max(0, s - 8):s]) and f.text[s:s + 5].lower() == "place":
@@ -287,8 +287,14 @@ def _rule_landmark(f):
 
 
 def _place_landmarks(f):
+    for _s, _e, town, town_start in f.landmarks:  # the towns named with landmarks are places too
+        if town_start is not None:
+            f.add(town_start, town_start + len(re.match(_NAME, f.text[town_start:]).group(0)), town, "landmark")
     cities = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city")
-    for s, e, town, town_start in f.landmarks:
+    # a landmark named with its town once ("l'hôpital Anna-Laberge, à Châteauguay") is there at every mention
+    own_town = {f.text[s:e].lower(): town for s, e, town, _ts in f.landmarks if town is not None}
+    for s, e, town, _town_start in f.landmarks:
+        town = town or own_town.get(f.text[s:e].lower())
         # the nearest town of its sentence, else (a building or a street) of its paragraph; not a town
         # inside another name ("Festival de Cannes")
         natural = f.text[s:e].lower().startswith(FR.NATURAL_HEADS)
@@ -302,9 +308,6 @@ def _place_landmarks(f):
         rec = {"name": name[0].upper() + name[1:], "lat": town["lat"], "lon": town["lon"], "kind": "landmark",
                "country": town["country"], "source": "town-of-landmark"}
         f.hits.append((s, e, dict(rec, rule="landmark")))
-        if town_start is not None:
-            tname_end = town_start + len(re.match(_NAME, f.text[town_start:]).group(0))
-            f.add(town_start, tname_end, town, "landmark")
 
 
 def _rule_town_in_name(f):

@@ -177,3 +177,15 @@ def test_named_division_before_the_wider_region_of_that_name(extract_text):
 def test_plural_division_head_names_a_group(extract_text):
     doc = extract_text("Le Mali et le Burkina Faso ont formé l'Alliance des États du Sahel.")
     assert by_mention(doc, "Sahel")["country"] == ""  # the belt across the countries
+
+
+def test_road_and_lieu_dit_are_placed_at_their_town(extract_text):
+    doc = extract_text("Seine-Maritime. L'accident a eu lieu sur la route de Rouen à Saint-Arnoult, au lieu-dit Le Moulin Rouge.")
+    assert near(by_mention(doc, "route de Rouen"), 49.53, 0.67, 10)  # at Saint-Arnoult, not at Rouen
+    assert near(by_mention(doc, "lieu-dit Le Moulin Rouge"), 49.53, 0.67, 10)
+
+
+def test_landmark_named_with_its_town_once_is_there_at_every_mention(extract_text):
+    doc = extract_text("(Québec) Deux décès font l'objet d'une enquête à l'hôpital du Suroît. "
+                       "Les urgences de l'hôpital du Suroît, à Salaberry-de-Valleyfield, débordent depuis lundi.")
+    assert near(by_mention(doc, "hôpital du Suroît"), 45.25, -74.13, 10)  # not Québec city

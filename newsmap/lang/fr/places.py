@@ -6,6 +6,7 @@ LANDMARK_HEADS = (
     "gares", "col", "pont", "musée", "cathédrale", "basilique", "église", "collège", "lycée", "université", "aéroport",
     "palais", "château", "théâtre", "zénith", "chemin", "rue", "avenue", "boulevard", "quai", "pointe", "mont", "pic",
     "plage", "prison", "centre pénitentiaire", "port", "esplanade", "tour", "arène", "arènes", "salle", "forêt", "vallée",
+    "route", "lieu-dit", "hameau", "quartier", "cité",
 )
 # landmarks of nature: placed only at a town of their own sentence ("col du Tourmalet" is no part of Lyon)
 NATURAL_HEADS = ("col ", "mont ", "pic ", "pointe ", "plage ", "forêt ", "vallée ")
