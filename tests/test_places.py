@@ -189,3 +189,10 @@ def test_landmark_named_with_its_town_once_is_there_at_every_mention(extract_tex
     doc = extract_text("(Québec) Deux décès font l'objet d'une enquête à l'hôpital du Suroît. "
                        "Les urgences de l'hôpital du Suroît, à Salaberry-de-Valleyfield, débordent depuis lundi.")
     assert near(by_mention(doc, "hôpital du Suroît"), 45.25, -74.13, 10)  # not Québec city
+
+
+def test_former_and_cultural_regions(extract_text):
+    doc = extract_text("Le froid venu de Scandinavie gagnera la Suisse romande, mais le soleil reviendra en Languedoc Roussillon.")
+    assert near(by_mention(doc, "Scandinavie"), 62.0, 15.0, 500)
+    assert by_mention(doc, "Suisse romande")["country"] == "CH"
+    assert near(by_mention(doc, "Languedoc Roussillon"), 43.6, 3.5, 150)  # not a hamlet called Languedoc
