@@ -30,6 +30,8 @@ ner-region-article          ``au Québec`` → the province, ``à Québec`` → 
 ner-locative-cue            a small place whose name is in one country only, after ``à``/``en``/…
 town-in-name                ``Festival de Cannes``, ``hôpital de Sion`` → the town (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
+capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`` alone → the capital of the
+                            country most of the article's places are in (not ``la capitale économique``)
 capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …, in the article's countries
 division-code               ``Chamoson (VS)`` → the canton of Valais
 (repeat)                    every further mention of a name already resolved (not a place's rule)
@@ -199,12 +201,15 @@ def _rule_gazetteer_list(f):
             f.add(s, e, {**row, "source": "newsmap-gazetteer"}, "gazetteer-list")
 
 
-_DESCRIPTIVE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in FR.DESCRIPTIVE) + r")(?![\w-])", re.I)
+# "la région parisienne" and "en région parisienne": the article "la" may be left out
+_DESCRIPTIVE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.sub(r"^la\\ ", "(?:la )?", re.escape(k)) for k in FR.DESCRIPTIVE)
+                             + r")(?![\w-])", re.I)
 
 
 def _rule_descriptive(f):
     for m in _DESCRIPTIVE_RE.finditer(f.text):
-        target = FR.DESCRIPTIVE[m.group(0).lower().replace("’", "'")]
+        key = m.group(0).lower().replace("’", "'")
+        target = FR.DESCRIPTIVE.get(key) or FR.DESCRIPTIVE[f"la {key}"]
         rec = f.lookup(target, weak_ok=True)
         if rec and f.free(m.start(), m.end()):
             f.add(m.start(), m.end(), rec, "descriptive-name")
@@ -396,6 +401,29 @@ def _rule_ner(f):
         pending = left
 
 
+_CAPITAL_RE = re.compile(r"(?<![\w-])la capitale(?:\s+(?P<adj>[a-zéèêëïîôûç-]+))?(?P<more>\s+(?:d[eu']|des)\b)?")
+
+
+def _rule_capital(f):
+    """``la capitale ukrainienne`` → Kyiv; ``la capitale`` alone → the capital of the country the article's
+    places lie in (most of them); never ``la capitale économique`` nor ``la capitale du pays`` (unknown)."""
+    counts: dict[str, int] = {}
+    for _s, _e, rec in f.hits:
+        if rec.get("country") and rec["kind"] != "country":
+            counts[rec["country"]] = counts.get(rec["country"], 0) + 1
+    for m in _CAPITAL_RE.finditer(f.text):
+        adj = (m.group("adj") or "").lower()
+        iso, e = f.gaz.country_of_adjective(adj) if adj else None, m.end("adj")
+        if iso is None:
+            if (adj and adj not in FR.CLAUSE_WORDS) or m.group("more") or not counts:
+                continue  # "la capitale économique", "la capitale du pays": not the one we can name
+            iso, e = max(counts, key=counts.get), m.start() + len("la capitale")
+        capital = f.gaz.countries.get(iso, {}).get("capital")
+        rec = f.gaz.resolve(capital, {iso}, lambda c, iso=iso: c["country"] == iso and c["kind"] == "city") if capital else None
+        if rec and f.free(m.start(), e):
+            f.add(m.start(), e, rec, "capital")
+
+
 def _rule_capitalised_after_cue(f):
     person = [(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "PER"]
     for m in _CUE_NAME_RE.finditer(f.text):
@@ -421,7 +449,7 @@ def _rule_divisions(f):
 
 
 RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_landmark,
-         _rule_ner, _rule_town_in_name, _place_landmarks, _rule_capitalised_after_cue, _rule_division_code]
+         _rule_ner, _rule_town_in_name, _place_landmarks, _rule_capital, _rule_capitalised_after_cue, _rule_division_code]
 
 
 def find_places(ctx) -> None:

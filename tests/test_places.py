@@ -196,3 +196,15 @@ def test_former_and_cultural_regions(extract_text):
     assert near(by_mention(doc, "Scandinavie"), 62.0, 15.0, 500)
     assert by_mention(doc, "Suisse romande")["country"] == "CH"
     assert near(by_mention(doc, "Languedoc Roussillon"), 43.6, 3.5, 150)  # not a hamlet called Languedoc
+
+
+def test_descriptive_name_without_its_article(extract_text):
+    doc = extract_text("La tournée débutera à Courbevoie, en région parisienne, puis passera par Lille.")
+    assert near(by_mention(doc, "région parisienne"), 48.7, 2.5, 100)
+
+
+def test_the_capital_of_the_articles_country_or_of_its_adjective(extract_text):
+    doc = extract_text("Après Lille et Marseille, pour la capitale, la chanteuse a prévu quatre soirs. "
+                       "Des drones ont visé la capitale ukrainienne. Douala, la capitale économique, est inondée.")
+    caps = [p for p in doc["places"] if p["rule"] == "capital"]
+    assert {p["name"]: p["country"] for p in caps} == {"Paris": "FR", "Kyiv": "UA"}  # not Douala's "capitale économique"

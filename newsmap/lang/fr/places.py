@@ -43,3 +43,5 @@ DIVISION_HEADS = r"régions?|oblasts?|provinces?|cantons?|comtés?|départements
 # the countries of French-language news readers: the prior for a namesake when an article names no country
 # (``Brest`` alone is the Breton port, not the Belarusian city twice its size); never a licence for a village
 HOME_COUNTRIES = frozenset({"FR", "BE", "CH", "LU", "MC", "CA"})
+# words that may follow "la capitale" without qualifying it ("la capitale a voté", "pour la capitale, il …")
+CLAUSE_WORDS = frozenset({"a", "est", "était", "sera", "avait", "et", "où", "qui", "que", "ont", "se", "s'", "ne", "n'", "y"})
