@@ -452,6 +452,28 @@ RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptiv
          _rule_ner, _rule_town_in_name, _place_landmarks, _rule_capital, _rule_capitalised_after_cue, _rule_division_code]
 
 
+def _title(caps: str) -> str:
+    """``SAINT-DENIS`` → ``Saint-Denis``, ``L'HAY-LES-ROSES`` → ``L'Hay-les-Roses`` (a dateline's capitals)."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).lower() if m.start() and m.group(0).lower() in FR.NAME_PARTICLES
+                  else m.group(0).capitalize(), caps)
+
+
+def display_name(p: dict, gaz) -> str:
+    """The name a place is shown under: a city as the article writes it (``Moscou``, not GeoNames' ``Moscow``),
+    when that spelling is one of the city's own names; else the gazetteer's name (already French for
+    countries, divisions and the newsmap list; ``Le Lavandou`` for ``au Lavandou``)."""
+    if p["source"] != "geonames":
+        return p["name"]
+    for mention in p["mentions"]:
+        form = _title(mention) if mention.isupper() else mention
+        if norm(form) == norm(p["name"]):
+            return p["name"]
+        if form[:1].isupper() and any(c["name"] == p["name"] and (c["lat"], c["lon"]) == (p["lat"], p["lon"])
+                                      for c in gaz.candidates(form)):
+            return form
+    return p["name"]
+
+
 def find_places(ctx) -> None:
     ctx.countries = context_countries(ctx.text, ctx.doc)
     f = _Finder(ctx)
@@ -483,6 +505,8 @@ def find_places(ctx) -> None:
         p["spans"].sort()
         p["count"] = len(p["spans"])
 
+    for p in places.values():
+        p["name"] = display_name(p, f.gaz)
     out = sorted(places.values(), key=lambda p: p["spans"][0][0])
     for i, p in enumerate(out):
         p["id"] = f"p{i + 1}"

@@ -45,3 +45,5 @@ DIVISION_HEADS = r"régions?|oblasts?|provinces?|cantons?|comtés?|départements
 HOME_COUNTRIES = frozenset({"FR", "BE", "CH", "LU", "MC", "CA"})
 # words that may follow "la capitale" without qualifying it ("la capitale a voté", "pour la capitale, il …")
 CLAUSE_WORDS = frozenset({"a", "est", "était", "sera", "avait", "et", "où", "qui", "que", "ont", "se", "s'", "ne", "n'", "y"})
+# small words that stay in lower case inside a place name ("Saint-Germain-des-Prés", "Villeneuve-sur-Lot")
+NAME_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "sur", "sous", "en", "et", "lès", "lez", "aux", "au", "d", "l"})
