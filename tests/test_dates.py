@@ -94,3 +94,8 @@ MARCH = dt.date(2023, 3, 10)
 def test_more_date_forms(text, mention, value, end_value):
     (d,) = [d for d in find_dates(text, MARCH) if d["mention"] == mention]
     assert (d["value"], d["end_value"]) == (value, end_value)
+
+
+def test_every_date_names_its_rule_also_in_a_list_of_years():
+    out = find_dates("Des émeutes ont eu lieu en 2018, 2020 et 2021.", WED)
+    assert [(d["mention"], d["rule"]) for d in out] == [("en 2018", "year"), ("2020", "year"), ("2021", "year")]
