@@ -122,7 +122,11 @@ def tense_at(doc, start: int, end: int) -> str:
         tok = tok.head
     if verb is None:
         verb = span.sent.root
-    return verb_tense(verb)
+    tense = verb_tense(verb)
+    root = span.sent.root
+    if tense == "present" and verb is not root and "Part" not in root.morph.get("VerbForm") and verb_tense(root) == "future":
+        return "future"  # "devrait rester …, avant de repartir samedi": the sentence's main verb speaks of what is coming
+    return tense
 
 
 def verb_tense(verb) -> str:
@@ -136,6 +140,8 @@ def verb_tense(verb) -> str:
                 return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_AUX and "Pres" in verb.head.morph.get("Tense"):
         return "future"
+    if verb.dep_ == "xcomp" and ("Cnd" in verb.head.morph.get("Mood") or "Fut" in verb.head.morph.get("Tense")):
+        return "future"  # "pourrait être programmée le 20 juin"
     if verb.lemma_ in _EXPECT and any(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in aux):
         return "future"
     if any(a.dep_ == "aux:pass" for a in aux) and any(a.lemma_ in _FUTURE_AUX for a in verb.children):

@@ -99,3 +99,16 @@ def test_more_date_forms(text, mention, value, end_value):
 def test_every_date_names_its_rule_also_in_a_list_of_years():
     out = find_dates("Des émeutes ont eu lieu en 2018, 2020 et 2021.", WED)
     assert [(d["mention"], d["rule"]) for d in out] == [("en 2018", "year"), ("2020", "year"), ("2021", "year")]
+
+
+def test_conditional_governing_a_participle_points_forward(nlp):
+    text = "Une réunion pourrait être programmée le 18 novembre pour lancer le plan."
+    (d,) = [d for d in find_dates(text, WED, nlp(text)) if d["mention"] == "le 18 novembre"]
+    assert d["value"] == "2025-11-18"  # a meeting that may come, not one held two days ago
+
+
+def test_forecast_weekday_follows_the_sentences_main_verb(nlp):
+    text = ("La tempête devrait frapper la Bretagne, les vents soufflant sur les côtes où habitent des milliers de familles, "
+            "avant de faiblir samedi matin.")
+    (d,) = [d for d in find_dates(text, WED, nlp(text)) if d["mention"].startswith("samedi")]
+    assert d["value"] == "2024-11-23"
