@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("season", B + r"(?:cet |tout l'|l'|au |ce )(?P<s>" + "|".join(SEASONS) + r")(?:\s+(?P<dir>dernier|prochain))?(?!\s*\d)" + E_),
     ("holiday", B + r"(?:le jour de |à |pour |depuis |avant |après )?(?P<h>Noël|la Toussaint|la Saint-Sylvestre|le jour de l'An|le Nouvel An|la Saint-Valentin)" + E_),
     ("relative_day", B + r"(?P<word>aujourd'hui|avant-hier|après-demain|hier|demain)" + PART + E_),
-    ("context_day", B + r"(?P<word>au lendemain de|à la veille de|le lendemain|la veille|l'avant-veille|le surlendemain)" + E_),
+    ("context_day", B + r"(?P<word>(?:au lendemain|à la veille) (?:d(?:e|u|es)(?![\w-])|d')|(?:le lendemain|la veille|l'avant-veille|le surlendemain)(?![\w-]))"),
     ("ago", B + r"il y a\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
     ("ahead", B + r"dans\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
     ("week", B + r"(?P<which>la semaine dernière|la semaine passée|la semaine prochaine|cette semaine|le week-end dernier|ce week-end|le week-end prochain)" + E_),
@@ -350,11 +350,19 @@ def _relative_day(r, g):  # "hier", "demain soir"
     return r.rec((r.published + dt.timedelta(days=off)).isoformat(), "day", part=g.get("part"), relative=True)
 
 
-def _context_day(r, g):  # "la veille", "le lendemain": from the event in context; "au lendemain de X": the clause's day
+def _context_day(r, g):
+    """``la veille``, ``le lendemain``: from the event in context (else publication). ``au lendemain de X``: the day
+    after the event in context, but never after publication (then it is the day of the clause: the report's day);
+    ``à la veille de X``: the day of the clause."""
     anchor = r.last_day or r.published
-    off = {"le lendemain": 1, "la veille": -1, "l'avant-veille": -2, "le surlendemain": 2, "au lendemain de": 0,
-           "à la veille de": 0}[g["word"].lower()]
-    return r.rec((anchor + dt.timedelta(days=off)).isoformat(), "day", relative=True, anchor=anchor.isoformat())
+    word = g["word"].lower()
+    if word.startswith("au lendemain"):
+        day = anchor + dt.timedelta(days=1) if anchor < r.published else anchor
+    elif word.startswith("à la veille"):
+        day = anchor
+    else:
+        day = anchor + dt.timedelta(days={"le lendemain": 1, "la veille": -1, "l'avant-veille": -2, "le surlendemain": 2}[word])
+    return r.rec(day.isoformat(), "day", relative=True, anchor=anchor.isoformat())
 
 
 def _shifted(r, n: int, unit: str):

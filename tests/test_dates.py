@@ -112,3 +112,11 @@ def test_forecast_weekday_follows_the_sentences_main_verb(nlp):
             "avant de faiblir samedi matin.")
     (d,) = [d for d in find_dates(text, WED, nlp(text)) if d["mention"].startswith("samedi")]
     assert d["value"] == "2024-11-23"
+
+
+def test_au_lendemain_des_is_the_day_after_the_event_in_context(nlp):
+    text = "Le match a eu lieu dimanche soir. Au lendemain des débordements, la colère a fait place à la réaction."
+    values = {d["mention"].lower(): d["value"] for d in find_dates(text, WED, nlp(text))}
+    assert values["au lendemain des"] == "2024-11-18"
+    text = "Il a parlé ce mercredi. Cette alerte intervient au lendemain de l'annonce."  # never after publication
+    assert [d["value"] for d in find_dates(text, WED, nlp(text))] == ["2024-11-20", "2024-11-20"]
