@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("range_between", B + r"entre le\s+(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+et le\s+(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("range_weekdays", B + r"(?P<until>jusqu'à |d'ici |à partir de )?(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
     ("quarter", B + r"(?P<q>" + QUARTERS + r")\s+trimestre(?:\s+(?:de\s+)?(?P<y>" + YEAR + r"))?" + E_),
-    ("day_list", B + r"(?:les|des)\s+(?P<d1>" + DAYN + r")(?:\s*,\s*" + DAYN + r")*\s+et\s+(?P<d2>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
+    ("day_list", B + r"(?:(?:les|des)\s+|" + WD + r"\s+)(?P<d1>" + DAYN + r")(?:\s*,\s*(?:" + WD + r"\s+)?" + DAYN + r")*\s+et\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("month_range", B + r"(?:entre|de)\s+(?P<m1>" + MO + r")\s+(?:et|à)\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
     ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?(?:\s+(?P<dir>prochain|dernier|passé))?" + PART + E_),
@@ -67,7 +67,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("context_day", B + r"(?P<word>(?:au lendemain|à la veille) (?:d(?:e|u|es)(?![\w-])|d')|(?:le lendemain|la veille|l'avant-veille|le surlendemain)(?![\w-]))"),
     ("ago", B + r"il y a\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
     ("ahead", B + r"dans\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
-    ("week", B + r"(?P<which>la semaine dernière|la semaine passée|la semaine prochaine|cette semaine|le week-end dernier|ce week-end|le week-end prochain)" + E_),
+    ("week", B + r"(?P<which>la semaine dernière|la semaine passée|la semaine prochaine|cette semaine|le week-end dernier|ce week-end|le week-end prochain|(?:(?:le|ce|du|au)\s+)?prochain week-end)" + E_),
     ("week_part", B + r"(?P<which>en début de semaine|en milieu de semaine|en fin de semaine|en début de semaine (?:dernière|prochaine))" + E_),
     ("month_rel", B + r"(?P<which>(?:le|du|au) mois (?:dernier|passé|prochain)|ce mois-ci)" + E_),
     ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année)" + E_),
@@ -122,8 +122,11 @@ def tense_at(doc, start: int, end: int) -> str:
         tok = tok.head
     if verb is None:
         verb = span.sent.root
-    tense = verb_tense(verb)
     root = span.sent.root
+    if verb is not root and root.pos_ in ("VERB", "AUX") and verb.dep_ in ("amod", "acl", "advcl") \
+            and "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
+        verb = root  # a participle used as an adjective ("un temps agité samedi") has no tense of its own
+    tense = verb_tense(verb)
     if tense == "present" and verb is not root and "Part" not in root.morph.get("VerbForm") and verb_tense(root) == "future":
         return "future"  # "devrait rester …, avant de repartir samedi": the sentence's main verb speaks of what is coming
     return tense
@@ -440,6 +443,10 @@ def _weekday_rule(r, g):  # "mardi", "ce mercredi", "jeudi prochain"
         d = _weekday(r.published, wd, "future" if r.tense() == "future" else "past")
         if r.tense() != "future" and (r.published - d).days > 0 and wd > r.published.weekday():
             d = _weekday(r.published, wd, "future")
+    elif not ce and r.tense() != "past" and r.last_day and 0 < (r.last_day - r.published).days <= 14:
+        # the story is set in the coming days (a forecast, a programme: « samedi 16 et dimanche 17 … temps agité
+        # samedi »): the weekday of that week
+        d = r.last_day + dt.timedelta(days=(wd - r.last_day.weekday() + 3) % 7 - 3)
     else:
         ahead = r.tense() == "future" or ce in ("d'ici", "jusqu'à", "jusqu'au", "à partir de")
         d = _weekday(r.published, wd, "future" if ahead else "past")

@@ -120,3 +120,18 @@ def test_au_lendemain_des_is_the_day_after_the_event_in_context(nlp):
     assert values["au lendemain des"] == "2024-11-18"
     text = "Il a parlé ce mercredi. Cette alerte intervient au lendemain de l'annonce."  # never after publication
     assert [d["value"] for d in find_dates(text, WED, nlp(text))] == ["2024-11-20", "2024-11-20"]
+
+SUN = dt.date(2024, 11, 17)  # a Sunday
+
+
+def test_weekend_forecast_days_and_weekdays_of_that_weekend(nlp):
+    text = ("Pour votre prochain week-end (samedi 23 et dimanche 24 novembre), la pluie se poursuit. "
+            "Nous conservons un temps agité samedi. La situation évoluera peu dimanche.")
+    got = [(d["mention"], d["value"]) for d in find_dates(text, SUN, nlp(text))]
+    assert got == [("prochain week-end", "2024-11-23"), ("samedi 23 et dimanche 24 novembre", "2024-11-23"),
+                   ("samedi", "2024-11-23"), ("dimanche", "2024-11-24")]
+
+
+def test_weekday_of_a_coming_programme(nlp):
+    text = "Le texte sera débattu à partir de lundi au Sénat. Début des débats lundi au Sénat."
+    assert [d["value"] for d in find_dates(text, SUN, nlp(text))] == ["2024-11-18", "2024-11-18"]
