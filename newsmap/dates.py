@@ -73,6 +73,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année)" + E_),
     ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
     ("day_part", B + r"(?P<which>" + DAY_PARTS + ")" + E_),
+    ("offset", B + r"(?<!de )(?<!environ )(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans|années)\s+(?P<rel>plus tard|plus tôt|(?:après|avant)(?=\s+(?:le|la|l'|les|son|sa|ses|leur|leurs|cette|ce|cet)\b))"),
+    ("bare_day", B + r"(?:le|les|du)\s+(?P<d1>" + DAYN + r")(?:(?:\s*,\s*" + DAYN + r")*\s+et\s+" + DAYN + r"|\s+au\s+" + DAYN
+                 + r")?(?=[ \t]*[),;.])"),
+    ("year_after_noun", B + r"(?<=[^\W\d_] )(?P<y>" + YEAR + r")(?=[ \t]*(?:[:;,.)!?\n]|\Z))"),
     ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
 ]
 _REGEX = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.IGNORECASE)
@@ -220,6 +224,7 @@ class _Reader:
         self.story_year: tuple[int, int] | None = None  # (year, position) of the last date written with a past year
         self.s = self.e = 0
         self._tense: str | None = None
+        self.last_date: tuple[dt.date, str, int] | None = None  # (day, precision, end) of the last date read outside quotes
 
     def at(self, s: int, e: int) -> None:
         self.s, self.e, self._tense = s, e, None
@@ -432,6 +437,52 @@ def _day_part(r, g):  # "dans la soirée", "dès l'aube": the day in context
     return r.rec((r.last_day or r.published).isoformat(), "day", part=part, relative=True)
 
 
+def _offset(r, g):
+    """``10 ans plus tard``: from the date in context. ``quinze jours après le scrutin``: the day of the clause, that
+    many days after the day in context when that is not beyond publication (the report's day otherwise);
+    ``trois jours avant le vote``: that many days before the day in context."""
+    n, unit, rel = _num(g["n"]), g["unit"].lower(), g["rel"].lower()
+    days = n * (7 if unit.startswith("semaine") else 1) if unit.startswith(("jour", "semaine")) else None
+    if rel in ("plus tard", "plus tôt"):
+        if r.last_date is None:
+            return None
+        anchor, precision, _e = r.last_date
+        sign = 1 if rel == "plus tard" else -1
+        if days is not None and precision == "day":
+            return r.rec((anchor + dt.timedelta(days=sign * days)).isoformat(), "day", relative=True)
+        if unit == "mois" and precision in ("day", "month"):
+            d = _add_months(anchor, sign * n)
+            return r.rec(f"{d.year:04d}-{d.month:02d}", "month", relative=True)
+        return r.rec(f"{anchor.year + sign * n:04d}", "year", relative=True) if unit in ("ans", "années") else None
+    if days is None:
+        return None
+    if rel == "avant":
+        return r.rec((r.last_day - dt.timedelta(days=days)).isoformat(), "day", relative=True) if r.last_day else None
+    day = r.last_day + dt.timedelta(days=days) if r.last_day and r.last_day + dt.timedelta(days=days) <= r.published \
+        else r.published
+    return r.rec(day.isoformat(), "day", relative=True)
+
+
+def _bare_day(r, g):  # "à Strasbourg (le 22)", "(les 23 et 24)", "(du 29 au 31)": the month named earlier in the sentence
+    if r.last_date is None or r.last_date[1] not in ("day", "month") or r.s - r.last_date[2] > 300 \
+            or re.search(r"[.!?]\s", r.text[r.last_date[2]:r.s]):
+        return None
+    month, last = r.last_date[0], re.findall(r"\d+", r.text[r.s:r.e])[-1]
+    try:
+        first = month.replace(day=_day(g["d1"]))
+        end = month.replace(day=int(last)) if last != g["d1"] else None
+    except ValueError:
+        return None
+    return r.rec(first.isoformat(), "day", end_value=end and end.isoformat())
+
+
+def _year_after_noun(r, g):  # "le budget 2024 :", "Budget 2024": a year closing a noun phrase
+    tok = r.doc.char_span(r.s, r.e, alignment_mode="expand") if r.doc is not None else None
+    if tok is None or tok.start == 0 or r.doc[tok.start - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return r.rec(g["y"], "year")
+
+
 def _weekday_rule(r, g):  # "mardi", "ce mercredi", "jeudi prochain"
     wd = WEEKDAYS.index(g["w"].lower())
     direction, ce = (g.get("dir") or "").lower(), (g.get("ce") or "").lower()
@@ -460,7 +511,8 @@ RULES = {
     "month": _month_alone, "year_range": _year_range, "year": _year, "season": _season, "holiday": _holiday,
     "relative_day": _relative_day, "context_day": _context_day, "ago": _ago, "ahead": _ahead, "week": _week,
     "week_part": _week_part, "month_rel": _month_rel, "year_rel": _year_rel, "today_part": _today_part,
-    "day_part": _day_part, "weekday": _weekday_rule,
+    "day_part": _day_part, "offset": _offset, "bare_day": _bare_day, "year_after_noun": _year_after_noun,
+    "weekday": _weekday_rule,
 }
 assert list(RULES) == [name for name, _pat in _PATTERNS]
 _STORY_RULES = ("full", "numeric", "month_year", "range_days", "range_between", "day_list")  # dates that may set a story's year
@@ -489,5 +541,7 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                 r.story_year = (y, e) if y < published.year else None
             if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
                 r.last_day = dt.date.fromisoformat(rec["end_value"] or rec["value"])
+            if rec["value"] and not rec["in_quote"]:
+                r.last_date = (dt.date.fromisoformat((rec["value"] + "-01-01")[:10]), rec["precision"], e)
             out.append(rec)
     return out

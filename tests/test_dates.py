@@ -135,3 +135,25 @@ def test_weekend_forecast_days_and_weekdays_of_that_weekend(nlp):
 def test_weekday_of_a_coming_programme(nlp):
     text = "Le texte sera débattu à partir de lundi au Sénat. Début des débats lundi au Sénat."
     assert [d["value"] for d in find_dates(text, SUN, nlp(text))] == ["2024-11-18", "2024-11-18"]
+
+
+def test_offsets_from_the_date_in_context_or_the_clauses_day(nlp):
+    text = "Le 20 novembre 2012, les rebelles ont pris la ville. 10 ans plus tard, ils sont de retour."
+    assert find_dates(text, WED, nlp(text))[-1]["value"] == "2022"
+    text = "Le Conseil, réuni quinze jours après le scrutin, a rejeté les recours."
+    (d,) = find_dates(text, WED, nlp(text))
+    assert (d["mention"], d["value"], d["rule"]) == ("quinze jours après", "2024-11-20", "offset")
+    text = "Il a été libéré moins de deux semaines avant le scrutin."  # a vague span, no date
+    assert find_dates(text, WED, nlp(text)) == []
+
+
+def test_bare_day_takes_the_month_named_earlier_in_its_sentence(nlp):
+    text = "En octobre, il a dû annuler à Lille (le 22) et Metz (les 23 et 24), puis à Nantes (du 29 au 31). Le 14, rien."
+    got = [(d["mention"], d["value"], d["end_value"]) for d in find_dates(text, WED, nlp(text))]
+    assert got == [("En octobre", "2024-10", None), ("le 22", "2024-10-22", None), ("les 23 et 24", "2024-10-23", "2024-10-24"),
+                   ("du 29 au 31", "2024-10-29", "2024-10-31")]
+
+
+def test_year_closing_a_noun_phrase(nlp):
+    text = "Budget 2025 : le gouvernement a trouvé un accord. Ils étaient 2000."
+    assert [(d["mention"], d["value"]) for d in find_dates(text, WED, nlp(text))] == [("2025", "2025")]
