@@ -230,30 +230,49 @@ def _rule_dateline(f):
             f.add(s, s + len(name), rec, "dateline")
 
 
-def _rule_division(f, plural=False):
+def _division_record(f, head: str, adj: str, name: str) -> dict | None:
+    """The division ``<head> de <name>``: a known one, else one placed at the town of that name or (a raion named by
+    an adjective, ``district de Rylsky``) at its seat town."""
     gaz = f.gaz
+    known = gaz.resolve(f"région de {name}")
+    if known and known["kind"] == "region":
+        return known
+    one = len({c["country"] for c in gaz.candidates(name) if c["kind"] == "region"}) == 1
+    division = f.lookup(name, kinds={"region"}, weak_ok=one)  # "départements de l'Est": which country's?
+    if division:
+        return division
+    city = f.lookup(name, kinds={"city"}) or next(filter(None, (f.lookup(n, kinds={"city"}) for n in _seat_names(name))), None)
+    if not city:
+        return None
+    return {"name": f"{head.lower().rstrip('s').capitalize()} de {name}", "lat": city["lat"], "lon": city["lon"], "kind": "region",
+            "country": gaz.country_of_adjective(adj or "") or city["country"], "source": "derived-from-city"}
+
+
+def _seat_names(name: str) -> list[str]:
+    """A Slavic division's adjective → its seat town in the gazetteer's spellings: ``Rylsky`` → Rylsk,
+    ``Khomoutovsky`` → Khomoutovka / Khomutovka (French ``ou`` for ``u``)."""
+    m = re.match(r"(?P<stem>.+?)(?P<sk>sk|ck|zk)(?:yi|iy|yy|ij|y|i|a|aïa|aya|iï)$", name)
+    if not m:
+        return []
+    stem = m.group("stem")
+    names = [n for n in (stem + m.group("sk"), stem + "ka", stem, stem + "e") if len(n) >= 4]
+    return names + [n.replace("ou", "u").replace("Ou", "U") for n in names if "ou" in n.lower()]
+
+
+def _rule_division(f, plural=False):
     for m in _DIVISION_RE.finditer(f.text):
         s, e = m.start(), m.end()
         if not f.free(s, e) or m.group("head").lower().endswith("s") != plural:
             continue
-        name = m.group("name")
-        known = gaz.resolve(f"région de {name}")
-        if known and known["kind"] == "region":
-            f.add(s, e, known, "division")
+        rec = _division_record(f, m.group("head"), m.group("adj"), m.group("name"))
+        if rec is None:
             continue
-        one = len({c["country"] for c in gaz.candidates(name) if c["kind"] == "region"}) == 1
-        division = f.lookup(name, kinds={"region"}, weak_ok=one)  # "départements de l'Est": which country's?
-        if division:
-            f.add(s, e, division, "division")
-            continue
-        city = f.lookup(name, kinds={"city"})
-        if not city:
-            continue
-        adj_iso = gaz.country_of_adjective(m.group("adj") or "")
-        head = m.group("head").lower().rstrip("s")
-        rec = {"name": f"{head.capitalize()} de {name}", "lat": city["lat"], "lon": city["lon"], "kind": "region",
-               "country": adj_iso or city["country"], "source": "derived-from-city"}
         f.add(s, e, rec, "division")
+        more = re.match(rf"\s+et\s+(?P<name>{_NAME})", f.text[e:])  # "districts de Rylsky et Khomoutovsky"
+        if plural and more and f.free(e + more.start("name"), e + more.end("name")):
+            rec2 = _division_record(f, m.group("head"), m.group("adj"), more.group("name"))
+            if rec2:
+                f.add(e + more.start("name"), e + more.end("name"), rec2, "division")
 
 
 def _rule_seat(f):

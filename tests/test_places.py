@@ -214,3 +214,10 @@ def test_city_is_shown_as_the_article_writes_it(extract_text):
     doc = extract_text("GENÈVE, 3 mars (ATS) - Le ministre est parti pour Moscou, puis pour Pékin. Il rentrera au Lavandou.")
     names = {p["name"] for p in doc["places"]}
     assert {"Genève", "Moscou", "Pékin", "Le Lavandou"} <= names and not names & {"Geneva", "Moscow", "Beijing"}
+
+
+def test_raions_named_by_an_adjective_are_placed_at_their_seat(extract_text):
+    doc = extract_text("Dans la région de Koursk, en Russie, les autorités évacuent les localités des districts de Rylsky "
+                       "et Khomoutovsky.")
+    assert near(by_mention(doc, "districts de Rylsky"), 51.57, 34.68, 50)  # Rylsk
+    assert near(by_mention(doc, "Khomoutovsky"), 51.92, 34.55, 50)  # Khomutovka
