@@ -127,7 +127,7 @@ def tense_at(doc, start: int, end: int) -> str:
     if verb is None:
         verb = span.sent.root
     root = span.sent.root
-    if verb is not root and root.pos_ in ("VERB", "AUX") and verb.dep_ in ("amod", "acl", "advcl") \
+    if verb is not root and root.pos_ in ("VERB", "AUX") and verb.dep_ in ("amod", "acl", "advcl") and verb.lemma_ not in _SCHEDULED \
             and "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
         verb = root  # a participle used as an adjective ("un temps agité samedi") has no tense of its own
     tense = verb_tense(verb)
