@@ -367,6 +367,8 @@ def _resolve_entity(f, ent, s, e):
         for sub in _sub_spans(ent):
             if len(sub) == 1 and sub[0].pos_ == "NOUN":
                 continue  # a capitalised common noun ("Police cantonale", "Confédération")
+            if re.fullmatch(r"[IVX]{1,4}", sub.text) or (sub.end < len(sub.doc) and re.fullmatch(r"[IVX]{1,4}", sub.doc[sub.end].text)):
+                continue  # a ruler's name ("Fonds Hassan II", "lycée Henri IV"), not the towns of Hassan or Ii
             rec = f.lookup(sub.text)
             if rec:
                 return sub.start_char, sub.end_char, rec, "ner-subspan"

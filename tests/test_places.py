@@ -221,3 +221,8 @@ def test_raions_named_by_an_adjective_are_placed_at_their_seat(extract_text):
                        "et Khomoutovsky.")
     assert near(by_mention(doc, "districts de Rylsky"), 51.57, 34.68, 50)  # Rylsk
     assert near(by_mention(doc, "Khomoutovsky"), 51.92, 34.55, 50)  # Khomutovka
+
+
+def test_a_rulers_name_inside_a_name_is_no_place(extract_text):
+    doc = extract_text("Au Maroc, la sécheresse frappe. Une aide de trois milliards viendra du Fonds Hassan II.")
+    assert not {"Hassan", "II"} & {m for p in doc["places"] for m in p["mentions"]}  # not Hassan (India) nor Ii (Finland)
