@@ -604,7 +604,7 @@ def locate_actors(ctx) -> None:
         cap = gaz.resolve(cap_name, {country["country"]}) if cap_name else None
         if not cap:
             continue
-        place = next((p for p in ctx.places if p["name"] == cap["name"] and p["kind"] == cap["kind"]), None)
+        place = next((p for p in ctx.places if (p["lat"], p["lon"], p["kind"]) == (cap["lat"], cap["lon"], cap["kind"])), None)
         if place is None:
             place = {"name": cap["name"], "mentions": [], "spans": [], "count": 0, "lat": cap["lat"], "lon": cap["lon"],
                      "kind": cap["kind"], "country": cap["country"], "source": "actor-location",

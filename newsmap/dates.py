@@ -25,7 +25,9 @@ Rules (documented in the README):
 * ``au troisième trimestre``: the year of the latest such quarter; ``en début de semaine``: its Monday;
 * a day and month without a year within 600 characters after a date written with a past year take
   that year (a story set in the past), unless that date opened a span (``depuis juin 2024``).
-Each record names the pattern that produced it (``rule``).
+One regular expression per rule (:data:`_PATTERNS`, in priority order: at one position the first that
+matches wins) and one small function per rule (:data:`RULES`) that turns its match into a record;
+each record names the rule that produced it (``rule``).
 """
 from __future__ import annotations
 
@@ -51,7 +53,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("range_between", B + r"entre le\s+(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+et le\s+(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("range_weekdays", B + r"(?P<until>jusqu'à |d'ici |à partir de )?(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
     ("quarter", B + r"(?P<q>" + QUARTERS + r")\s+trimestre(?:\s+(?:de\s+)?(?P<y>" + YEAR + r"))?" + E_),
-    ("day_list", B + r"(?:les|des)\s+(?P<d1>" + DAYN + r")(?:\s*,\s*" + DAYN + r")*\s+et\s+(?P<d2>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
+    ("day_list", B + r"(?:(?:les|des)\s+|" + WD + r"\s+)(?P<d1>" + DAYN + r")(?:\s*,\s*(?:" + WD + r"\s+)?" + DAYN + r")*\s+et\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("month_range", B + r"(?:entre|de)\s+(?P<m1>" + MO + r")\s+(?:et|à)\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
     ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?(?:\s+(?P<dir>prochain|dernier|passé))?" + PART + E_),
@@ -62,15 +64,19 @@ _PATTERNS: list[tuple[str, str]] = [
     ("season", B + r"(?:cet |tout l'|l'|au |ce )(?P<s>" + "|".join(SEASONS) + r")(?:\s+(?P<dir>dernier|prochain))?(?!\s*\d)" + E_),
     ("holiday", B + r"(?:le jour de |à |pour |depuis |avant |après )?(?P<h>Noël|la Toussaint|la Saint-Sylvestre|le jour de l'An|le Nouvel An|la Saint-Valentin)" + E_),
     ("relative_day", B + r"(?P<word>aujourd'hui|avant-hier|après-demain|hier|demain)" + PART + E_),
-    ("context_day", B + r"(?P<word>au lendemain de|à la veille de|le lendemain|la veille|l'avant-veille|le surlendemain)" + E_),
+    ("context_day", B + r"(?P<word>(?:au lendemain|à la veille) (?:d(?:e|u|es)(?![\w-])|d')|(?:le lendemain|la veille|l'avant-veille|le surlendemain)(?![\w-]))"),
     ("ago", B + r"il y a\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
     ("ahead", B + r"dans\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
-    ("week", B + r"(?P<which>la semaine dernière|la semaine passée|la semaine prochaine|cette semaine|le week-end dernier|ce week-end|le week-end prochain)" + E_),
+    ("week", B + r"(?P<which>la semaine dernière|la semaine passée|la semaine prochaine|cette semaine|le week-end dernier|ce week-end|le week-end prochain|(?:(?:le|ce|du|au)\s+)?prochain week-end)" + E_),
     ("week_part", B + r"(?P<which>en début de semaine|en milieu de semaine|en fin de semaine|en début de semaine (?:dernière|prochaine))" + E_),
     ("month_rel", B + r"(?P<which>(?:le|du|au) mois (?:dernier|passé|prochain)|ce mois-ci)" + E_),
     ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année)" + E_),
     ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
     ("day_part", B + r"(?P<which>" + DAY_PARTS + ")" + E_),
+    ("offset", B + r"(?<!de )(?<!environ )(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans|années)\s+(?P<rel>plus tard|plus tôt|(?:après|avant)(?=\s+(?:le|la|l'|les|son|sa|ses|leur|leurs|cette|ce|cet)\b))"),
+    ("bare_day", B + r"(?:le|les|du)\s+(?P<d1>" + DAYN + r")(?:(?:\s*,\s*" + DAYN + r")*\s+et\s+" + DAYN + r"|\s+au\s+" + DAYN
+                 + r")?(?=[ \t]*[),;.])"),
+    ("year_after_noun", B + r"(?<=[^\W\d_] )(?P<y>" + YEAR + r")(?=[ \t]*(?:[:;,.)!?\n]|\Z))"),
     ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
 ]
 _REGEX = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.IGNORECASE)
@@ -120,7 +126,14 @@ def tense_at(doc, start: int, end: int) -> str:
         tok = tok.head
     if verb is None:
         verb = span.sent.root
-    return verb_tense(verb)
+    root = span.sent.root
+    if verb is not root and root.pos_ in ("VERB", "AUX") and verb.dep_ in ("amod", "acl", "advcl") and verb.lemma_ not in _SCHEDULED \
+            and "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
+        verb = root  # a participle used as an adjective ("un temps agité samedi") has no tense of its own
+    tense = verb_tense(verb)
+    if tense == "present" and verb is not root and "Part" not in root.morph.get("VerbForm") and verb_tense(root) == "future":
+        return "future"  # "devrait rester …, avant de repartir samedi": the sentence's main verb speaks of what is coming
+    return tense
 
 
 def verb_tense(verb) -> str:
@@ -134,6 +147,8 @@ def verb_tense(verb) -> str:
                 return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_AUX and "Pres" in verb.head.morph.get("Tense"):
         return "future"
+    if verb.dep_ == "xcomp" and ("Cnd" in verb.head.morph.get("Mood") or "Fut" in verb.head.morph.get("Tense")):
+        return "future"  # "pourrait être programmée le 20 juin"
     if verb.lemma_ in _EXPECT and any(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in aux):
         return "future"
     if any(a.dep_ == "aux:pass" for a in aux) and any(a.lemma_ in _FUTURE_AUX for a in verb.children):
@@ -200,204 +215,333 @@ def _record(m, start, end, value, precision, **extra):
     return rec
 
 
+class _Reader:
+    """What the rules share while reading one text: the publication day, the parse, the story so far."""
+
+    def __init__(self, text: str, published: dt.date, doc):
+        self.text, self.published, self.doc = text, published, doc
+        self.last_day: dt.date | None = None  # the last day-precision date read (outside quotes): the event in context
+        self.story_year: tuple[int, int] | None = None  # (year, position) of the last date written with a past year
+        self.s = self.e = 0
+        self._tense: str | None = None
+        self.last_date: tuple[dt.date, str, int] | None = None  # (day, precision, end) of the last date read outside quotes
+
+    def at(self, s: int, e: int) -> None:
+        self.s, self.e, self._tense = s, e, None
+
+    def tense(self) -> str:
+        if self._tense is None:
+            self._tense = tense_at(self.doc, self.s, self.e)
+        return self._tense
+
+    def year_of(self, month: int, day: int | None) -> int:
+        """A day and month without a year: the year of a past story told just before (« le 20 novembre 2012 …
+        le 15 novembre »), else the year nearest to publication on the side the tense asks for."""
+        if self.story_year and self.s - self.story_year[1] <= 600 and self.tense() != "future":
+            return self.story_year[0]
+        return _year_for(month, day, self.published, self.tense())
+
+    def rec(self, value, precision, **extra) -> dict:
+        return _record(self.text[self.s:self.e], self.s, self.e, value, precision, **extra)
+
+
+# ---------------------------------------------------------------- rules: one function per pattern of _PATTERNS
+def _range_days(r, g):  # "du 18 au 19 novembre", "entre le 2 et le 5 mars"
+    m2 = _month(g["m2"])
+    m1 = _month(g["m1"]) if g.get("m1") else m2
+    y = int(g["y"]) if g.get("y") else r.year_of(m2, _day(g["d2"]))
+    d1, d2 = dt.date(y - 1 if m1 > m2 else y, m1, _day(g["d1"])), dt.date(y, m2, _day(g["d2"]))
+    return r.rec(d1.isoformat(), "day", end_value=d2.isoformat())
+
+
+def _range_weekdays(r, g):  # "jusqu'à la nuit de dimanche à lundi" (a forecast) points forward
+    ahead = r.tense() == "future" or bool(g.get("until"))
+    w2 = _weekday(r.published, WEEKDAYS.index(g["w2"].lower()), "future" if ahead else "past")
+    return r.rec((w2 - dt.timedelta(days=1)).isoformat(), "day", end_value=w2.isoformat(), part="nuit", relative=True)
+
+
+def _quarter(r, g):  # "au troisième trimestre": the year of the latest such quarter (year precision)
+    first_month = 3 * QUARTER_WORDS[g["q"].lower()] - 2
+    y = int(g["y"]) if g.get("y") else r.published.year - (first_month > r.published.month and r.tense() != "future")
+    return r.rec(f"{y:04d}", "year", relative=not g.get("y"))
+
+
+def _day_list(r, g):  # "les 24, 25 et 26 mai": the first day to the last
+    mo = _month(g["m"])
+    y = int(g["y"]) if g.get("y") else r.year_of(mo, _day(g["d1"]))
+    return r.rec(dt.date(y, mo, _day(g["d1"])).isoformat(), "day", end_value=dt.date(y, mo, _day(g["d2"])).isoformat())
+
+
+def _month_range(r, g):  # "entre mars et mai"
+    m1, m2 = _month(g["m1"]), _month(g["m2"])
+    y = int(g["y"]) if g.get("y") else _year_for(m2, None, r.published, r.tense())
+    return r.rec(f"{y - 1 if m1 > m2 else y:04d}-{m1:02d}", "month", end_value=f"{y:04d}-{m2:02d}")
+
+
+def _numeric(r, g):  # "20/11/2024"
+    return r.rec(dt.date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat(), "day")
+
+
+def _full(r, g):  # "le 20 novembre (2024)", "mercredi 20 novembre", "20 novembre dernier"
+    mo, dd = _month(g["m"]), _day(g["d"])
+    direction = (g.get("dir") or "").lower()
+    if g.get("y"):
+        y = int(g["y"])
+    elif direction:
+        y = _year_for(mo, dd, r.published, "future" if direction == "prochain" else "past")
+    else:
+        y = r.year_of(mo, dd)
+    return r.rec(dt.date(y, mo, dd).isoformat(), "day", part=(g.get("part") or None))
+
+
+def _month_year(r, g):  # "en septembre 2023"
+    return r.rec(f"{int(g['y']):04d}-{_month(g['m']):02d}", "month")
+
+
+def _month_alone(r, g):  # "en septembre", "juillet dernier"
+    mention = r.text[r.s:r.e]
+    if not mention[0].islower() and mention.lower() == g["m"].lower() and r.s > 0 and r.text[r.s - 1] not in "\n.":
+        return None  # a capitalised bare month mid-sentence is a name (« Juillet »), not a date
+    mo = _month(g["m"])
+    direction, prep = (g.get("dir") or "").lower(), (g.get("prep") or "").lower()
+    if direction in ("dernier", "passé"):
+        tt = "past"
+    elif direction == "prochain" or prep in ("dès", "à partir de", "d'ici", "jusqu'en"):
+        tt = "future"
+    else:
+        tt = r.tense()
+    y = _year_for(mo, None, r.published, tt)
+    return r.rec(f"{y:04d}-{mo:02d}", "month", relative=bool(direction))
+
+
+def _year_range(r, g):  # "entre 2004 et 2016"
+    return r.rec(f"{int(g['y1']):04d}", "year", end_value=f"{int(g['y2']):04d}")
+
+
+def _year(r, g):  # "en 2022"; "en 2018, 2020 et 2021": one record per year
+    if g["prep"].lower() in ("de", "à", "et") and not re.match(r"\s*(?:,|\.|et|à|$)", r.text[r.e:r.e + 4]):
+        return None  # "de 2000 soldats" is a number
+    more = re.findall(YEAR, g.get("more") or "")
+    if not more:
+        return r.rec(f"{int(g['y']):04d}", "year")
+    first_end = r.s + r.text[r.s:r.e].index(g["y"]) + 4
+    out, pos = [_record(r.text[r.s:first_end], r.s, first_end, f"{int(g['y']):04d}", "year")], first_end
+    for y in more:
+        i = r.text.index(y, pos)
+        out.append(_record(y, i, i + 4, y, "year"))
+        pos = i + 4
+    return out
+
+
+def _season(r, g):  # "cet été", "l'hiver dernier"
+    start = SEASONS[g["s"].lower()]
+    direction = (g.get("dir") or "").lower()
+    y = r.published.year
+    if direction == "dernier" and r.published.month < start + 3:
+        y -= 1
+    elif direction == "prochain" and r.published.month >= start:
+        y += 1
+    return r.rec(f"{y:04d}", "year", relative=True)
+
+
+_HOLIDAYS = {"noël": (12, 25), "la toussaint": (11, 1), "la saint-sylvestre": (12, 31), "le jour de l'an": (1, 1),
+             "le nouvel an": (1, 1), "la saint-valentin": (2, 14)}
+
+
+def _holiday(r, g):  # "à Noël"
+    mo, dd = _HOLIDAYS[g["h"].lower()]
+    return r.rec(dt.date(_year_for(mo, dd, r.published, r.tense()), mo, dd).isoformat(), "day", relative=True)
+
+
+def _relative_day(r, g):  # "hier", "demain soir"
+    off = {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2}[g["word"].lower()]
+    return r.rec((r.published + dt.timedelta(days=off)).isoformat(), "day", part=g.get("part"), relative=True)
+
+
+def _context_day(r, g):
+    """``la veille``, ``le lendemain``: from the event in context (else publication). ``au lendemain de X``: the day
+    after the event in context, but never after publication (then it is the day of the clause: the report's day);
+    ``à la veille de X``: the day of the clause."""
+    anchor = r.last_day or r.published
+    word = g["word"].lower()
+    if word.startswith("au lendemain"):
+        day = anchor + dt.timedelta(days=1) if anchor < r.published else anchor
+    elif word.startswith("à la veille"):
+        day = anchor
+    else:
+        day = anchor + dt.timedelta(days={"le lendemain": 1, "la veille": -1, "l'avant-veille": -2, "le surlendemain": 2}[word])
+    return r.rec(day.isoformat(), "day", relative=True, anchor=anchor.isoformat())
+
+
+def _shifted(r, n: int, unit: str):
+    """``n`` days, weeks, months or years from publication (negative: before)."""
+    if unit.startswith(("jour", "semaine")):
+        d = r.published + dt.timedelta(days=n * (7 if unit.startswith("semaine") else 1))
+        return r.rec(d.isoformat(), "day", relative=True)
+    if unit == "mois":
+        d = _add_months(r.published, n)
+        return r.rec(f"{d.year:04d}-{d.month:02d}", "month", relative=True)
+    return r.rec(f"{r.published.year + n:04d}", "year", relative=True)
+
+
+def _ago(r, g):  # "il y a trois semaines"
+    return _shifted(r, -_num(g["n"]), g["unit"].lower())
+
+
+def _ahead(r, g):  # "dans deux mois"
+    return _shifted(r, _num(g["n"]), g["unit"].lower())
+
+
+def _week(r, g):  # "la semaine dernière", "ce week-end"
+    w = g["which"].lower()
+    monday = r.published - dt.timedelta(days=r.published.weekday())
+    if "week-end" in w:
+        sat = monday + dt.timedelta(days=5)
+        if "dernier" in w or (sat > r.published and "prochain" not in w and r.tense() == "past"):
+            sat -= dt.timedelta(weeks=1)
+        if "prochain" in w and sat <= r.published:
+            sat += dt.timedelta(weeks=1)
+        return r.rec(sat.isoformat(), "day", end_value=(sat + dt.timedelta(days=1)).isoformat(), relative=True)
+    shift = -1 if ("dernière" in w or "passée" in w) else 1 if "prochaine" in w else 0
+    mon = monday + dt.timedelta(weeks=shift)
+    return r.rec(mon.isoformat(), "day", end_value=(mon + dt.timedelta(days=6)).isoformat(), relative=True)
+
+
+def _week_part(r, g):  # "en début de semaine": Monday (milieu: Wednesday, fin: Friday) of the week
+    w = g["which"].lower()
+    monday = r.published - dt.timedelta(days=r.published.weekday())
+    monday += dt.timedelta(weeks=-1 if "dernière" in w else 1 if "prochaine" in w else 0)
+    d = monday + dt.timedelta(days=0 if "début" in w else 2 if "milieu" in w else 4)
+    return r.rec(d.isoformat(), "day", relative=True)
+
+
+def _month_rel(r, g):  # "le mois dernier"
+    w = g["which"].lower()
+    d = _add_months(r.published, -1 if ("dernier" in w or "passé" in w) else 1 if "prochain" in w else 0)
+    return r.rec(f"{d.year:04d}-{d.month:02d}", "month", relative=True)
+
+
+def _year_rel(r, g):  # "l'an dernier", "cette année"
+    w = g["which"].lower()
+    shift = -1 if any(x in w for x in ("dernier", "passé", "dernière", "passée")) else 1 if "prochain" in w else 0
+    return r.rec(f"{r.published.year + shift:04d}", "year", relative=True)
+
+
+def _today_part(r, g):  # "ce matin", "ce soir"
+    return r.rec(r.published.isoformat(), "day", part=g["which"].lower().split()[-1], relative=True)
+
+
+def _day_part(r, g):  # "dans la soirée", "dès l'aube": the day in context
+    w = g["which"].lower()
+    part = next((p for p in ("soir", "matin", "après-midi", "nuit", "aube") if p in w), None)
+    return r.rec((r.last_day or r.published).isoformat(), "day", part=part, relative=True)
+
+
+def _offset(r, g):
+    """``10 ans plus tard``: from the date in context. ``quinze jours après le scrutin``: the day of the clause, that
+    many days after the day in context when that is not beyond publication (the report's day otherwise);
+    ``trois jours avant le vote``: that many days before the day in context."""
+    n, unit, rel = _num(g["n"]), g["unit"].lower(), g["rel"].lower()
+    days = n * (7 if unit.startswith("semaine") else 1) if unit.startswith(("jour", "semaine")) else None
+    if rel in ("plus tard", "plus tôt"):
+        if r.last_date is None:
+            return None
+        anchor, precision, _e = r.last_date
+        sign = 1 if rel == "plus tard" else -1
+        if days is not None and precision == "day":
+            return r.rec((anchor + dt.timedelta(days=sign * days)).isoformat(), "day", relative=True)
+        if unit == "mois" and precision in ("day", "month"):
+            d = _add_months(anchor, sign * n)
+            return r.rec(f"{d.year:04d}-{d.month:02d}", "month", relative=True)
+        return r.rec(f"{anchor.year + sign * n:04d}", "year", relative=True) if unit in ("ans", "années") else None
+    if days is None:
+        return None
+    if rel == "avant":
+        return r.rec((r.last_day - dt.timedelta(days=days)).isoformat(), "day", relative=True) if r.last_day else None
+    day = r.last_day + dt.timedelta(days=days) if r.last_day and r.last_day + dt.timedelta(days=days) <= r.published \
+        else r.published
+    return r.rec(day.isoformat(), "day", relative=True)
+
+
+def _bare_day(r, g):  # "à Strasbourg (le 22)", "(les 23 et 24)", "(du 29 au 31)": the month named earlier in the sentence
+    if r.last_date is None or r.last_date[1] not in ("day", "month") or r.s - r.last_date[2] > 300 \
+            or re.search(r"[.!?]\s", r.text[r.last_date[2]:r.s]):
+        return None
+    month, last = r.last_date[0], re.findall(r"\d+", r.text[r.s:r.e])[-1]
+    try:
+        first = month.replace(day=_day(g["d1"]))
+        end = month.replace(day=int(last)) if last != g["d1"] else None
+    except ValueError:
+        return None
+    return r.rec(first.isoformat(), "day", end_value=end and end.isoformat())
+
+
+def _year_after_noun(r, g):  # "le budget 2024 :", "Budget 2024": a year closing a noun phrase
+    tok = r.doc.char_span(r.s, r.e, alignment_mode="expand") if r.doc is not None else None
+    if tok is None or tok.start == 0 or r.doc[tok.start - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return r.rec(g["y"], "year")
+
+
+def _weekday_rule(r, g):  # "mardi", "ce mercredi", "jeudi prochain"
+    wd = WEEKDAYS.index(g["w"].lower())
+    direction, ce = (g.get("dir") or "").lower(), (g.get("ce") or "").lower()
+    if direction in ("dernier", "passé"):
+        d = _weekday(r.published, wd, "strict_past")
+    elif direction == "prochain":
+        d = _weekday(r.published, wd, "strict_future")
+    elif ce in ("ce", "dès ce", "depuis ce"):
+        d = _weekday(r.published, wd, "future" if r.tense() == "future" else "past")
+        if r.tense() != "future" and (r.published - d).days > 0 and wd > r.published.weekday():
+            d = _weekday(r.published, wd, "future")
+    elif not ce and r.tense() != "past" and r.last_day and 0 < (r.last_day - r.published).days <= 14:
+        # the story is set in the coming days (a forecast, a programme: « samedi 16 et dimanche 17 … temps agité
+        # samedi »): the weekday of that week
+        d = r.last_day + dt.timedelta(days=(wd - r.last_day.weekday() + 3) % 7 - 3)
+    else:
+        ahead = r.tense() == "future" or ce in ("d'ici", "jusqu'à", "jusqu'au", "à partir de")
+        d = _weekday(r.published, wd, "future" if ahead else "past")
+    return r.rec(d.isoformat(), "day", part=g.get("part"), relative=True)
+
+
+# the rules in order: at one position the first pattern that matches wins (``rule`` on every record)
+RULES = {
+    "range_days": _range_days, "range_between": _range_days, "range_weekdays": _range_weekdays, "quarter": _quarter,
+    "day_list": _day_list, "month_range": _month_range, "numeric": _numeric, "full": _full, "month_year": _month_year,
+    "month": _month_alone, "year_range": _year_range, "year": _year, "season": _season, "holiday": _holiday,
+    "relative_day": _relative_day, "context_day": _context_day, "ago": _ago, "ahead": _ahead, "week": _week,
+    "week_part": _week_part, "month_rel": _month_rel, "year_rel": _year_rel, "today_part": _today_part,
+    "day_part": _day_part, "offset": _offset, "bare_day": _bare_day, "year_after_noun": _year_after_noun,
+    "weekday": _weekday_rule,
+}
+assert list(RULES) == [name for name, _pat in _PATTERNS]
+_STORY_RULES = ("full", "numeric", "month_year", "range_days", "range_between", "day_list")  # dates that may set a story's year
+
+
 def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
     """Every temporal expression in ``text`` with its normalised value (see module docstring)."""
     out: list[dict] = []
     quotes = [(m.start(), m.end()) for m in re.finditer(r"«[^«»]*»", text)]
-    last_day: dt.date | None = None
-    story_year: tuple[int, int] | None = None  # (year, position) of the last date written with a past year
-
-    def year_of(month, day, tense, pos):
-        """A day and month without a year: the year of a past story told just before (« le 20 novembre 2012 … le
-        15 novembre »), else the year nearest to publication on the side the tense asks for."""
-        if story_year and pos - story_year[1] <= 600 and tense != "future":
-            return story_year[0]
-        return _year_for(month, day, published, tense)
-
+    r = _Reader(text, published, doc)
     for m in _REGEX.finditer(text):
         kind = m.lastgroup
         g = {k[len(kind) + 1:]: v for k, v in m.groupdict().items() if k.startswith(kind + "_") and v is not None}
-        s, e = m.start(), m.end()
-        mention = text[s:e]
-        tense = None
-
-        def t():
-            nonlocal tense
-            if tense is None:
-                tense = tense_at(doc, s, e)
-            return tense
-
-        rec = None
+        r.at(m.start(), m.end())
         try:
-            if kind in ("range_days", "range_between"):
-                m2 = _month(g["m2"])
-                m1 = _month(g["m1"]) if g.get("m1") else m2
-                y = int(g["y"]) if g.get("y") else year_of(m2, _day(g["d2"]), t(), s)
-                y1 = y - 1 if m1 > m2 else y
-                d1, d2 = dt.date(y1, m1, _day(g["d1"])), dt.date(y, m2, _day(g["d2"]))
-                rec = _record(mention, s, e, d1.isoformat(), "day", end_value=d2.isoformat())
-            elif kind == "range_weekdays":  # "jusqu'à la nuit de dimanche à lundi" (a forecast) points forward
-                ahead = t() == "future" or bool(g.get("until"))
-                w2 = _weekday(published, WEEKDAYS.index(g["w2"].lower()), "future" if ahead else "past")
-                rec = _record(mention, s, e, (w2 - dt.timedelta(days=1)).isoformat(), "day", end_value=w2.isoformat(), part="nuit", relative=True)
-            elif kind == "numeric":
-                d = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
-                rec = _record(mention, s, e, d.isoformat(), "day")
-            elif kind == "day_list":  # "les 24, 25 et 26 mai": the first day to the last
-                mo = _month(g["m"])
-                y = int(g["y"]) if g.get("y") else year_of(mo, _day(g["d1"]), t(), s)
-                rec = _record(mention, s, e, dt.date(y, mo, _day(g["d1"])).isoformat(), "day", end_value=dt.date(y, mo, _day(g["d2"])).isoformat())
-            elif kind == "month_range":
-                m1, m2 = _month(g["m1"]), _month(g["m2"])
-                y = int(g["y"]) if g.get("y") else _year_for(m2, None, published, t())
-                y1 = y - 1 if m1 > m2 else y
-                rec = _record(mention, s, e, f"{y1:04d}-{m1:02d}", "month", end_value=f"{y:04d}-{m2:02d}")
-            elif kind == "season":
-                start = SEASONS[g["s"].lower()]
-                direction = (g.get("dir") or "").lower()
-                y = published.year
-                if direction == "dernier" and published.month < start + 3:
-                    y -= 1
-                elif direction == "prochain" and published.month >= start:
-                    y += 1
-                rec = _record(mention, s, e, f"{y:04d}", "year", relative=True)
-            elif kind == "full":
-                mo, dd = _month(g["m"]), _day(g["d"])
-                direction = (g.get("dir") or "").lower()
-                tt = "future" if direction == "prochain" else "past" if direction else None
-                y = int(g["y"]) if g.get("y") else _year_for(mo, dd, published, tt) if tt else year_of(mo, dd, t(), s)
-                d = dt.date(y, mo, dd)
-                rec = _record(mention, s, e, d.isoformat(), "day", part=(g.get("part") or None))
-            elif kind == "month_year":
-                rec = _record(mention, s, e, f"{int(g['y']):04d}-{_month(g['m']):02d}", "month")
-            elif kind == "year_range":
-                rec = _record(mention, s, e, f"{int(g['y1']):04d}", "year", end_value=f"{int(g['y2']):04d}")
-            elif kind == "holiday":
-                mo, dd = {"noël": (12, 25), "la toussaint": (11, 1), "la saint-sylvestre": (12, 31), "le jour de l'an": (1, 1),
-                          "le nouvel an": (1, 1), "la saint-valentin": (2, 14)}[g["h"].lower()]
-                d = dt.date(_year_for(mo, dd, published, t()), mo, dd)
-                rec = _record(mention, s, e, d.isoformat(), "day", relative=True)
-            elif kind == "month":
-                if not mention[0].islower() and mention.lower() == g["m"].lower() and s > 0 and text[s - 1] not in "\n.":
-                    continue  # a capitalised bare month mid-sentence is a name (« Juillet »), not a date
-                mo = _month(g["m"])
-                direction = (g.get("dir") or "").lower()
-                prep = (g.get("prep") or "").lower()
-                tt = "past" if direction in ("dernier", "passé") else "future" if (direction == "prochain" or prep in ("dès", "à partir de", "d'ici", "jusqu'en")) else t()
-                y = _year_for(mo, None, published, tt)
-                rec = _record(mention, s, e, f"{y:04d}-{mo:02d}", "month", relative=bool(direction))
-            elif kind == "year":
-                if g["prep"].lower() in ("de", "à", "et") and not re.match(r"\s*(?:,|\.|et|à|$)", text[e:e + 4]):
-                    continue  # "de 2000 soldats" is a number
-                more = re.findall(YEAR, g.get("more") or "")
-                if more:  # "en 2018, 2020 et 2021": one record per year
-                    first_end = s + mention.index(g["y"]) + 4
-                    out.append(dict(_record(text[s:first_end], s, first_end, f"{int(g['y']):04d}", "year"), in_quote=False))
-                    pos = first_end
-                    for y in more[:-1]:
-                        i = text.index(y, pos)
-                        out.append(dict(_record(y, i, i + 4, y, "year"), in_quote=False))
-                        pos = i + 4
-                    i = text.index(more[-1], pos)
-                    rec = _record(more[-1], i, i + 4, more[-1], "year")
-                    s = i
-                else:
-                    rec = _record(mention, s, e, f"{int(g['y']):04d}", "year")
-            elif kind == "relative_day":
-                w = g["word"].lower()
-                off = {"aujourd'hui": 0, "hier": -1, "avant-hier": -2, "demain": 1, "après-demain": 2}[w]
-                rec = _record(mention, s, e, (published + dt.timedelta(days=off)).isoformat(), "day", part=g.get("part"), relative=True)
-            elif kind == "context_day":
-                w = g["word"].lower()
-                anchor = last_day or published
-                off = {"le lendemain": 1, "la veille": -1, "l'avant-veille": -2, "le surlendemain": 2, "au lendemain de": 0, "à la veille de": 0}[w]
-                rec = _record(mention, s, e, (anchor + dt.timedelta(days=off)).isoformat(), "day", relative=True, anchor=anchor.isoformat())
-            elif kind == "ago":
-                n, unit = _num(g["n"]), g["unit"].lower()
-                if unit.startswith("jour"):
-                    rec = _record(mention, s, e, (published - dt.timedelta(days=n)).isoformat(), "day", relative=True)
-                elif unit.startswith("semaine"):
-                    rec = _record(mention, s, e, (published - dt.timedelta(weeks=n)).isoformat(), "day", relative=True)
-                elif unit == "mois":
-                    d = _add_months(published, -n)
-                    rec = _record(mention, s, e, f"{d.year:04d}-{d.month:02d}", "month", relative=True)
-                else:
-                    rec = _record(mention, s, e, f"{published.year - n:04d}", "year", relative=True)
-            elif kind == "ahead":
-                n, unit = _num(g["n"]), g["unit"].lower()
-                if unit.startswith(("jour", "semaine")):
-                    d = published + dt.timedelta(days=n * (7 if unit.startswith("semaine") else 1))
-                    rec = _record(mention, s, e, d.isoformat(), "day", relative=True)
-                elif unit == "mois":
-                    d = _add_months(published, n)
-                    rec = _record(mention, s, e, f"{d.year:04d}-{d.month:02d}", "month", relative=True)
-                else:
-                    rec = _record(mention, s, e, f"{published.year + n:04d}", "year", relative=True)
-            elif kind == "week":
-                w = g["which"].lower()
-                monday = published - dt.timedelta(days=published.weekday())
-                if "week-end" in w:
-                    sat = monday + dt.timedelta(days=5)
-                    sat = sat - dt.timedelta(weeks=1) if "dernier" in w or (sat > published and "prochain" not in w and t() == "past") else sat
-                    sat = sat + dt.timedelta(weeks=1) if "prochain" in w and sat <= published else sat
-                    rec = _record(mention, s, e, sat.isoformat(), "day", end_value=(sat + dt.timedelta(days=1)).isoformat(), relative=True)
-                else:
-                    shift = -1 if ("dernière" in w or "passée" in w) else 1 if "prochaine" in w else 0
-                    mon = monday + dt.timedelta(weeks=shift)
-                    rec = _record(mention, s, e, mon.isoformat(), "day", end_value=(mon + dt.timedelta(days=6)).isoformat(), relative=True)
-            elif kind == "quarter":  # "au troisième trimestre": the year of the latest such quarter (year precision)
-                first_month = 3 * QUARTER_WORDS[g["q"].lower()] - 2
-                y = int(g["y"]) if g.get("y") else published.year - (first_month > published.month and t() != "future")
-                rec = _record(mention, s, e, f"{y:04d}", "year", relative=not g.get("y"))
-            elif kind == "week_part":  # "en début de semaine": Monday (milieu: Wednesday, fin: Friday) of the week
-                w = g["which"].lower()
-                monday = published - dt.timedelta(days=published.weekday())
-                monday += dt.timedelta(weeks=-1 if "dernière" in w else 1 if "prochaine" in w else 0)
-                d = monday + dt.timedelta(days=0 if "début" in w else 2 if "milieu" in w else 4)
-                rec = _record(mention, s, e, d.isoformat(), "day", relative=True)
-            elif kind == "month_rel":
-                w = g["which"].lower()
-                shift = -1 if ("dernier" in w or "passé" in w) else 1 if "prochain" in w else 0
-                d = _add_months(published, shift)
-                rec = _record(mention, s, e, f"{d.year:04d}-{d.month:02d}", "month", relative=True)
-            elif kind == "year_rel":
-                w = g["which"].lower()
-                shift = -1 if ("dernier" in w or "passé" in w or "dernière" in w or "passée" in w) else 1 if "prochain" in w else 0
-                rec = _record(mention, s, e, f"{published.year + shift:04d}", "year", relative=True)
-            elif kind == "day_part":  # "dans la soirée": the day in context
-                w = g["which"].lower()
-                part = next((p for p in ("soir", "matin", "après-midi", "nuit", "aube") if p in w), None)
-                rec = _record(mention, s, e, (last_day or published).isoformat(), "day", part=part, relative=True)
-            elif kind == "today_part":
-                w = g["which"].lower()
-                rec = _record(mention, s, e, published.isoformat(), "day", part=w.split()[-1], relative=True)
-            elif kind == "weekday":
-                wd = WEEKDAYS.index(g["w"].lower())
-                direction = (g.get("dir") or "").lower()
-                ce = (g.get("ce") or "").lower()
-                if direction in ("dernier", "passé"):
-                    d = _weekday(published, wd, "strict_past")
-                elif direction == "prochain":
-                    d = _weekday(published, wd, "strict_future")
-                elif ce in ("ce", "dès ce", "depuis ce"):
-                    d = _weekday(published, wd, "future" if t() == "future" else "past")
-                    if t() != "future" and (published - d).days > 0 and wd > published.weekday():
-                        d = _weekday(published, wd, "future")
-                else:
-                    ahead = t() == "future" or ce in ("d'ici", "jusqu'à", "jusqu'au", "à partir de")
-                    d = _weekday(published, wd, "future" if ahead else "past")
-                rec = _record(mention, s, e, d.isoformat(), "day", part=g.get("part"), relative=True)
+            got = RULES[kind](r, g)
         except (ValueError, KeyError):
-            rec = _record(mention, s, e, None, None, note="invalid date")
-        if rec is None:
-            continue
-        rec["rule"] = kind
-        rec["in_quote"] = any(qs <= s and e <= qe for qs, qe in quotes)
-        if g.get("y") and kind in ("full", "numeric", "month_year", "range_days", "range_between", "day_list") and rec["value"] \
-                and not re.match(r"(?:depuis|dès|jusqu)", mention, re.IGNORECASE):  # "depuis juin 2024" opens a span, not a story
-            y = int(rec["value"][:4])
-            story_year = (y, e) if y < published.year else None
-        if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
-            last_day = dt.date.fromisoformat(rec["end_value"] or rec["value"])
-        out.append(rec)
+            got = r.rec(None, None, note="invalid date")
+        for rec in [got] if isinstance(got, dict) else got or []:
+            s, e = rec["start"], rec["end"]
+            rec["rule"] = kind
+            rec["in_quote"] = any(qs <= s and e <= qe for qs, qe in quotes)
+            if g.get("y") and kind in _STORY_RULES and rec["value"] \
+                    and not re.match(r"(?:depuis|dès|jusqu)", rec["mention"], re.IGNORECASE):  # "depuis juin 2024" opens a span
+                y = int(rec["value"][:4])
+                r.story_year = (y, e) if y < published.year else None
+            if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
+                r.last_day = dt.date.fromisoformat(rec["end_value"] or rec["value"])
+            if rec["value"] and not rec["in_quote"]:
+                r.last_date = (dt.date.fromisoformat((rec["value"] + "-01-01")[:10]), rec["precision"], e)
+            out.append(rec)
     return out

@@ -259,12 +259,14 @@ class Gazetteer:
     def resolve(self, name: str, context_countries: set[str] | frozenset = frozenset(), accept=None, bonus=None) -> dict | None:
         """The best candidate for an exact name (among those ``accept`` allows), or None.
 
-        A weak candidate (:func:`is_weak`) is chosen only when no strong one is left: a village
-        never beats a town of the same name (Cologne, Gers), nor a canton its city (Genève).
-        ``bonus(candidate)`` adds to the score (the caller's own evidence).
+        A weak candidate (:func:`is_weak`) out of context is chosen only when no strong one is left:
+        a foreign village never beats a town of the same name (Cologne, Gers). In the article's
+        countries, or near its places (``bonus``), it competes on score: ``province du Soum`` in an
+        article on Burkina Faso is the province, not the Senegalese town. ``bonus(candidate)`` adds
+        to the score (the caller's own evidence).
         """
         cands = [c for c in self.candidates(name) if accept is None or accept(c)]
-        cands = [c for c in cands if not is_weak(c)] or cands
+        cands = [c for c in cands if not is_weak(c) or c["country"] in context_countries or (bonus and bonus(c) > 0)] or cands
         if not cands:
             return None
         return max(cands, key=lambda c: self.score(c, context_countries) + (bonus(c) if bonus else 0.0))

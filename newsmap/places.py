@@ -10,11 +10,14 @@ characters, and every place records the ``rule`` that found its first mention:
 ==========================  =======================================================================
 rule                        what it finds
 ==========================  =======================================================================
+division                    ``région du Centre``, ``canton de Vaud``: the division, else one placed at
+                            the city of that name (``source = "derived-from-city"``); before the list
+                            below, so that ``région du Sahel`` is Burkina Faso's region, not the belt.
+                            A plural head (``départements de l'Est``, ``États du Sahel``: a group)
+                            comes after the list
 gazetteer-list              names from ``assets/gazetteer_extra.json`` (``mer Baltique``, ``Haut Atlas``)
 descriptive-name            periphrases (``la cité phocéenne`` → Marseille), ``lang/fr/places.py``
 dateline                    ``BRUXELLES, Belgique | AFP``, ``KIEV, 3 mars (AFP) -``, ``(Québec)``
-division                    ``région du Centre``, ``canton de Vaud``: the division, else one placed at
-                            the city of that name (``source = "derived-from-city"``)
 seat-locative               ``à la Maison-Blanche`` (a seat of power is otherwise an actor)
 landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-Garnier de Lyon``,
                             ``col du Tourmalet``: placed at the town named with it, else at the
@@ -27,6 +30,8 @@ ner-region-article          ``au Québec`` → the province, ``à Québec`` → 
 ner-locative-cue            a small place whose name is in one country only, after ``à``/``en``/…
 town-in-name                ``Festival de Cannes``, ``hôpital de Sion`` → the town (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
+capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`` alone → the capital of the
+                            country most of the article's places are in (not ``la capitale économique``)
 capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …, in the article's countries
 division-code               ``Chamoson (VS)`` → the canton of Valais
 (repeat)                    every further mention of a name already resolved (not a place's rule)
@@ -57,7 +62,7 @@ _HEADS = "|".join(sorted(map(re.escape, FR.LANDMARK_HEADS), key=len, reverse=Tru
 _LANDMARK_RE = re.compile(
     rf"\b(?i:{_HEADS})\s+(?P<of>de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)"
     rf"(?:\s+et\s+(?:du|de\s+la|des|de)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
-    rf"(?:\s+(?:de|à|d'|d’)\s*(?P<town>{_NAME})|\s*\((?P<town2>{_NAME})\))?"
+    rf"(?:(?:\s+(?:de|à|d'|d’)|,\s+à)\s*(?P<town>{_NAME})|\s*\((?P<town2>{_NAME})\))?"
 )
 _TOWN_HEADS = "|".join(sorted(map(re.escape, FR.NAME_WITH_TOWN_HEADS), key=len, reverse=True))
 _TOWN_IN_NAME_RE = re.compile(rf"\b(?i:{_TOWN_HEADS})\s+(?:de\s+|d'|d’|du\s+)(?P<town>{_NAME})")
@@ -175,7 +180,7 @@ class _Finder:
 
         def close(c):  # a place close to the ones already found wins among namesakes
             return 1.0 if any(haversine_km(c["lat"], c["lon"], lat, lon) < NEAR_KM for lat, lon in points) else 0.0
-        return self.gaz.resolve(name, near, accept, close)
+        return self.gaz.resolve(name, near or FR.HOME_COUNTRIES, accept, close)  # no country named: the readers' own
 
     def one_country(self, name) -> bool:
         return len({c["country"] for c in self.gaz.candidates(name)}) == 1
@@ -196,12 +201,15 @@ def _rule_gazetteer_list(f):
             f.add(s, e, {**row, "source": "newsmap-gazetteer"}, "gazetteer-list")
 
 
-_DESCRIPTIVE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in FR.DESCRIPTIVE) + r")(?![\w-])", re.I)
+# "la région parisienne" and "en région parisienne": the article "la" may be left out
+_DESCRIPTIVE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.sub(r"^la\\ ", "(?:la )?", re.escape(k)) for k in FR.DESCRIPTIVE)
+                             + r")(?![\w-])", re.I)
 
 
 def _rule_descriptive(f):
     for m in _DESCRIPTIVE_RE.finditer(f.text):
-        target = FR.DESCRIPTIVE[m.group(0).lower().replace("’", "'")]
+        key = m.group(0).lower().replace("’", "'")
+        target = FR.DESCRIPTIVE.get(key) or FR.DESCRIPTIVE[f"la {key}"]
         rec = f.lookup(target, weak_ok=True)
         if rec and f.free(m.start(), m.end()):
             f.add(m.start(), m.end(), rec, "descriptive-name")
@@ -222,30 +230,49 @@ def _rule_dateline(f):
             f.add(s, s + len(name), rec, "dateline")
 
 
-def _rule_division(f):
+def _division_record(f, head: str, adj: str, name: str) -> dict | None:
+    """The division ``<head> de <name>``: a known one, else one placed at the town of that name or (a raion named by
+    an adjective, ``district de Rylsky``) at its seat town."""
     gaz = f.gaz
+    known = gaz.resolve(f"région de {name}")
+    if known and known["kind"] == "region":
+        return known
+    one = len({c["country"] for c in gaz.candidates(name) if c["kind"] == "region"}) == 1
+    division = f.lookup(name, kinds={"region"}, weak_ok=one)  # "départements de l'Est": which country's?
+    if division:
+        return division
+    city = f.lookup(name, kinds={"city"}) or next(filter(None, (f.lookup(n, kinds={"city"}) for n in _seat_names(name))), None)
+    if not city:
+        return None
+    return {"name": f"{head.lower().rstrip('s').capitalize()} de {name}", "lat": city["lat"], "lon": city["lon"], "kind": "region",
+            "country": gaz.country_of_adjective(adj or "") or city["country"], "source": "derived-from-city"}
+
+
+def _seat_names(name: str) -> list[str]:
+    """A Slavic division's adjective → its seat town in the gazetteer's spellings: ``Rylsky`` → Rylsk,
+    ``Khomoutovsky`` → Khomoutovka / Khomutovka (French ``ou`` for ``u``)."""
+    m = re.match(r"(?P<stem>.+?)(?P<sk>sk|ck|zk)(?:yi|iy|yy|ij|y|i|a|aïa|aya|iï)$", name)
+    if not m:
+        return []
+    stem = m.group("stem")
+    names = [n for n in (stem + m.group("sk"), stem + "ka", stem, stem + "e") if len(n) >= 4]
+    return names + [n.replace("ou", "u").replace("Ou", "U") for n in names if "ou" in n.lower()]
+
+
+def _rule_division(f, plural=False):
     for m in _DIVISION_RE.finditer(f.text):
         s, e = m.start(), m.end()
-        if not f.free(s, e):
+        if not f.free(s, e) or m.group("head").lower().endswith("s") != plural:
             continue
-        name = m.group("name")
-        known = gaz.resolve(f"région de {name}")
-        if known and known["kind"] == "region":
-            f.add(s, e, known, "division")
+        rec = _division_record(f, m.group("head"), m.group("adj"), m.group("name"))
+        if rec is None:
             continue
-        one = len({c["country"] for c in gaz.candidates(name) if c["kind"] == "region"}) == 1
-        division = f.lookup(name, kinds={"region"}, weak_ok=one)  # "départements de l'Est": which country's?
-        if division:
-            f.add(s, e, division, "division")
-            continue
-        city = f.lookup(name, kinds={"city"})
-        if not city:
-            continue
-        adj_iso = gaz.country_of_adjective(m.group("adj") or "")
-        head = m.group("head").lower().rstrip("s")
-        rec = {"name": f"{head.capitalize()} de {name}", "lat": city["lat"], "lon": city["lon"], "kind": "region",
-               "country": adj_iso or city["country"], "source": "derived-from-city"}
         f.add(s, e, rec, "division")
+        more = re.match(rf"\s+et\s+(?P<name>{_NAME})", f.text[e:])  # "districts de Rylsky et Khomoutovsky"
+        if plural and more and f.free(e + more.start("name"), e + more.end("name")):
+            rec2 = _division_record(f, m.group("head"), m.group("adj"), more.group("name"))
+            if rec2:
+                f.add(e + more.start("name"), e + more.end("name"), rec2, "division")
 
 
 def _rule_seat(f):
@@ -272,7 +299,7 @@ def _rule_landmark(f):
         if town_name:
             town = f.lookup(town_name, kinds={"city"})
             name_end = m.start("town") if m.group("town") else m.start("town2")
-            name_end = len(f.text[:name_end].rstrip(" (").removesuffix(" de").removesuffix(" à").rstrip())
+            name_end = len(f.text[:name_end].rstrip(" (").removesuffix(" de").removesuffix(" à").rstrip().rstrip(","))
             if town is None:
                 name_end = e
         if re.search(r"\b(?:à|en)\s+la\s+$", f.text[max(0, s - 8):s]) and f.text[s:s + 5].lower() == "place":
@@ -284,8 +311,14 @@ def _rule_landmark(f):
 
 
 def _place_landmarks(f):
+    for _s, _e, town, town_start in f.landmarks:  # the towns named with landmarks are places too
+        if town_start is not None:
+            f.add(town_start, town_start + len(re.match(_NAME, f.text[town_start:]).group(0)), town, "landmark")
     cities = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city")
-    for s, e, town, town_start in f.landmarks:
+    # a landmark named with its town once ("l'hôpital Anna-Laberge, à Châteauguay") is there at every mention
+    own_town = {f.text[s:e].lower(): town for s, e, town, _ts in f.landmarks if town is not None}
+    for s, e, town, _town_start in f.landmarks:
+        town = town or own_town.get(f.text[s:e].lower())
         # the nearest town of its sentence, else (a building or a street) of its paragraph; not a town
         # inside another name ("Festival de Cannes")
         natural = f.text[s:e].lower().startswith(FR.NATURAL_HEADS)
@@ -299,9 +332,6 @@ def _place_landmarks(f):
         rec = {"name": name[0].upper() + name[1:], "lat": town["lat"], "lon": town["lon"], "kind": "landmark",
                "country": town["country"], "source": "town-of-landmark"}
         f.hits.append((s, e, dict(rec, rule="landmark")))
-        if town_start is not None:
-            tname_end = town_start + len(re.match(_NAME, f.text[town_start:]).group(0))
-            f.add(town_start, tname_end, town, "landmark")
 
 
 def _rule_town_in_name(f):
@@ -337,6 +367,8 @@ def _resolve_entity(f, ent, s, e):
         for sub in _sub_spans(ent):
             if len(sub) == 1 and sub[0].pos_ == "NOUN":
                 continue  # a capitalised common noun ("Police cantonale", "Confédération")
+            if re.fullmatch(r"[IVX]{1,4}", sub.text) or (sub.end < len(sub.doc) and re.fullmatch(r"[IVX]{1,4}", sub.doc[sub.end].text)):
+                continue  # a ruler's name ("Fonds Hassan II", "lycée Henri IV"), not the towns of Hassan or Ii
             rec = f.lookup(sub.text)
             if rec:
                 return sub.start_char, sub.end_char, rec, "ner-subspan"
@@ -390,6 +422,29 @@ def _rule_ner(f):
         pending = left
 
 
+_CAPITAL_RE = re.compile(r"(?<![\w-])la capitale(?:\s+(?P<adj>[a-zéèêëïîôûç-]+))?(?P<more>\s+(?:d[eu']|des)\b)?")
+
+
+def _rule_capital(f):
+    """``la capitale ukrainienne`` → Kyiv; ``la capitale`` alone → the capital of the country the article's
+    places lie in (most of them); never ``la capitale économique`` nor ``la capitale du pays`` (unknown)."""
+    counts: dict[str, int] = {}
+    for _s, _e, rec in f.hits:
+        if rec.get("country") and rec["kind"] != "country":
+            counts[rec["country"]] = counts.get(rec["country"], 0) + 1
+    for m in _CAPITAL_RE.finditer(f.text):
+        adj = (m.group("adj") or "").lower()
+        iso, e = f.gaz.country_of_adjective(adj) if adj else None, m.end("adj")
+        if iso is None:
+            if (adj and adj not in FR.CLAUSE_WORDS) or m.group("more") or not counts:
+                continue  # "la capitale économique", "la capitale du pays": not the one we can name
+            iso, e = max(counts, key=counts.get), m.start() + len("la capitale")
+        capital = f.gaz.countries.get(iso, {}).get("capital")
+        rec = f.gaz.resolve(capital, {iso}, lambda c, iso=iso: c["country"] == iso and c["kind"] == "city") if capital else None
+        if rec and f.free(m.start(), e):
+            f.add(m.start(), e, rec, "capital")
+
+
 def _rule_capitalised_after_cue(f):
     person = [(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "PER"]
     for m in _CUE_NAME_RE.finditer(f.text):
@@ -410,8 +465,34 @@ def _rule_division_code(f):
                 f.add(cs, ce, f.gaz.record(f.gaz.codes[f"{rec['country']}-{m.group('code')}"]), "division-code")
 
 
-RULES = [_rule_gazetteer_list, _rule_descriptive, _rule_dateline, _rule_division, _rule_seat, _rule_landmark,
-         _rule_ner, _rule_town_in_name, _place_landmarks, _rule_capitalised_after_cue, _rule_division_code]
+def _rule_divisions(f):
+    _rule_division(f, plural=True)
+
+
+RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_landmark,
+         _rule_ner, _rule_town_in_name, _place_landmarks, _rule_capital, _rule_capitalised_after_cue, _rule_division_code]
+
+
+def _title(caps: str) -> str:
+    """``SAINT-DENIS`` → ``Saint-Denis``, ``L'HAY-LES-ROSES`` → ``L'Hay-les-Roses`` (a dateline's capitals)."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).lower() if m.start() and m.group(0).lower() in FR.NAME_PARTICLES
+                  else m.group(0).capitalize(), caps)
+
+
+def display_name(p: dict, gaz) -> str:
+    """The name a place is shown under: a city as the article writes it (``Moscou``, not GeoNames' ``Moscow``),
+    when that spelling is one of the city's own names; else the gazetteer's name (already French for
+    countries, divisions and the newsmap list; ``Le Lavandou`` for ``au Lavandou``)."""
+    if p["source"] != "geonames":
+        return p["name"]
+    for mention in p["mentions"]:
+        form = _title(mention) if mention.isupper() else mention
+        if norm(form) == norm(p["name"]):
+            return p["name"]
+        if form[:1].isupper() and any(c["name"] == p["name"] and (c["lat"], c["lon"]) == (p["lat"], p["lon"])
+                                      for c in gaz.candidates(form)):
+            return form
+    return p["name"]
 
 
 def find_places(ctx) -> None:
@@ -445,6 +526,8 @@ def find_places(ctx) -> None:
         p["spans"].sort()
         p["count"] = len(p["spans"])
 
+    for p in places.values():
+        p["name"] = display_name(p, f.gaz)
     out = sorted(places.values(), key=lambda p: p["spans"][0][0])
     for i, p in enumerate(out):
         p["id"] = f"p{i + 1}"

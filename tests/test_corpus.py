@@ -53,7 +53,7 @@ CORRECTIONS = '''
 action = "fix"
 table = "quotes"
 where = { text = "appropriée" }
-set = { place = "Moscow" }
+set = { place = "Moscou" }
 
 [[correction]]
 action = "merge"
@@ -76,7 +76,7 @@ def test_corrections_fix_merge_drop(seed_corpus):
     (seed_corpus / "corrections.toml").write_text(CORRECTIONS, encoding="utf-8")
     c = load(seed_corpus)
     assert c.warnings == []
-    assert c.quotes.set_index("text").loc["appropriée", "place"] == "Moscow"
+    assert c.quotes.set_index("text").loc["appropriée", "place"] == "Moscou"
     assert "Moscou" not in set(c.actors["name"]) and "Moscou" in c.actors.set_index("name").loc["Kremlin", "aliases"].iloc[-1]
     assert not any(c.events["summary"] == "de l’annonce par Moscou de représailles")
     assert c.places.set_index("name").loc["Mer Baltique", "lat"] == 57.5
@@ -107,9 +107,9 @@ def test_stale_correction_is_reported(seed_corpus):
 # ---------------------------------------------------------------- values that must never reach the dashboard
 @pytest.mark.parametrize("bad,needle", [
     ('correction = ["fix", "drop"]\n', 'correction #1: must be a [[correction]] table, not "fix"'),
-    ('[[correction]]\naction = "fix"\ntable = "places"\nwhere = { name = "Kyiv" }\nset = { lat = "north" }\n',
+    ('[[correction]]\naction = "fix"\ntable = "places"\nwhere = { name = "Kiev" }\nset = { lat = "north" }\n',
      'correction #1: set.lat must be a number from -90 to 90, not "north"'),
-    ('[[correction]]\naction = "fix"\ntable = "places"\nwhere = { name = "Kyiv" }\nset = { lat = 123 }\n', "set.lat must be a number"),
+    ('[[correction]]\naction = "fix"\ntable = "places"\nwhere = { name = "Kiev" }\nset = { lat = 123 }\n', "set.lat must be a number"),
     ('[[correction]]\naction = "fix"\ntable = "quotes"\nwhere = { id = "q1" }\nset = { speaker = { name = "X" } }\n',
      "set.speaker must be a text in quotes"),
     ('[[correction]]\naction = "fix"\ntable = "quotes"\nwhere = { id = { a = 1 } }\nset = { speaker = "X" }\n',
@@ -134,17 +134,17 @@ def test_accepted_corrections_load_and_filter(seed_corpus):
 
     (seed_corpus / "corrections.toml").write_text(
         '[[correction]]\naction = "fix"\ntable = "quotes"\nwhere = { text = "appropriée" }\nset = { date = 2024-11-19, place = "Moscou" }\n\n'
-        '[[correction]]\naction = "fix"\ntable = "places"\nwhere = { name = "Kyiv" }\nset = { lat = 50 }\n\n'
-        '[[correction]]\naction = "fix"\ntable = "events"\nwhere = { id = "e1" }\nset = { places = "Kyiv", date = "2024-11" }\n',
+        '[[correction]]\naction = "fix"\ntable = "places"\nwhere = { name = "Kiev" }\nset = { lat = 50 }\n\n'
+        '[[correction]]\naction = "fix"\ntable = "events"\nwhere = { id = "e1" }\nset = { places = "Kiev", date = "2024-11" }\n',
         encoding="utf-8")
     c = load(seed_corpus)
     assert c.warnings == []
     assert c.quotes.set_index("text").loc["appropriée", "date"] == "2024-11-19"
-    assert c.places.set_index("name").loc["Kyiv", "lat"] == 50.0
-    assert c.events.set_index("id").loc["e1", "places"] == ["Kyiv"]
+    assert c.places.set_index("name").loc["Kiev", "lat"] == 50.0
+    assert c.events.set_index("id").loc["e1", "places"] == ["Kiev"]
     import datetime as dt
 
-    view = apply(c, Filters(start=dt.date(2024, 11, 1), end=dt.date(2024, 11, 30), places=["Kyiv"]))
+    view = apply(c, Filters(start=dt.date(2024, 11, 1), end=dt.date(2024, 11, 30), places=["Kiev"]))
     for table in ("events", "quotes", "places", "actors"):
         export.render(view, table, "json")
 

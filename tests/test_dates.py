@@ -94,3 +94,66 @@ MARCH = dt.date(2023, 3, 10)
 def test_more_date_forms(text, mention, value, end_value):
     (d,) = [d for d in find_dates(text, MARCH) if d["mention"] == mention]
     assert (d["value"], d["end_value"]) == (value, end_value)
+
+
+def test_every_date_names_its_rule_also_in_a_list_of_years():
+    out = find_dates("Des émeutes ont eu lieu en 2018, 2020 et 2021.", WED)
+    assert [(d["mention"], d["rule"]) for d in out] == [("en 2018", "year"), ("2020", "year"), ("2021", "year")]
+
+
+def test_conditional_governing_a_participle_points_forward(nlp):
+    text = "Une réunion pourrait être programmée le 18 novembre pour lancer le plan."
+    (d,) = [d for d in find_dates(text, WED, nlp(text)) if d["mention"] == "le 18 novembre"]
+    assert d["value"] == "2025-11-18"  # a meeting that may come, not one held two days ago
+
+
+def test_forecast_weekday_follows_the_sentences_main_verb(nlp):
+    text = ("La tempête devrait frapper la Bretagne, les vents soufflant sur les côtes où habitent des milliers de familles, "
+            "avant de faiblir samedi matin.")
+    (d,) = [d for d in find_dates(text, WED, nlp(text)) if d["mention"].startswith("samedi")]
+    assert d["value"] == "2024-11-23"
+
+
+def test_au_lendemain_des_is_the_day_after_the_event_in_context(nlp):
+    text = "Le match a eu lieu dimanche soir. Au lendemain des débordements, la colère a fait place à la réaction."
+    values = {d["mention"].lower(): d["value"] for d in find_dates(text, WED, nlp(text))}
+    assert values["au lendemain des"] == "2024-11-18"
+    text = "Il a parlé ce mercredi. Cette alerte intervient au lendemain de l'annonce."  # never after publication
+    assert [d["value"] for d in find_dates(text, WED, nlp(text))] == ["2024-11-20", "2024-11-20"]
+
+SUN = dt.date(2024, 11, 17)  # a Sunday
+
+
+def test_weekend_forecast_days_and_weekdays_of_that_weekend(nlp):
+    text = ("Pour votre prochain week-end (samedi 23 et dimanche 24 novembre), la pluie se poursuit. "
+            "Nous conservons un temps agité samedi. La situation évoluera peu dimanche.")
+    got = [(d["mention"], d["value"]) for d in find_dates(text, SUN, nlp(text))]
+    assert got == [("prochain week-end", "2024-11-23"), ("samedi 23 et dimanche 24 novembre", "2024-11-23"),
+                   ("samedi", "2024-11-23"), ("dimanche", "2024-11-24")]
+
+
+def test_weekday_of_a_coming_programme(nlp):
+    text = "Le texte sera débattu à partir de lundi au Sénat. Début des débats lundi au Sénat."
+    assert [d["value"] for d in find_dates(text, SUN, nlp(text))] == ["2024-11-18", "2024-11-18"]
+
+
+def test_offsets_from_the_date_in_context_or_the_clauses_day(nlp):
+    text = "Le 20 novembre 2012, les rebelles ont pris la ville. 10 ans plus tard, ils sont de retour."
+    assert find_dates(text, WED, nlp(text))[-1]["value"] == "2022"
+    text = "Le Conseil, réuni quinze jours après le scrutin, a rejeté les recours."
+    (d,) = find_dates(text, WED, nlp(text))
+    assert (d["mention"], d["value"], d["rule"]) == ("quinze jours après", "2024-11-20", "offset")
+    text = "Il a été libéré moins de deux semaines avant le scrutin."  # a vague span, no date
+    assert find_dates(text, WED, nlp(text)) == []
+
+
+def test_bare_day_takes_the_month_named_earlier_in_its_sentence(nlp):
+    text = "En octobre, il a dû annuler à Lille (le 22) et Metz (les 23 et 24), puis à Nantes (du 29 au 31). Le 14, rien."
+    got = [(d["mention"], d["value"], d["end_value"]) for d in find_dates(text, WED, nlp(text))]
+    assert got == [("En octobre", "2024-10", None), ("le 22", "2024-10-22", None), ("les 23 et 24", "2024-10-23", "2024-10-24"),
+                   ("du 29 au 31", "2024-10-29", "2024-10-31")]
+
+
+def test_year_closing_a_noun_phrase(nlp):
+    text = "Budget 2025 : le gouvernement a trouvé un accord. Ils étaient 2000."
+    assert [(d["mention"], d["value"]) for d in find_dates(text, WED, nlp(text))] == [("2025", "2025")]

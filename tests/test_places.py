@@ -4,8 +4,8 @@ def places(doc):
 
 def test_seed_places_are_geocoded(seed_doc):
     ps = places(seed_doc)
-    assert abs(ps["Kyiv"]["lat"] - 50.45) < 0.1 and abs(ps["Kyiv"]["lon"] - 30.52) < 0.1
-    assert ps["Kyiv"]["mentions"] == ["Kiev"] and ps["Kyiv"]["kind"] == "city" and ps["Kyiv"]["country"] == "UA"
+    assert abs(ps["Kiev"]["lat"] - 50.45) < 0.1 and abs(ps["Kiev"]["lon"] - 30.52) < 0.1
+    assert ps["Kiev"]["mentions"] == ["Kiev"] and ps["Kiev"]["kind"] == "city" and ps["Kiev"]["country"] == "UA"
     assert abs(ps["Rio de Janeiro"]["lat"] + 22.9) < 0.1
     assert ps["Région de Briansk"]["kind"] == "region" and ps["Région de Briansk"]["country"] == "RU"
     assert ps["Mer Baltique"]["kind"] == "sea"
@@ -150,3 +150,79 @@ def test_saint_denis_in_an_article_on_la_reunion(extract_text):
 def test_pass_is_not_placed_at_a_town_of_another_sentence(extract_text):
     doc = extract_text("Le festival s'ouvre à Avignon. Les coureurs franchiront le col du Tourmalet samedi.")
     assert by_mention(doc, "col du Tourmalet") is None
+
+
+def test_small_place_of_the_articles_country_beats_a_foreign_town(extract_text):
+    doc = extract_text("Burkina Faso : une attaque contre l'armée fait des morts dans le Soum.")
+    soum = by_mention(doc, "Soum")
+    assert soum["country"] == "BF"  # the province, not the Senegalese town of 5,000
+
+
+def test_village_near_the_articles_places_beats_a_larger_namesake(extract_text):
+    doc = extract_text("Seine-Maritime. Deux voitures se sont percutées dimanche à Saint-Arnoult, près de Caudebec.")
+    assert near(by_mention(doc, "Saint-Arnoult"), 49.53, 0.67, 15)  # not Saint-Arnoult-en-Yvelines
+
+
+def test_namesake_in_an_article_naming_no_country_is_the_readers_own(extract_text):
+    doc = extract_text("Cinq jeunes ont été condamnés vendredi par le tribunal de Brest.")
+    assert near(by_mention(doc, "Brest"), 48.39, -4.49)  # not Brest in Belarus, twice its size
+
+
+def test_named_division_before_the_wider_region_of_that_name(extract_text):
+    doc = extract_text("Au Burkina Faso, la province du Soum se trouve dans la région du Sahel.")
+    sahel = by_mention(doc, "région du Sahel")
+    assert sahel["country"] == "BF" and sahel["rule"] == "division"  # the region, not the Sahel belt
+
+
+def test_plural_division_head_names_a_group(extract_text):
+    doc = extract_text("Le Mali et le Burkina Faso ont formé l'Alliance des États du Sahel.")
+    assert by_mention(doc, "Sahel")["country"] == ""  # the belt across the countries
+
+
+def test_road_and_lieu_dit_are_placed_at_their_town(extract_text):
+    doc = extract_text("Seine-Maritime. L'accident a eu lieu sur la route de Rouen à Saint-Arnoult, au lieu-dit Le Moulin Rouge.")
+    assert near(by_mention(doc, "route de Rouen"), 49.53, 0.67, 10)  # at Saint-Arnoult, not at Rouen
+    assert near(by_mention(doc, "lieu-dit Le Moulin Rouge"), 49.53, 0.67, 10)
+
+
+def test_landmark_named_with_its_town_once_is_there_at_every_mention(extract_text):
+    doc = extract_text("(Québec) Deux décès font l'objet d'une enquête à l'hôpital du Suroît. "
+                       "Les urgences de l'hôpital du Suroît, à Salaberry-de-Valleyfield, débordent depuis lundi.")
+    assert near(by_mention(doc, "hôpital du Suroît"), 45.25, -74.13, 10)  # not Québec city
+
+
+def test_former_and_cultural_regions(extract_text):
+    doc = extract_text("Le froid venu de Scandinavie gagnera la Suisse romande, mais le soleil reviendra en Languedoc Roussillon.")
+    assert near(by_mention(doc, "Scandinavie"), 62.0, 15.0, 500)
+    assert by_mention(doc, "Suisse romande")["country"] == "CH"
+    assert near(by_mention(doc, "Languedoc Roussillon"), 43.6, 3.5, 150)  # not a hamlet called Languedoc
+
+
+def test_descriptive_name_without_its_article(extract_text):
+    doc = extract_text("La tournée débutera à Courbevoie, en région parisienne, puis passera par Lille.")
+    assert near(by_mention(doc, "région parisienne"), 48.7, 2.5, 100)
+
+
+def test_the_capital_of_the_articles_country_or_of_its_adjective(extract_text):
+    doc = extract_text("Après Lille et Marseille, pour la capitale, la chanteuse a prévu quatre soirs. "
+                       "Des drones ont visé la capitale ukrainienne. Douala, la capitale économique, est inondée.")
+    caps = [p for p in doc["places"] if p["rule"] == "capital"]
+    assert {p["name"]: p["country"] for p in caps} == {"Paris": "FR", "Kyiv": "UA"}  # not Douala's "capitale économique"
+
+
+def test_city_is_shown_as_the_article_writes_it(extract_text):
+    doc = extract_text("GENÈVE, 3 mars (ATS) - Le ministre est parti pour Moscou, puis pour Pékin. Il rentrera au Lavandou.")
+    names = {p["name"] for p in doc["places"]}
+    assert {"Genève", "Moscou", "Pékin", "Le Lavandou"} <= names and not names & {"Geneva", "Moscow", "Beijing"}
+
+
+def test_raions_named_by_an_adjective_are_placed_at_their_seat(extract_text):
+    doc = extract_text("Dans la région de Koursk, en Russie, les autorités évacuent les localités des districts de Rylsky "
+                       "et Khomoutovsky.")
+    assert near(by_mention(doc, "districts de Rylsky"), 51.57, 34.68, 50)  # Rylsk
+    assert near(by_mention(doc, "Khomoutovsky"), 51.92, 34.55, 50)  # Khomutovka
+
+
+def test_a_rulers_name_inside_a_name_is_no_place(extract_text):
+    doc = extract_text("Au Maroc, la sécheresse frappe. Une aide de trois milliards viendra du Fonds Hassan II.")
+    assert not {"Hassan", "II"} & {m for p in doc["places"] for m in p["mentions"]}  # not Hassan (India) nor Ii (Finland)

@@ -6,6 +6,7 @@ LANDMARK_HEADS = (
     "gares", "col", "pont", "musée", "cathédrale", "basilique", "église", "collège", "lycée", "université", "aéroport",
     "palais", "château", "théâtre", "zénith", "chemin", "rue", "avenue", "boulevard", "quai", "pointe", "mont", "pic",
     "plage", "prison", "centre pénitentiaire", "port", "esplanade", "tour", "arène", "arènes", "salle", "forêt", "vallée",
+    "route", "lieu-dit", "hameau", "quartier", "cité",
 )
 # landmarks of nature: placed only at a town of their own sentence ("col du Tourmalet" is no part of Lyon)
 NATURAL_HEADS = ("col ", "mont ", "pic ", "pointe ", "plage ", "forêt ", "vallée ")
@@ -39,3 +40,10 @@ DESCRIPTIVE = {
 }
 # division heads: "région du Centre", "canton de Vaud", "province d'Al-Haouz"
 DIVISION_HEADS = r"régions?|oblasts?|provinces?|cantons?|comtés?|départements?|raions?|districts?|états?|préfectures?"
+# the countries of French-language news readers: the prior for a namesake when an article names no country
+# (``Brest`` alone is the Breton port, not the Belarusian city twice its size); never a licence for a village
+HOME_COUNTRIES = frozenset({"FR", "BE", "CH", "LU", "MC", "CA"})
+# words that may follow "la capitale" without qualifying it ("la capitale a voté", "pour la capitale, il …")
+CLAUSE_WORDS = frozenset({"a", "est", "était", "sera", "avait", "et", "où", "qui", "que", "ont", "se", "s'", "ne", "n'", "y"})
+# small words that stay in lower case inside a place name ("Saint-Germain-des-Prés", "Villeneuve-sur-Lot")
+NAME_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "sur", "sous", "en", "et", "lès", "lez", "aux", "au", "d", "l"})
