@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
+from .lang.fr.lexicon import (NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
                               SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
@@ -32,6 +32,7 @@ _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P
 _SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:" + SELON + r")\s+", re.IGNORECASE)
 _OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
 _SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"(?:" + RELATIVE_STARTS + r")\b", re.IGNORECASE)
 
 
 def _lemma(tok) -> str:
@@ -741,7 +742,11 @@ class _Quotes:
             np_end = np.end_char
             rest_after = text[np_end:sent.end_char]
             cm = re.match(r"\s*,\s*", rest_after)
-            if cm and len(rest_after.strip(" ,.\n")) > 15:
+            if cm and m.start() > 15 and self._source_gloss(np_end + cm.end(), sent.end_char):
+                # "<claim>, selon X, le directeur de …" / "…, selon X, ce qui …" / "…, selon X, rapporte Y": the claim is before
+                s = sent.start_char
+                e = sent.start_char + m.start()
+            elif cm and len(rest_after.strip(" ,.\n")) > 15:
                 # "(…, mais) selon X, <claim>."
                 s = np_end + cm.end()
                 e = sent.end_char
@@ -758,6 +763,21 @@ class _Quotes:
             if e - s < 8:
                 continue
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0], rule="selon")
+
+    def _source_gloss(self, s, e) -> bool:
+        """What follows ``selon X,`` says more about X or the report, not a claim: an apposition with no verb of
+        its own (``le directeur de cabinet du ministre``), a relative (``ce qui la propulse …``) or an
+        attribution (``samedi, rapportent les médias``)."""
+        rest = _tokens_in(self.doc, s, e)
+        if rest is None or _RELATIVE_RE.match(self.text, s):
+            return rest is not None
+        for k, t in enumerate(rest):
+            if t.text in (".", "!", "?", ";", ":"):
+                break
+            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+                before = [x for x in rest[:k] if x.pos_ not in ("AUX", "ADV")]
+                return bool(before) and before[-1].text == "," and _lemma(t) in REPORT_VERBS | SPEECH_VERBS
+        return True
 
     # ------------------------------------------------------------ occasion
     def statement_dates(self):

@@ -125,3 +125,11 @@ def test_participle_after_an_attribution_belongs_to_its_speaker(extract_text):
     doc = extract_text("Tarifs douaniers\nLe premier ministre Justin Trudeau a répondu mardi. Le Canada ne pliera pas, "
                        "a-t-il déclaré, affirmant que des tarifs de 25 % sont imposés par le Canada sur des produits américains.")
     assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Justin Trudeau")] * 2
+
+
+def test_selon_followed_by_an_apposition_or_a_relative_takes_the_claim_before(extract_text):
+    doc = extract_text("Vingt patients sont encore hospitalisés à Dakar, selon Awa Ndiaye, la directrice de l'hôpital. "
+                       "Le projet est valorisé à deux milliards de dollars, selon des sources financières, ce qui en fait un géant.")
+    assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
+        ("Vingt patients sont encore hospitalisés à Dakar", "Awa Ndiaye"),
+        ("Le projet est valorisé à deux milliards de dollars", "Sources financières")]

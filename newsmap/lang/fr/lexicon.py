@@ -151,6 +151,7 @@ EVENT_NOUNS = {
 SELON = r"selon|d'après"  # "selon X, …", "…, d'après X"
 OWN_SOURCE = r"(?:nos|mes) (?:informations|sources|confrères|calculs)"  # the outlet itself, not a speaker
 SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
+RELATIVE_STARTS = r"ce qui|ce que|ce qu'|ce qu’|qui|dont|où|lequel|laquelle|lesquels|lesquelles"  # "…, selon X, ce qui …"
 
 # ---------------------------------------------------------------- dates (dates.py)
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
