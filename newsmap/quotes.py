@@ -320,8 +320,22 @@ class _Quotes:
         before = self.text[max(0, m.start() - 12):m.start()]
         if before.rstrip().endswith("(") and self.text[m.end():m.end() + 3].lstrip().startswith(")"):
             return True
-        return kind == "partial" and len(words) <= 5 and words[0][:1].isupper() \
-            and bool(re.search(r"(?:\b(?:le|la|les|du|des|au|aux)|\bl')\s*$", before, re.IGNORECASE))
+        if len(words) > 5 or not words[0][:1].isupper() or re.search(r"[.!?…]\W*$", words[-1]):
+            return False
+        first = _tokens_in(self.doc, m.start(), m.end())
+        first = next((t for t in first if t.is_alpha), None) if first is not None else None
+        if first is None or first.pos_ == "PRON":
+            return False  # « Nous partirons »: words someone says
+        if kind == "partial":
+            # a short capitalised term inside a sentence (l'excellent album « Les sources », avec « Love Songs »),
+            # unless a speech verb stands right before it (il a répondu « Non merci »)
+            prev = first.doc[first.i - 2] if first.i >= 2 else None
+            return prev is None or not (prev.pos_ == "VERB" and is_speech(prev))
+        # a short capitalised "direct" quote the sentence runs on from (A 16h00, « Ampil » se trouvait …): a name
+        nxt = _tokens_in(self.doc, m.end(), min(len(self.text), m.end() + 30))
+        nxt = [t for t in nxt if t.idx >= m.end()][:3] if nxt is not None else []
+        return len(words) <= 3 and before.rstrip().endswith(",") and bool(nxt) and nxt[0].text[:1].islower() and nxt[0].is_alpha \
+            and not any(is_speech(t) or t.text.startswith("-") for t in nxt)
 
     def _inner_attribution(self, s, e):
         """« Nous irons, a-t-il dit, jusqu'au bout » / « A, s'exclame X. B »: the attribution stands inside the

@@ -133,3 +133,12 @@ def test_selon_followed_by_an_apposition_or_a_relative_takes_the_claim_before(ex
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
         ("Vingt patients sont encore hospitalisés à Dakar", "Awa Ndiaye"),
         ("Le projet est valorisé à deux milliards de dollars", "Sources financières")]
+
+
+def test_short_capitalised_titles_inside_a_sentence_are_names_not_quotes(extract_text):
+    doc = extract_text("La chanteuse Léa Morel a présenté l'excellent album « Les saisons » à Lyon. Cinq ans après « Rivages », "
+                       "elle a annoncé une tournée. À midi, « Mawar » se trouvait au large de Tokyo, a indiqué l'agence.")
+    assert [q["text"] for q in doc["quotes"] if q["kind"] != "indirect"] == []
+    # capitalised words a speech verb introduces are still speech
+    doc = extract_text("Interrogé sur sa candidature, le maire Paul Martin a répondu « Jamais » devant la presse.")
+    assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [("Jamais", "Paul Martin")]
