@@ -484,7 +484,7 @@ class _Quotes:
                 if a is None:
                     a, subj = np_after(t, res, self.date_spans)
                 if a is None:
-                    a, subj = subject_of(t, res, generic=True)
+                    a, subj = self._subject(t)
                 return (a, subj, _edges(subj)) if a is not None else None
         return None
 
@@ -497,7 +497,7 @@ class _Quotes:
         """X a déclaré : « … »: the subject of the last speech verb before the quote."""
         for t in reversed([t for t in c.sent if t.idx < c.m.start()]):
             if is_speech(t) and t.pos_ == "VERB":
-                a, subj = subject_of(t, self.res, generic=True)
+                a, subj = self._subject(t)
                 if a:
                     return a, subj, None
         return None
@@ -517,7 +517,7 @@ class _Quotes:
         prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
         for t in prev_sent or ():
             if is_speech(t) and t.pos_ == "VERB":
-                a, subj = subject_of(t, self.res, generic=True)
+                a, subj = self._subject(t)
                 if a:
                     return a, subj, None
         return None
@@ -548,7 +548,7 @@ class _Quotes:
     def _r_governing_verb(self, c):
         """Il a qualifié ces allégations d'« absurdes »: the speech verb that governs the quoted words."""
         if c.verb is not None and is_speech(c.verb):
-            a, subj = subject_of(c.verb, self.res, generic=True)
+            a, subj = self._subject(c.verb)
             if a is not None:
                 return a, subj, _edges(subj)
         return None
@@ -561,14 +561,14 @@ class _Quotes:
     def _r_nearest_verb(self, c):
         """The subject of the nearest verb above the quoted words."""
         if c.verb is not None:
-            a, subj = subject_of(c.verb, self.res, generic=True)
+            a, subj = self._subject(c.verb)
             if a is not None:
                 return a, subj, _edges(subj)
         return None
 
     def _r_sentence_subject(self, c):
         """The subject of the sentence's main verb."""
-        a, subj = subject_of(c.sent.root, self.res, generic=True)
+        a, subj = self._subject(c.sent.root)
         if a is not None:
             return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)) if subj is not None else None
         return None
@@ -581,6 +581,14 @@ class _Quotes:
         named = [x for x in named if x[1]["kind"] == "person"] or named
         return (named[-1][1], None, None) if named else None
 
+    def _subject(self, verb):
+        """The speaker doing a speech verb; a subject pronoun (« Il a estimé ») is read as in an inversion: the
+        speaker of the statement just before, not merely the last person named."""
+        a, subj = subject_of(verb, self.res, generic=True)
+        if subj is not None and subj.lower_ in ("il", "elle") and subj.i < verb.i:
+            a = self._pronoun_speaker(subj.idx, subj.lower_) or a
+        return a, subj
+
     def _last_speaker(self, pos, within=None):
         prior = [q for q in self.out if q["speaker_id"] and q["start"] < pos and (within is None or pos - q["end"] <= within)]
         return self.res.reg.get(max(prior, key=lambda q: q["start"])["speaker_id"]) if prior else None
@@ -588,11 +596,23 @@ class _Quotes:
     def _pronoun_speaker(self, pos, pron):
         """Who "a-t-il ajouté" stands for: the speaker of a statement in the sentence before (same paragraph),
         else the last person named as a subject (« il »), or any actor."""
-        prev = self._previous_attribution(pos, pron)
+        prev = self._previous_attribution(pos, pron) or self._previous_quote_speaker(pos)
         if prev is not None:
             return prev
         kinds = ("person",) if pron == "il" else ("person", "organisation", "government", "state", "source")
         return self.res.latest(pos, kinds)
+
+    def _previous_quote_speaker(self, pos):
+        """The speaker of a direct quote in the sentence before ``pos`` or earlier in its own sentence (same paragraph)."""
+        tok = _tokens_in(self.doc, pos, pos + 1)
+        if tok is None:
+            return None
+        sent = tok[0].sent
+        lo = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        if "\n" in self.text[lo:pos].rstrip():
+            lo = self.text.rfind("\n", 0, pos) + 1
+        prior = [q for q in self.out if q["speaker_id"] and q["kind"] == "direct" and lo <= q["start"] and q["end"] <= pos]
+        return self.res.reg.get(prior[-1]["speaker_id"]) if prior else None
 
     def _previous_attribution(self, pos, pron):
         """The actor a speech verb or a ``selon`` attributes a statement to in the sentence before ``pos``."""
@@ -686,9 +706,9 @@ class _Quotes:
                 if inv is not None:
                     actor = self._pronoun_speaker(said.idx, "il" if inv.text == "-t" else inv.text.lstrip("-").lower())
                 else:
-                    actor, mtok = subject_of(said, self.res, generic=True)
+                    actor, mtok = self._subject(said)
         if actor is None:
-            actor, mtok = subject_of(verb, self.res, generic=True)
+            actor, mtok = self._subject(verb)
         if actor is None:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON") and subj.lower_ not in ("on", "cela", "ce", "ça", "il"):

@@ -142,3 +142,12 @@ def test_short_capitalised_titles_inside_a_sentence_are_names_not_quotes(extract
     # capitalised words a speech verb introduces are still speech
     doc = extract_text("Interrogé sur sa candidature, le maire Paul Martin a répondu « Jamais » devant la presse.")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [("Jamais", "Paul Martin")]
+
+
+def test_a_subject_pronoun_is_the_speaker_of_the_quote_just_before(extract_text):
+    doc = extract_text("Le procès en appel des trois accusés de la mort de Paul Martin en 2019 touche à sa fin.\n"
+                       "« Je n'accepte pas ces mensonges », a attaqué le parquet général. Il a évoqué des « salades immondes » "
+                       "et une « culture du mensonge ».")
+    assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
+        ("Je n'accepte pas ces mensonges", "Parquet général"), ("salades immondes", "Parquet général"),
+        ("culture du mensonge", "Parquet général")]
