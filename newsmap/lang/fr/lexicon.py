@@ -15,6 +15,9 @@ SPEECH_VERBS = {
     "publier", "poster", "s'inquiéter", "se féliciter", "souhaiter", "vouloir", "redire", "décrire",
     "analyser", "évoquer", "revendiquer", "reconnaitre", "sommer", "avouer", "répliquer", "rétorquer", "arguer",
     "objecter", "relater",
+    # manner of saying, common after a quote (« … », peste X / soupire-t-il)
+    "pester", "soupirer", "hurler", "crier", "écrier", "tonner", "fulminer", "tempêter", "renchérir", "nuancer",
+    "tacler", "railler", "murmurer", "confesser", "plaisanter", "indigner", "étonner", "agacer", "alarmer", "désoler",
 }
 # verbs that introduce reported speech with « que » (indirect quotes)
 REPORT_VERBS = {
