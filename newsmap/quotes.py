@@ -189,6 +189,7 @@ class _Quotes:
         if first_line and first_line == ctx.article.title and len(first_line) <= 250 and 0 not in self.headers:
             self.headers.insert(0, 0)  # the headline: its quoted words are repeated, and attributed, in the body
         self.date_spans = [(d["start"], d["end"]) for d in ctx.dates]
+        self.marked = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self.text)]  # words inside quotation marks
 
     # ------------------------------------------------------------ helpers
     def _date_in(self, s, e, exclude):
@@ -585,8 +586,9 @@ class _Quotes:
         """The speaker doing a speech verb; a subject pronoun (« Il a estimé ») is read as in an inversion: the
         speaker of the statement just before, not merely the last person named."""
         a, subj = subject_of(verb, self.res, generic=True)
-        if subj is not None and subj.lower_ in ("il", "elle") and subj.i < verb.i:
-            a = self._pronoun_speaker(subj.idx, subj.lower_) or a
+        pron = subj.lower_.lstrip("-") if subj is not None else None
+        if pron in ("il", "elle"):
+            a = self._pronoun_speaker(subj.idx, pron) or a
         return a, subj
 
     def _last_speaker(self, pos, within=None):
@@ -626,8 +628,8 @@ class _Quotes:
         gender = {"il": "Masc", "elle": "Fem"}.get(pron)
         found = []
         for t in prev:
-            if t.pos_ == "VERB" and is_speech(t):
-                a, subj = subject_of(t, self.res, generic=True)
+            if t.pos_ == "VERB" and is_speech(t) and not any(qs < t.idx < qe for qs, qe in self.marked):
+                a, subj = self._subject(t)  # a pronoun there goes back one more sentence
                 if a is not None:
                     found.append((t.i, a, subj))
         for m in _SELON_RE.finditer(self.text, prev.start_char, prev.end_char):

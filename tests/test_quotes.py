@@ -151,3 +151,18 @@ def test_a_subject_pronoun_is_the_speaker_of_the_quote_just_before(extract_text)
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
         ("Je n'accepte pas ces mensonges", "Parquet général"), ("salades immondes", "Parquet général"),
         ("culture du mensonge", "Parquet général")]
+
+
+def test_manner_of_saying_verbs_attribute_a_quote(extract_text):
+    doc = extract_text("Le coroner Luc Roy a enquêté sur ce décès.\n« C'est un non-sens », peste Pierre Magloire, dont le frère "
+                       "est mort en 2014.\n« Nous partons en contre-attaque », soupire l'entraîneur René Weiler.")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Pierre Magloire", "René Weiler"]
+
+
+def test_a_chain_of_subject_pronouns_goes_back_to_the_speaker(extract_text):
+    doc = extract_text("Le procès en appel des trois accusés de la mort de Paul Martin en 2019 touche à sa fin.\n"
+                       "« Je n'accepte pas ces mensonges », a attaqué le parquet général. Il a évoqué des « salades immondes ». "
+                       "Il a taclé aussi une « culture du mensonge ».\n"
+                       "Le ministre Jean Roy a reconnu qu'« aucun pays n'a obtenu ce qu'il voulait ». Il a ajouté que l'accord "
+                       "était « une police d'assurance ».")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Parquet général"] * 3 + ["Jean Roy"] * 2
