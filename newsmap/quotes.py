@@ -587,6 +587,8 @@ class _Quotes:
         speaker of the statement just before, not merely the last person named."""
         a, subj = subject_of(verb, self.res, generic=True)
         pron = subj.lower_.lstrip("-") if subj is not None else None
+        if pron == "t" and subj.i + 1 < len(subj.doc):  # "a-t-elle ajouté": "-t" is the subject, "-elle" hangs on it
+            pron = subj.doc[subj.i + 1].lower_.lstrip("-")
         if pron in ("il", "elle"):
             a = self._pronoun_speaker(subj.idx, pron) or a
         return a, subj

@@ -166,3 +166,12 @@ def test_a_chain_of_subject_pronouns_goes_back_to_the_speaker(extract_text):
                        "Le ministre Jean Roy a reconnu qu'« aucun pays n'a obtenu ce qu'il voulait ». Il a ajouté que l'accord "
                        "était « une police d'assurance ».")
     assert [q["speaker"] for q in doc["quotes"]] == ["Parquet général"] * 3 + ["Jean Roy"] * 2
+
+
+def test_a_quote_after_an_inverted_attribution_in_the_sentence_before(extract_text):
+    doc = extract_text("Les restaurants pourront rouvrir dès le 11 mai. Le Conseil fédéral a accéléré mercredi la levée des mesures.\n"
+                       "Les infections ralentissent, a expliqué la présidente de la Confédération Simonetta Sommaruga devant la "
+                       "presse.\nMais la vie ne peut pas reprendre son cours comme avant, a-t-elle ajouté. « Nous devons apprendre "
+                       "à vivre avec le virus ». Les assouplissements s'accompagneront de plans de protection.")
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Simonetta Sommaruga")] * 2 + [
+        ("direct", "Simonetta Sommaruga")]
