@@ -107,7 +107,8 @@ def np_after(verb, res, dates=()):
         t = doc[i]
         if t.is_punct and t.text != ",":
             return None, None
-        if t.pos_ in ("ADV", "SCONJ", "CCONJ") or t.text == "," or "-t-" in t.text or any(s <= t.idx < e for s, e in dates):
+        if t.pos_ in ("ADV", "SCONJ", "CCONJ") or t.text == "," or "-t-" in t.text or any(s <= t.idx < e for s, e in dates) \
+                or (i == verb.i + 1 and is_speech(t) and "Inf" in t.morph.get("VerbForm")):  # "est venu dire devant …"
             i += 1
             continue
         if t.pos_ == "ADP":  # skip a prepositional phrase: "sur Telegram", "lors d'une réunion"
@@ -121,6 +122,9 @@ def np_after(verb, res, dates=()):
             for c in doc[j].rights:
                 if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.text[:1].isupper()):  # "de son côté Me Jonathan De Taye"
                     i = c.i
+                    break
+                if c.dep_ == "appos" and doc[c.left_edge.i - 1].text != ",":  # "lors d'un point presse le commandant …"
+                    i = c.left_edge.i
                     break
             continue
         if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "X", "PRON", "NUM"):
@@ -879,6 +883,7 @@ class _Cand:
 DIRECT_RULES = [
     ("pronoun-inversion", _Quotes._r_pronoun_inversion),
     ("verb-after", _Quotes._r_verb_after),
+    ("trailing-verb", _Quotes._r_trailing_verb),
     ("frame", _Quotes._r_frame),
     ("verb-before", _Quotes._r_verb_before),
     ("continues-previous", _Quotes._r_continues_previous),

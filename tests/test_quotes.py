@@ -175,3 +175,13 @@ def test_a_quote_after_an_inverted_attribution_in_the_sentence_before(extract_te
                        "à vivre avec le virus ». Les assouplissements s'accompagneront de plans de protection.")
     assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Simonetta Sommaruga")] * 2 + [
         ("direct", "Simonetta Sommaruga")]
+
+
+def test_speaker_after_a_participle_an_infinitive_or_a_prepositional_phrase(extract_text):
+    doc = extract_text("Un incendie a parcouru 800 hectares mardi près de Nîmes.\n« Aucune victime n’est à déplorer » et « aucun dégât » "
+                       "constaté sur les bâtiments, a précisé lors d’un point presse le commandant des secours, le colonel Marc "
+                       "Besson.\n« Il y a un projet de fermeture de l’usine », est venu dire devant le portail le directeur du site, "
+                       "Paul Depierre, entouré de ses salariés.")
+    assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
+        ("Aucune victime n’est à déplorer", "Marc Besson"), ("aucun dégât", "Marc Besson"),
+        ("Il y a un projet de fermeture de l’usine", "Paul Depierre")]
