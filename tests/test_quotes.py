@@ -185,3 +185,10 @@ def test_speaker_after_a_participle_an_infinitive_or_a_prepositional_phrase(extr
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
         ("Aucune victime n’est à déplorer", "Marc Besson"), ("aucun dégât", "Marc Besson"),
         ("Il y a un projet de fermeture de l’usine", "Paul Depierre")]
+
+
+def test_trailing_attribution_after_a_misparsed_subject_that_names_no_one(extract_text):
+    doc = extract_text("Le feu a brûlé 800 hectares. A 22H00, heure à laquelle les avions bombardiers d’eau ne peuvent plus survoler "
+                       "la zone en raison de la nuit, le feu n’était toujours pas fixé, a annoncé le sous-préfet de Lodève Eric "
+                       "Suzanne. Son successeur, Paul Roy, qui prendra ses fonctions lundi, a revendiqué une part du mérite.")
+    assert [(q["rule"], q["speaker"]) for q in doc["quotes"]] == [("trailing-attribution", "Eric Suzanne")]
