@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
+from .lang.fr.lexicon import (DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
                               SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
@@ -219,6 +219,12 @@ class _Quotes:
         text = self.text[s:e]
         if not text.strip():
             return
+        if actor is not None and actor["name"].lower() in DOCUMENT_NOUNS:
+            # "précise le communiqué": the text speaks for whoever issued it, the speaker just before in the section
+            author = self._last_speaker(s)
+            prior = [q for q in self.out if q["speaker_id"] == (author or {}).get("id")]
+            if author is not None and self._section(prior[-1]["start"]) == self._section(s):
+                actor, rule = author, f"{rule}+issuer"
         date = self._date_in(sent.start_char, sent.end_char, quote_spans)
         place = self._place_in(sent.start_char, sent.end_char, quote_spans, speaker_span)
         mention = ""

@@ -192,3 +192,10 @@ def test_trailing_attribution_after_a_misparsed_subject_that_names_no_one(extrac
                        "la zone en raison de la nuit, le feu n’était toujours pas fixé, a annoncé le sous-préfet de Lodève Eric "
                        "Suzanne. Son successeur, Paul Roy, qui prendra ses fonctions lundi, a revendiqué une part du mérite.")
     assert [(q["rule"], q["speaker"]) for q in doc["quotes"]] == [("trailing-attribution", "Eric Suzanne")]
+
+
+def test_a_communique_speaks_for_whoever_issued_it(extract_text):
+    doc = extract_text("« Le détachement de Koutougou a été la cible d'une attaque », a rapporté lundi la police cantonale. "
+                       "« Un bilan provisoire fait état de dix militaires tombés », précise le communiqué.\n"
+                       "Selon le communiqué, « les secours sont arrivés dans la nuit ».")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Police cantonale"] * 3

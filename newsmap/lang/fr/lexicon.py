@@ -154,6 +154,8 @@ EVENT_NOUNS = {
 SELON = r"selon|d'après"  # "selon X, …", "…, d'après X"
 OWN_SOURCE = r"(?:nos|mes) (?:informations|sources|confrères|calculs)"  # the outlet itself, not a speaker
 SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
+# a text that speaks for whoever issued it ("précise le communiqué"): as a speaker, the issuer named before
+DOCUMENT_NOUNS = {"communiqué", "texte", "document", "rapport", "bulletin", "note", "lettre", "déclaration", "message"}
 RELATIVE_STARTS = r"ce qui|ce que|ce qu'|ce qu’|qui|dont|où|lequel|laquelle|lesquels|lesquelles"  # "…, selon X, ce qui …"
 
 # ---------------------------------------------------------------- dates (dates.py)
