@@ -139,11 +139,28 @@ def np_after(verb, res, dates=()):
                 name = doc[head.i:j + 1].text
                 if not gazetteer().resolve(name):
                     a = res.reg.person(name, head.idx, doc[j].idx + len(doc[j]))  # "raconte Carmen, une habitante"
+            if a is not None and a["kind"] == "source":  # "un autre membre de la défense, le pénaliste Michel Degrève"
+                named = _appositive_person(res, res._np_span(head).end, end)
+                a, head = (named, head) if named is not None else (a, head)
             if a is not None:  # an inverted subject, and the name in apposition to it ("la préfète, Anne Leroy")
                 res.subject_spans.update([head.idx] + [c.idx for c in head.children if c.dep_ == "appos"])
             return (a, head) if a is not None else (None, None)
         return None, None
     return None, None
+
+
+def _appositive_person(res, i, end):
+    """The person a description is followed by, after a comma (", le pénaliste Michel Degrève"), or None."""
+    doc = res.ctx.doc
+    if i >= end or doc[i].text != ",":
+        return None
+    for t in doc[i + 1:min(end, i + 6)]:
+        if t.is_punct:
+            return None
+        if t.pos_ == "PROPN":
+            a = res.resolve(t)
+            return a if a is not None and a["kind"] == "person" else None
+    return None
 
 
 def _governing_speech(tok, max_up=7):

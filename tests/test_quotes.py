@@ -199,3 +199,9 @@ def test_a_communique_speaks_for_whoever_issued_it(extract_text):
                        "« Un bilan provisoire fait état de dix militaires tombés », précise le communiqué.\n"
                        "Selon le communiqué, « les secours sont arrivés dans la nuit ».")
     assert [q["speaker"] for q in doc["quotes"]] == ["Police cantonale"] * 3
+
+
+def test_a_description_then_a_name_in_apposition_is_the_named_person(extract_text):
+    doc = extract_text("L'avocat Henry Laquay a parlé lundi. « La cour d’assises est le futur du paysage juridique belge », poursuit "
+                       "un autre membre de la défense, le pénaliste Michel Degrève.")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Michel Degrève"]
