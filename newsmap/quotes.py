@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
+from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
                               SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
@@ -32,6 +32,7 @@ _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P
 _SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:" + SELON + r")\s+", re.IGNORECASE)
 _OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
 _SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
+_CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"(?:" + RELATIVE_STARTS + r")\b", re.IGNORECASE)
 
 
@@ -432,7 +433,9 @@ class _Quotes:
         m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+"
                      r"(?P<np>[^,;:«»]{2,90}?(?:,\s*(?:le |la )?[A-ZÉ][\w'’-]+(?:\s+[A-ZÉa-z][\w'’-]+){0,3}\s*)?),", lead)
         if m:
-            sp = self.doc.char_span(sent.start_char + m.start("np"), sent.start_char + m.end("np"), alignment_mode="expand")
+            cited = _CITED_BY_RE.search(m.group("np"))  # "selon des sources citées par l'AFP": the sources speak
+            np_end = m.start("np") + cited.start() if cited else m.end("np")
+            sp = self.doc.char_span(sent.start_char + m.start("np"), sent.start_char + np_end, alignment_mode="expand")
             if sp is not None:
                 a = self.res.resolve_span(sp, generic=m.group(0).strip().lower()[:4] != "pour")
                 if a is not None:
@@ -802,9 +805,13 @@ class _Quotes:
                 continue  # "selon nos informations": the outlet itself
             same = _SAME_SOURCE_RE.match(st, m.end())
             a = self._last_speaker(abs_s) if same else self.res.resolve(head, generic=True)
+            np = self.res._np_span(head)
+            cited = _CITED_BY_RE.search(text, np.start_char, np.end_char)
+            if cited and not same:  # "selon des sources citées par l'AFP": the sources, not the agency
+                sp = self.doc.char_span(np.start_char, cited.start(), alignment_mode="expand")
+                a = self.res.resolve_span(sp, generic=True) if sp is not None else None
             if a is None:
                 continue
-            np = self.res._np_span(head)
             np_end = np.end_char
             rest_after = text[np_end:sent.end_char]
             cm = re.match(r"\s*,\s*", rest_after)

@@ -205,3 +205,9 @@ def test_a_description_then_a_name_in_apposition_is_the_named_person(extract_tex
     doc = extract_text("L'avocat Henry Laquay a parlé lundi. « La cour d’assises est le futur du paysage juridique belge », poursuit "
                        "un autre membre de la défense, le pénaliste Michel Degrève.")
     assert [q["speaker"] for q in doc["quotes"]] == ["Michel Degrève"]
+
+
+def test_sources_cited_by_an_agency_are_the_speaker_not_the_agency(extract_text):
+    doc = extract_text("Le camp a été attaqué lundi. Selon plusieurs sources sécuritaires citées par l’AFP, le bilan pourrait dépasser "
+                       "la vingtaine de morts. Selon des sources locales citées par l’AFP, d'autres soldats sont « portés disparus ».")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Sources sécuritaires", "Sources locales"]

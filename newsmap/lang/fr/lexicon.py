@@ -156,6 +156,7 @@ OWN_SOURCE = r"(?:nos|mes) (?:informations|sources|confrères|calculs)"  # the o
 SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
 # a text that speaks for whoever issued it ("précise le communiqué"): as a speaker, the issuer named before
 DOCUMENT_NOUNS = {"communiqué", "texte", "document", "rapport", "bulletin", "note", "lettre", "déclaration", "message"}
+CITED_BY = r"(?:cité|rapporté|relayé|interrogé|contacté|joint)e?s?\s+par"  # "selon des sources citées par l'AFP"
 RELATIVE_STARTS = r"ce qui|ce que|ce qu'|ce qu’|qui|dont|où|lequel|laquelle|lesquels|lesquelles"  # "…, selon X, ce qui …"
 
 # ---------------------------------------------------------------- dates (dates.py)
