@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
+from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
                               SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
@@ -33,6 +33,7 @@ _SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:" + SELON + r")\s+", re.IG
 _OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
 _SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
 _CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
+_RECIPIENT_RE = re.compile(r"(?:" + RECIPIENT_CUES + r")\s*$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"(?:" + RELATIVE_STARTS + r")\b", re.IGNORECASE)
 
 
@@ -571,9 +572,19 @@ class _Quotes:
         return (self.res.reg.get(recent[-1]["speaker_id"]), None, None) if recent else None
 
     def _r_latest_person(self, c):
-        """The last person named."""
-        a = self.res.latest(c.m.start(), ("person",))
-        return (a, None, None) if a is not None else None
+        """The last person named, unless named as the one spoken to (« au micro de X »): then the one before."""
+        pos = c.m.start()
+        a = self.res.latest(pos, ("person",))
+        if a is None or not self._addressed(a, pos):
+            return (a, None, None) if a is not None else None
+        named = sorted((s, b) for b in self.res.reg if b["kind"] == "person" and b is not a
+                       for s, e in b["spans"] if pos - 800 <= s and e <= pos)
+        return (named[-1][1], None, None) if named else None
+
+    def _addressed(self, actor, pos) -> bool:
+        """Is the last mention of ``actor`` before ``pos`` the one spoken to (au micro de X, interrogé par X)?"""
+        before = [s for s, e in actor["spans"] if e <= pos]
+        return bool(before) and bool(_RECIPIENT_RE.search(self.text[max(0, max(before) - 30):max(before)]))
 
     # ------------------------------------------------------------ speaker rules (partial quotes)
     def _r_governing_verb(self, c):

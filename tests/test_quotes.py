@@ -211,3 +211,9 @@ def test_sources_cited_by_an_agency_are_the_speaker_not_the_agency(extract_text)
     doc = extract_text("Le camp a été attaqué lundi. Selon plusieurs sources sécuritaires citées par l’AFP, le bilan pourrait dépasser "
                        "la vingtaine de morts. Selon des sources locales citées par l’AFP, d'autres soldats sont « portés disparus ».")
     assert [q["speaker"] for q in doc["quotes"]] == ["Sources sécuritaires", "Sources locales"]
+
+
+def test_the_one_spoken_to_is_not_the_speaker_of_an_unattributed_quote(extract_text):
+    doc = extract_text("Les urgences du Québec débordent.\nÉcoutez Marc Cyr, président de la Fédération de la santé, en discuter "
+                       "jeudi, au micro de Philippe Cantin.\n« Elle est disparue dans sa tour d'ivoire. Pour moi, c'est inacceptable. »")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Marc Cyr"]

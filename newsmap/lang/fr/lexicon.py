@@ -157,6 +157,8 @@ SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speake
 # a text that speaks for whoever issued it ("précise le communiqué"): as a speaker, the issuer named before
 DOCUMENT_NOUNS = {"communiqué", "texte", "document", "rapport", "bulletin", "note", "lettre", "déclaration", "message"}
 CITED_BY = r"(?:cité|rapporté|relayé|interrogé|contacté|joint)e?s?\s+par"  # "selon des sources citées par l'AFP"
+# the one spoken to, not the speaker ("en discuter au micro de Philippe Cantin", "interrogé par X")
+RECIPIENT_CUES = r"au micro d[e']|au micro d’|à l'antenne d[e']|à l’antenne d[e’]|interrogée? par|questionnée? par|auprès d[e'’]"
 RELATIVE_STARTS = r"ce qui|ce que|ce qu'|ce qu’|qui|dont|où|lequel|laquelle|lesquels|lesquelles"  # "…, selon X, ce qui …"
 
 # ---------------------------------------------------------------- dates (dates.py)
