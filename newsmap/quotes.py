@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
+from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, PERSON_NOUNS, OWN_SOURCE, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
                               SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
@@ -141,6 +141,7 @@ def np_after(verb, res, dates=()):
                 name = doc[head.i:j + 1].text
                 if not gazetteer().resolve(name):
                     a = res.reg.person(name, head.idx, doc[j].idx + len(doc[j]))  # "raconte Carmen, une habitante"
+            a = _member_for_group(res, head, a)
             if a is not None and a["kind"] == "source":  # "un autre membre de la défense, le pénaliste Michel Degrève"
                 named = _appositive_person(res, res._np_span(head).end, end)
                 a, head = (named, head) if named is not None else (a, head)
@@ -149,6 +150,17 @@ def np_after(verb, res, dates=()):
             return (a, head) if a is not None else (None, None)
         return None, None
     return None, None
+
+
+def _member_for_group(res, head, actor):
+    """"l'entraîneur du Servette FC", "l'attaquant du PSG": a definite description of a person by the group they
+    belong to stands for the person in the story, not for the group."""
+    if actor is None or actor["kind"] == "person" or head.lower_ not in PERSON_NOUNS or "Plur" in head.morph.get("Number"):
+        return actor
+    det = head.doc[head.i - 1] if head.i > 0 else None
+    if det is None or det.lower_ not in ("le", "la", "l'", "l’"):
+        return actor
+    return res.latest(head.idx, ("person",)) or actor
 
 
 def _appositive_person(res, i, end):

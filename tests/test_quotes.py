@@ -217,3 +217,9 @@ def test_the_one_spoken_to_is_not_the_speaker_of_an_unattributed_quote(extract_t
     doc = extract_text("Les urgences du Québec débordent.\nÉcoutez Marc Cyr, président de la Fédération de la santé, en discuter "
                        "jeudi, au micro de Philippe Cantin.\n« Elle est disparue dans sa tour d'ivoire. Pour moi, c'est inacceptable. »")
     assert [q["speaker"] for q in doc["quotes"]] == ["Marc Cyr"]
+
+
+def test_a_player_or_coach_of_a_club_is_the_person_in_the_story_not_the_club(extract_text):
+    doc = extract_text("Beau joueur, Ludovic Magnin reconnaissait la supériorité du Servette FC.\n« Nous avons été les meilleurs "
+                       "pendant trente minutes », poursuit l’entraîneur du Lausanne-Sport.")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Ludovic Magnin"]
