@@ -134,6 +134,8 @@ def np_after(verb, res, dates=()):
             while head.pos_ in ("DET", "ADJ") and head.i + 1 < end and doc[head.i + 1].pos_ not in ("ADP", "PUNCT"):
                 head = doc[head.i + 1]  # "la quadruple championne"; "la Première au micro de RTL" stops at "Première"
             a = res.resolve(head, generic=True)
+            if a is None and head.lower_ in ("celui", "celle"):  # "affirme celui pour qui …": the person in the story
+                a = res.latest(head.idx, ("person",))
             if a is None and head.pos_ == "PROPN" and head.text[:1].isupper():
                 j = head.i
                 while j + 1 < end and doc[j + 1].pos_ == "PROPN":

@@ -223,3 +223,10 @@ def test_a_player_or_coach_of_a_club_is_the_person_in_the_story_not_the_club(ext
     doc = extract_text("Beau joueur, Ludovic Magnin reconnaissait la supériorité du Servette FC.\n« Nous avons été les meilleurs "
                        "pendant trente minutes », poursuit l’entraîneur du Lausanne-Sport.")
     assert [q["speaker"] for q in doc["quotes"]] == ["Ludovic Magnin"]
+
+
+def test_celui_qui_after_a_speech_verb_is_the_person_in_the_story(extract_text):
+    doc = extract_text("René Weiler a apprécié les compliments de son homologue. « Je ne regarde pas le classement, affirme celui pour "
+                       "qui cette place de leader n’est qu’un détail. Je me concentre sur nos performances. »")
+    assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
+        ("Je ne regarde pas le classement", "René Weiler"), ("Je me concentre sur nos performances.", "René Weiler")]
