@@ -633,6 +633,9 @@ class _Quotes:
         """A misparsed clause: the actor named last before the speech verb that precedes the quote."""
         sent, m = c.sent, c.m
         verb = next((t for t in reversed(sent) if t.idx < m.start() and is_speech(t) and t.pos_ == "VERB"), None)
+        if verb is not None and verb.dep_ == "acl" and not any(c.dep_.startswith("aux") for c in verb.children) \
+                and not any(t.pos_ == "AUX" for t in verb.doc[max(sent.start, verb.i - 4):verb.i]):
+            return None  # "un typhon qualifié de « très fort »": a participle describing a noun; no one before it speaks
         named = sorted((s, a) for a in self.res.reg for s, e in a["spans"] if verb is not None and sent.start_char <= s and e <= verb.idx)
         named = [x for x in named if x[1]["kind"] == "person"] or named
         return (named[-1][1], None, None) if named else None

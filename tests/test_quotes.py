@@ -230,3 +230,9 @@ def test_celui_qui_after_a_speech_verb_is_the_person_in_the_story(extract_text):
                        "qui cette place de leader n’est qu’un détail. Je me concentre sur nos performances. »")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
         ("Je ne regarde pas le classement", "René Weiler"), ("Je me concentre sur nos performances.", "René Weiler")]
+
+
+def test_a_participle_describing_a_noun_gives_its_quoted_words_no_speaker(extract_text):
+    doc = extract_text("Au lendemain de la levée d'une alerte, le Japon est cette fois touché par un typhon qualifié de « très fort » "
+                       "par les météorologues, un cran en dessous de la catégorie la plus élevée de « typhon violent ».")
+    assert doc["quotes"] == []
