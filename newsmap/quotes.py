@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, PERSON_NOUNS, OWN_SOURCE, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
+from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, PERSON_NOUNS, OWN_SOURCE, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
                               SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
@@ -34,6 +34,7 @@ _OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
 _SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
 _CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
 _RECIPIENT_RE = re.compile(r"(?:" + RECIPIENT_CUES + r")\s*$", re.IGNORECASE)
+_ONE_OF_RE = re.compile(r"(?:" + ONE_OF + r")(?=\s*[,.;!?)]|\s+(?:alors|qui|en)\b)", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"(?:" + RELATIVE_STARTS + r")\b", re.IGNORECASE)
 
 
@@ -129,6 +130,11 @@ def np_after(verb, res, dates=()):
                     i = c.left_edge.i
                     break
             continue
+        one = _ONE_OF_RE.match(doc.text, t.idx)
+        if one:  # "a ajouté un de ses collègues", "assure l'un d'eux": an unnamed speaker, named as the text does
+            after = doc.char_span(one.end(), one.end() + 1, alignment_mode="expand")  # "…, Daniel Goa": named after all
+            named = _appositive_person(res, after.start, end) if after is not None else None
+            return (named or res.reg.source(one.group(0)[:1].upper() + one.group(0)[1:], t.idx, one.end())), t
         if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "X", "PRON", "NUM"):
             head = t
             while head.pos_ in ("DET", "ADJ") and head.i + 1 < end and doc[head.i + 1].pos_ not in ("ADP", "PUNCT"):

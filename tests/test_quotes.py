@@ -236,3 +236,11 @@ def test_a_participle_describing_a_noun_gives_its_quoted_words_no_speaker(extrac
     doc = extract_text("Au lendemain de la levée d'une alerte, le Japon est cette fois touché par un typhon qualifié de « très fort » "
                        "par les météorologues, un cran en dessous de la catégorie la plus élevée de « typhon violent ».")
     assert doc["quotes"] == []
+
+
+def test_an_unnamed_one_of_a_group_is_the_speaker_not_the_last_person_named(extract_text):
+    doc = extract_text("Une décision logique pour Me Pierre Tracol, l'un des avocats de la défense.\nA la barre, les prévenus ont "
+                       "minimisé les faits. « C'est une amie à nous », assure l'un d'eux. « Elle était d'accord », confirme un "
+                       "autre. « C'est répugnant ! », a ajouté un de ses collègues alors que le directeur rentrait. "
+                       "« Nous ne renoncerons pas », a déclaré l'un de ses responsables, Daniel Goa, sur la radio locale.")
+    assert [q["speaker"] for q in doc["quotes"]] == ["L'un d'eux", "Un autre", "Un de ses collègues", "Daniel Goa"]

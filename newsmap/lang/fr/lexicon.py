@@ -159,6 +159,9 @@ DOCUMENT_NOUNS = {"communiqué", "texte", "document", "rapport", "bulletin", "no
 CITED_BY = r"(?:cité|rapporté|relayé|interrogé|contacté|joint)e?s?\s+par"  # "selon des sources citées par l'AFP"
 # the one spoken to, not the speaker ("en discuter au micro de Philippe Cantin", "interrogé par X")
 RECIPIENT_CUES = r"au micro d[e']|au micro d’|à l'antenne d[e']|à l’antenne d[e’]|interrogée? par|questionnée? par|auprès d[e'’]"
+# an unnamed speaker among a group already mentioned ("a ajouté un de ses collègues", "assure l'un d'eux", "dit un troisième")
+ONE_OF = (r"(?:l['’])?(?:un|une)\s+(?:d['’](?:eux|elles|entre eux|entre elles)|de (?:ses|leurs|nos|ces|mes) [\w-]+|des [\w-]+|autre"
+          r"|deuxième|second|seconde|troisième|quatrième|cinquième)")
 RELATIVE_STARTS = r"ce qui|ce que|ce qu'|ce qu’|qui|dont|où|lequel|laquelle|lesquels|lesquelles"  # "…, selon X, ce qui …"
 
 # ---------------------------------------------------------------- dates (dates.py)
