@@ -468,6 +468,15 @@ class _Quotes:
             a = self.res.resolve_span(sp) if sp is not None else None
             if a is not None:
                 return a, sp.root
+        for sm in _SELON_RE.finditer(self.text, sent.start_char, sent.end_char):  # "… de l'aveu du ministre X"
+            head = _tokens_in(self.doc, sm.end(), sm.end() + 1)
+            head = head[0] if head is not None else None
+            while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < sent.end:
+                head = self.doc[head.i + 1]
+            if head is not None and head.pos_ in ("NOUN", "PROPN") and not _OWN_SOURCE_RE.match(self.text, sm.end()):
+                a = self.res.resolve(head)
+                if a is not None and a["kind"] in ("person", "organisation", "government"):
+                    return a, head
         m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+", lead)
         if not m:
             return None, None
@@ -883,6 +892,8 @@ class _Quotes:
                 break
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
                 before = [x for x in rest[:k] if x.pos_ not in ("AUX", "ADV")]
+                if before and before[-1].lower_ in ("qui", "que", "qu'", "qu’", "dont", "où"):
+                    continue  # a relative clause inside the gloss ("face à l'extrême droite qui a fait …")
                 return bool(before) and before[-1].text == "," and _lemma(t) in REPORT_VERBS | SPEECH_VERBS
         return True
 

@@ -244,3 +244,12 @@ def test_an_unnamed_one_of_a_group_is_the_speaker_not_the_last_person_named(extr
                        "autre. « C'est répugnant ! », a ajouté un de ses collègues alors que le directeur rentrait. "
                        "« Nous ne renoncerons pas », a déclaré l'un de ses responsables, Daniel Goa, sur la radio locale.")
     assert [q["speaker"] for q in doc["quotes"]] == ["L'un d'eux", "Un autre", "Un de ses collègues", "Daniel Goa"]
+
+
+def test_selon_or_de_l_aveu_of_a_described_person_inside_the_sentence_frames_a_partial_quote(extract_text):
+    doc = extract_text("Le ministre de l’Intérieur Paul Darmont a défendu son texte dimanche. Ce texte constitue un « enjeu politique » "
+                       "de l’aveu du ministre du Travail Olivier Dussart, notamment face à l’extrême droite qui a fait de "
+                       "l’immigration son sujet.\nOnze mille personnes ont dû quitter la zone face à « l’activité ennemie à la "
+                       "frontière », selon le gouverneur régional Viatcheslav Gladkov.")
+    assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
+        ("enjeu politique", "Olivier Dussart"), ("l’activité ennemie à la frontière", "Viatcheslav Gladkov")]

@@ -151,7 +151,7 @@ EVENT_NOUNS = {
 }
 
 # ---------------------------------------------------------------- attributions (quotes.py)
-SELON = r"selon|d'après"  # "selon X, …", "…, d'après X"
+SELON = r"selon|d'après|d’après|de l['’]aveu (?:même )?(?:du|des|de la|de)"  # "selon X, …", "…, d'après X", "de l'aveu du ministre"
 OWN_SOURCE = r"(?:nos|mes) (?:informations|sources|confrères|calculs)"  # the outlet itself, not a speaker
 SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
 # a text that speaks for whoever issued it ("précise le communiqué"): as a speaker, the issuer named before
