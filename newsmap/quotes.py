@@ -767,8 +767,28 @@ class _Quotes:
                         continue
                     s, e = c.doc[start_i].idx, c.doc[end_i].idx + len(c.doc[end_i])
                     self._add_indirect(tok, s, e, sent, taken, rule="verb-que")
+                self._recipient_que(tok, sent, taken)
             self._selon(sent, taken)
             self._trailing_attribution(sent, taken)
+
+    def _recipient_que(self, verb, sent, taken):
+        """"a dit à ses employés qu'il fallait …": the parser hangs the clause on the recipient as a relative."""
+        doc = self.doc
+        i = verb.i + 1
+        if i >= sent.end or doc[i].lower_ not in ("à", "aux", "au"):
+            return
+        while i < sent.end and doc[i].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ"):
+            i += 1
+        mark = doc[i] if i < sent.end else None
+        if mark is None or mark.lower_ not in ("que", "qu'", "qu’") or mark.head.dep_ != "acl:relcl" or mark.head.i <= mark.i:
+            return
+        clause = mark.head
+        if any(c.dep_ in ("nsubj", "obj") and c.lower_ in ("que", "qu'", "qu’") for c in clause.children):
+            return  # a real relative ("aux employés que la direction a reçus")
+        end_i = clause.right_edge.i
+        while end_i > mark.i and doc[end_i].is_punct:
+            end_i -= 1
+        self._add_indirect(verb, doc[mark.i + 1].idx, doc[end_i].idx + len(doc[end_i]), sent, taken, rule="verb-recipient-que")
 
     def _add_indirect(self, verb, s, e, sent, taken, actor=None, mtok=None, rule=None):
         covered = sum(min(e, qe) - max(s, qs) for qs, qe in taken if qs < e and s < qe)

@@ -253,3 +253,10 @@ def test_selon_or_de_l_aveu_of_a_described_person_inside_the_sentence_frames_a_p
                        "frontière », selon le gouverneur régional Viatcheslav Gladkov.")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
         ("enjeu politique", "Olivier Dussart"), ("l’activité ennemie à la frontière", "Viatcheslav Gladkov")]
+
+
+def test_que_after_a_recipient_is_the_reported_clause(extract_text):
+    doc = extract_text("Selon un enregistrement obtenu par Radio-Canada, le PDG d’Hydro-Québec, Michael Sabia, aurait dit à ses "
+                       "employés qu'il fallait augmenter les tarifs d'électricité.")
+    assert [(q["text"], q["speaker"], q["rule"]) for q in doc["quotes"]] == [
+        ("il fallait augmenter les tarifs d'électricité", "Michael Sabia", "verb-recipient-que")]
