@@ -11,8 +11,10 @@ A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote
 Consecutive quotes of one speaker in one passage share the date and place said.
 Every quote names the rule that chose its speaker (``rule``: ``verb-after``, ``pronoun-inversion``,
 ``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon``,
-``inner-attribution``, ``echo`` …); the guillemet speaker rules are the ordered lists ``DIRECT_RULES`` and
-``PARTIAL_RULES`` at the end of this module.
+``inner-attribution``, ``echo``, ``verb-recipient-que`` …; ``<rule>+issuer`` when a document — « précise le
+communiqué » — stands for whoever issued it); the guillemet speaker rules are the ordered lists ``DIRECT_RULES`` and
+``PARTIAL_RULES`` at the end of this module. A subject pronoun (« Il a estimé que ») is read back to the speaker
+of the statement before; the one spoken to (« au micro de X ») is not a speaker.
 """
 from __future__ import annotations
 
