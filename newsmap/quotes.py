@@ -308,7 +308,13 @@ class _Quotes:
         if lead_toks is not None and any(is_speech(t) and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
                                          for t in lead_toks):
             return True  # "le procureur dénonce des « attaques en règle »"
-        return bool(re.match(r"\s*,?\s*(?:[a-zéèêâîôû]+\s+){1,2}[A-ZÉ]", after))
+        if re.match(r"\s*,?\s*(?:[a-zéèêâîôû]+\s+){1,2}[A-ZÉ]", after):
+            return True
+        # a lead used as headline: « … » C'est par un communiqué que Stromae a annoncé …
+        stop = re.search(r"[.!?]", after)
+        after_toks = _tokens_in(self.doc, m.end(), m.end() + (stop.start() if stop else len(after))) if after.strip() else None
+        return after_toks is not None and any(is_speech(t) and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+                                              for t in after_toks)
 
     def _is_header(self, sent) -> bool:
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
@@ -582,6 +588,23 @@ class _Quotes:
             if is_speech(t) and t.pos_ == "VERB":
                 a, subj = self._subject(t)
                 if a:
+                    return a, subj, None
+        return None
+
+    def _r_next_sentence_verb(self, c):
+        """« … » opening a paragraph, its speaker named right after: « … » C'est par un communiqué que Stromae a
+        annoncé … / « … » Beau joueur, Ludovic Magnin reconnaissait …"""
+        line_start = self.text.rfind("\n", 0, c.m.start()) + 1
+        if self.text[line_start:c.m.start()].strip():
+            return None
+        line_end = self.text.find("\n", c.m.end())
+        line_end = len(self.text) if line_end < 0 else line_end
+        stop = re.search(r"[.!?…]\s", self.text[c.m.end():line_end] + " ")
+        toks = _tokens_in(self.doc, c.m.end(), c.m.end() + stop.end() - 1) if stop and stop.end() > 2 else None
+        for t in toks or ():
+            if is_speech(t) and t.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in t.children):
+                a, subj = self._subject(t)
+                if a is not None:
                     return a, subj, None
         return None
 
@@ -987,6 +1010,7 @@ DIRECT_RULES = [
     ("continues-previous", _Quotes._r_continues_previous),
     ("previous-sentence-verb", _Quotes._r_previous_sentence_verb),
     ("colon-lead", _Quotes._r_colon_lead),
+    ("next-sentence-verb", _Quotes._r_next_sentence_verb),
     ("recent-speaker", _Quotes._r_recent_speaker),
     ("latest-person", _Quotes._r_latest_person),
 ]

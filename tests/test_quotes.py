@@ -260,3 +260,16 @@ def test_que_after_a_recipient_is_the_reported_clause(extract_text):
                        "employés qu'il fallait augmenter les tarifs d'électricité.")
     assert [(q["text"], q["speaker"], q["rule"]) for q in doc["quotes"]] == [
         ("il fallait augmenter les tarifs d'électricité", "Michael Sabia", "verb-recipient-que")]
+
+
+def test_a_lead_quote_used_as_headline_takes_the_speaker_named_right_after():
+    import datetime as dt
+
+    from newsmap.pipeline import extract
+    from newsmap.reader import Article
+
+    lead = ("« Je dois me résigner au fait que ma santé ne me permet pas de continuer. » C’est par un communiqué que Stromae "
+            "a annoncé mardi l’annulation de ses concerts.")
+    text = lead + "\nEn tout, quinze dates de sa tournée sont annulées, la plupart à l’étranger."
+    doc = extract(Article(text=text, published=dt.date(2022, 4, 5), title=lead, id="t"))
+    assert [(q["speaker"], q["rule"]) for q in doc["quotes"]] == [("Stromae", "next-sentence-verb")]
