@@ -359,7 +359,7 @@ class _Quotes:
             end_sent = self._extend(end_tok[0].sent if end_tok is not None else sent)
             sent = self._extend(sent) if sent.end <= end_sent.start else sent
             lead = text[sent.start_char:m.start()].strip()
-            opens = lead == "" or lead.endswith((":", ",")) or lead.endswith("—")
+            opens = lead == "" or lead.endswith((":", ",", ".", "!", "?", "…")) or lead.endswith("—")  # ". « …": a sentence the parser did not split
             starts_upper = text[s:s + 1].isupper()
             kind = "direct" if (opens and (starts_upper or len(words) >= 6)) else "partial"
             # a short capitalised quoted term with no speech around it is a name

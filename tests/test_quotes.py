@@ -273,3 +273,11 @@ def test_a_lead_quote_used_as_headline_takes_the_speaker_named_right_after():
     text = lead + "\nEn tout, quinze dates de sa tournée sont annulées, la plupart à l’étranger."
     doc = extract(Article(text=text, published=dt.date(2022, 4, 5), title=lead, id="t"))
     assert [(q["speaker"], q["rule"]) for q in doc["quotes"]] == [("Stromae", "next-sentence-verb")]
+
+
+def test_a_quote_after_a_full_stop_the_parser_did_not_split_is_direct(extract_text):
+    doc = extract_text("Le directeur du site, Sébastien Depierre, a parlé mercredi.\nUne première réunion pourrait être programmée "
+                       "le 20 juin, a-t-il indiqué. “Est également prévue la recherche de repreneurs”, a-t-il souligné. “La "
+                       "procédure durerait jusqu’à la fin de l’année”.")
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Sébastien Depierre")] + [
+        ("direct", "Sébastien Depierre")] * 2
