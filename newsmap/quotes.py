@@ -40,8 +40,17 @@ _ONE_OF_RE = re.compile(r"(?:" + ONE_OF + r")(?=\s*[,.;!?)]|\s+(?:alors|qui|en)\
 _RELATIVE_RE = re.compile(r"(?:" + RELATIVE_STARTS + r")\b", re.IGNORECASE)
 
 
+_VERBS = SPEECH_VERBS | REPORT_VERBS
+
+
 def _lemma(tok) -> str:
-    return tok.lemma_.lower()
+    """The lemma, mended when the lemmatizer left a present-tense form of a speech verb as it is ("indique")."""
+    low = tok.lemma_.lower()
+    if low not in _VERBS and tok.pos_ == "VERB":
+        for end in ("ent", "e"):
+            if low.endswith(end) and low[:-len(end)] + "er" in _VERBS:
+                return low[:-len(end)] + "er"
+    return low
 
 
 def is_speech(tok) -> bool:

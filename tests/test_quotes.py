@@ -281,3 +281,10 @@ def test_a_quote_after_a_full_stop_the_parser_did_not_split_is_direct(extract_te
                        "procédure durerait jusqu’à la fin de l’année”.")
     assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Sébastien Depierre")] + [
         ("direct", "Sébastien Depierre")] * 2
+
+
+def test_speech_verbs_the_lemmatizer_leaves_unlemmatised(extract_text):
+    doc = extract_text("Outre des éclairs, il faut s’attendre à de fortes pluies. Elles pourraient atteindre les 140 km/h, voire plus "
+                       "localement, indique MétéoSuisse sur son site.")
+    assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
+        ("Elles pourraient atteindre les 140 km/h, voire plus localement", "MétéoSuisse")]
