@@ -244,6 +244,7 @@ class _Quotes:
             self.headers.insert(0, 0)  # the headline: its quoted words are repeated, and attributed, in the body
         self.date_spans = [(d["start"], d["end"]) for d in ctx.dates]
         self.marked = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self.text)]  # words inside quotation marks
+        self.chain = 0  # depth of a pronoun chain being read back (_pronoun_speaker)
 
     # ------------------------------------------------------------ helpers
     def _date_in(self, s, e, exclude):
@@ -707,7 +708,11 @@ class _Quotes:
     def _pronoun_speaker(self, pos, pron):
         """Who "a-t-il ajouté" stands for: the speaker of a statement in the sentence before (same paragraph),
         else the last person named as a subject (« il »), or any actor."""
-        prev = self._previous_attribution(pos, pron) or self._previous_quote_speaker(pos)
+        self.chain += 1  # a chain of pronouns goes back at most six sentences
+        try:
+            prev = (self._previous_attribution(pos, pron) if self.chain <= 6 else None) or self._previous_quote_speaker(pos)
+        finally:
+            self.chain -= 1
         if prev is not None:
             return prev
         kinds = ("person",) if pron == "il" else ("person", "organisation", "government", "state", "source")
