@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, PERSON_NOUNS, OWN_SOURCE, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
-                              SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
+from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE,
+                              PERSON_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS,
+                              SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
 _NAMING_RE = re.compile(
@@ -369,7 +370,7 @@ class _Quotes:
             end_sent = self._extend(end_tok[0].sent if end_tok is not None else sent)
             sent = self._extend(sent) if sent.end <= end_sent.start else sent
             lead = text[sent.start_char:m.start()].strip()
-            opens = lead == "" or lead.endswith((":", ",", ".", "!", "?", "…")) or lead.endswith("—")  # ". « …": a sentence the parser did not split
+            opens = lead == "" or lead.endswith((":", ",", ".", "!", "?", "…", "—"))  # ". « …": a sentence the parser did not split
             starts_upper = text[s:s + 1].isupper()
             kind = "direct" if (opens and (starts_upper or len(words) >= 6)) else "partial"
             # a short capitalised quoted term with no speech around it is a name
