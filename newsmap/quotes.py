@@ -11,16 +11,19 @@ A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote
 Consecutive quotes of one speaker in one passage share the date and place said.
 Every quote names the rule that chose its speaker (``rule``: ``verb-after``, ``pronoun-inversion``,
 ``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon``,
-``inner-attribution``, ``echo`` …); the guillemet speaker rules are the ordered lists ``DIRECT_RULES`` and
-``PARTIAL_RULES`` at the end of this module.
+``inner-attribution``, ``echo``, ``verb-recipient-que`` …; ``<rule>+issuer`` when a document — « précise le
+communiqué » — stands for whoever issued it); the guillemet speaker rules are the ordered lists ``DIRECT_RULES`` and
+``PARTIAL_RULES`` at the end of this module. A subject pronoun (« Il a estimé que ») is read back to the speaker
+of the statement before; the one spoken to (« au micro de X ») is not a speaker.
 """
 from __future__ import annotations
 
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, OWN_SOURCE, REPORT_INF_VERBS, REPORT_VERBS, SAME_SOURCE, SELON,
-                              SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
+from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE,
+                              PERSON_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS,
+                              SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
 _NAMING_RE = re.compile(
@@ -32,10 +35,23 @@ _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P
 _SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:" + SELON + r")\s+", re.IGNORECASE)
 _OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
 _SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
+_CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
+_RECIPIENT_RE = re.compile(r"(?:" + RECIPIENT_CUES + r")\s*$", re.IGNORECASE)
+_ONE_OF_RE = re.compile(r"(?:" + ONE_OF + r")(?=\s*[,.;!?)]|\s+(?:alors|qui|en)\b)", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"(?:" + RELATIVE_STARTS + r")\b", re.IGNORECASE)
+
+
+_VERBS = SPEECH_VERBS | REPORT_VERBS
 
 
 def _lemma(tok) -> str:
-    return tok.lemma_.lower()
+    """The lemma, mended when the lemmatizer left a present-tense form of a speech verb as it is ("indique")."""
+    low = tok.lemma_.lower()
+    if low not in _VERBS and tok.pos_ == "VERB":
+        for end in ("ent", "e"):
+            if low.endswith(end) and low[:-len(end)] + "er" in _VERBS:
+                return low[:-len(end)] + "er"
+    return low
 
 
 def is_speech(tok) -> bool:
@@ -106,7 +122,8 @@ def np_after(verb, res, dates=()):
         t = doc[i]
         if t.is_punct and t.text != ",":
             return None, None
-        if t.pos_ in ("ADV", "SCONJ", "CCONJ") or t.text == "," or "-t-" in t.text or any(s <= t.idx < e for s, e in dates):
+        if t.pos_ in ("ADV", "SCONJ", "CCONJ") or t.text == "," or "-t-" in t.text or any(s <= t.idx < e for s, e in dates) \
+                or (i == verb.i + 1 and is_speech(t) and "Inf" in t.morph.get("VerbForm")):  # "est venu dire devant …"
             i += 1
             continue
         if t.pos_ == "ADP":  # skip a prepositional phrase: "sur Telegram", "lors d'une réunion"
@@ -121,12 +138,22 @@ def np_after(verb, res, dates=()):
                 if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.text[:1].isupper()):  # "de son côté Me Jonathan De Taye"
                     i = c.i
                     break
+                if c.dep_ == "appos" and doc[c.left_edge.i - 1].text != ",":  # "lors d'un point presse le commandant …"
+                    i = c.left_edge.i
+                    break
             continue
+        one = _ONE_OF_RE.match(doc.text, t.idx)
+        if one:  # "a ajouté un de ses collègues", "assure l'un d'eux": an unnamed speaker, named as the text does
+            after = doc.char_span(one.end(), one.end() + 1, alignment_mode="expand")  # "…, Daniel Goa": named after all
+            named = _appositive_person(res, after.start, end) if after is not None else None
+            return (named or res.reg.source(one.group(0)[:1].upper() + one.group(0)[1:], t.idx, one.end())), t
         if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "X", "PRON", "NUM"):
             head = t
             while head.pos_ in ("DET", "ADJ") and head.i + 1 < end and doc[head.i + 1].pos_ not in ("ADP", "PUNCT"):
                 head = doc[head.i + 1]  # "la quadruple championne"; "la Première au micro de RTL" stops at "Première"
             a = res.resolve(head, generic=True)
+            if a is None and head.lower_ in ("celui", "celle"):  # "affirme celui pour qui …": the person in the story
+                a = res.latest(head.idx, ("person",))
             if a is None and head.pos_ == "PROPN" and head.text[:1].isupper():
                 j = head.i
                 while j + 1 < end and doc[j + 1].pos_ == "PROPN":
@@ -134,11 +161,40 @@ def np_after(verb, res, dates=()):
                 name = doc[head.i:j + 1].text
                 if not gazetteer().resolve(name):
                     a = res.reg.person(name, head.idx, doc[j].idx + len(doc[j]))  # "raconte Carmen, une habitante"
+            a = _member_for_group(res, head, a)
+            if a is not None and a["kind"] == "source":  # "un autre membre de la défense, le pénaliste Michel Degrève"
+                named = _appositive_person(res, res._np_span(head).end, end)
+                a, head = (named, head) if named is not None else (a, head)
             if a is not None:  # an inverted subject, and the name in apposition to it ("la préfète, Anne Leroy")
                 res.subject_spans.update([head.idx] + [c.idx for c in head.children if c.dep_ == "appos"])
             return (a, head) if a is not None else (None, None)
         return None, None
     return None, None
+
+
+def _member_for_group(res, head, actor):
+    """"l'entraîneur du Servette FC", "l'attaquant du PSG": a definite description of a person by the group they
+    belong to stands for the person in the story, not for the group."""
+    if actor is None or actor["kind"] == "person" or head.lower_ not in PERSON_NOUNS or "Plur" in head.morph.get("Number"):
+        return actor
+    det = head.doc[head.i - 1] if head.i > 0 else None
+    if det is None or det.lower_ not in ("le", "la", "l'", "l’"):
+        return actor
+    return res.latest(head.idx, ("person",)) or actor
+
+
+def _appositive_person(res, i, end):
+    """The person a description is followed by, after a comma (", le pénaliste Michel Degrève"), or None."""
+    doc = res.ctx.doc
+    if i >= end or doc[i].text != ",":
+        return None
+    for t in doc[i + 1:min(end, i + 6)]:
+        if t.is_punct:
+            return None
+        if t.pos_ == "PROPN":
+            a = res.resolve(t)
+            return a if a is not None and a["kind"] == "person" else None
+    return None
 
 
 def _governing_speech(tok, max_up=7):
@@ -188,6 +244,8 @@ class _Quotes:
         if first_line and first_line == ctx.article.title and len(first_line) <= 250 and 0 not in self.headers:
             self.headers.insert(0, 0)  # the headline: its quoted words are repeated, and attributed, in the body
         self.date_spans = [(d["start"], d["end"]) for d in ctx.dates]
+        self.marked = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self.text)]  # words inside quotation marks
+        self.chain = 0  # depth of a pronoun chain being read back (_pronoun_speaker)
 
     # ------------------------------------------------------------ helpers
     def _date_in(self, s, e, exclude):
@@ -213,6 +271,12 @@ class _Quotes:
         text = self.text[s:e]
         if not text.strip():
             return
+        if actor is not None and actor["name"].lower() in DOCUMENT_NOUNS:
+            # "précise le communiqué": the text speaks for whoever issued it, the speaker just before in the section
+            author = self._last_speaker(s)
+            prior = [q for q in self.out if q["speaker_id"] == (author or {}).get("id")]
+            if author is not None and self._section(prior[-1]["start"]) == self._section(s):
+                actor, rule = author, f"{rule}+issuer"
         date = self._date_in(sent.start_char, sent.end_char, quote_spans)
         place = self._place_in(sent.start_char, sent.end_char, quote_spans, speaker_span)
         mention = ""
@@ -255,7 +319,13 @@ class _Quotes:
         if lead_toks is not None and any(is_speech(t) and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
                                          for t in lead_toks):
             return True  # "le procureur dénonce des « attaques en règle »"
-        return bool(re.match(r"\s*,?\s*(?:[a-zéèêâîôû]+\s+){1,2}[A-ZÉ]", after))
+        if re.match(r"\s*,?\s*(?:[a-zéèêâîôû]+\s+){1,2}[A-ZÉ]", after):
+            return True
+        # a lead used as headline: « … » C'est par un communiqué que Stromae a annoncé …
+        stop = re.search(r"[.!?]", after)
+        after_toks = _tokens_in(self.doc, m.end(), m.end() + (stop.start() if stop else len(after))) if after.strip() else None
+        return after_toks is not None and any(is_speech(t) and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+                                              for t in after_toks)
 
     def _is_header(self, sent) -> bool:
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
@@ -300,7 +370,7 @@ class _Quotes:
             end_sent = self._extend(end_tok[0].sent if end_tok is not None else sent)
             sent = self._extend(sent) if sent.end <= end_sent.start else sent
             lead = text[sent.start_char:m.start()].strip()
-            opens = lead == "" or lead.endswith((":", ",")) or lead.endswith("—")
+            opens = lead == "" or lead.endswith((":", ",", ".", "!", "?", "…", "—"))  # ". « …": a sentence the parser did not split
             starts_upper = text[s:s + 1].isupper()
             kind = "direct" if (opens and (starts_upper or len(words) >= 6)) else "partial"
             # a short capitalised quoted term with no speech around it is a name
@@ -319,8 +389,22 @@ class _Quotes:
         before = self.text[max(0, m.start() - 12):m.start()]
         if before.rstrip().endswith("(") and self.text[m.end():m.end() + 3].lstrip().startswith(")"):
             return True
-        return kind == "partial" and len(words) <= 5 and words[0][:1].isupper() \
-            and bool(re.search(r"(?:\b(?:le|la|les|du|des|au|aux)|\bl')\s*$", before, re.IGNORECASE))
+        if len(words) > 5 or not words[0][:1].isupper() or re.search(r"[.!?…]\W*$", words[-1]):
+            return False
+        first = _tokens_in(self.doc, m.start(), m.end())
+        first = next((t for t in first if t.is_alpha), None) if first is not None else None
+        if first is None or first.pos_ == "PRON":
+            return False  # « Nous partirons »: words someone says
+        if kind == "partial":
+            # a short capitalised term inside a sentence (l'excellent album « Les sources », avec « Love Songs »),
+            # unless a speech verb stands right before it (il a répondu « Non merci »)
+            prev = first.doc[first.i - 2] if first.i >= 2 else None
+            return prev is None or not (prev.pos_ == "VERB" and is_speech(prev))
+        # a short capitalised "direct" quote the sentence runs on from (A 16h00, « Ampil » se trouvait …): a name
+        nxt = _tokens_in(self.doc, m.end(), min(len(self.text), m.end() + 30))
+        nxt = [t for t in nxt if t.idx >= m.end()][:3] if nxt is not None else []
+        return len(words) <= 3 and before.rstrip().endswith(",") and bool(nxt) and nxt[0].text[:1].islower() and nxt[0].is_alpha \
+            and not any(is_speech(t) or t.text.startswith("-") for t in nxt)
 
     def _inner_attribution(self, s, e):
         """« Nous irons, a-t-il dit, jusqu'au bout » / « A, s'exclame X. B »: the attribution stands inside the
@@ -389,7 +473,9 @@ class _Quotes:
         m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+"
                      r"(?P<np>[^,;:«»]{2,90}?(?:,\s*(?:le |la )?[A-ZÉ][\w'’-]+(?:\s+[A-ZÉa-z][\w'’-]+){0,3}\s*)?),", lead)
         if m:
-            sp = self.doc.char_span(sent.start_char + m.start("np"), sent.start_char + m.end("np"), alignment_mode="expand")
+            cited = _CITED_BY_RE.search(m.group("np"))  # "selon des sources citées par l'AFP": the sources speak
+            np_end = m.start("np") + cited.start() if cited else m.end("np")
+            sp = self.doc.char_span(sent.start_char + m.start("np"), sent.start_char + np_end, alignment_mode="expand")
             if sp is not None:
                 a = self.res.resolve_span(sp, generic=m.group(0).strip().lower()[:4] != "pour")
                 if a is not None:
@@ -401,6 +487,15 @@ class _Quotes:
             a = self.res.resolve_span(sp) if sp is not None else None
             if a is not None:
                 return a, sp.root
+        for sm in _SELON_RE.finditer(self.text, sent.start_char, sent.end_char):  # "… de l'aveu du ministre X"
+            head = _tokens_in(self.doc, sm.end(), sm.end() + 1)
+            head = head[0] if head is not None else None
+            while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < sent.end:
+                head = self.doc[head.i + 1]
+            if head is not None and head.pos_ in ("NOUN", "PROPN") and not _OWN_SOURCE_RE.match(self.text, sm.end()):
+                a = self.res.resolve(head)
+                if a is not None and a["kind"] in ("person", "organisation", "government"):
+                    return a, head
         m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+", lead)
         if not m:
             return None, None
@@ -469,7 +564,7 @@ class _Quotes:
                 if a is None:
                     a, subj = np_after(t, res, self.date_spans)
                 if a is None:
-                    a, subj = subject_of(t, res, generic=True)
+                    a, subj = self._subject(t)
                 return (a, subj, _edges(subj)) if a is not None else None
         return None
 
@@ -482,7 +577,7 @@ class _Quotes:
         """X a déclaré : « … »: the subject of the last speech verb before the quote."""
         for t in reversed([t for t in c.sent if t.idx < c.m.start()]):
             if is_speech(t) and t.pos_ == "VERB":
-                a, subj = subject_of(t, self.res, generic=True)
+                a, subj = self._subject(t)
                 if a:
                     return a, subj, None
         return None
@@ -502,8 +597,25 @@ class _Quotes:
         prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
         for t in prev_sent or ():
             if is_speech(t) and t.pos_ == "VERB":
-                a, subj = subject_of(t, self.res, generic=True)
+                a, subj = self._subject(t)
                 if a:
+                    return a, subj, None
+        return None
+
+    def _r_next_sentence_verb(self, c):
+        """« … » opening a paragraph, its speaker named right after: « … » C'est par un communiqué que Stromae a
+        annoncé … / « … » Beau joueur, Ludovic Magnin reconnaissait …"""
+        line_start = self.text.rfind("\n", 0, c.m.start()) + 1
+        if self.text[line_start:c.m.start()].strip():
+            return None
+        line_end = self.text.find("\n", c.m.end())
+        line_end = len(self.text) if line_end < 0 else line_end
+        stop = re.search(r"[.!?…]\s", self.text[c.m.end():line_end] + " ")
+        toks = _tokens_in(self.doc, c.m.end(), c.m.end() + stop.end() - 1) if stop and stop.end() > 2 else None
+        for t in toks or ():
+            if is_speech(t) and t.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in t.children):
+                a, subj = self._subject(t)
+                if a is not None:
                     return a, subj, None
         return None
 
@@ -525,15 +637,25 @@ class _Quotes:
         return (self.res.reg.get(recent[-1]["speaker_id"]), None, None) if recent else None
 
     def _r_latest_person(self, c):
-        """The last person named."""
-        a = self.res.latest(c.m.start(), ("person",))
-        return (a, None, None) if a is not None else None
+        """The last person named, unless named as the one spoken to (« au micro de X »): then the one before."""
+        pos = c.m.start()
+        a = self.res.latest(pos, ("person",))
+        if a is None or not self._addressed(a, pos):
+            return (a, None, None) if a is not None else None
+        named = sorted((s, b) for b in self.res.reg if b["kind"] == "person" and b is not a
+                       for s, e in b["spans"] if pos - 800 <= s and e <= pos)
+        return (named[-1][1], None, None) if named else None
+
+    def _addressed(self, actor, pos) -> bool:
+        """Is the last mention of ``actor`` before ``pos`` the one spoken to (au micro de X, interrogé par X)?"""
+        before = [s for s, e in actor["spans"] if e <= pos]
+        return bool(before) and bool(_RECIPIENT_RE.search(self.text[max(0, max(before) - 30):max(before)]))
 
     # ------------------------------------------------------------ speaker rules (partial quotes)
     def _r_governing_verb(self, c):
         """Il a qualifié ces allégations d'« absurdes »: the speech verb that governs the quoted words."""
         if c.verb is not None and is_speech(c.verb):
-            a, subj = subject_of(c.verb, self.res, generic=True)
+            a, subj = self._subject(c.verb)
             if a is not None:
                 return a, subj, _edges(subj)
         return None
@@ -546,14 +668,14 @@ class _Quotes:
     def _r_nearest_verb(self, c):
         """The subject of the nearest verb above the quoted words."""
         if c.verb is not None:
-            a, subj = subject_of(c.verb, self.res, generic=True)
+            a, subj = self._subject(c.verb)
             if a is not None:
                 return a, subj, _edges(subj)
         return None
 
     def _r_sentence_subject(self, c):
         """The subject of the sentence's main verb."""
-        a, subj = subject_of(c.sent.root, self.res, generic=True)
+        a, subj = self._subject(c.sent.root)
         if a is not None:
             return a, subj, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)) if subj is not None else None
         return None
@@ -562,9 +684,23 @@ class _Quotes:
         """A misparsed clause: the actor named last before the speech verb that precedes the quote."""
         sent, m = c.sent, c.m
         verb = next((t for t in reversed(sent) if t.idx < m.start() and is_speech(t) and t.pos_ == "VERB"), None)
+        if verb is not None and verb.dep_ == "acl" and not any(c.dep_.startswith("aux") for c in verb.children) \
+                and not any(t.pos_ == "AUX" for t in verb.doc[max(sent.start, verb.i - 4):verb.i]):
+            return None  # "un typhon qualifié de « très fort »": a participle describing a noun; no one before it speaks
         named = sorted((s, a) for a in self.res.reg for s, e in a["spans"] if verb is not None and sent.start_char <= s and e <= verb.idx)
         named = [x for x in named if x[1]["kind"] == "person"] or named
         return (named[-1][1], None, None) if named else None
+
+    def _subject(self, verb):
+        """The speaker doing a speech verb; a subject pronoun (« Il a estimé ») is read as in an inversion: the
+        speaker of the statement just before, not merely the last person named."""
+        a, subj = subject_of(verb, self.res, generic=True)
+        pron = subj.lower_.lstrip("-") if subj is not None else None
+        if pron == "t" and subj.i + 1 < len(subj.doc):  # "a-t-elle ajouté": "-t" is the subject, "-elle" hangs on it
+            pron = subj.doc[subj.i + 1].lower_.lstrip("-")
+        if pron in ("il", "elle"):
+            a = self._pronoun_speaker(subj.idx, pron) or a
+        return a, subj
 
     def _last_speaker(self, pos, within=None):
         prior = [q for q in self.out if q["speaker_id"] and q["start"] < pos and (within is None or pos - q["end"] <= within)]
@@ -573,11 +709,27 @@ class _Quotes:
     def _pronoun_speaker(self, pos, pron):
         """Who "a-t-il ajouté" stands for: the speaker of a statement in the sentence before (same paragraph),
         else the last person named as a subject (« il »), or any actor."""
-        prev = self._previous_attribution(pos, pron)
+        self.chain += 1  # a chain of pronouns goes back at most six sentences
+        try:
+            prev = (self._previous_attribution(pos, pron) if self.chain <= 6 else None) or self._previous_quote_speaker(pos)
+        finally:
+            self.chain -= 1
         if prev is not None:
             return prev
         kinds = ("person",) if pron == "il" else ("person", "organisation", "government", "state", "source")
         return self.res.latest(pos, kinds)
+
+    def _previous_quote_speaker(self, pos):
+        """The speaker of a direct quote in the sentence before ``pos`` or earlier in its own sentence (same paragraph)."""
+        tok = _tokens_in(self.doc, pos, pos + 1)
+        if tok is None:
+            return None
+        sent = tok[0].sent
+        lo = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        if "\n" in self.text[lo:pos].rstrip():
+            lo = self.text.rfind("\n", 0, pos) + 1
+        prior = [q for q in self.out if q["speaker_id"] and q["kind"] == "direct" and lo <= q["start"] and q["end"] <= pos]
+        return self.res.reg.get(prior[-1]["speaker_id"]) if prior else None
 
     def _previous_attribution(self, pos, pron):
         """The actor a speech verb or a ``selon`` attributes a statement to in the sentence before ``pos``."""
@@ -591,8 +743,8 @@ class _Quotes:
         gender = {"il": "Masc", "elle": "Fem"}.get(pron)
         found = []
         for t in prev:
-            if t.pos_ == "VERB" and is_speech(t):
-                a, subj = subject_of(t, self.res, generic=True)
+            if t.pos_ == "VERB" and is_speech(t) and not any(qs < t.idx < qe for qs, qe in self.marked):
+                a, subj = self._subject(t)  # a pronoun there goes back one more sentence
                 if a is not None:
                     found.append((t.i, a, subj))
         for m in _SELON_RE.finditer(self.text, prev.start_char, prev.end_char):
@@ -655,8 +807,28 @@ class _Quotes:
                         continue
                     s, e = c.doc[start_i].idx, c.doc[end_i].idx + len(c.doc[end_i])
                     self._add_indirect(tok, s, e, sent, taken, rule="verb-que")
+                self._recipient_que(tok, sent, taken)
             self._selon(sent, taken)
             self._trailing_attribution(sent, taken)
+
+    def _recipient_que(self, verb, sent, taken):
+        """"a dit à ses employés qu'il fallait …": the parser hangs the clause on the recipient as a relative."""
+        doc = self.doc
+        i = verb.i + 1
+        if i >= sent.end or doc[i].lower_ not in ("à", "aux", "au"):
+            return
+        while i < sent.end and doc[i].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ"):
+            i += 1
+        mark = doc[i] if i < sent.end else None
+        if mark is None or mark.lower_ not in ("que", "qu'", "qu’") or mark.head.dep_ != "acl:relcl" or mark.head.i <= mark.i:
+            return
+        clause = mark.head
+        if any(c.dep_ in ("nsubj", "obj") and c.lower_ in ("que", "qu'", "qu’") for c in clause.children):
+            return  # a real relative ("aux employés que la direction a reçus")
+        end_i = clause.right_edge.i
+        while end_i > mark.i and doc[end_i].is_punct:
+            end_i -= 1
+        self._add_indirect(verb, doc[mark.i + 1].idx, doc[end_i].idx + len(doc[end_i]), sent, taken, rule="verb-recipient-que")
 
     def _add_indirect(self, verb, s, e, sent, taken, actor=None, mtok=None, rule=None):
         covered = sum(min(e, qe) - max(s, qs) for qs, qe in taken if qs < e and s < qe)
@@ -671,9 +843,9 @@ class _Quotes:
                 if inv is not None:
                     actor = self._pronoun_speaker(said.idx, "il" if inv.text == "-t" else inv.text.lstrip("-").lower())
                 else:
-                    actor, mtok = subject_of(said, self.res, generic=True)
+                    actor, mtok = self._subject(said)
         if actor is None:
-            actor, mtok = subject_of(verb, self.res, generic=True)
+            actor, mtok = self._subject(verb)
         if actor is None:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON") and subj.lower_ not in ("on", "cela", "ce", "ça", "il"):
@@ -704,8 +876,9 @@ class _Quotes:
                 continue
             if any(c.dep_ == "ccomp" and c.i > t.i and any(g.dep_ == "mark" for g in c.children) for c in t.children):
                 continue
-            if any(c.dep_ == "nsubj" and c.i < t.i and not c.text.startswith("-") for c in t.children):
-                continue
+            if any(c.dep_ == "nsubj" and c.i < t.i and not c.text.startswith("-")
+                   and ("," not in self.text[c.idx:toks[j].idx] or self.res.resolve(c) is not None) for c in t.children):
+                continue  # "X a annoncé"; not a "subject" that names no one, past a comma ("A 22H00, heure …, a annoncé X")
             before = [x for x in toks[:j] if x.pos_ in ("VERB", "AUX") and ("Fin" in x.morph.get("VerbForm") or x.morph.get("Mood"))]
             if not before:
                 continue  # "Mardi, le chef …, Sergueï Lavrov, avait dénoncé": no statement before the comma
@@ -735,13 +908,21 @@ class _Quotes:
                 continue  # "selon nos informations": the outlet itself
             same = _SAME_SOURCE_RE.match(st, m.end())
             a = self._last_speaker(abs_s) if same else self.res.resolve(head, generic=True)
+            np = self.res._np_span(head)
+            cited = _CITED_BY_RE.search(text, np.start_char, np.end_char)
+            if cited and not same:  # "selon des sources citées par l'AFP": the sources, not the agency
+                sp = self.doc.char_span(np.start_char, cited.start(), alignment_mode="expand")
+                a = self.res.resolve_span(sp, generic=True) if sp is not None else None
             if a is None:
                 continue
-            np = self.res._np_span(head)
             np_end = np.end_char
             rest_after = text[np_end:sent.end_char]
             cm = re.match(r"\s*,\s*", rest_after)
-            if cm and len(rest_after.strip(" ,.\n")) > 15:
+            if cm and m.start() > 15 and self._source_gloss(np_end + cm.end(), sent.end_char):
+                # "<claim>, selon X, le directeur de …" / "…, selon X, ce qui …" / "…, selon X, rapporte Y": the claim is before
+                s = sent.start_char
+                e = sent.start_char + m.start()
+            elif cm and len(rest_after.strip(" ,.\n")) > 15:
                 # "(…, mais) selon X, <claim>."
                 s = np_end + cm.end()
                 e = sent.end_char
@@ -758,6 +939,23 @@ class _Quotes:
             if e - s < 8:
                 continue
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0], rule="selon")
+
+    def _source_gloss(self, s, e) -> bool:
+        """What follows ``selon X,`` says more about X or the report, not a claim: an apposition with no verb of
+        its own (``le directeur de cabinet du ministre``), a relative (``ce qui la propulse …``) or an
+        attribution (``samedi, rapportent les médias``)."""
+        rest = _tokens_in(self.doc, s, e)
+        if rest is None or _RELATIVE_RE.match(self.text, s):
+            return rest is not None
+        for k, t in enumerate(rest):
+            if t.text in (".", "!", "?", ";", ":"):
+                break
+            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+                before = [x for x in rest[:k] if x.pos_ not in ("AUX", "ADV")]
+                if before and before[-1].lower_ in ("qui", "que", "qu'", "qu’", "dont", "où"):
+                    continue  # a relative clause inside the gloss ("face à l'extrême droite qui a fait …")
+                return bool(before) and before[-1].text == "," and _lemma(t) in REPORT_VERBS | SPEECH_VERBS
+        return True
 
     # ------------------------------------------------------------ occasion
     def statement_dates(self):
@@ -821,11 +1019,13 @@ class _Cand:
 DIRECT_RULES = [
     ("pronoun-inversion", _Quotes._r_pronoun_inversion),
     ("verb-after", _Quotes._r_verb_after),
+    ("trailing-verb", _Quotes._r_trailing_verb),
     ("frame", _Quotes._r_frame),
     ("verb-before", _Quotes._r_verb_before),
     ("continues-previous", _Quotes._r_continues_previous),
     ("previous-sentence-verb", _Quotes._r_previous_sentence_verb),
     ("colon-lead", _Quotes._r_colon_lead),
+    ("next-sentence-verb", _Quotes._r_next_sentence_verb),
     ("recent-speaker", _Quotes._r_recent_speaker),
     ("latest-person", _Quotes._r_latest_person),
 ]

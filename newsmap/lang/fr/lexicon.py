@@ -15,6 +15,9 @@ SPEECH_VERBS = {
     "publier", "poster", "s'inquiéter", "se féliciter", "souhaiter", "vouloir", "redire", "décrire",
     "analyser", "évoquer", "revendiquer", "reconnaitre", "sommer", "avouer", "répliquer", "rétorquer", "arguer",
     "objecter", "relater",
+    # manner of saying, common after a quote (« … », peste X / soupire-t-il)
+    "pester", "soupirer", "hurler", "crier", "écrier", "tonner", "fulminer", "tempêter", "renchérir", "nuancer",
+    "tacler", "railler", "murmurer", "confesser", "plaisanter", "indigner", "étonner", "agacer", "alarmer", "désoler",
 }
 # verbs that introduce reported speech with « que » (indirect quotes)
 REPORT_VERBS = {
@@ -148,9 +151,18 @@ EVENT_NOUNS = {
 }
 
 # ---------------------------------------------------------------- attributions (quotes.py)
-SELON = r"selon|d'après"  # "selon X, …", "…, d'après X"
+SELON = r"selon|d'après|d’après|de l['’]aveu (?:même )?(?:du|des|de la|de)"  # "selon X, …", "…, d'après X", "de l'aveu du ministre"
 OWN_SOURCE = r"(?:nos|mes) (?:informations|sources|confrères|calculs)"  # the outlet itself, not a speaker
 SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
+# a text that speaks for whoever issued it ("précise le communiqué"): as a speaker, the issuer named before
+DOCUMENT_NOUNS = {"communiqué", "texte", "document", "rapport", "bulletin", "note", "lettre", "déclaration", "message"}
+CITED_BY = r"(?:cité|rapporté|relayé|interrogé|contacté|joint)e?s?\s+par"  # "selon des sources citées par l'AFP"
+# the one spoken to, not the speaker ("en discuter au micro de Philippe Cantin", "interrogé par X")
+RECIPIENT_CUES = r"au micro d[e']|au micro d’|à l'antenne d[e']|à l’antenne d[e’]|interrogée? par|questionnée? par|auprès d[e'’]"
+# an unnamed speaker among a group already mentioned ("a ajouté un de ses collègues", "assure l'un d'eux", "dit un troisième")
+ONE_OF = (r"(?:l['’])?(?:un|une)\s+(?:d['’](?:eux|elles|entre eux|entre elles)|de (?:ses|leurs|nos|ces|mes) [\w-]+|des [\w-]+|autre"
+          r"|deuxième|second|seconde|troisième|quatrième|cinquième)")
+RELATIVE_STARTS = r"ce qui|ce que|ce qu'|ce qu’|qui|dont|où|lequel|laquelle|lesquels|lesquelles"  # "…, selon X, ce qui …"
 
 # ---------------------------------------------------------------- dates (dates.py)
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
