@@ -109,7 +109,7 @@ def one(data: Path, repeat: int, timeout: int) -> dict:
 
     S.ensure(data, apart=True)  # built once, apart (not timed here)
     store = Store.open(data)
-    names = list(store.actor_options())
+    names = [n for n in store.actor_options() if store.actor_counts.get(n)]  # the picker lists only actors with items
     actors = list(dict.fromkeys([names[0], names[len(names) // 2], names[min(len(names) - 1, len(names) // 2 + 1)]]))[:repeat]
     n = store.totals["articles"]
     store.con.close()
