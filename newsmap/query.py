@@ -419,7 +419,7 @@ class StoreView:
         as rows, past that only their counts per lane, bucket and kind (grouped in SQL)."""
         from . import views as V
 
-        dated = f"({self.event_where}) AND coalesce(date, '') <> '' AND lo IS NOT NULL"
+        dated = self._dated_where
         params = self.event_params
         n, = self.cur.execute(f"SELECT count(*) FROM events WHERE {dated}", params).fetchone()
         if not n:
@@ -454,10 +454,19 @@ class StoreView:
                 "context": context.reset_index(drop=True), "context_span": (c_lo, c_hi) if len(context) else None,
                 "lo": lo, "hi": hi, "aggregate": True, "n_points": None}
 
+    @property
+    def _dated_where(self) -> str:
+        """The view's events that have a date the timeline can place."""
+        return f"({self.event_where}) AND coalesce(date, '') <> '' AND lo IS NOT NULL"
+
     @cached_property
     def main_window(self) -> tuple[dt.date, dt.date]:
         """The view's main days (:func:`views.window_from`): from the earliest day-precision event near
-        the first publication to the last publication; an event ending before it is earlier context."""
+        the first publication to the last publication; an event ending before it is earlier context.
+        Kept per store for these filters (:meth:`Store.memo`): the Overview asks on every rerun."""
+        return self.store.memo(("main_window", repr(self.f)), self._main_window)
+
+    def _main_window(self) -> tuple[dt.date, dt.date]:
         from . import views as V
 
         first, last = self.cur.execute(f"SELECT min(published), max(published) FROM articles WHERE {self.article_where}",
@@ -465,8 +474,7 @@ class StoreView:
         pubs = [p for p in (first, last) if p]
         days = [dt.date.fromisoformat(p[:10]) for p in pubs]
         # only events starting before the first publication or ending after the last can widen the window
-        widen = (f"({self.event_where}) AND coalesce(date, '') <> '' AND lo IS NOT NULL AND date_precision = 'day'"
-                 + (" AND (lo < ? OR hi > ?)" if days else ""))
+        widen = f"{self._dated_where} AND date_precision = 'day'" + (" AND (lo < ? OR hi > ?)" if days else "")
         pairs = self.cur.execute(f"SELECT lo, hi FROM events WHERE {widen} ORDER BY ord",
                                  self.event_params + ([min(days), max(days)] if days else [])).fetchall()
         return V.window_from(pairs, pubs)
