@@ -162,9 +162,14 @@ def sidebar(opts: dict) -> F.Filters:
     with st.sidebar:
         st.subheader("Filters")
         st.multiselect("Actors", actors, key="actor", format_func=lambda n: labels.get(n, n), placeholder="All actors")
-        c1, c2 = st.columns(2)
-        c1.date_input("From", value=None, min_value=lo, max_value=hi, key="from", format="YYYY-MM-DD")
-        c2.date_input("To", value=None, min_value=lo, max_value=hi, key="to", format="YYYY-MM-DD")
+        # the date fields in a popover: Streamlit loads its date-picker code when they are first shown,
+        # and in the sidebar that held every first page (a skeleton) until it had come
+        span = F.fmt_range(st.session_state.get("from"), st.session_state.get("to"))
+        with st.popover(f"Dates: {span}" if span else "Dates: all", icon=":material/date_range:", width="stretch", key="dates",
+                        help="Only what happened (or was said) between these days; the Timeline's range selection sets them too."):
+            c1, c2 = st.columns(2)
+            c1.date_input("From", value=None, min_value=lo, max_value=hi, key="from", format="YYYY-MM-DD")
+            c2.date_input("To", value=None, min_value=lo, max_value=hi, key="to", format="YYYY-MM-DD")
         st.multiselect("Places", opts["place"], key="place", placeholder="All places")
         st.multiselect("Quote kind", opts["kind"], key="kind", placeholder="All kinds")
         if len(titles) > 1:

@@ -182,7 +182,7 @@ class StoreView:
         if f.actors:
             qw.append("speaker IN (SELECT unnest(?))")
             qp.append(f.actors)
-            ew.append("uid IN (SELECT event FROM event_actors WHERE actor IN (SELECT unnest(?)))")
+            ew.append("ord IN (SELECT event_ord FROM event_actors WHERE actor IN (SELECT unnest(?)))")
             ep.append(f.actors)
         if f.start or f.end:
             for w, p in ((qw, qp), (ew, ep)):
@@ -194,9 +194,9 @@ class StoreView:
                     w.append("lo <= ?")
                     p.append(f.end)
         if f.places:
-            qw.append("uid IN (SELECT quote FROM quote_places WHERE place IN (SELECT unnest(?)))")
+            qw.append("ord IN (SELECT quote_ord FROM quote_places WHERE place IN (SELECT unnest(?)))")
             qp.append(f.places)
-            ew.append("uid IN (SELECT event FROM event_places WHERE place IN (SELECT unnest(?)))")
+            ew.append("ord IN (SELECT event_ord FROM event_places WHERE place IN (SELECT unnest(?)))")
             ep.append(f.places)
         if f.kinds:
             qw.append("kind IN (SELECT unnest(?))")
@@ -216,7 +216,7 @@ class StoreView:
             pw.append("name IN (SELECT unnest(?))")
             pp.append(f.places)
         elif narrowed:  # the places of the view's events and quotes
-            pw.append(f"name IN (SELECT place FROM event_places WHERE event IN (SELECT uid FROM events WHERE {self.event_where}) "
+            pw.append(f"name IN (SELECT place FROM event_places WHERE event_ord IN (SELECT ord FROM events WHERE {self.event_where}) "
                       f"UNION ALL SELECT place FROM quotes WHERE place IS NOT NULL AND {self.quote_where})")
             pp += self.event_params + self.quote_params
         self.place_where, self.place_params = " AND ".join(pw), pp
@@ -226,8 +226,8 @@ class StoreView:
             ap.append(f.actors)
         self.actor_where, self.actor_params = " AND ".join(aw), ap
         if narrowed or f.places:
-            self.article_where = (f"id IN (SELECT article FROM events WHERE {self.event_where} "
-                                  f"UNION SELECT article FROM quotes WHERE {self.quote_where})")
+            self.article_where = (f"ord IN (SELECT article_ord FROM events WHERE {self.event_where} "
+                                  f"UNION SELECT article_ord FROM quotes WHERE {self.quote_where})")
             self.article_params = self.event_params + self.quote_params
         else:
             self.article_where, self.article_params = art_w.replace("article", "id"), list(art_p)
@@ -243,25 +243,49 @@ class StoreView:
     def counts(self) -> dict:
         """Rows in the view: events, quotes, places (aggregated), actors (names), articles,
         mapped_places (places with coordinates), speakers (quoted actors)."""
-        sql = ", ".join(f"({q})" for q in (
-            f"SELECT count(*) FROM events WHERE {self.event_where}",
-            f"SELECT count(*) FROM quotes WHERE {self.quote_where}",
-            f"SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM places WHERE {self.place_where})",
-            f"SELECT count(DISTINCT name) FROM actors WHERE {self.actor_where}",
-            f"SELECT count(*) FROM articles WHERE {self.article_where}",
-            f"SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM places WHERE lat IS NOT NULL AND {self.place_where})",
-            f"SELECT count(DISTINCT speaker) FROM quotes WHERE {self.quote_where}"))
-        params = (self.event_params + self.quote_params + self.place_params + self.actor_params + self.article_params
-                  + self.place_params + self.quote_params)
-        row = self.cur.execute(f"SELECT {sql}", params).fetchone()
-        return dict(zip(("events", "quotes", "places", "actors", "articles", "mapped_places", "speakers"), row))
+        return {k: v for k, v in self._figures.items() if k not in ("first_articles", "first_published", "last_published")}
+
+    @cached_property
+    def _figures(self) -> dict:
+        """:attr:`counts`, the first three articles of the view by date (the source line) and its
+        publication span (:attr:`main_window`), in one query: the view's events and quotes are
+        selected once (materialized) and counted, their places and articles found from them."""
+        f = self.f
+        art_w, art_p = ("article IN (SELECT unnest(?))", [f.articles]) if f.articles else ("TRUE", [])
+        narrowed = bool(f.actors or f.start or f.end or f.kinds or f.q)
+        if f.places:
+            place_w, place_p = "name IN (SELECT unnest(?))", [f.places]
+        elif narrowed:
+            place_w, place_p = ("name IN (SELECT place FROM event_places WHERE event_ord IN (SELECT ord FROM ev) "
+                                "UNION ALL SELECT place FROM qu WHERE place IS NOT NULL)"), []
+        else:
+            place_w, place_p = "TRUE", []
+        art_where = ("ord IN (SELECT article_ord FROM ev UNION SELECT article_ord FROM qu)" if narrowed or f.places
+                     else art_w.replace("article", "id"))
+        sql = f"""
+        WITH ev AS MATERIALIZED (SELECT ord, article_ord FROM events WHERE {self.event_where}),
+             qu AS MATERIALIZED (SELECT ord, article_ord, speaker, place FROM quotes WHERE {self.quote_where}),
+             pl AS MATERIALIZED (SELECT DISTINCT name, kind, country, lat IS NOT NULL AS mapped FROM places
+                                 WHERE {art_w} AND {place_w}),
+             ar AS MATERIALIZED (SELECT ord, published FROM articles WHERE {art_where})
+        SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM qu),
+               (SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM pl)),
+               (SELECT count(DISTINCT name) FROM actors WHERE {self.actor_where}),
+               (SELECT count(*) FROM ar), (SELECT count(*) FROM pl WHERE mapped), (SELECT count(DISTINCT speaker) FROM qu),
+               (SELECT list({{'title': a.title, 'source': a.source, 'published': a.published}} ORDER BY a.published, a.ord)
+                FROM (SELECT ord FROM ar ORDER BY published, ord LIMIT 3) f JOIN articles a ON a.ord = f.ord),
+               (SELECT min(published) FROM ar), (SELECT max(published) FROM ar)"""
+        params = (self.event_params + self.quote_params + art_p + place_p + (art_p if not (narrowed or f.places) else [])
+                  + self.actor_params)
+        row = self.cur.execute(sql, params).fetchone()
+        return dict(zip(("events", "quotes", "places", "actors", "articles", "mapped_places", "speakers",
+                         "first_articles", "first_published", "last_published"), row))
 
     def summary(self) -> str:
         return F.summary_text(self.f, self.counts["events"], self.counts["quotes"], self.totals)
 
     def source_line(self) -> str:
-        first = self._fetch(f"SELECT title, source, published FROM articles WHERE {self.article_where} "
-                            "ORDER BY published, ord LIMIT 3", self.article_params)
+        first = pd.DataFrame(self._figures["first_articles"] or [], columns=["title", "source", "published"])
         return F.source_text(first, self.counts["articles"])
 
     # ------------------------------------------------------------ whole tables (as filters.apply)
@@ -317,11 +341,11 @@ class StoreView:
         """Places aggregated across articles (as :func:`filters.aggregate_places`), most mentioned first,
         with the events and quotes of the view at each place."""
         sql = f"""
-        WITH p AS (SELECT name, kind, country, first(lat ORDER BY ord) AS lat, first(lon ORDER BY ord) AS lon,
+        WITH p AS (SELECT name, kind, country, arg_min_null(lat, ord) AS lat, arg_min_null(lon, ord) AS lon,
                           CAST(sum(coalesce("count", 0)) AS BIGINT) AS mentions, count(*) AS n_articles, min(ord) AS ord
                    FROM places WHERE {self.place_where} GROUP BY name, kind, country),
              e AS (SELECT place, count(*) AS events FROM event_places
-                   WHERE event IN (SELECT uid FROM events WHERE {self.event_where}) GROUP BY place),
+                   WHERE event_ord IN (SELECT ord FROM events WHERE {self.event_where}) GROUP BY place),
              q AS (SELECT place, count(*) AS quotes FROM quotes WHERE place IS NOT NULL AND {self.quote_where} GROUP BY place)
         SELECT p.name, p.kind, p.country, p.lat, p.lon, p.mentions, p.n_articles AS articles,
                coalesce(e.events, 0) AS events, coalesce(q.quotes, 0) AS quotes
@@ -336,7 +360,7 @@ class StoreView:
         WITH a AS (SELECT DISTINCT name FROM actors WHERE {self.actor_where}),
              q AS (SELECT speaker AS name, count(*) AS quotes FROM quotes WHERE {self.quote_where} GROUP BY speaker),
              e AS (SELECT actor AS name, count(*) AS events FROM event_actors
-                   WHERE role = 'actor' AND event IN (SELECT uid FROM events WHERE {self.event_where}) GROUP BY actor)
+                   WHERE role = 'actor' AND event_ord IN (SELECT ord FROM events WHERE {self.event_where}) GROUP BY actor)
         SELECT a.name, s.kind, coalesce(q.quotes, 0) AS quotes, coalesce(e.events, 0) AS events, s.color
         FROM a JOIN actor_stats s ON s.name = a.name LEFT JOIN q ON q.name = a.name LEFT JOIN e ON e.name = a.name
         {'' if with_zero else 'WHERE coalesce(q.quotes, 0) + coalesce(e.events, 0) > 0'}
@@ -372,7 +396,7 @@ class StoreView:
         said = ", ".join(f"'{k}'" for k in _SAID)
         # one row per place (aggregate_places keeps it as is), the most mentioned first, then in corpus order
         places = self._fetch(f"""
-        SELECT name, kind, country, first(lat ORDER BY ord) AS lat, first(lon ORDER BY ord) AS lon,
+        SELECT name, kind, country, arg_min(lat, ord) AS lat, arg_min(lon, ord) AS lon,
                sum(coalesce("count", 0)) AS "count", NULL AS mentions, NULL AS article, min(ord) AS ord
         FROM places WHERE lat IS NOT NULL AND {self.place_where} GROUP BY name, kind, country
         ORDER BY "count" DESC, ord {'LIMIT ?' if max_places else ''}""",
@@ -381,16 +405,16 @@ class StoreView:
         top = sorted(set(places["name"]))
         # per place, in one pass: the first 8 by date, the first with an actor, the first that happened, the first said
         events = self._fetch(f"""
-        WITH ep AS (SELECT x.place, e.uid, e.ord, coalesce(e.kind, '') AS kind, coalesce(e.date, '9999') AS d, e.first_actor
-                    FROM event_places x JOIN (SELECT * FROM events WHERE {self.event_where}) e ON e.uid = x.event
-                    WHERE x.place IN (SELECT unnest(?))),
-             picked AS (SELECT list_concat(min_by(uid, (d, ord), 8),
-                                           [min_by(uid, ord) FILTER (WHERE first_actor IS NOT NULL),
-                                            min_by(uid, ord) FILTER (WHERE kind NOT IN ({nh})),
-                                            min_by(uid, ord) FILTER (WHERE kind IN ({said}))]) AS uids
+        WITH ve AS MATERIALIZED (SELECT ord, coalesce(kind, '') AS kind, coalesce(date, '9999') AS d, first_actor
+                                 FROM events WHERE {self.event_where}),
+             ep AS (SELECT x.place, ve.* FROM event_places x JOIN ve ON ve.ord = x.event_ord WHERE x.place IN (SELECT unnest(?))),
+             picked AS (SELECT list_concat(min_by(ord, (d, ord), 8),
+                                           [min_by(ord, ord) FILTER (WHERE first_actor IS NOT NULL),
+                                            min_by(ord, ord) FILTER (WHERE kind NOT IN ({nh})),
+                                            min_by(ord, ord) FILTER (WHERE kind IN ({said}))]) AS ords
                         FROM ep GROUP BY place)
         SELECT uid, article, places, actors, kind, date, date_precision, summary, sentence_start FROM events
-        WHERE uid IN (SELECT unnest(uids) FROM picked)
+        WHERE ord IN (SELECT unnest(ords) FROM picked)
         ORDER BY ord""", self.event_params + [top], "events")
         quotes = self._fetch(f"""
         SELECT uid, article, place, speaker, text, sentence_start FROM (
@@ -401,7 +425,7 @@ class StoreView:
         articles = self._fetch("SELECT id, title, source, published FROM articles WHERE id IN (SELECT unnest(?))", [ids])
         counts = {name: (int(e), int(q)) for name, e, q in self.cur.execute(f"""
         WITH e AS (SELECT place, count(*) AS n FROM event_places WHERE place IN (SELECT unnest(?))
-                   AND event IN (SELECT uid FROM events WHERE {self.event_where}) GROUP BY place),
+                   AND event_ord IN (SELECT ord FROM events WHERE {self.event_where}) GROUP BY place),
              q AS (SELECT place, count(*) AS n FROM quotes WHERE place IN (SELECT unnest(?)) AND {self.quote_where} GROUP BY place)
         SELECT coalesce(e.place, q.place), coalesce(e.n, 0), coalesce(q.n, 0) FROM e FULL JOIN q ON q.place = e.place""",
                                                                                 [top] + self.event_params + [top] + self.quote_params).fetchall()}
@@ -469,8 +493,7 @@ class StoreView:
     def _main_window(self) -> tuple[dt.date, dt.date]:
         from . import views as V
 
-        first, last = self.cur.execute(f"SELECT min(published), max(published) FROM articles WHERE {self.article_where}",
-                                       self.article_params).fetchone()
+        first, last = self._figures["first_published"], self._figures["last_published"]
         pubs = [p for p in (first, last) if p]
         days = [dt.date.fromisoformat(p[:10]) for p in pubs]
         # only events starting before the first publication or ending after the last can widen the window
@@ -484,9 +507,12 @@ class StoreView:
         context by date (column ``context``), undated events last."""
         lo = self.main_window[0]
         where, params = self._where("events")
-        cols = ", ".join(f'"{c}"' for c in COLUMNS["events"])
-        return self._fetch(f"SELECT {cols}, coalesce(hi < ?, FALSE) AS context FROM events WHERE {where} "
-                           "ORDER BY lo IS NULL, context, lo, uid LIMIT ? OFFSET ?", [lo] + params + [int(limit), int(offset)], "events")
+        cols = ", ".join(f'e."{c}"' for c in COLUMNS["events"])
+        # the page's rows chosen on the sort keys alone, then fetched whole (not every column of a busy actor's events)
+        return self._fetch(f"""WITH k AS (SELECT ord, lo, uid, coalesce(hi < ?, FALSE) AS context FROM events WHERE {where}
+                                          ORDER BY lo IS NULL, context, lo, uid LIMIT ? OFFSET ?)
+                               SELECT {cols}, k.context FROM k JOIN events e ON e.ord = k.ord
+                               ORDER BY k.lo IS NULL, k.context, k.lo, k.uid""", [lo] + params + [int(limit), int(offset)], "events")
 
     def quote_groups(self, limit: int = 50, offset: int = 0, needle: str = "") -> tuple[list, dict, int]:
         """A page of :func:`views.quote_groups`: ``(groups, sizes, total)`` where ``groups`` is

@@ -8,17 +8,17 @@ what the dashboard filters and counts on computed once:
 table           rows
 ==============  ===========================================================================
 articles        one per article (+ ``n_events``, ``n_quotes``, ``ord``)
-quotes          one per quote (+ ``lo``/``hi`` date bounds, ``search`` folded text, ``ord``)
-events          one per event (+ ``lo``/``hi``, ``search``, ``first_actor``, ``ord``; ``group_uid`` and
+quotes          one per quote (+ ``lo``/``hi`` date bounds, ``search`` folded text, ``ord``, ``article_ord``)
+events          one per event (+ ``lo``/``hi``, ``search``, ``first_actor``, ``ord``, ``article_ord``; ``group_uid`` and
                 ``n_sources``: the corpus event it belongs to and how many articles report it)
 places          one per place and article (+ ``ord``)
 actors          one per actor and article (+ ``ord``)
 dates           one per date expression (the Article page's highlights)
 actor_aliases   one per name the identity rules merged: ``alias, actor, rule, confidence``
 actor_stats     one per actor name: kind, quotes, events, count (quotes + event mentions), colour
-event_actors    event ↔ actor (``role``: ``actor`` or ``asserted_by``)
-event_places    event ↔ place
-quote_places    quote ↔ place: the place it was said, or a place named in its sentence
+event_actors    event ↔ actor (``role``: ``actor`` or ``asserted_by``; ``event_ord``: the event's ``ord``)
+event_places    event ↔ place (+ ``event_ord``)
+quote_places    quote ↔ place: the place it was said, or a place named in its sentence (+ ``quote_ord``)
 meta            ``fingerprint`` (what it was built from), ``warnings`` (unmatched corrections)
 ==============  ===========================================================================
 
@@ -47,7 +47,7 @@ from .corpus import CORRECTIONS, MANIFEST, data_dir_default
 from .errors import NewsmapError
 
 STORE_FILE = "newsmap-{fp}.duckdb"
-STORE_SCHEMA = "3"
+STORE_SCHEMA = "4"
 READER_MEMORY = "512MB"  # DuckDB's buffer for a reader (the dashboard): its share of the RSS target
 JSON_COLUMNS = {
     "articles": ["sentences"],
@@ -57,7 +57,8 @@ JSON_COLUMNS = {
     "actors": ["aliases", "spans"],
     "dates": [],
 }
-INT_COLUMNS = {"start", "end", "sentence_start", "count", "words", "ord", "n_events", "n_quotes", "quotes", "events", "n_sources"}
+INT_COLUMNS = {"start", "end", "sentence_start", "count", "words", "ord", "n_events", "n_quotes", "quotes", "events", "n_sources",
+               "article_ord", "event_ord", "quote_ord"}
 FLOAT_COLUMNS = {"lat", "lon", "confidence"}
 BOOL_COLUMNS = {"in_quote"}
 DATE_COLUMNS = {"lo", "hi"}
@@ -131,21 +132,25 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                            first_actor=[xs[0] if xs else None for xs in events["actors"]],
                            search=["\x00".join(fold(x) for x in t) for t in zip(events["summary"], events["sentence"])])
 
-    ev_actors = [(uid, a, "actor") for uid, xs in zip(events["uid"], events["actors"]) for a in dict.fromkeys(xs or [])]
-    ev_actors += [(uid, a, "asserted_by") for uid, a in zip(events["uid"], events["asserted_by"]) if a]
-    ev_places = [(uid, p) for uid, xs in zip(events["uid"], events["places"]) for p in dict.fromkeys(xs or [])]
+    # link tables carry the row's ``ord`` too: the filters join on integers, not on uid strings (3–4× faster at 10k)
+    ev_actors = [(uid, a, "actor", i) for i, (uid, xs) in enumerate(zip(events["uid"], events["actors"])) for a in dict.fromkeys(xs or [])]
+    ev_actors += [(uid, a, "asserted_by", i) for i, (uid, a) in enumerate(zip(events["uid"], events["asserted_by"])) if a]
+    ev_places = [(uid, p, i) for i, (uid, xs) in enumerate(zip(events["uid"], events["places"])) for p in dict.fromkeys(xs or [])]
+    art_ord = {a: i for i, a in enumerate(arts["id"])}
+    quotes = quotes.assign(article_ord=[art_ord.get(a) for a in quotes["article"]])
+    events = events.assign(article_ord=[art_ord.get(a) for a in events["article"]])
 
     spans_by_article: dict[str, list] = {}
     for art, name, spans in zip(places["article"], places["name"], places["spans"]):
         for s, _e in spans or []:
             spans_by_article.setdefault(art, []).append((s, name))
     q_places = set()
-    for uid, art, place, s0, sent in zip(quotes["uid"], quotes["article"], quotes["place"], quotes["sentence_start"], quotes["sentence"]):
+    for i, (uid, art, place, s0, sent) in enumerate(zip(quotes["uid"], quotes["article"], quotes["place"], quotes["sentence_start"], quotes["sentence"])):
         if place:
-            q_places.add((uid, place))
+            q_places.add((uid, place, i))
         s0 = s0 or 0
         s1 = s0 + len(sent or "")
-        q_places.update((uid, name) for s, name in spans_by_article.get(art, []) if s0 <= s < s1)
+        q_places.update((uid, name, i) for s, name in spans_by_article.get(art, []) if s0 <= s < s1)
 
     # actor stats: the count and colour order of filters.actor_counts / views.actor_colors
     q_counts = quotes["speaker"].dropna().value_counts()
@@ -164,16 +169,17 @@ def _derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     arts = arts.assign(n_events=[int(n_ev.get(a, 0)) for a in arts["id"]], n_quotes=[int(n_q.get(a, 0)) for a in arts["id"]])
     return {
         **tables, "articles": arts, "quotes": quotes, "events": events, "actor_stats": stats,
-        "event_actors": pd.DataFrame(ev_actors, columns=["event", "actor", "role"], dtype=object),
-        "event_places": pd.DataFrame(ev_places, columns=["event", "place"], dtype=object),
-        "quote_places": pd.DataFrame(sorted(q_places), columns=["quote", "place"], dtype=object),
+        "event_actors": pd.DataFrame(ev_actors, columns=["event", "actor", "role", "event_ord"], dtype=object),
+        "event_places": pd.DataFrame(ev_places, columns=["event", "place", "event_ord"], dtype=object),
+        "quote_places": pd.DataFrame(sorted(q_places), columns=["quote", "place", "quote_ord"], dtype=object),
     }
 
 
 def _write(con, tables: dict[str, pd.DataFrame], warnings: list[str], fp: str) -> None:
     from .load import COLUMNS
 
-    extra = {"articles": ["n_events", "n_quotes"], "quotes": ["lo", "hi", "search"], "events": ["lo", "hi", "search", "first_actor"]}
+    extra = {"articles": ["n_events", "n_quotes"], "quotes": ["lo", "hi", "search", "article_ord"],
+             "events": ["lo", "hi", "search", "first_actor", "article_ord"]}
     for name, df in tables.items():
         if name in COLUMNS:
             cols = COLUMNS[name] + extra.get(name, [])

@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT
 from newsmap import filters as F
 from newsmap import store as S
+from newsmap import views as V
 from newsmap.load import load
 from newsmap.query import Store
 
@@ -114,6 +115,16 @@ def test_store_filters_match_the_pandas_filters(which, seed_corpus, multi):
             shown = set(ref.events["article"]) | set(ref.quotes["article"])
             narrowed = f.actors or f.start or f.end or f.kinds or f.q or f.places
             assert set(view.articles["id"]) == (shown if narrowed else set(ref.articles["id"])), f
+        # every figure of the one counting query against the tables of the view
+        arts = view.articles.sort_values("published", kind="stable")  # view.articles is in corpus order
+        places = F.aggregate_places(ref.places)
+        assert view.counts == {"events": len(ref.events), "quotes": len(ref.quotes), "places": len(places),
+                               "actors": ref.actors["name"].nunique(), "articles": len(view.articles),
+                               "mapped_places": int(places["lat"].notna().sum()),
+                               "speakers": ref.quotes["speaker"].nunique()}, f
+        assert view.source_line() == F.source_text(arts.head(3), len(arts)), f
+        pubs = sorted(view.articles["published"])
+        assert view.main_window == V.main_window(view.events, [pubs[0], pubs[-1]] if pubs else []), f
 
 
 def test_source_line_cites_the_articles_in_the_view(multi):

@@ -27,11 +27,15 @@ def choose(page, label: str, *texts: str):
 
 
 def day(page, label: str, value: str):
-    """Type a date into Streamlit's segmented date field (year, month, day) and commit it."""
-    sidebar_widget(page, "stDateInput", label).locator("[role='spinbutton'][data-type='year']").click()
+    """Open the sidebar's Dates popover (unless open), type a date into Streamlit's segmented date field
+    (year, month, day) and commit it by clicking the field's label (Escape would close the popover)."""
+    field = page.locator("[data-testid='stPopoverBody'] [data-testid='stDateInput']").filter(
+        has=page.locator("[data-testid='stWidgetLabel']", has_text=label))
+    if not field.is_visible():
+        page.locator("[data-testid='stSidebar'] [data-testid='stPopoverButton']").filter(has_text="Dates:").first.click()
+    field.locator("[role='spinbutton'][data-type='year']").click()
     page.keyboard.type(value.replace("-", ""))
-    page.keyboard.press("Escape")  # close the calendar
-    page.keyboard.press("Tab")  # leave the field: commits the date
+    field.locator("[data-testid='stWidgetLabel']").click()  # leave the field: commits the date
 
 
 def search(page, text: str):
