@@ -18,16 +18,17 @@ import re
 
 from .gazetteer import gazetteer, norm
 from .identity import junk_rule
+from .lang.fr import actors as W
 from .lang.fr.lexicon import HONORIFICS, LAST_NAMED, ORG_HEADS, PERSON_NOUNS, TITLE_ALONE, TITLE_HEADS, TITLE_SYNONYMS
 
-_DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
+_DETS = W.DETERMINERS
 _TITLE_KEYS = {norm(h) for h in TITLE_HEADS}
 _ANAPHORS = PERSON_NOUNS
 _ORG_KEYS = {norm(h) for h in ORG_HEADS}
 _TITLE_ALONE = {norm(k): norm(v) for k, v in TITLE_ALONE.items()}
 _LAST_NAMED_RE = re.compile(r"\b(?:" + LAST_NAMED + r")\s*(?:,[^,.;]{1,60},\s*)?$", re.IGNORECASE)
-_APPOS_NAME_RE = re.compile(r",\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|van\s+|von\s+|ben\s+|al-|el-)?[A-ZÉÈ][\w'’-]+){1,3})\s*,?\s*$")
-_GENERIC_DET_RE = re.compile(r"^(?:(?:selon|d'après|pour|par)\s+)?(?:(?:de nombreux|de nombreuses|plusieurs|certains|certaines|quelques|nombreux|nombreuses|les|le|la|une|un|des|du|de)\s+|l'|l’|d'|d’)", re.I)
+_APPOS_NAME_RE = re.compile(r",\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:" + W.NAME_PARTICLES_RE + r")?[A-ZÉÈ][\w'’-]+){1,3})\s*,?\s*$")
+_GENERIC_DET_RE = re.compile(W.GENERIC_DET_RE, re.I)
 _ACRONYM_RE = re.compile(r"(?P<long>(?:[A-ZÉÈ][\w'’-]*)(?:\s+[\w'’-]+){0,9}?)\s*\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
 
 
@@ -163,7 +164,7 @@ class Registry:
         for a in reversed(self.actors):
             if a.get("title_key") == list(key) and not a.get("title_only"):
                 return a
-        if key[0] in ("dirigeant", "dirigeante", "responsable", "leader", "chef", "numero un") and key[1]:
+        if key[0] in W.LEADER_HEADS and key[1]:
             for a in reversed(self.actors):  # "le dirigeant qatari" → the Qatari already named with a title
                 if a["kind"] == "person" and a.get("country") == key[1] and not a.get("title_only"):
                     return a
@@ -281,16 +282,16 @@ class Resolver:
         # an apposition the parser attached elsewhere: "le porte-parole du Bureau …, Chen Binhua,"
         if right + 2 < len(doc) and doc[right + 1].text == "," and doc[right + 1].sent == tok.sent:
             j = right + 2
-            if doc[j].lower_ in ("l'", "le", "la") and j + 1 < len(doc) and doc[j + 1].text.isupper():
+            if doc[j].lower_ in W.DEFINITE and j + 1 < len(doc) and doc[j + 1].text.isupper():
                 j += 1
-            elif doc[j].lower_ in ("le", "la") and j + 2 < len(doc) and (
+            elif doc[j].lower_ in W.DEFINITE[:2] and j + 2 < len(doc) and (
                     doc[j + 1].lower_ in _TITLE_KEYS or doc[j + 1].lower_.rstrip(".") in HONORIFICS):
                 j += 2  # ", le colonel Abdoulaye Maïga,", ", le Dr Gilbert Boucher à La Presse"
             k = j
             while k < len(doc) and (doc[k].pos_ == "PROPN" or (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "ADJ", "X"))
-                                    or (k > j and doc[k].text in ("-", "de", "ben", "van", "von", "al"))):
+                                    or (k > j and doc[k].text in W.NAME_PARTICLES)):
                 k += 1
-            if k > j and (k >= len(doc) or doc[k].text in (",", ")", ".") or doc[k].lower_ in ("à", "au", "devant", "lors")):
+            if k > j and (k >= len(doc) or doc[k].text in (",", ")", ".") or doc[k].lower_ in W.AFTER_APPOSITION):
                 right = k - 1
         return doc[left:right + 1]
 
@@ -347,29 +348,29 @@ class Resolver:
 
     def surface(self, tok) -> str:
         """The words that name the speaker: a relative pronoun shows its antecedent."""
-        if tok.lower_ in ("qui", "lequel", "laquelle"):
+        if tok.lower_ in W.RELATIVE_PRONOUNS:
             tok = antecedent(tok) or tok
         if tok.pos_ == "PRON":
             return tok.text
         text = self._np_span(tok).text.strip(" ,")
-        return re.sub(r"^(?:selon|d'après|d’après|pour|par)\s+", "", text, flags=re.I)
+        return re.sub(W.SOURCE_PREFIX_RE, "", text, flags=re.I)
 
     def resolve(self, tok, _depth=0, generic=False):
         """The actor a subject token stands for, or None (``generic``: any noun phrase makes a source)."""
         if tok is None or _depth > 4:
             return None
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in ("qui", "il", "elle", "ils", "elles", "lui", "celui-ci", "celle-ci"):
-            if low in ("qui", "lequel", "laquelle"):
+        if tok.pos_ == "PRON" or low in W.RELATIVE_PRONOUNS[:1] + W.SINGULAR_PRONOUNS + W.PLURAL_PRONOUNS[:2]:
+            if low in W.RELATIVE_PRONOUNS:
                 ant = antecedent(tok)
                 return self.resolve(ant, _depth + 1) if ant is not None else None
-            if low in ("il", "lui", "celui-ci", "elle", "celle-ci"):
+            if low in W.SINGULAR_PRONOUNS:
                 return self.latest(tok.idx, ("person",)) or self.latest(tok.idx, ("organisation", "government", "state", "source"))
-            if low in ("ils", "elles", "eux"):
+            if low in W.PLURAL_PRONOUNS:
                 return self.latest(tok.idx, ("organisation", "government", "state", "source", "person"))
-            if low in ("on", "cela", "ce", "ça", "c'", "se", "s'", "y", "en", "nous", "je", "vous", "tu", "me", "te"):
+            if low in W.NO_SPEAKER_PRONOUNS:
                 return None
-        if low in ("dernier", "dernière", "derniers", "dernières"):  # "ce dernier"
+        if low in W.LATTER:  # "ce dernier"
             a = self.last_named_before(tok.idx + len(tok))
             if a is not None:
                 return a
@@ -395,7 +396,7 @@ class Resolver:
         j = tok.i - 1
         while j > 0 and tok.doc[j].pos_ == "ADJ":  # "la quadruple championne", whatever the parser hung "la" on
             j -= 1
-        if j < 0 or tok.doc[j].lower_ not in ("le", "la", "l'", "l’"):
+        if j < 0 or tok.doc[j].lower_ not in W.DEFINITE:
             return False
         return not any(t.pos_ == "PROPN" or t.ent_type_ for t in span) and not title_key(span.text)  # titles: resolve_span
 
@@ -567,7 +568,7 @@ def find_actors(ctx) -> None:
         if span is None:
             continue
         root = span.root
-        acting = root.dep_ in ("nsubj", "nsubj:pass", "obl:agent") or any(c.lower_ == "par" for c in root.children)
+        acting = root.dep_ in ("nsubj", "nsubj:pass", "obl:agent") or any(c.lower_ == W.AGENT_PREPOSITION for c in root.children)
         if not acting:
             continue
         if p["kind"] == "country":
@@ -587,7 +588,7 @@ def find_actors(ctx) -> None:
                     reg.mention(a, f, m.start(), m.end())
 
 
-_LOCATED_RE = re.compile(r"^(?:ambassade|consulat|représentation|délégation|mission)\b.*?\b(?:en|au|aux|à)\s+(?P<where>.+)$", re.I)
+_LOCATED_RE = re.compile(W.LOCATED_RE, re.I)
 
 
 def locate_actors(ctx) -> None:

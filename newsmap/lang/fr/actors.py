@@ -1,0 +1,35 @@
+"""French words the actor rules read (newsmap/actors.py): determiners, pronouns, name particles and the
+patterns built from them. A second language gives the same names in its own folder."""
+
+#: determiners that may open a noun phrase naming an actor ("le", "cette", "leurs" …)
+DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "ce", "cette", "ces", "son", "sa",
+               "ses", "leur", "leurs"}
+#: definite articles before a title or an acronym (", le colonel X,", ", l'ONU,")
+DEFINITE = ("le", "la", "l'", "l’")
+#: lower-case particles inside a person's name ("Mohammed ben Salmane", "Ursula von der Leyen")
+NAME_PARTICLES = ("-", "de", "ben", "van", "von", "al")
+#: the same in the apposition pattern (", Name de Name,")
+NAME_PARTICLES_RE = r"de\s+|van\s+|von\s+|ben\s+|al-|el-"
+#: words that may follow a name in apposition (", le Dr X à La Presse", ", X devant …")
+AFTER_APPOSITION = ("à", "au", "devant", "lors")
+#: heads of a title that name whoever leads ("le dirigeant qatari" → the Qatari already named)
+LEADER_HEADS = ("dirigeant", "dirigeante", "responsable", "leader", "chef", "numero un")
+#: words a speaker phrase may open with, dropped from its surface ("selon X" → "X")
+SOURCE_PREFIX_RE = r"^(?:selon|d'après|d’après|pour|par)\s+"
+#: a generic determiner before a group noun ("plusieurs témoins", "selon les habitants")
+GENERIC_DET_RE = (r"^(?:(?:selon|d'après|pour|par)\s+)?(?:(?:de nombreux|de nombreuses|plusieurs|certains|certaines|"
+                  r"quelques|nombreux|nombreuses|les|le|la|une|un|des|du|de)\s+|l'|l’|d'|d’)")
+#: relative pronouns: the subject is their antecedent
+RELATIVE_PRONOUNS = ("qui", "lequel", "laquelle")
+#: singular personal pronouns: the last person named (else the last organisation)
+SINGULAR_PRONOUNS = ("il", "lui", "celui-ci", "elle", "celle-ci")
+#: plural personal pronouns: the last group, organisation or person named
+PLURAL_PRONOUNS = ("ils", "elles", "eux")
+#: pronouns that never stand for a speaker
+NO_SPEAKER_PRONOUNS = ("on", "cela", "ce", "ça", "c'", "se", "s'", "y", "en", "nous", "je", "vous", "tu", "me", "te")
+#: "ce dernier": the last person named
+LATTER = ("dernier", "dernière", "derniers", "dernières")
+#: the agent preposition of a passive ("frappé par Moscou")
+AGENT_PREPOSITION = "par"
+#: an embassy or mission "en Ukraine" (its place is the country's capital)
+LOCATED_RE = r"^(?:ambassade|consulat|représentation|délégation|mission)\b.*?\b(?:en|au|aux|à)\s+(?P<where>.+)$"
