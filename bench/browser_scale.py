@@ -9,7 +9,7 @@ For each size (bench/out/scale-N, made by bench/make_corpus.py, store built if m
      stale (tests/e2e/conftest.py `wait_app`), for the Overview (median of 3) and once for each other
      page; with the bytes the server sent over the websocket meanwhile (the page's payload) and the
      server's own time for that run (wall and CPU of the script thread, from the marker);
-  3. a filter change: an actor picked in the sidebar (typed, then Enter), seconds from the Enter key
+  3. a filter change: an actor picked in the sidebar (typed, then its option clicked), seconds from the click
      until the next run marker and the summary line naming the actor (top, then mid-ranked actors;
      median), with the websocket bytes and the server time of that rerun;
   4. RSS of the server process after all this.
@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -86,17 +87,24 @@ def open_fresh(browser, url: str, timeout: int) -> tuple[float, int, object, obj
 
 
 def pick_actor(page, got: Bytes, name: str, timeout: int) -> tuple[float, int]:
-    """Type an actor into the sidebar picker and press Enter: seconds until the page shows the
+    """Type an actor into the sidebar picker and click its option: seconds until the page shows the
     filter, and the websocket bytes of that rerun."""
     page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
     page.keyboard.type(name)
+    # the option of that actor ("Name — kind · counts"); Enter would take "Select N matches" when the
+    # name is part of another one (Ukraine, Ambassade des États-Unis en Ukraine)
+    option = page.locator("[role='option']").filter(has_text=re.compile("^" + re.escape(name) + "( —|$)")).first
+    option.wait_for(timeout=timeout)
     before, sent = run_id(page), got.n
     t = time.perf_counter()
-    page.keyboard.press("Enter")
+    option.click()
     wait_app(page, after=before, timeout=timeout)
-    # the summary names the actor picked (Enter takes the first option matching what was typed)
-    page.wait_for_function("() => document.querySelector(\"[data-testid='nm-summary']\").innerText.includes('Actor: ')",
-                           timeout=timeout)
+    # the summary names the actor picked
+    try:
+        page.wait_for_function("() => document.querySelector(\"[data-testid='nm-summary']\").innerText.includes('Actor: ')",
+                               timeout=timeout)
+    except Exception as exc:  # say what the page shows instead
+        raise RuntimeError(f"picking {name!r}: the summary reads {summary_text(page)[:160]!r}") from exc
     return time.perf_counter() - t, got.n - sent, server_ms(page)
 
 
