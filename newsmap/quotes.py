@@ -379,8 +379,8 @@ class _Quotes:
             if self._names_a_thing(m, kind, words):
                 continue
             actor, mtok, speaker_span, rule = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
-            if actor is None and kind == "partial":
-                continue  # quoted words no one is said to have spoken: a term, a title or scare quotes
+            if actor is None:
+                continue  # quoted words no one is said to have spoken: a term, a title, scare quotes, a vox pop
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)
 
     def _names_a_thing(self, m, kind, words) -> bool:
@@ -637,14 +637,24 @@ class _Quotes:
         return (self.res.reg.get(recent[-1]["speaker_id"]), None, None) if recent else None
 
     def _r_latest_person(self, c):
-        """The last person named, unless named as the one spoken to (« au micro de X »): then the one before."""
+        """The last person named in the quote's section, unless named as the one spoken to (« au micro de X »): then
+        the one before. Past an intertitle no one is named: the quotes there (« Des visiteurs satisfaits ») are not
+        theirs."""
         pos = c.m.start()
         a = self.res.latest(pos, ("person",))
-        if a is None or not self._addressed(a, pos):
-            return (a, None, None) if a is not None else None
+        if a is not None and not self._named_in_section(a, pos):
+            a = self.res.latest(pos, ("person",), any_role=True)  # the subject was named before the intertitle
+            if a is None or not self._named_in_section(a, pos):
+                return None
+        if a is not None and not self._addressed(a, pos):
+            return a, None, None
         named = sorted((s, b) for b in self.res.reg if b["kind"] == "person" and b is not a
                        for s, e in b["spans"] if pos - 800 <= s and e <= pos)
-        return (named[-1][1], None, None) if named else None
+        return (named[-1][1], None, None) if named and self._named_in_section(named[-1][1], pos) else None
+
+    def _named_in_section(self, actor, pos) -> bool:
+        """Is ``actor`` named before ``pos`` in the section (between intertitles) that holds ``pos``?"""
+        return any(e <= pos and self._section(s) == self._section(pos) for s, e in actor["spans"])
 
     def _addressed(self, actor, pos) -> bool:
         """Is the last mention of ``actor`` before ``pos`` the one spoken to (au micro de X, interrogé par X)?"""

@@ -133,3 +133,16 @@ def test_name_in_apposition_after_a_long_title_with_an_honorific(extract_text):
     doc = extract_text("Le premier ministre François Legault a parlé mardi.\n« On est comme on était avant la cellule de crise », "
                        "rapportait le président de l'Association des médecins d'urgence, le Dr Gilbert Boucher à La Presse.")
     assert doc["quotes"][0]["speaker"].endswith("Gilbert Boucher")
+
+
+def test_quotes_after_an_intertitle_are_not_the_person_of_the_section_before(extract_text):
+    doc = extract_text("Le chanteur Paul Martin a ouvert le concert jeudi devant une salle comble.\n"
+                       "Un public conquis\n"
+                       "« C'est une belle soirée. On reviendra l'an prochain. »\n"
+                       "« La musique est bonne et l'ambiance est géniale. »\n"
+                       "Le programme\nLa porte-parole Marie Durand évoque une édition réussie.\n"
+                       "« Nous voulons un programme très varié chaque année pour tous les publics. »")
+    qs = _by_text(doc)
+    assert "C'est une belle soirée. On reviendra l'an prochain." not in qs  # an unnamed visitor: no one's quote
+    assert "La musique est bonne et l'ambiance est géniale." not in qs
+    assert qs["Nous voulons un programme très varié chaque année pour tous les publics."]["speaker"] == "Marie Durand"
