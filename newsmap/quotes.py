@@ -622,9 +622,18 @@ class _Quotes:
     def _r_colon_lead(self, c):
         """Même son de cloche chez X : « … »: the person the lead before the colon names."""
         pos, sent = c.m.start(), c.sent
-        if not self.text[sent.start_char:pos].rstrip().endswith(":"):
+        lo = sent.start_char
+        if not self.text[lo:pos].strip():  # the quote opens its line: "X, porte-parole du festival :\n« … »"
+            colon = self.text.rfind(":", 0, pos)
+            if colon < 0 or self.text[colon + 1:pos].strip() or colon < lo - 300:
+                return None
+            lo = self.text.rfind("\n", 0, colon) + 1
+            ends = list(re.finditer(r"[.!?…]\s", self.text[lo:colon]))  # the colon's own sentence
+            lo += ends[-1].end() if ends else 0
+            pos = colon
+        elif not self.text[lo:pos].rstrip().endswith(":"):
             return None
-        named = [(s, a) for a in self.res.reg for s, e in a["spans"] if sent.start_char <= s and e <= pos
+        named = [(s, a) for a in self.res.reg for s, e in a["spans"] if lo <= s and e <= pos
                  and a["kind"] in ("person", "organisation", "government", "source")]
         persons = [x for x in named if x[1]["kind"] == "person"] or named
         return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None

@@ -146,3 +146,10 @@ def test_quotes_after_an_intertitle_are_not_the_person_of_the_section_before(ext
     assert "C'est une belle soirée. On reviendra l'an prochain." not in qs  # an unnamed visitor: no one's quote
     assert "La musique est bonne et l'ambiance est géniale." not in qs
     assert qs["Nous voulons un programme très varié chaque année pour tous les publics."]["speaker"] == "Marie Durand"
+
+
+def test_a_quote_on_the_line_after_a_colon_is_the_person_named_before_the_colon(extract_text):
+    doc = extract_text("Le chanteur Paul Martin a ouvert le concert jeudi devant une salle comble. Près de 250 musiciens étaient "
+                       "invités cette année ! Marie Durand, porte-parole du festival :\n"
+                       "« Nous voulons un programme très varié chaque année pour tous les publics. »")
+    assert _by_text(doc)["Nous voulons un programme très varié chaque année pour tous les publics."]["speaker"] == "Marie Durand"
