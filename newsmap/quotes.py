@@ -72,7 +72,8 @@ def subject_of(verb, res, _depth=0, generic=False):
                 continue
             if c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]):
                 continue  # a headline's topic before its colon ("Émeutes à Liège : le bourgmestre dénonce …")
-            return res.resolve(c, generic=generic and is_speech(verb)), c
+            role = _possessed_role(res, c) if generic and is_speech(verb) else None
+            return role or res.resolve(c, generic=generic and is_speech(verb)), c
     for c in verb.children:
         passive = any(x.dep_ == "aux:pass" for x in verb.children) or (  # "affirmant que": a present participle is never passive
             "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense")
@@ -151,7 +152,7 @@ def np_after(verb, res, dates=()):
             head = t
             while head.pos_ in ("DET", "ADJ") and head.i + 1 < end and doc[head.i + 1].pos_ not in ("ADP", "PUNCT"):
                 head = doc[head.i + 1]  # "la quadruple championne"; "la Première au micro de RTL" stops at "Première"
-            a = res.resolve(head, generic=True)
+            a = _possessed_role(res, head) or res.resolve(head, generic=True)
             if a is None and head.lower_ in ("celui", "celle"):  # "affirme celui pour qui …": the person in the story
                 a = res.latest(head.idx, ("person",))
             if a is None and head.pos_ == "PROPN" and head.text[:1].isupper():
@@ -170,6 +171,21 @@ def np_after(verb, res, dates=()):
             return (a, head) if a is not None else (None, None)
         return None, None
     return None, None
+
+
+def _possessed_role(res, head):
+    """« dit son avocate », « sa mère a raconté »: someone related to a person of the story, never that person
+    (a description would otherwise stand for the last person named): the role, as the text names it."""
+    det = next((c for c in head.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+    if head.pos_ != "NOUN" or det is None or det.i > head.i:
+        return None
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree):
+        return None  # "son avocat Me Jean Dupont": the name decides
+    end = head.i + 1
+    while end < len(head.doc) and head.doc[end].pos_ == "ADJ" and head.doc[end].head is head:
+        end += 1  # "sa fille aînée"
+    name = head.doc[det.i + 1:end].text  # named as generic sources are, without the determiner ("Avocate")
+    return res.reg.source(name[:1].upper() + name[1:], det.idx, head.doc[end - 1].idx + len(head.doc[end - 1]))
 
 
 def _member_for_group(res, head, actor):
@@ -560,7 +576,7 @@ class _Quotes:
             if t.pos_ == "VERB" or (_lemma(t) in SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
                     or (t.lower_[:-1] + "er" in SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text == ","):
                 subj = next((x for x in t.children if x.dep_ == "nsubj" and x.i > t.i), None)
-                a = res.resolve(subj) if subj is not None else None
+                a = (_possessed_role(res, subj) or res.resolve(subj)) if subj is not None else None
                 if a is None:
                     a, subj = np_after(t, res, self.date_spans)
                 if a is None:

@@ -153,3 +153,13 @@ def test_a_quote_on_the_line_after_a_colon_is_the_person_named_before_the_colon(
                        "invités cette année ! Marie Durand, porte-parole du festival :\n"
                        "« Nous voulons un programme très varié chaque année pour tous les publics. »")
     assert _by_text(doc)["Nous voulons un programme très varié chaque année pour tous les publics."]["speaker"] == "Marie Durand"
+
+
+def test_a_possessive_description_is_not_its_possessor(extract_text):
+    doc = extract_text("Lenny H. est passé devant le tribunal mardi. Il reconnaît le vol d'un portefeuille.\n"
+                       "\"Ce réquisitoire me paraît excessif\", dit son avocate, qui demande le sursis. Sa mère a affirmé "
+                       "qu'il était innocent depuis le début.")
+    qs = _by_text(doc)
+    assert qs["Ce réquisitoire me paraît excessif"]["speaker"] == "Avocate"
+    assert qs["il était innocent depuis le début"]["speaker"] == "Mère"
+    assert all(a["aliases"] == [] for a in doc["actors"] if a["name"] == "Lenny H.")
