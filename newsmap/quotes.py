@@ -581,6 +581,9 @@ class _Quotes:
                     a, subj = np_after(t, res, self.date_spans)
                 if a is None:
                     a, subj = self._subject(t)
+                if a is None and tokens_after[0].text == "," and _lemma(t) not in ("être", "avoir") \
+                        and all(x.pos_ in ("AUX", "ADV") or x.lower_ in ("s'", "se") for x in tokens_after[1:tokens_after.index(t)]):
+                    c.stop = True  # « … », s'est mis à scander la foule: attributed, to no one known; not to whoever came last
                 return (a, subj, _edges(subj)) if a is not None else None
         return None
 

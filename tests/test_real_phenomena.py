@@ -163,3 +163,9 @@ def test_a_possessive_description_is_not_its_possessor(extract_text):
     assert qs["Ce réquisitoire me paraît excessif"]["speaker"] == "Avocate"
     assert qs["il était innocent depuis le début"]["speaker"] == "Mère"
     assert all(a["aliases"] == [] for a in doc["actors"] if a["name"] == "Lenny H.")
+
+
+def test_a_quote_attributed_to_someone_unknown_is_not_given_to_the_last_person_named(extract_text):
+    doc = extract_text("Des centaines de manifestants se sont rassemblés devant les bureaux du ministre Paul Martin.\n"
+                       "« Plus le ministre nous méprise, plus on se mobilise », s'est mis à scander la foule.")
+    assert all(q["speaker"] != "Paul Martin" for q in doc["quotes"])
