@@ -806,6 +806,7 @@ class _Quotes:
     def indirect(self):
         doc = self.doc
         taken = [(q["start"], q["end"]) for q in self.out]
+        read_to = 0  # the end of the last sentence read with the pieces the parser split off it
         for sent in doc.sents:
             if self._is_header(sent):
                 continue
@@ -846,7 +847,10 @@ class _Quotes:
                     s, e = c.doc[start_i].idx, c.doc[end_i].idx + len(c.doc[end_i])
                     self._add_indirect(tok, s, e, sent, taken, rule="verb-que")
                 self._recipient_que(tok, sent, taken)
-            self._selon(sent, taken)
+            if sent.start_char >= read_to:  # with the pieces the parser split off: "…, selon X, samedi, rapportent Y."
+                ext = self._extend(sent)
+                read_to = ext.end_char
+                self._selon(ext, taken)
             self._trailing_attribution(sent, taken)
 
     def _recipient_que(self, verb, sent, taken):
@@ -992,7 +996,8 @@ class _Quotes:
                 before = [x for x in rest[:k] if x.pos_ not in ("AUX", "ADV")]
                 if before and before[-1].lower_ in ("qui", "que", "qu'", "qu’", "dont", "où"):
                     continue  # a relative clause inside the gloss ("face à l'extrême droite qui a fait …")
-                return bool(before) and before[-1].text == "," and _lemma(t) in REPORT_VERBS | SPEECH_VERBS
+                # "selon X, samedi, rapportent les médias" / "selon X, rapportent les médias": a relay of X's claim
+                return (not before or before[-1].text == ",") and _lemma(t) in REPORT_VERBS | SPEECH_VERBS
         return True
 
     # ------------------------------------------------------------ occasion

@@ -169,3 +169,11 @@ def test_a_quote_attributed_to_someone_unknown_is_not_given_to_the_last_person_n
     doc = extract_text("Des centaines de manifestants se sont rassemblés devant les bureaux du ministre Paul Martin.\n"
                        "« Plus le ministre nous méprise, plus on se mobilise », s'est mis à scander la foule.")
     assert all(q["speaker"] != "Paul Martin" for q in doc["quotes"])
+
+
+def test_a_claim_selon_a_source_then_relayed_by_the_media_is_the_source_s(extract_text):
+    doc = extract_text("Le séisme qui a frappé la région dans la nuit de vendredi à samedi a fait 2.012 morts et 2.059 blessés "
+                       "dont 1.404 sont dans un état grave, selon un nouveau bilan officiel du ministère de l'Intérieur, samedi "
+                       "vers 22h00, rapportent les médias marocains.")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Ministère de l'Intérieur"]
+    assert doc["quotes"][0]["text"].startswith("Le séisme qui a frappé la région")
