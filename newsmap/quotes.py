@@ -698,6 +698,23 @@ class _Quotes:
                 return a, subj, _edges(subj)
         return None
 
+    def _r_pour_after(self, c):
+        """…, « une contrition apparente », pour le magistrat.: the one a closing ``pour X`` frame names."""
+        m = re.match(r"\s*,\s*pour\s+(?=\S)", self.text[c.m.end():c.m.end() + 20])
+        tok = _tokens_in(self.doc, c.m.end() + m.end(), c.m.end() + m.end() + 1) if m else None
+        if tok is None:
+            return None
+        head = tok[0]
+        while head.pos_ in ("DET", "ADJ") and head.i + 1 < c.sent.end:
+            head = head.doc[head.i + 1]
+        np = self.res._np_span(head)
+        if not re.match(r"\s*(?:[.;!?]|,\s*(?:l'|le |la |un |une )?[\wé'’-]+\s*(?:de |des |du |d')?)", self.text[np.end_char:np.end_char + 30]):
+            return None  # the frame must close the sentence, or be followed by an apposition
+        if head.pos_ != "PROPN" and head.lower_ not in TITLE_HEADS | PERSON_NOUNS:
+            return None  # "pour le magistrat", "pour Me X": a person; not "pour la première fois"
+        a = self.res.resolve(head, generic=True)
+        return (a, head, _edges(head)) if a is not None and a["kind"] in ("person", "organisation", "government", "source") else None
+
     def _r_trailing_verb(self, c):
         """« … » …, a indiqué X at the end of the sentence."""
         a, subj = self._trailing_speaker(c.sent, c.m.end())
@@ -1076,6 +1093,7 @@ PARTIAL_RULES = [
     ("frame", _Quotes._r_frame),
     ("governing-verb", _Quotes._r_governing_verb),
     ("trailing-verb", _Quotes._r_trailing_verb),
+    ("pour-after", _Quotes._r_pour_after),
     ("nearest-verb", _Quotes._r_nearest_verb),
     ("sentence-subject", _Quotes._r_sentence_subject),
     ("actor-before-verb", _Quotes._r_actor_before_verb),

@@ -177,3 +177,12 @@ def test_a_claim_selon_a_source_then_relayed_by_the_media_is_the_source_s(extrac
                        "vers 22h00, rapportent les médias marocains.")
     assert [q["speaker"] for q in doc["quotes"]] == ["Ministère de l'Intérieur"]
     assert doc["quotes"][0]["text"].startswith("Le séisme qui a frappé la région")
+
+
+def test_a_partial_quote_framed_by_a_closing_pour_is_the_named_role_s(extract_text):
+    doc = extract_text("Le procès touche à sa fin devant la cour d'assises. Dans le box, les trois "
+                       "prévenus sont silencieux, le regard baissé, « une contrition apparente », pour le magistrat. Ils sont "
+                       "« très fatigués », pour la première fois.")
+    qs = _by_text(doc)
+    assert qs["une contrition apparente"]["speaker"] == "Magistrat"
+    assert "très fatigués" not in qs or qs["très fatigués"]["rule"] != "pour-after"
