@@ -936,6 +936,7 @@ class _Quotes:
             if any(c.dep_ == "ccomp" and c.i > t.i and any(g.dep_ == "mark" for g in c.children) for c in t.children):
                 continue
             if any(c.dep_ == "nsubj" and c.i < t.i and not c.text.startswith("-")
+                   and not any(x.dep_ == "cop" for x in c.children)  # "C'est une décision économique, a précisé X"
                    and ("," not in self.text[c.idx:toks[j].idx] or self.res.resolve(c) is not None) for c in t.children):
                 continue  # "X a annoncé"; not a "subject" that names no one, past a comma ("A 22H00, heure …, a annoncé X")
             before = [x for x in toks[:j] if x.pos_ in ("VERB", "AUX") and ("Fin" in x.morph.get("VerbForm") or x.morph.get("Mood"))]

@@ -186,3 +186,9 @@ def test_a_partial_quote_framed_by_a_closing_pour_is_the_named_role_s(extract_te
     qs = _by_text(doc)
     assert qs["une contrition apparente"]["speaker"] == "Magistrat"
     assert "très fatigués" not in qs or qs["très fatigués"]["rule"] != "pour-after"
+
+
+def test_a_statement_with_c_est_before_a_trailing_attribution(extract_text):
+    doc = extract_text("La direction a informé ses employés mardi. C'est une décision économique, a précisé la direction, "
+                       "les recettes étant en baisse constante.")
+    assert _by_text(doc)["C'est une décision économique"]["speaker"] == "Direction"
