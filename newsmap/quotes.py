@@ -923,6 +923,8 @@ class _Quotes:
                 continue
             if "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense"):
                 continue  # "…, soulignant …" is a participle clause, not an attribution
+            if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+                continue  # "…, pourtant déjà élevé, observera une légère hausse": no one's attribution
             if "«" in self.text[sent.start_char:t.idx] or "“" in self.text[sent.start_char:t.idx]:
                 return
             j = k - 1

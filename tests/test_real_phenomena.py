@@ -192,3 +192,9 @@ def test_a_statement_with_c_est_before_a_trailing_attribution(extract_text):
     doc = extract_text("La direction a informé ses employés mardi. C'est une décision économique, a précisé la direction, "
                        "les recettes étant en baisse constante.")
     assert _by_text(doc)["C'est une décision économique"]["speaker"] == "Direction"
+
+
+def test_a_future_verb_after_a_comma_is_no_trailing_attribution(extract_text):
+    doc = extract_text("La canicule continue dans le pays. Il n'y a que dans le Sud-Ouest que le mercure, pourtant déjà "
+                       "élevé, observera une légère hausse par rapport à ce mercredi.")
+    assert doc["quotes"] == []
