@@ -58,7 +58,7 @@ def is_speech(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in SPEECH_VERBS or (tok.pos_ == "NOUN" and _lemma(tok) in SPEECH_NOUNS)
 
 
-def subject_of(verb, res, _depth=0, generic=False):
+def subject_of(verb, res, _depth=0, generic=False, _said=False):
     """The actor doing ``verb``: its subject, the agent of a passive, or the subject it inherits.
 
     ``generic``: a subject that names no known actor ("plusieurs diplomates") becomes a source;
@@ -66,14 +66,15 @@ def subject_of(verb, res, _depth=0, generic=False):
     """
     if verb is None or _depth > 5:
         return None, None
+    said = _said or is_speech(verb)  # "La communauté internationale s'inquiète et évoque …": the speech verb inherits
     for c in verb.children:
         if c.dep_ == "nsubj":
             if c.lower_ in ("on", "cela", "ce", "ça", "c'"):
                 continue
             if c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]):
                 continue  # a headline's topic before its colon ("Émeutes à Liège : le bourgmestre dénonce …")
-            role = _possessed_role(res, c) if generic and is_speech(verb) else None
-            return role or res.resolve(c, generic=generic and is_speech(verb)), c
+            role = _possessed_role(res, c) if generic and said else None
+            return role or res.resolve(c, generic=generic and said), c
     for c in verb.children:
         passive = any(x.dep_ == "aux:pass" for x in verb.children) or (  # "affirmant que": a present participle is never passive
             "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense")
@@ -110,7 +111,7 @@ def subject_of(verb, res, _depth=0, generic=False):
                 if any(c.dep_ == "aux:tense" for c in verb.children):  # misparse: "X a, de son côté, averti"
                     return res.resolve(verb.head), verb.head
                 return None, None
-            return subject_of(verb.head, res, _depth + 1, generic)
+            return subject_of(verb.head, res, _depth + 1, generic, said and verb.dep_ == "conj")
     return None, None
 
 

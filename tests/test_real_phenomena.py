@@ -198,3 +198,9 @@ def test_a_future_verb_after_a_comma_is_no_trailing_attribution(extract_text):
     doc = extract_text("La canicule continue dans le pays. Il n'y a que dans le Sud-Ouest que le mercure, pourtant déjà "
                        "élevé, observera une légère hausse par rapport à ce mercredi.")
     assert doc["quotes"] == []
+
+
+def test_a_speech_verb_coordinated_with_a_non_speech_predicate_keeps_the_generic_subject(extract_text):
+    doc = extract_text("Des militaires ont arrêté le président lundi. La communauté internationale s'inquiète et évoque une "
+                       "« tentative », mais les faits parlent d'eux-mêmes.")
+    assert _by_text(doc)["tentative"]["speaker"] == "Communauté internationale"
