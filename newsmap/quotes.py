@@ -23,7 +23,7 @@ import re
 from .gazetteer import gazetteer
 from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE,
                               PERSON_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS,
-                              SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
+                              SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
 _NAMING_RE = re.compile(
@@ -920,7 +920,7 @@ class _Quotes:
         sent = self._extend(sent)
         toks = list(sent)
         for k, t in enumerate(toks):
-            if t.pos_ != "VERB" or _lemma(t) not in REPORT_VERBS | SPEECH_VERBS or k < 4:
+            if t.pos_ != "VERB" or _lemma(t) not in REPORT_VERBS | SPEECH_VERBS | TRAILING_ONLY_VERBS or k < 4:
                 continue
             if "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense"):
                 continue  # "…, soulignant …" is a participle clause, not an attribution

@@ -204,3 +204,10 @@ def test_a_speech_verb_coordinated_with_a_non_speech_predicate_keeps_the_generic
     doc = extract_text("Des militaires ont arrêté le président lundi. La communauté internationale s'inquiète et évoque une "
                        "« tentative », mais les faits parlent d'eux-mêmes.")
     assert _by_text(doc)["tentative"]["speaker"] == "Communauté internationale"
+
+
+def test_a_appris_x_after_the_statement_is_the_source_but_il_a_appris_que_is_no_quote(extract_text):
+    doc = extract_text("La direction a annoncé une restructuration. Leur nombre n'est pas confirmé, mais il s'agirait de 18 "
+                       "postes, a appris la RTS. Il a appris que son poste était supprimé.")
+    assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
+        ("Leur nombre n'est pas confirmé, mais il s'agirait de 18 postes", "RTS")]
