@@ -54,6 +54,14 @@ def _lemma(tok) -> str:
     return low
 
 
+def _inverted_speech(tok) -> bool:
+    """« …, soupire-t-il. »: a speech verb the inverted pronoun after it shows, whatever tag the parser gave it."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    low = tok.lower_
+    return nxt is not None and nxt.lower_ in ("-t", "-il", "-elle", "-ils", "-elles") and tok.is_alpha \
+        and (low + "r" in SPEECH_VERBS or low[:-1] + "er" in SPEECH_VERBS)
+
+
 def is_speech(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in SPEECH_VERBS or (tok.pos_ == "NOUN" and _lemma(tok) in SPEECH_NOUNS)
 
@@ -431,7 +439,7 @@ class _Quotes:
             return None
         toks = list(span)
         for k, t in enumerate(toks):
-            if t.pos_ != "VERB" or not is_speech(t) or t.idx >= e:
+            if not (t.pos_ == "VERB" and is_speech(t) or _inverted_speech(t)) or t.idx >= e:
                 continue
             j, pron = k - 1, None
             while j > 0 and (toks[j].pos_ in ("AUX", "ADV") or toks[j].lower_ in ("s'", "se") or toks[j].text.startswith("-")):
@@ -440,8 +448,9 @@ class _Quotes:
                 j -= 1
             if j < 1 or toks[j].text != ",":
                 continue
-            if k + 1 < len(toks) and toks[k + 1].text.startswith("-") and toks[k + 1].text != "-t":
-                pron = toks[k + 1].text[1:].lower()  # "dit-il"
+            nxt = k + 2 if k + 2 < len(toks) and toks[k + 1].text == "-t" else k + 1  # "soupire-t-il"
+            if nxt < len(toks) and toks[nxt].text.startswith("-") and toks[nxt].text != "-t":
+                pron = toks[nxt].text[1:].lower()  # "dit-il"
             if pron is not None:
                 if pron not in ("il", "elle", "ils", "elles"):
                     continue

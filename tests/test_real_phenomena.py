@@ -211,3 +211,11 @@ def test_a_appris_x_after_the_statement_is_the_source_but_il_a_appris_que_is_no_
                        "postes, a appris la RTS. Il a appris que son poste était supprimé.")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
         ("Leur nombre n'est pas confirmé, mais il s'agirait de 18 postes", "RTS")]
+
+
+def test_an_inverted_attribution_inside_the_marks_whatever_the_tag_of_its_verb(extract_text):
+    doc = extract_text("L'entraîneur du Servette FC, René Weiler, n'a pas apprécié la séquence.\n« Nous partons en contre-attaque "
+                       "et on se fait contrer à notre tour, soupire-t-il. J'avais averti l'équipe sur le danger. »")
+    qs = _by_text(doc)
+    assert qs["Nous partons en contre-attaque et on se fait contrer à notre tour"]["speaker"] == "René Weiler"
+    assert qs["J'avais averti l'équipe sur le danger."]["speaker"] == "René Weiler"
