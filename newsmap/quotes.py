@@ -23,7 +23,7 @@ import re
 from .gazetteer import gazetteer
 from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE,
                               PERSON_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS,
-                              SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS)
+                              SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
 _NAMING_RE = re.compile(
@@ -54,11 +54,19 @@ def _lemma(tok) -> str:
     return low
 
 
+def _inverted_speech(tok) -> bool:
+    """« …, soupire-t-il. »: a speech verb the inverted pronoun after it shows, whatever tag the parser gave it."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    low = tok.lower_
+    return nxt is not None and nxt.lower_ in ("-t", "-il", "-elle", "-ils", "-elles") and tok.is_alpha \
+        and (low + "r" in SPEECH_VERBS or low[:-1] + "er" in SPEECH_VERBS)
+
+
 def is_speech(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in SPEECH_VERBS or (tok.pos_ == "NOUN" and _lemma(tok) in SPEECH_NOUNS)
 
 
-def subject_of(verb, res, _depth=0, generic=False):
+def subject_of(verb, res, _depth=0, generic=False, _said=False):
     """The actor doing ``verb``: its subject, the agent of a passive, or the subject it inherits.
 
     ``generic``: a subject that names no known actor ("plusieurs diplomates") becomes a source;
@@ -66,13 +74,15 @@ def subject_of(verb, res, _depth=0, generic=False):
     """
     if verb is None or _depth > 5:
         return None, None
+    said = _said or is_speech(verb)  # "La communauté internationale s'inquiète et évoque …": the speech verb inherits
     for c in verb.children:
         if c.dep_ == "nsubj":
             if c.lower_ in ("on", "cela", "ce", "ça", "c'"):
                 continue
             if c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]):
                 continue  # a headline's topic before its colon ("Émeutes à Liège : le bourgmestre dénonce …")
-            return res.resolve(c, generic=generic and is_speech(verb)), c
+            role = _possessed_role(res, c) if generic and said else None
+            return role or res.resolve(c, generic=generic and said), c
     for c in verb.children:
         passive = any(x.dep_ == "aux:pass" for x in verb.children) or (  # "affirmant que": a present participle is never passive
             "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense")
@@ -109,7 +119,7 @@ def subject_of(verb, res, _depth=0, generic=False):
                 if any(c.dep_ == "aux:tense" for c in verb.children):  # misparse: "X a, de son côté, averti"
                     return res.resolve(verb.head), verb.head
                 return None, None
-            return subject_of(verb.head, res, _depth + 1, generic)
+            return subject_of(verb.head, res, _depth + 1, generic, said and verb.dep_ == "conj")
     return None, None
 
 
@@ -151,7 +161,7 @@ def np_after(verb, res, dates=()):
             head = t
             while head.pos_ in ("DET", "ADJ") and head.i + 1 < end and doc[head.i + 1].pos_ not in ("ADP", "PUNCT"):
                 head = doc[head.i + 1]  # "la quadruple championne"; "la Première au micro de RTL" stops at "Première"
-            a = res.resolve(head, generic=True)
+            a = _possessed_role(res, head) or res.resolve(head, generic=True)
             if a is None and head.lower_ in ("celui", "celle"):  # "affirme celui pour qui …": the person in the story
                 a = res.latest(head.idx, ("person",))
             if a is None and head.pos_ == "PROPN" and head.text[:1].isupper():
@@ -170,6 +180,21 @@ def np_after(verb, res, dates=()):
             return (a, head) if a is not None else (None, None)
         return None, None
     return None, None
+
+
+def _possessed_role(res, head):
+    """« dit son avocate », « sa mère a raconté »: someone related to a person of the story, never that person
+    (a description would otherwise stand for the last person named): the role, as the text names it."""
+    det = next((c for c in head.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+    if head.pos_ != "NOUN" or det is None or det.i > head.i:
+        return None
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree):
+        return None  # "son avocat Me Jean Dupont": the name decides
+    end = head.i + 1
+    while end < len(head.doc) and head.doc[end].pos_ == "ADJ" and head.doc[end].head is head:
+        end += 1  # "sa fille aînée"
+    name = head.doc[det.i + 1:end].text  # named as generic sources are, without the determiner ("Avocate")
+    return res.reg.source(name[:1].upper() + name[1:], det.idx, head.doc[end - 1].idx + len(head.doc[end - 1]))
 
 
 def _member_for_group(res, head, actor):
@@ -379,8 +404,8 @@ class _Quotes:
             if self._names_a_thing(m, kind, words):
                 continue
             actor, mtok, speaker_span, rule = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
-            if actor is None and kind == "partial":
-                continue  # quoted words no one is said to have spoken: a term, a title or scare quotes
+            if actor is None:
+                continue  # quoted words no one is said to have spoken: a term, a title, scare quotes, a vox pop
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)
 
     def _names_a_thing(self, m, kind, words) -> bool:
@@ -414,7 +439,7 @@ class _Quotes:
             return None
         toks = list(span)
         for k, t in enumerate(toks):
-            if t.pos_ != "VERB" or not is_speech(t) or t.idx >= e:
+            if not (t.pos_ == "VERB" and is_speech(t) or _inverted_speech(t)) or t.idx >= e:
                 continue
             j, pron = k - 1, None
             while j > 0 and (toks[j].pos_ in ("AUX", "ADV") or toks[j].lower_ in ("s'", "se") or toks[j].text.startswith("-")):
@@ -423,8 +448,9 @@ class _Quotes:
                 j -= 1
             if j < 1 or toks[j].text != ",":
                 continue
-            if k + 1 < len(toks) and toks[k + 1].text.startswith("-") and toks[k + 1].text != "-t":
-                pron = toks[k + 1].text[1:].lower()  # "dit-il"
+            nxt = k + 2 if k + 2 < len(toks) and toks[k + 1].text == "-t" else k + 1  # "soupire-t-il"
+            if nxt < len(toks) and toks[nxt].text.startswith("-") and toks[nxt].text != "-t":
+                pron = toks[nxt].text[1:].lower()  # "dit-il"
             if pron is not None:
                 if pron not in ("il", "elle", "ils", "elles"):
                     continue
@@ -560,11 +586,14 @@ class _Quotes:
             if t.pos_ == "VERB" or (_lemma(t) in SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
                     or (t.lower_[:-1] + "er" in SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text == ","):
                 subj = next((x for x in t.children if x.dep_ == "nsubj" and x.i > t.i), None)
-                a = res.resolve(subj) if subj is not None else None
+                a = (_possessed_role(res, subj) or res.resolve(subj)) if subj is not None else None
                 if a is None:
                     a, subj = np_after(t, res, self.date_spans)
                 if a is None:
                     a, subj = self._subject(t)
+                if a is None and tokens_after[0].text == "," and _lemma(t) not in ("être", "avoir") \
+                        and all(x.pos_ in ("AUX", "ADV") or x.lower_ in ("s'", "se") for x in tokens_after[1:tokens_after.index(t)]):
+                    c.stop = True  # « … », s'est mis à scander la foule: attributed, to no one known; not to whoever came last
                 return (a, subj, _edges(subj)) if a is not None else None
         return None
 
@@ -622,9 +651,18 @@ class _Quotes:
     def _r_colon_lead(self, c):
         """Même son de cloche chez X : « … »: the person the lead before the colon names."""
         pos, sent = c.m.start(), c.sent
-        if not self.text[sent.start_char:pos].rstrip().endswith(":"):
+        lo = sent.start_char
+        if not self.text[lo:pos].strip():  # the quote opens its line: "X, porte-parole du festival :\n« … »"
+            colon = self.text.rfind(":", 0, pos)
+            if colon < 0 or self.text[colon + 1:pos].strip() or colon < lo - 300:
+                return None
+            lo = self.text.rfind("\n", 0, colon) + 1
+            ends = list(re.finditer(r"[.!?…]\s", self.text[lo:colon]))  # the colon's own sentence
+            lo += ends[-1].end() if ends else 0
+            pos = colon
+        elif not self.text[lo:pos].rstrip().endswith(":"):
             return None
-        named = [(s, a) for a in self.res.reg for s, e in a["spans"] if sent.start_char <= s and e <= pos
+        named = [(s, a) for a in self.res.reg for s, e in a["spans"] if lo <= s and e <= pos
                  and a["kind"] in ("person", "organisation", "government", "source")]
         persons = [x for x in named if x[1]["kind"] == "person"] or named
         return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None
@@ -637,14 +675,24 @@ class _Quotes:
         return (self.res.reg.get(recent[-1]["speaker_id"]), None, None) if recent else None
 
     def _r_latest_person(self, c):
-        """The last person named, unless named as the one spoken to (« au micro de X »): then the one before."""
+        """The last person named in the quote's section, unless named as the one spoken to (« au micro de X »): then
+        the one before. Past an intertitle no one is named: the quotes there (« Des visiteurs satisfaits ») are not
+        theirs."""
         pos = c.m.start()
         a = self.res.latest(pos, ("person",))
-        if a is None or not self._addressed(a, pos):
-            return (a, None, None) if a is not None else None
+        if a is not None and not self._named_in_section(a, pos):
+            a = self.res.latest(pos, ("person",), any_role=True)  # the subject was named before the intertitle
+            if a is None or not self._named_in_section(a, pos):
+                return None
+        if a is not None and not self._addressed(a, pos):
+            return a, None, None
         named = sorted((s, b) for b in self.res.reg if b["kind"] == "person" and b is not a
                        for s, e in b["spans"] if pos - 800 <= s and e <= pos)
-        return (named[-1][1], None, None) if named else None
+        return (named[-1][1], None, None) if named and self._named_in_section(named[-1][1], pos) else None
+
+    def _named_in_section(self, actor, pos) -> bool:
+        """Is ``actor`` named before ``pos`` in the section (between intertitles) that holds ``pos``?"""
+        return any(e <= pos and self._section(s) == self._section(pos) for s, e in actor["spans"])
 
     def _addressed(self, actor, pos) -> bool:
         """Is the last mention of ``actor`` before ``pos`` the one spoken to (au micro de X, interrogé par X)?"""
@@ -659,6 +707,23 @@ class _Quotes:
             if a is not None:
                 return a, subj, _edges(subj)
         return None
+
+    def _r_pour_after(self, c):
+        """…, « une contrition apparente », pour le magistrat.: the one a closing ``pour X`` frame names."""
+        m = re.match(r"\s*,\s*pour\s+(?=\S)", self.text[c.m.end():c.m.end() + 20])
+        tok = _tokens_in(self.doc, c.m.end() + m.end(), c.m.end() + m.end() + 1) if m else None
+        if tok is None:
+            return None
+        head = tok[0]
+        while head.pos_ in ("DET", "ADJ") and head.i + 1 < c.sent.end:
+            head = head.doc[head.i + 1]
+        np = self.res._np_span(head)
+        if not re.match(r"\s*(?:[.;!?]|,\s*(?:l'|le |la |un |une )?[\wé'’-]+\s*(?:de |des |du |d')?)", self.text[np.end_char:np.end_char + 30]):
+            return None  # the frame must close the sentence, or be followed by an apposition
+        if head.pos_ != "PROPN" and head.lower_ not in TITLE_HEADS | PERSON_NOUNS:
+            return None  # "pour le magistrat", "pour Me X": a person; not "pour la première fois"
+        a = self.res.resolve(head, generic=True)
+        return (a, head, _edges(head)) if a is not None and a["kind"] in ("person", "organisation", "government", "source") else None
 
     def _r_trailing_verb(self, c):
         """« … » …, a indiqué X at the end of the sentence."""
@@ -768,6 +833,7 @@ class _Quotes:
     def indirect(self):
         doc = self.doc
         taken = [(q["start"], q["end"]) for q in self.out]
+        read_to = 0  # the end of the last sentence read with the pieces the parser split off it
         for sent in doc.sents:
             if self._is_header(sent):
                 continue
@@ -808,7 +874,10 @@ class _Quotes:
                     s, e = c.doc[start_i].idx, c.doc[end_i].idx + len(c.doc[end_i])
                     self._add_indirect(tok, s, e, sent, taken, rule="verb-que")
                 self._recipient_que(tok, sent, taken)
-            self._selon(sent, taken)
+            if sent.start_char >= read_to:  # with the pieces the parser split off: "…, selon X, samedi, rapportent Y."
+                ext = self._extend(sent)
+                read_to = ext.end_char
+                self._selon(ext, taken)
             self._trailing_attribution(sent, taken)
 
     def _recipient_que(self, verb, sent, taken):
@@ -860,10 +929,12 @@ class _Quotes:
         sent = self._extend(sent)
         toks = list(sent)
         for k, t in enumerate(toks):
-            if t.pos_ != "VERB" or _lemma(t) not in REPORT_VERBS | SPEECH_VERBS or k < 4:
+            if t.pos_ != "VERB" or _lemma(t) not in REPORT_VERBS | SPEECH_VERBS | TRAILING_ONLY_VERBS or k < 4:
                 continue
             if "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense"):
                 continue  # "…, soulignant …" is a participle clause, not an attribution
+            if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+                continue  # "…, pourtant déjà élevé, observera une légère hausse": no one's attribution
             if "«" in self.text[sent.start_char:t.idx] or "“" in self.text[sent.start_char:t.idx]:
                 return
             j = k - 1
@@ -877,6 +948,7 @@ class _Quotes:
             if any(c.dep_ == "ccomp" and c.i > t.i and any(g.dep_ == "mark" for g in c.children) for c in t.children):
                 continue
             if any(c.dep_ == "nsubj" and c.i < t.i and not c.text.startswith("-")
+                   and not any(x.dep_ == "cop" for x in c.children)  # "C'est une décision économique, a précisé X"
                    and ("," not in self.text[c.idx:toks[j].idx] or self.res.resolve(c) is not None) for c in t.children):
                 continue  # "X a annoncé"; not a "subject" that names no one, past a comma ("A 22H00, heure …, a annoncé X")
             before = [x for x in toks[:j] if x.pos_ in ("VERB", "AUX") and ("Fin" in x.morph.get("VerbForm") or x.morph.get("Mood"))]
@@ -954,7 +1026,8 @@ class _Quotes:
                 before = [x for x in rest[:k] if x.pos_ not in ("AUX", "ADV")]
                 if before and before[-1].lower_ in ("qui", "que", "qu'", "qu’", "dont", "où"):
                     continue  # a relative clause inside the gloss ("face à l'extrême droite qui a fait …")
-                return bool(before) and before[-1].text == "," and _lemma(t) in REPORT_VERBS | SPEECH_VERBS
+                # "selon X, samedi, rapportent les médias" / "selon X, rapportent les médias": a relay of X's claim
+                return (not before or before[-1].text == ",") and _lemma(t) in REPORT_VERBS | SPEECH_VERBS
         return True
 
     # ------------------------------------------------------------ occasion
@@ -1033,6 +1106,7 @@ PARTIAL_RULES = [
     ("frame", _Quotes._r_frame),
     ("governing-verb", _Quotes._r_governing_verb),
     ("trailing-verb", _Quotes._r_trailing_verb),
+    ("pour-after", _Quotes._r_pour_after),
     ("nearest-verb", _Quotes._r_nearest_verb),
     ("sentence-subject", _Quotes._r_sentence_subject),
     ("actor-before-verb", _Quotes._r_actor_before_verb),

@@ -133,3 +133,89 @@ def test_name_in_apposition_after_a_long_title_with_an_honorific(extract_text):
     doc = extract_text("Le premier ministre François Legault a parlé mardi.\n« On est comme on était avant la cellule de crise », "
                        "rapportait le président de l'Association des médecins d'urgence, le Dr Gilbert Boucher à La Presse.")
     assert doc["quotes"][0]["speaker"].endswith("Gilbert Boucher")
+
+
+def test_quotes_after_an_intertitle_are_not_the_person_of_the_section_before(extract_text):
+    doc = extract_text("Le chanteur Paul Martin a ouvert le concert jeudi devant une salle comble.\n"
+                       "Un public conquis\n"
+                       "« C'est une belle soirée. On reviendra l'an prochain. »\n"
+                       "« La musique est bonne et l'ambiance est géniale. »\n"
+                       "Le programme\nLa porte-parole Marie Durand évoque une édition réussie.\n"
+                       "« Nous voulons un programme très varié chaque année pour tous les publics. »")
+    qs = _by_text(doc)
+    assert "C'est une belle soirée. On reviendra l'an prochain." not in qs  # an unnamed visitor: no one's quote
+    assert "La musique est bonne et l'ambiance est géniale." not in qs
+    assert qs["Nous voulons un programme très varié chaque année pour tous les publics."]["speaker"] == "Marie Durand"
+
+
+def test_a_quote_on_the_line_after_a_colon_is_the_person_named_before_the_colon(extract_text):
+    doc = extract_text("Le chanteur Paul Martin a ouvert le concert jeudi devant une salle comble. Près de 250 musiciens étaient "
+                       "invités cette année ! Marie Durand, porte-parole du festival :\n"
+                       "« Nous voulons un programme très varié chaque année pour tous les publics. »")
+    assert _by_text(doc)["Nous voulons un programme très varié chaque année pour tous les publics."]["speaker"] == "Marie Durand"
+
+
+def test_a_possessive_description_is_not_its_possessor(extract_text):
+    doc = extract_text("Lenny H. est passé devant le tribunal mardi. Il reconnaît le vol d'un portefeuille.\n"
+                       "\"Ce réquisitoire me paraît excessif\", dit son avocate, qui demande le sursis. Sa mère a affirmé "
+                       "qu'il était innocent depuis le début.")
+    qs = _by_text(doc)
+    assert qs["Ce réquisitoire me paraît excessif"]["speaker"] == "Avocate"
+    assert qs["il était innocent depuis le début"]["speaker"] == "Mère"
+    assert all(a["aliases"] == [] for a in doc["actors"] if a["name"] == "Lenny H.")
+
+
+def test_a_quote_attributed_to_someone_unknown_is_not_given_to_the_last_person_named(extract_text):
+    doc = extract_text("Des centaines de manifestants se sont rassemblés devant les bureaux du ministre Paul Martin.\n"
+                       "« Plus le ministre nous méprise, plus on se mobilise », s'est mis à scander la foule.")
+    assert all(q["speaker"] != "Paul Martin" for q in doc["quotes"])
+
+
+def test_a_claim_selon_a_source_then_relayed_by_the_media_is_the_source_s(extract_text):
+    doc = extract_text("Le séisme qui a frappé la région dans la nuit de vendredi à samedi a fait 2.012 morts et 2.059 blessés "
+                       "dont 1.404 sont dans un état grave, selon un nouveau bilan officiel du ministère de l'Intérieur, samedi "
+                       "vers 22h00, rapportent les médias marocains.")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Ministère de l'Intérieur"]
+    assert doc["quotes"][0]["text"].startswith("Le séisme qui a frappé la région")
+
+
+def test_a_partial_quote_framed_by_a_closing_pour_is_the_named_role_s(extract_text):
+    doc = extract_text("Le procès touche à sa fin devant la cour d'assises. Dans le box, les trois "
+                       "prévenus sont silencieux, le regard baissé, « une contrition apparente », pour le magistrat. Ils sont "
+                       "« très fatigués », pour la première fois.")
+    qs = _by_text(doc)
+    assert qs["une contrition apparente"]["speaker"] == "Magistrat"
+    assert "très fatigués" not in qs or qs["très fatigués"]["rule"] != "pour-after"
+
+
+def test_a_statement_with_c_est_before_a_trailing_attribution(extract_text):
+    doc = extract_text("La direction a informé ses employés mardi. C'est une décision économique, a précisé la direction, "
+                       "les recettes étant en baisse constante.")
+    assert _by_text(doc)["C'est une décision économique"]["speaker"] == "Direction"
+
+
+def test_a_future_verb_after_a_comma_is_no_trailing_attribution(extract_text):
+    doc = extract_text("La canicule continue dans le pays. Il n'y a que dans le Sud-Ouest que le mercure, pourtant déjà "
+                       "élevé, observera une légère hausse par rapport à ce mercredi.")
+    assert doc["quotes"] == []
+
+
+def test_a_speech_verb_coordinated_with_a_non_speech_predicate_keeps_the_generic_subject(extract_text):
+    doc = extract_text("Des militaires ont arrêté le président lundi. La communauté internationale s'inquiète et évoque une "
+                       "« tentative », mais les faits parlent d'eux-mêmes.")
+    assert _by_text(doc)["tentative"]["speaker"] == "Communauté internationale"
+
+
+def test_a_appris_x_after_the_statement_is_the_source_but_il_a_appris_que_is_no_quote(extract_text):
+    doc = extract_text("La direction a annoncé une restructuration. Leur nombre n'est pas confirmé, mais il s'agirait de 18 "
+                       "postes, a appris la RTS. Il a appris que son poste était supprimé.")
+    assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
+        ("Leur nombre n'est pas confirmé, mais il s'agirait de 18 postes", "RTS")]
+
+
+def test_an_inverted_attribution_inside_the_marks_whatever_the_tag_of_its_verb(extract_text):
+    doc = extract_text("L'entraîneur du Servette FC, René Weiler, n'a pas apprécié la séquence.\n« Nous partons en contre-attaque "
+                       "et on se fait contrer à notre tour, soupire-t-il. J'avais averti l'équipe sur le danger. »")
+    qs = _by_text(doc)
+    assert qs["Nous partons en contre-attaque et on se fait contrer à notre tour"]["speaker"] == "René Weiler"
+    assert qs["J'avais averti l'équipe sur le danger."]["speaker"] == "René Weiler"

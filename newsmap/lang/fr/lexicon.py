@@ -155,6 +155,9 @@ SELON = r"selon|d'après|d’après|de l['’]aveu (?:même )?(?:du|des|de la|de
 OWN_SOURCE = r"(?:nos|mes) (?:informations|sources|confrères|calculs)"  # the outlet itself, not a speaker
 SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
 # a text that speaks for whoever issued it ("précise le communiqué"): as a speaker, the issuer named before
+# verbs that attribute only in inversion after the statement: "…, a appris la RTS." (X learned it: X reports it);
+# "il a appris que …" is no statement
+TRAILING_ONLY_VERBS = {"apprendre"}
 DOCUMENT_NOUNS = {"communiqué", "texte", "document", "rapport", "bulletin", "note", "lettre", "déclaration", "message"}
 CITED_BY = r"(?:cité|rapporté|relayé|interrogé|contacté|joint)e?s?\s+par"  # "selon des sources citées par l'AFP"
 # the one spoken to, not the speaker ("en discuter au micro de Philippe Cantin", "interrogé par X")
