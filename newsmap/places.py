@@ -67,7 +67,7 @@ _LANDMARK_RE = re.compile(
 _TOWN_HEADS = "|".join(sorted(map(re.escape, FR.NAME_WITH_TOWN_HEADS), key=len, reverse=True))
 _TOWN_IN_NAME_RE = re.compile(rf"\b(?i:{_TOWN_HEADS})\s+(?:de\s+|d'|d’|du\s+)(?P<town>{_NAME})")
 _DATELINE_RE = re.compile(
-    r"^(?:(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]*[A-ZÀ-ÖØ-Þ])(?:,\s*(?P<land>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?))?(?=\s*(?:,|\||\(|—|–|-\s))"
+    r"^(?:(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]*[A-ZÀ-ÖØ-Þ])(?:,\s*(?P<land>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?))?(?=\s*(?:,|\||\(|—|–|-\s)|-(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ']))"
     r"|\((?P<paren>[A-ZÀ-ÖØ-Þ][\w'’ -]+)\)\s"
     r"|(?P<town>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?) \((?P<country>[A-ZÀ-ÖØ-Þ][\w' -]+)\) \((?:AFP|Reuters|AP|Belga|ATS)\))",
     re.M,
@@ -306,6 +306,8 @@ def _rule_landmark(f):
             continue  # "à la place de X" is no square
         if m.group("of") and not town_name and (f.lookup(m.group("name"), kinds={"city", "country"})):
             continue  # "hôpital de Sion", "port de Marseille": the town itself (rule town-in-name)
+        if f.text[s:m.start("name")].strip().lower() in FR.CROSSING_HEADS:
+            s = m.start("name")  # "rue Sherbrooke, coin McGill College": the street crossing, by its own name
         f.claimed.append((s, e))
         f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None))
 
@@ -326,12 +328,23 @@ def _place_landmarks(f):
             inside = [(abs(cs - s), rec) for cs, _ce, rec in cities if a <= cs < b and rec["rule"] != "town-in-name"]
             if town is None and inside:
                 town = min(inside, key=lambda x: x[0])[1]
+        if town is None and not natural:
+            town = _article_town(cities)  # a street or a building with no town near it: the town the story is set in
         if town is None:
             continue
         name = f.text[s:e]
         rec = {"name": name[0].upper() + name[1:], "lat": town["lat"], "lon": town["lon"], "kind": "landmark",
                "country": town["country"], "source": "town-of-landmark"}
         f.hits.append((s, e, dict(rec, rule="landmark")))
+
+
+def _article_town(cities) -> dict | None:
+    """The town an article is set in: the one it names most often (the first of those), if any."""
+    counts: dict[tuple, list] = {}
+    for _s, _e, rec in cities:
+        if rec["rule"] != "town-in-name":
+            counts.setdefault((rec["name"], rec["country"]), []).append(rec)
+    return max(counts.values(), key=len)[0] if counts else None
 
 
 def _rule_town_in_name(f):

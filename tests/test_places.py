@@ -226,3 +226,15 @@ def test_raions_named_by_an_adjective_are_placed_at_their_seat(extract_text):
 def test_a_rulers_name_inside_a_name_is_no_place(extract_text):
     doc = extract_text("Au Maroc, la sécheresse frappe. Une aide de trois milliards viendra du Fonds Hassan II.")
     assert not {"Hassan", "II"} & {m for p in doc["places"] for m in p["mentions"]}  # not Hassan (India) nor Ii (Finland)
+
+
+def test_street_with_no_town_near_it_is_in_the_articles_town(extract_text):
+    doc = extract_text("Des centaines de grévistes se sont rassemblés vendredi à Montréal.\n"
+                       "À midi, ils ont bloqué la circulation sur la rue Sherbrooke, coin McGill College.")
+    assert near(by_mention(doc, "rue Sherbrooke"), 45.50, -73.57, 10)
+    assert near(by_mention(doc, "McGill College"), 45.50, -73.57, 10)
+
+
+def test_dateline_glued_to_the_first_sentence(extract_text):
+    doc = extract_text("BAMAKO-Le pays replonge dans la crise après l'arrestation du président de la transition.")
+    assert near(by_mention(doc, "BAMAKO"), 12.65, -8.0) and by_mention(doc, "BAMAKO")["rule"] == "dateline"

@@ -6,8 +6,10 @@ LANDMARK_HEADS = (
     "gares", "col", "pont", "musée", "cathédrale", "basilique", "église", "collège", "lycée", "université", "aéroport",
     "palais", "château", "théâtre", "zénith", "chemin", "rue", "avenue", "boulevard", "quai", "pointe", "mont", "pic",
     "plage", "prison", "centre pénitentiaire", "port", "esplanade", "tour", "arène", "arènes", "salle", "forêt", "vallée",
-    "route", "lieu-dit", "hameau", "quartier", "cité",
+    "route", "lieu-dit", "hameau", "quartier", "cité", "coin", "angle",
 )
+# heads naming a street crossing by the other street's name ("coin McGill College"): the place is the name alone
+CROSSING_HEADS = ("coin", "angle")
 # landmarks of nature: placed only at a town of their own sentence ("col du Tourmalet" is no part of Lyon)
 NATURAL_HEADS = ("col ", "mont ", "pic ", "pointe ", "plage ", "forêt ", "vallée ")
 # heads of names that carry the town they are in or named after: "Festival de Cannes", "hôpital de Sion"
