@@ -341,9 +341,8 @@ def _place_landmarks(f):
 def _article_town(cities) -> dict | None:
     """The town an article is set in: the one it names most often (the first of those), if any."""
     counts: dict[tuple, list] = {}
-    for _s, _e, rec in cities:
-        if rec["rule"] != "town-in-name":
-            counts.setdefault((rec["name"], rec["country"]), []).append(rec)
+    for _s, _e, rec in cities:  # "Festival de Locarno" counts: the story is there
+        counts.setdefault((rec["name"], rec["country"]), []).append(rec)
     return max(counts.values(), key=len)[0] if counts else None
 
 
