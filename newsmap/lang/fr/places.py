@@ -10,6 +10,10 @@ LANDMARK_HEADS = (
 )
 # heads naming a street crossing by the other street's name ("coin McGill College"): the place is the name alone
 CROSSING_HEADS = ("coin", "angle")
+# streets, squares, parks and districts: named without their town, they are in the town the article is set in
+# (a building may be a famous one elsewhere: "université Howard")
+STREET_HEADS = ("rue ", "avenue ", "boulevard ", "place ", "piazza ", "quai ", "chemin ", "route ", "esplanade ", "parc ",
+                "jardin ", "quartier ", "cité ", "lieu-dit ", "hameau ")
 # landmarks of nature: placed only at a town of their own sentence ("col du Tourmalet" is no part of Lyon)
 NATURAL_HEADS = ("col ", "mont ", "pic ", "pointe ", "plage ", "forêt ", "vallée ")
 # heads of names that carry the town they are in or named after: "Festival de Cannes", "hôpital de Sion"
