@@ -21,7 +21,8 @@ dateline                    ``BRUXELLES, Belgique | AFP``, ``KIEV, 3 mars (AFP) 
 seat-locative               ``à la Maison-Blanche`` (a seat of power is otherwise an actor)
 landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-Garnier de Lyon``,
                             ``col du Tourmalet``: placed at the town named with it, else at the
-                            nearest town of its sentence (or paragraph, for a building or street);
+                            nearest town of its sentence (or paragraph, for a building or street;
+                            a street, square or park: else the town the article names most);
                             dropped when there is none
 ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place)
 ner-known-place             an entity of another label naming a place found elsewhere in the text
@@ -30,6 +31,8 @@ ner-region-article          ``au Québec`` → the province, ``à Québec`` → 
 ner-locative-cue            a small place whose name is in one country only, after ``à``/``en``/…
 town-in-name                ``Festival de Cannes``, ``hôpital de Sion`` → the town (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
+facility-in-parentheses     in a sentence about facilities, ``écoles de Val-des-Sources (la Passerelle et la
+                            Tourelle)`` and ``complexe gazier de Tiguentourine (Illizi)``: each at its town
 capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`` alone → the capital of the
                             country most of the article's places are in (not ``la capitale économique``)
 capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …, in the article's countries
@@ -338,6 +341,35 @@ def _place_landmarks(f):
         f.hits.append((s, e, dict(rec, rule="landmark")))
 
 
+_ITEM = r"(?:(?:la|le|les|l'|l’)\s*)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
+_PAREN_RE = re.compile(rf"(?P<a>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]+)?)\s*\((?P<b>{_ITEM}(?:\s*(?:,|et)\s*{_ITEM})*)\)")
+_FACILITY_RE = re.compile(rf"\b(?:{FR.FACILITY_NOUNS})\b", re.I)
+
+
+def _rule_facility_in_parentheses(f):
+    """Facilities listed with their town, in a sentence about facilities: ``deux écoles de Val-des-Sources (la Passerelle
+    et la Tourelle)`` → the schools at the town; ``le complexe gazier de Tiguentourine (Illizi)`` → the site at Illizi."""
+    at = {(s, e): rec for s, e, rec in f.hits if rec["kind"] in ("city", "region")}
+    for m in _PAREN_RE.finditer(f.text):
+        a, b = (m.start("a"), m.end("a")), (m.start("b"), m.end("b"))
+        sent = f.sentence_of(m.start())
+        if not _FACILITY_RE.search(f.text[sent[0]:m.start()]):
+            continue
+        if a in at:  # Town (Name, Name et Name)
+            for item in re.finditer(_ITEM, f.text[b[0]:b[1]]):
+                s, e = b[0] + item.start(), b[0] + item.end()
+                name = item.group(0)
+                if f.free(s, e) and not re.search(r"[A-Z]{2}", name) and f.lookup(name) is None:
+                    f.add(s, e, _at(name, at[a]), "facility-in-parentheses")
+        elif b in at and f.free(*a) and not re.search(r"[A-Z]{2}", m.group("a")) and f.lookup(m.group("a")) is None:
+            f.add(*a, _at(m.group("a"), at[b]), "facility-in-parentheses")  # Name (Town)
+
+
+def _at(name: str, town: dict) -> dict:
+    return {"name": name[0].upper() + name[1:], "lat": town["lat"], "lon": town["lon"], "kind": "landmark",
+            "country": town["country"], "source": "town-of-landmark"}
+
+
 def _article_town(cities) -> dict | None:
     """The town an article is set in: the one it names most often (the first of those), if any."""
     counts: dict[tuple, list] = {}
@@ -482,7 +514,7 @@ def _rule_divisions(f):
 
 
 RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_landmark,
-         _rule_ner, _rule_town_in_name, _place_landmarks, _rule_capital, _rule_capitalised_after_cue, _rule_division_code]
+         _rule_ner, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses, _rule_capital, _rule_capitalised_after_cue, _rule_division_code]
 
 
 def _title(caps: str) -> str:

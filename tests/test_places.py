@@ -238,3 +238,15 @@ def test_street_with_no_town_near_it_is_in_the_articles_town(extract_text):
 def test_dateline_glued_to_the_first_sentence(extract_text):
     doc = extract_text("BAMAKO-Le pays replonge dans la crise après l'arrestation du président de la transition.")
     assert near(by_mention(doc, "BAMAKO"), 12.65, -8.0) and by_mention(doc, "BAMAKO")["rule"] == "dateline"
+
+
+def test_facilities_listed_with_their_town_in_parentheses(extract_text):
+    doc = extract_text("Des cas ont été recensés dans deux écoles de Val-des-Sources (la Passerelle et Masson). "
+                       "Le champ gazier de Tiguentourine (Illizi) a été visé par une attaque.")
+    for name in ("la Passerelle", "Masson"):
+        p = by_mention(doc, name)
+        assert p["kind"] == "landmark" and near(p, 45.77, -71.93, 10)
+    site, town = by_mention(doc, "Tiguentourine"), by_mention(doc, "Illizi")
+    assert site["rule"] == "facility-in-parentheses" and (site["lat"], site["lon"]) == (town["lat"], town["lon"])
+    doc = extract_text("Lyon (Lacazette) a battu Marseille (Payet) dimanche.")  # no facility: a team and its scorer
+    assert by_mention(doc, "Lacazette") is None

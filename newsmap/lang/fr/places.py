@@ -14,6 +14,9 @@ CROSSING_HEADS = ("coin", "angle")
 # (a building may be a famous one elsewhere: "université Howard")
 STREET_HEADS = ("rue ", "avenue ", "boulevard ", "place ", "piazza ", "quai ", "chemin ", "route ", "esplanade ", "parc ",
                 "jardin ", "quartier ", "cité ", "lieu-dit ", "hameau ")
+# nouns of facilities: a sentence about them may list each with its town in parentheses
+FACILITY_NOUNS = (r"écoles?|lycées?|collèges?|hôpitaux|hôpital|cliniques?|CHSLD|résidences?|établissements?|usines?|sites?"
+                  r"|complexes?|campus|prisons?|centres?|stades?|églises?|mosquées?|gisements?|mines?|champs?|centrales?|bases?")
 # landmarks of nature: placed only at a town of their own sentence ("col du Tourmalet" is no part of Lyon)
 NATURAL_HEADS = ("col ", "mont ", "pic ", "pointe ", "plage ", "forêt ", "vallée ")
 # heads of names that carry the town they are in or named after: "Festival de Cannes", "hôpital de Sion"
