@@ -29,6 +29,8 @@ ner-known-place             an entity of another label naming a place found else
 ner-article-commune         ``au Lavandou`` → Le Lavandou
 ner-region-article          ``au Québec`` → the province, ``à Québec`` → the city
 ner-locative-cue            a small place whose name is in one country only, after ``à``/``en``/…
+macro-region                ``dans le Sud-Ouest``: a division of that name in the article's countries, else
+                            France's compass region (article on France or naming no country)
 town-in-name                ``Festival de Cannes``, ``hôpital de Sion`` → the town (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
 facility-in-parentheses     in a sentence about facilities, ``écoles de Val-des-Sources (la Passerelle et la
@@ -378,6 +380,26 @@ def _article_town(cities) -> dict | None:
     return max(counts.values(), key=len)[0] if counts else None
 
 
+_MACRO_RE = re.compile(r"(?<![\w-])(?:le|du|au|dans le|sur le|tout le)\s+(?P<name>" + "|".join(map(re.escape, FR.MACRO_REGIONS))
+                       + r")(?![\w-])")
+
+
+def _rule_macro_region(f):
+    """``dans le Sud-Ouest``: a division of that name in the article's countries, else France's compass region when the
+    article is on France or names no country."""
+    near = f.near()
+    for m in _MACRO_RE.finditer(f.text):
+        s, e, name = m.start("name"), m.end("name"), m.group("name")
+        if not f.free(s, e):
+            continue
+        rec = f.lookup(name, kinds={"region"}, in_context=True)
+        if rec is None and (not near or "FR" in near):
+            lat, lon = FR.MACRO_REGIONS[name]
+            rec = {"name": name, "lat": lat, "lon": lon, "kind": "region", "country": "FR", "source": "newsmap-gazetteer"}
+        if rec:
+            f.add(s, e, rec, "macro-region")
+
+
 def _rule_town_in_name(f):
     for m in _TOWN_IN_NAME_RE.finditer(f.text):
         s, e = m.start("town"), m.end("town")
@@ -514,7 +536,7 @@ def _rule_divisions(f):
 
 
 RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_landmark,
-         _rule_ner, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses, _rule_capital, _rule_capitalised_after_cue, _rule_division_code]
+         _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses, _rule_capital, _rule_capitalised_after_cue, _rule_division_code]
 
 
 def _title(caps: str) -> str:

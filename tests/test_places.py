@@ -250,3 +250,16 @@ def test_facilities_listed_with_their_town_in_parentheses(extract_text):
     assert site["rule"] == "facility-in-parentheses" and (site["lat"], site["lon"]) == (town["lat"], town["lon"])
     doc = extract_text("Lyon (Lacazette) a battu Marseille (Payet) dimanche.")  # no facility: a team and its scorer
     assert by_mention(doc, "Lacazette") is None
+
+
+def test_compass_regions_of_france_and_of_other_countries(extract_text):
+    doc = extract_text("La canicule touche le Rhône et l'Isère. Une légère hausse est attendue dans le Sud-Ouest.")
+    p = by_mention(doc, "Sud-Ouest")
+    assert p["rule"] == "macro-region" and near(p, 44.0, 0.5, 200)
+    doc = extract_text("Au Burkina Faso, des pluies sont attendues dans le Sud-Ouest, autour de Gaoua.")
+    assert by_mention(doc, "Sud-Ouest")["country"] == "BF"
+
+
+def test_country_inside_a_competitions_name(extract_text):
+    doc = extract_text("Le Standard a battu Genk en finale de la Coupe de Belgique de football samedi soir.")
+    assert by_mention(doc, "Belgique")["kind"] == "country"

@@ -25,6 +25,7 @@ NAME_WITH_TOWN_HEADS = (
     "hôpital", "centre hospitalier", "chu", "clinique", "aéroport", "gare", "tribunal", "cour d'appel", "prison",
     "université", "port", "stade", "zénith", "opéra", "conservatoire", "musée", "cathédrale", "lycée", "collège",
     "mairie", "préfecture", "chemins", "chemin", "accords", "accord", "traité", "conférence", "procès",
+    "coupe", "championnat", "grand prix", "grand-prix", "rallye", "tour", "trophée", "jeux",
 )
 # words before a name that make it a place ("à Chamoson", "sur Saké", "vers Kibumba")
 LOCATIVE_CUES = r"(?:à|au|aux|en|dans|sur|vers|depuis|jusqu'à|jusqu’à|près\s+de|près\s+d'|près\s+d’|localités?\s+de|villages?\s+de|commune\s+de|ville\s+de)"
@@ -46,6 +47,14 @@ DESCRIPTIVE = {
     "l'hexagone": "France",
     "en métropole": "France",
     "la perle du pacifique": "Polynésie française",
+}
+# the compass regions of France as French news names them ("sauf dans le Sud-Ouest"): (lat, lon) of their middle.
+# Taken only after an article and when the article is on France or names no country with a division of that name
+# (Burkina Faso and Cameroon have a Sud-Ouest region)
+MACRO_REGIONS = {
+    "Sud-Ouest": (44.0, 0.5), "Sud-Est": (43.9, 5.6), "Nord-Est": (48.7, 5.8), "Nord-Ouest": (48.6, -1.0),
+    "Grand Ouest": (47.8, -1.8), "Grand-Ouest": (47.8, -1.8), "Centre-Est": (46.0, 4.8), "Centre-Ouest": (46.3, 0.3),
+    "Grand Nord": (50.3, 3.0),
 }
 # division heads: "région du Centre", "canton de Vaud", "province d'Al-Haouz"
 DIVISION_HEADS = r"régions?|oblasts?|provinces?|cantons?|comtés?|départements?|raions?|districts?|états?|préfectures?"
