@@ -24,6 +24,7 @@ landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-
                             nearest town of its sentence (or paragraph, for a building or street;
                             a street, square or park: else the town the article names most);
                             dropped when there is none
+landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
 ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place)
 ner-known-place             an entity of another label naming a place found elsewhere in the text
 ner-article-commune         ``au Lavandou`` → Le Lavandou
@@ -317,6 +318,19 @@ def _rule_landmark(f):
         f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None))
 
 
+_ROAD_RE = re.compile(FR.ROAD_CODE)
+
+
+def _rule_road_code(f):
+    """``sur le CR325 à hauteur d'Erpeldange``: a road by its number, placed like a landmark (the nearest town of its
+    sentence or paragraph)."""
+    for m in _ROAD_RE.finditer(f.text):
+        s, e = m.start("code"), m.end("code")
+        if f.free(s, e):
+            f.claimed.append((s, e))
+            f.landmarks.append((s, e, None, None))
+
+
 def _place_landmarks(f):
     for _s, _e, town, town_start in f.landmarks:  # the towns named with landmarks are places too
         if town_start is not None:
@@ -536,7 +550,7 @@ def _rule_divisions(f):
 
 
 RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_landmark,
-         _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses, _rule_capital, _rule_capitalised_after_cue, _rule_division_code]
+         _rule_road_code, _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses, _rule_capital, _rule_capitalised_after_cue, _rule_division_code]
 
 
 def _title(caps: str) -> str:

@@ -263,3 +263,11 @@ def test_compass_regions_of_france_and_of_other_countries(extract_text):
 def test_country_inside_a_competitions_name(extract_text):
     doc = extract_text("Le Standard a battu Genk en finale de la Coupe de Belgique de football samedi soir.")
     assert by_mention(doc, "Belgique")["kind"] == "country"
+
+
+def test_road_by_its_number_is_at_the_town_of_its_sentence(extract_text):
+    doc = extract_text("Un véhicule s'est renversé sur le CR325 à hauteur d'Erpeldange, au Luxembourg. "
+                       "La chaîne M6 a diffusé un reportage.")
+    p = by_mention(doc, "CR325")
+    assert p["kind"] == "landmark" and near(p, 49.86, 6.11, 10)
+    assert by_mention(doc, "M6") is None

@@ -56,6 +56,9 @@ MACRO_REGIONS = {
     "Grand Ouest": (47.8, -1.8), "Grand-Ouest": (47.8, -1.8), "Centre-Est": (46.0, 4.8), "Centre-Ouest": (46.3, 0.3),
     "Grand Nord": (50.3, 3.0),
 }
+# a road by its number after a locative ("sur l'A7", "sur le CR325", "sur la RN 20", "l'autoroute A13")
+ROAD_CODE = (r"(?:(?:sur|de|par|vers|depuis|via|à hauteur de)\s+(?:l'|l’|le\s+|la\s+)|l'autoroute\s+|l’autoroute\s+|la nationale\s+"
+             r"|la départementale\s+|la route\s+)(?P<code>(?:RN|RD|CR|RR|RC|A|N|D|E|R|M|B|S)\s?\d{1,4})(?![\w-])")
 # division heads: "région du Centre", "canton de Vaud", "province d'Al-Haouz"
 DIVISION_HEADS = r"régions?|oblasts?|provinces?|cantons?|comtés?|départements?|raions?|districts?|états?|préfectures?"
 # the countries of French-language news readers: the prior for a namesake when an article names no country
