@@ -40,6 +40,8 @@ capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`
                             country most of the article's places are in (not ``la capitale économique``)
 capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …, in the article's countries
 division-code               ``Chamoson (VS)`` → the canton of Valais
+village-in-division         a place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``,
+                            ``Koutougou, province du Soum``): at the division (``source = "division-of-village"``)
 (repeat)                    every further mention of a name already resolved (not a place's rule)
 ==========================  =======================================================================
 
@@ -204,7 +206,7 @@ class _Finder:
 def _rule_gazetteer_list(f):
     for s, e, row in _extra_matcher().find(f.text):
         if f.free(s, e):
-            f.add(s, e, {**row, "source": "newsmap-gazetteer"}, "gazetteer-list")
+            f.add(s, e, {"source": "newsmap-gazetteer", **row}, "gazetteer-list")
 
 
 # "la région parisienne" and "en région parisienne": the article "la" may be left out
@@ -545,12 +547,33 @@ def _rule_division_code(f):
                 f.add(cs, ce, f.gaz.record(f.gaz.codes[f"{rec['country']}-{m.group('code')}"]), "division-code")
 
 
+_IN_DIVISION = re.compile(r"\s*(?:,\s*(?:également\s+|aussi\s+)?(?:(?:dans|en)\s+(?:le\s+|la\s+|l'|l’|les\s+)?)?"
+                          r"|\s+(?:dans|en)\s+(?:le\s+|la\s+|l'|l’)|\s+et\s+[A-ZÀ-ÖØ-Þ][\w'’-]+\s*\()")
+_DIVISION_SOURCES = ("iso3166-2", "departement-prefecture", "derived-from-city")
+
+
+def _rule_village_in_division(f):
+    """A place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``, ``Koutougou, province
+    du Soum``, ``Mathod et Payerne (VD)``): placed at the division (``source = "division-of-village"``, approximate)."""
+    divisions = sorted((s, rec) for s, _e, rec in f.hits if rec["kind"] == "region" and rec.get("source") in _DIVISION_SOURCES)
+    for ent in f.doc.ents:
+        s, e = ent.start_char, ent.end_char
+        if ent.label_ != "LOC" or not f.free(s, e) or not ent.text[:1].isupper():
+            continue
+        after = next(((ds, rec) for ds, rec in divisions if ds >= e), None)
+        if after and _IN_DIVISION.fullmatch(f.text[e:after[0]]):
+            rec = after[1]
+            f.add(s, e, {"name": ent.text, "lat": rec["lat"], "lon": rec["lon"], "kind": "city", "country": rec["country"],
+                         "source": "division-of-village"}, "village-in-division")
+
+
 def _rule_divisions(f):
     _rule_division(f, plural=True)
 
 
 RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_landmark,
-         _rule_road_code, _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses, _rule_capital, _rule_capitalised_after_cue, _rule_division_code]
+         _rule_road_code, _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses,
+         _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division]
 
 
 def _title(caps: str) -> str:

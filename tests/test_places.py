@@ -271,3 +271,9 @@ def test_road_by_its_number_is_at_the_town_of_its_sentence(extract_text):
     p = by_mention(doc, "CR325")
     assert p["kind"] == "landmark" and near(p, 49.86, 6.11, 10)
     assert by_mention(doc, "M6") is None
+
+
+def test_village_missing_from_the_gazetteer_is_placed_at_its_division(extract_text):
+    doc = extract_text("Deux feux se sont déclenchés mardi sur les communes de Gignac et Aumelas, dans l'Hérault.")
+    p = by_mention(doc, "Aumelas")
+    assert p["rule"] == "village-in-division" and p["source"] == "division-of-village" and near(p, 43.61, 3.88, 30)
