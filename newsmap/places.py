@@ -42,6 +42,8 @@ capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …,
 division-code               ``Chamoson (VS)`` → the canton of Valais
 village-in-division         a place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``,
                             ``Koutougou, province du Soum``): at the division (``source = "division-of-village"``)
+unknown-locality            a place the gazetteer lacks after ``à``/``vers``/``jusqu'à`` in a local story (its towns in
+                            one country, one of them named most): at that town (``source = "town-of-context"``)
 (repeat)                    every further mention of a name already resolved (not a place's rule)
 ==========================  =======================================================================
 
@@ -567,13 +569,36 @@ def _rule_village_in_division(f):
                          "source": "division-of-village"}, "village-in-division")
 
 
+_STRICT_CUE_RE = re.compile(r"(?<![\w-])(?:à|À|jusqu'à|jusqu’à|vers|dans le quartier de|dans le quartier d'|quartier de|quartier d')\s+$")
+
+
+def _rule_unknown_locality(f):
+    """A locality the gazetteer lacks, after ``à``/``vers``/``jusqu'à`` in a local story (every town it names is in one
+    country, and it names one town only, or one more often than any other): in that town (``l'opération policière à
+    Pontanézen`` in a story on Brest; ``source = "town-of-context"``, approximate)."""
+    counts: dict[tuple, list] = {}
+    for _s, _e, rec in sorted(f.hits, key=lambda h: h[0]):
+        if rec["kind"] == "city":
+            counts.setdefault((rec["name"], rec["country"]), []).append(rec)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len({k[1] for k in counts}) != 1 or (len(ranked) > 1 and len(ranked[1]) >= len(ranked[0])):
+        return  # no town, towns of several countries, or no town clearly ahead: not a local story
+    town = ranked[0][0]
+    for ent in f.doc.ents:
+        s, e = ent.start_char, ent.end_char
+        if ent.label_ != "LOC" or not f.free(s, e) or re.search(r"[A-Z]{2}", ent.text) or not _STRICT_CUE_RE.search(f.text[max(0, s - 30):s]):
+            continue
+        f.add(s, e, {"name": ent.text, "lat": town["lat"], "lon": town["lon"], "kind": "city", "country": town["country"],
+                     "source": "town-of-context"}, "unknown-locality")
+
+
 def _rule_divisions(f):
     _rule_division(f, plural=True)
 
 
 RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_landmark,
          _rule_road_code, _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses,
-         _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division]
+         _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division, _rule_unknown_locality]
 
 
 def _title(caps: str) -> str:

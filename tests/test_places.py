@@ -277,3 +277,11 @@ def test_village_missing_from_the_gazetteer_is_placed_at_its_division(extract_te
     doc = extract_text("Deux feux se sont déclenchés mardi sur les communes de Gignac et Aumelas, dans l'Hérault.")
     p = by_mention(doc, "Aumelas")
     assert p["rule"] == "village-in-division" and p["source"] == "division-of-village" and near(p, 43.61, 3.88, 30)
+
+
+def test_unknown_locality_in_a_local_story_is_in_its_town(extract_text):
+    doc = extract_text("Le tribunal de Brest a jugé vendredi huit jeunes, cinq semaines après l'opération policière à Pontanézen.")
+    p = by_mention(doc, "Pontanézen")
+    assert p["rule"] == "unknown-locality" and p["source"] == "town-of-context" and near(p, 48.39, -4.49, 10)
+    doc = extract_text("Genk a battu Anderlecht et Bruges avant de ramener le trophée à Pontanézen.")  # no town ahead
+    assert by_mention(doc, "Pontanézen") is None
