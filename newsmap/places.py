@@ -25,7 +25,8 @@ landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-
                             a street, square or park: else the town the article names most);
                             dropped when there is none
 landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
-ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place)
+ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place); never a foreign
+                            town after an article (``à l'Olympia`` is the hall, not Olympia, Washington)
 ner-known-place             an entity of another label naming a place found elsewhere in the text
 ner-article-commune         ``au Lavandou`` → Le Lavandou
 ner-region-article          ``au Québec`` → the province, ``à Québec`` → the city
@@ -68,6 +69,7 @@ _DIVISION_RE = re.compile(
     rf"\b(?P<head>(?i:{FR.DIVISION_HEADS}))\s+(?:(?P<adj>[a-zéèêëïîôûç-]+)\s+)?(?:de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)(?P<name>{_NAME})"
 )
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_ARTICLE_BEFORE = re.compile(r"(?:\b[lL]['’]|\b(?:le|la)\s+)$")
 _HEADS = "|".join(sorted(map(re.escape, FR.LANDMARK_HEADS), key=len, reverse=True))
 _LANDMARK_RE = re.compile(
     rf"\b(?i:{_HEADS})\s+(?P<of>de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)"
@@ -493,6 +495,9 @@ def _rule_ner(f):
                 left.append((ent, s, e))
                 continue
             hs, he, best, rule = got
+            if best["kind"] == "city" and best.get("country") not in f.near() and _ARTICLE_BEFORE.search(text[max(0, hs - 4):hs]) \
+                    and not norm(best["name"]).startswith(("l ", "le ", "la ", "les ")):
+                continue  # "à l'Olympia", "le Bataclan": a name with an article is a venue or a ship, not a foreign town
             known = {(r["name"], r["kind"], r.get("country")) for _s, _e, r in f.hits}
             if ent.label_ != "LOC" and (best["name"], best["kind"], best.get("country")) in known:
                 rule = "ner-known-place"  # "Avdiivka" tagged PER once, LOC elsewhere

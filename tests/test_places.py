@@ -285,3 +285,10 @@ def test_unknown_locality_in_a_local_story_is_in_its_town(extract_text):
     assert p["rule"] == "unknown-locality" and p["source"] == "town-of-context" and near(p, 48.39, -4.49, 10)
     doc = extract_text("Genk a battu Anderlecht et Bruges avant de ramener le trophée à Pontanézen.")  # no town ahead
     assert by_mention(doc, "Pontanézen") is None
+
+
+def test_a_name_after_an_article_is_no_foreign_town(extract_text):
+    doc = extract_text("La chanteuse donnera quatre concerts à l'Olympia en juin, a annoncé son label.")
+    assert by_mention(doc, "Olympia") is None  # the Paris hall, not Olympia (Washington)
+    doc = extract_text("Le navire a quitté Le Havre mardi.")
+    assert near(by_mention(doc, "Le Havre"), 49.49, 0.11)
