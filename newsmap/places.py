@@ -26,7 +26,8 @@ landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-
                             dropped when there is none
 landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
 ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place); never a foreign
-                            town after an article (``à l'Olympia`` is the hall, not Olympia, Washington)
+                            town after an article (``à l'Olympia`` is the hall, not Olympia, Washington), nor a
+                            small foreign town far from a story set in one other country (``Fox Lake`` in Alberta)
 ner-known-place             an entity of another label naming a place found elsewhere in the text
 ner-article-commune         ``au Lavandou`` → Le Lavandou
 ner-region-article          ``au Québec`` → the province, ``à Québec`` → the city
@@ -62,6 +63,7 @@ from .gazetteer import is_weak as _weak
 from .lang.fr import places as FR
 
 NEAR_KM = 150
+FOREIGN_TOWN_POPULATION = 50_000  # a smaller town of a country the article does not name, far from its places: a namesake
 _LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
                 "canal ", "gazoduc", "péninsule ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]*)?"
@@ -470,6 +472,20 @@ def _resolve_entity(f, ent, s, e):
     return None
 
 
+FAR_KM = 1000
+
+
+def _far_namesake(f, rec) -> bool:
+    """A town of under 50,000 inhabitants in a country the article does not name, far (> 1,000 km) from every place of a
+    story set in one other country, is a namesake (``Fox Lake``, Illinois, in a story on Alberta's fires)."""
+    if rec["kind"] != "city" or rec.get("population", 0) >= FOREIGN_TOWN_POPULATION or rec.get("country") in f.near():
+        return False
+    placed = [r for _s, _e, r in f.hits if r.get("lat") is not None and r["kind"] != "country"]
+    if not placed or len({r.get("country") for r in placed}) != 1:
+        return False
+    return all(haversine_km(rec["lat"], rec["lon"], r["lat"], r["lon"]) > FAR_KM for r in placed)
+
+
 def _rule_ner(f):
     gaz, text = f.gaz, f.text
     pending = []
@@ -498,6 +514,8 @@ def _rule_ner(f):
             if best["kind"] == "city" and best.get("country") not in f.near() and _ARTICLE_BEFORE.search(text[max(0, hs - 4):hs]) \
                     and not norm(best["name"]).startswith(("l ", "le ", "la ", "les ")):
                 continue  # "à l'Olympia", "le Bataclan": a name with an article is a venue or a ship, not a foreign town
+            if _far_namesake(f, best):
+                continue
             known = {(r["name"], r["kind"], r.get("country")) for _s, _e, r in f.hits}
             if ent.label_ != "LOC" and (best["name"], best["kind"], best.get("country")) in known:
                 rule = "ner-known-place"  # "Avdiivka" tagged PER once, LOC elsewhere

@@ -292,3 +292,8 @@ def test_a_name_after_an_article_is_no_foreign_town(extract_text):
     assert by_mention(doc, "Olympia") is None  # the Paris hall, not Olympia (Washington)
     doc = extract_text("Le navire a quitté Le Havre mardi.")
     assert near(by_mention(doc, "Le Havre"), 49.49, 0.11)
+
+
+def test_small_foreign_namesake_far_from_a_local_story_is_dropped(extract_text):
+    doc = extract_text("Des incendies menacent Edson et Edmonton. Un feu a détruit 20 maisons dans la communauté de Fox Lake.")
+    assert by_mention(doc, "Edmonton") and by_mention(doc, "Fox Lake") is None  # not Fox Lake, Illinois
