@@ -52,7 +52,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("range_days", B + r"(?:(?:dans )?la nuit |(?:dans )?la soirée )?du\s+(?:" + WD + r"\s+)?(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+au\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("range_between", B + r"entre le\s+(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+et le\s+(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("range_weekdays", B + r"(?P<until>jusqu'à |d'ici |à partir de )?(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
-    ("weekday_span", B + r"(?:de|du|entre)\s+(?P<w1>" + WD + r")\s+(?:à|au|et)\s+(?P<w2>" + WD + r")" + E_),
+    ("weekday_span", B + r"(?:de|du|entre)\s+(?P<w1>" + WD + r")\s+(?:à|au|et)\s+(?P<w2>" + WD + r")(?:\s+(?P<dir>prochain|dernier|passé))?" + E_),
     ("quarter", B + r"(?P<q>" + QUARTERS + r")\s+trimestre(?:\s+(?:de\s+)?(?P<y>" + YEAR + r"))?" + E_),
     ("day_list", B + r"(?:(?:les|des)\s+|" + WD + r"\s+)(?P<d1>" + DAYN + r")(?:\s*,\s*(?:" + WD + r"\s+)?" + DAYN + r")*\s+et\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("month_range", B + r"(?:entre|de)\s+(?P<m1>" + MO + r")\s+(?:et|à)\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
@@ -531,8 +531,12 @@ def _weekday_rule(r, g):  # "mardi", "ce mercredi", "jeudi prochain"
 
 def _weekday_span(r, g):  # "de vendredi à dimanche", "du lundi au mercredi": the first day, then the next such second one
     w1, w2 = WEEKDAYS.index(g["w1"].lower()), WEEKDAYS.index(g["w2"].lower())
+    days = dt.timedelta(days=(w2 - w1) % 7 or 7)
+    if g.get("dir"):  # "de lundi à mercredi dernier": the last such Wednesday, and the Monday before it
+        d2 = _weekday_date(r, w2, g["dir"].lower(), "")
+        return r.rec((d2 - days).isoformat(), "day", end_value=d2.isoformat(), relative=True)
     d1 = _weekday_date(r, w1, "", "")
-    return r.rec(d1.isoformat(), "day", end_value=(d1 + dt.timedelta(days=(w2 - w1) % 7 or 7)).isoformat(), relative=True)
+    return r.rec(d1.isoformat(), "day", end_value=(d1 + days).isoformat(), relative=True)
 
 
 def _numeric_day_month(r, g):  # "24/02": a day and month, the year as for "le 24 février"

@@ -169,6 +169,8 @@ def test_weekday_spans_and_forecast_cues(nlp):
     assert got == [("pour la journée de jeudi", "2025-08-14", None, "weekday"),
                    ("de vendredi à dimanche", "2025-08-15", "2025-08-17", "weekday_span"),
                    ("du lundi au mercredi", "2025-08-11", "2025-08-13", "weekday_span")]
+    text = "Le musée était fermé de lundi à mercredi dernier."
+    assert [(d["value"], d["end_value"]) for d in find_dates(text, THU, nlp(text))] == [("2025-08-04", "2025-08-06")]
 
 
 def test_since_the_start_of_the_week_month_or_year(nlp):
