@@ -493,8 +493,8 @@ def _rule_ner(f):
         s, e = ent.start_char, ent.end_char
         if text[s:e].startswith(FR.ELISIONS):
             s += 2
-        if s >= e or not f.free(s, e) or norm(text[s:e]) in gaz.seat_keys:
-            continue
+        if s >= e or not f.free(s, e) or norm(text[s:e]) in gaz.seat_keys or text[s:e] in FR.MACRO_REGIONS:
+            continue  # a seat of power is an actor; "le Grand Ouest" is left to the macro-region rule (not "Grand", Vosges)
         if _NAMED_AFTER.search(text[max(0, s - 30):s]):
             continue  # a district or building named after something else ("quartier de Magenta")
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None

@@ -258,6 +258,8 @@ def test_compass_regions_of_france_and_of_other_countries(extract_text):
     assert p["rule"] == "macro-region" and near(p, 44.0, 0.5, 200)
     doc = extract_text("Au Burkina Faso, des pluies sont attendues dans le Sud-Ouest, autour de Gaoua.")
     assert by_mention(doc, "Sud-Ouest")["country"] == "BF"
+    doc = extract_text("Des orages sont attendus dans le Grand Ouest jeudi.")
+    assert by_mention(doc, "Grand") is None and near(by_mention(doc, "Grand Ouest"), 47.8, -1.8, 200)
 
 
 def test_country_inside_a_competitions_name(extract_text):
