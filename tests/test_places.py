@@ -241,11 +241,11 @@ def test_dateline_glued_to_the_first_sentence(extract_text):
 
 
 def test_facilities_listed_with_their_town_in_parentheses(extract_text):
-    doc = extract_text("Des cas ont été recensés dans deux écoles de Val-des-Sources (la Passerelle et Masson). "
-                       "Le champ gazier de Tiguentourine (Illizi) a été visé par une attaque.")
+    doc = extract_text("Des cas ont été recensés dans deux écoles de Val-des-Sources (la Passerelle et Masson).")
     for name in ("la Passerelle", "Masson"):
         p = by_mention(doc, name)
         assert p["kind"] == "landmark" and near(p, 45.77, -71.93, 10)
+    doc = extract_text("En Algérie, le champ gazier de Tiguentourine (Illizi) a été visé par une attaque.")
     site, town = by_mention(doc, "Tiguentourine"), by_mention(doc, "Illizi")
     assert site["rule"] == "facility-in-parentheses" and (site["lat"], site["lon"]) == (town["lat"], town["lon"])
     doc = extract_text("Lyon (Lacazette) a battu Marseille (Payet) dimanche.")  # no facility: a team and its scorer
