@@ -23,6 +23,11 @@ Rules (documented in the README):
 * ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube`` … are the day in
   context (the last day-precision date before them, else publication);
 * ``au troisième trimestre``: the year of the latest such quarter; ``en début de semaine``: its Monday;
+* ``de vendredi à dimanche``, ``du lundi au mercredi``: the first day to the next such second one (``… dernier``:
+  ending on the last such day); ``pour la journée de jeudi``, ``sont attendues vendredi`` point forward;
+* ``depuis le début de la semaine`` (du mois, de l'année): its Monday (the month, the year); ``24/02``: as
+  ``le 24 février``; ``la nouvelle année``: the year just begun (first half), else the next; ``neuf mois après la
+  chute``: that long after the date in context, at most the publication month; a bare month named again keeps its year;
 * a day and month without a year within 600 characters after a date written with a past year take
   that year (a story set in the past), unless that date opened a span (``depuis juin 2024``).
 One regular expression per rule (:data:`_PATTERNS`, in priority order: at one position the first that
