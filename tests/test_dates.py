@@ -180,7 +180,7 @@ def test_since_the_start_of_the_week_month_or_year(nlp):
 
 
 def test_months_or_years_after_an_event_is_the_clauses_time(nlp):
-    text = "Le pays replonge dans la crise, neuf mois après la chute du président."
+    text = "Un nouveau gouvernement a été nommé, neuf mois après la chute du président."
     assert [(d["value"], d["rule"]) for d in find_dates(text, THU, nlp(text))] == [("2025-08", "offset")]
     text = "En mars 2020, le virus est arrivé. Deux ans après le confinement, tout a changé."
     assert [d["value"] for d in find_dates(text, THU, nlp(text))] == ["2020-03", "2022"]
@@ -198,5 +198,5 @@ def test_the_new_year_is_the_one_just_begun_or_the_next(nlp):
 
 
 def test_a_month_named_again_is_the_same_month(nlp):
-    text = "La société, créée en mai, a levé des fonds. « Depuis la création de la société en mai, nous avançons. »"
+    text = "Le club, fondé en mai, a déjà recruté dix joueurs. « Nous travaillons dur depuis sa fondation en mai », dit son président."
     assert [d["value"] for d in find_dates(text, dt.date(2023, 12, 10), nlp(text))] == ["2023-05", "2023-05"]

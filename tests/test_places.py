@@ -229,19 +229,19 @@ def test_a_rulers_name_inside_a_name_is_no_place(extract_text):
 
 
 def test_street_with_no_town_near_it_is_in_the_articles_town(extract_text):
-    doc = extract_text("Des centaines de grévistes se sont rassemblés vendredi à Montréal.\n"
-                       "À midi, ils ont bloqué la circulation sur la rue Sherbrooke, coin McGill College.")
+    doc = extract_text("Une marche est partie vendredi de Montréal.\n"
+                       "Le cortège a ensuite occupé la rue Sherbrooke, coin McGill College, pendant une heure.")
     assert near(by_mention(doc, "rue Sherbrooke"), 45.50, -73.57, 10)
     assert near(by_mention(doc, "McGill College"), 45.50, -73.57, 10)
 
 
 def test_dateline_glued_to_the_first_sentence(extract_text):
-    doc = extract_text("BAMAKO-Le pays replonge dans la crise après l'arrestation du président de la transition.")
+    doc = extract_text("BAMAKO-Les militaires ont arrêté le président de la transition lundi soir.")
     assert near(by_mention(doc, "BAMAKO"), 12.65, -8.0) and by_mention(doc, "BAMAKO")["rule"] == "dateline"
 
 
 def test_facilities_listed_with_their_town_in_parentheses(extract_text):
-    doc = extract_text("Des cas ont été recensés dans deux écoles de Val-des-Sources (la Passerelle et Masson).")
+    doc = extract_text("Trois classes ont fermé dans deux écoles de Val-des-Sources (la Passerelle et Masson).")
     for name in ("la Passerelle", "Masson"):
         p = by_mention(doc, name)
         assert p["kind"] == "landmark" and near(p, 45.77, -71.93, 10)
@@ -253,7 +253,7 @@ def test_facilities_listed_with_their_town_in_parentheses(extract_text):
 
 
 def test_compass_regions_of_france_and_of_other_countries(extract_text):
-    doc = extract_text("La canicule touche le Rhône et l'Isère. Une légère hausse est attendue dans le Sud-Ouest.")
+    doc = extract_text("La canicule touche le Rhône et l'Isère. Il fera encore plus chaud demain dans le Sud-Ouest.")
     p = by_mention(doc, "Sud-Ouest")
     assert p["rule"] == "macro-region" and near(p, 44.0, 0.5, 200)
     doc = extract_text("Au Burkina Faso, des pluies sont attendues dans le Sud-Ouest, autour de Gaoua.")
@@ -263,12 +263,12 @@ def test_compass_regions_of_france_and_of_other_countries(extract_text):
 
 
 def test_country_inside_a_competitions_name(extract_text):
-    doc = extract_text("Le Standard a battu Genk en finale de la Coupe de Belgique de football samedi soir.")
+    doc = extract_text("Le club a remporté la Coupe de Belgique en battant Genk.")
     assert by_mention(doc, "Belgique")["kind"] == "country"
 
 
 def test_road_by_its_number_is_at_the_town_of_its_sentence(extract_text):
-    doc = extract_text("Un véhicule s'est renversé sur le CR325 à hauteur d'Erpeldange, au Luxembourg. "
+    doc = extract_text("Un camion a quitté la chaussée sur le CR325 à hauteur d'Erpeldange, au Luxembourg. "
                        "La chaîne M6 a diffusé un reportage.")
     p = by_mention(doc, "CR325")
     assert p["kind"] == "landmark" and near(p, 49.86, 6.11, 10)
@@ -276,13 +276,13 @@ def test_road_by_its_number_is_at_the_town_of_its_sentence(extract_text):
 
 
 def test_village_missing_from_the_gazetteer_is_placed_at_its_division(extract_text):
-    doc = extract_text("Deux feux se sont déclenchés mardi sur les communes de Gignac et Aumelas, dans l'Hérault.")
+    doc = extract_text("Les pompiers luttent contre un feu entre Gignac et Aumelas, dans l'Hérault.")
     p = by_mention(doc, "Aumelas")
     assert p["rule"] == "village-in-division" and p["source"] == "division-of-village" and near(p, 43.61, 3.88, 30)
 
 
 def test_unknown_locality_in_a_local_story_is_in_its_town(extract_text):
-    doc = extract_text("Le tribunal de Brest a jugé vendredi huit jeunes, cinq semaines après l'opération policière à Pontanézen.")
+    doc = extract_text("Huit jeunes ont été jugés à Brest, un mois après une vaste opération de police menée à Pontanézen.")
     p = by_mention(doc, "Pontanézen")
     assert p["rule"] == "unknown-locality" and p["source"] == "town-of-context" and near(p, 48.39, -4.49, 10)
     doc = extract_text("Genk a battu Anderlecht et Bruges avant de ramener le trophée à Pontanézen.")  # no town ahead
@@ -290,12 +290,12 @@ def test_unknown_locality_in_a_local_story_is_in_its_town(extract_text):
 
 
 def test_a_name_after_an_article_is_no_foreign_town(extract_text):
-    doc = extract_text("La chanteuse donnera quatre concerts à l'Olympia en juin, a annoncé son label.")
+    doc = extract_text("Le groupe jouera deux soirs à l'Olympia cet hiver, a annoncé son label.")
     assert by_mention(doc, "Olympia") is None  # the Paris hall, not Olympia (Washington)
     doc = extract_text("Le navire a quitté Le Havre mardi.")
     assert near(by_mention(doc, "Le Havre"), 49.49, 0.11)
 
 
 def test_small_foreign_namesake_far_from_a_local_story_is_dropped(extract_text):
-    doc = extract_text("Des incendies menacent Edson et Edmonton. Un feu a détruit 20 maisons dans la communauté de Fox Lake.")
+    doc = extract_text("Des incendies menacent Edson et Edmonton. Les flammes ont atteint la communauté de Fox Lake.")
     assert by_mention(doc, "Edmonton") and by_mention(doc, "Fox Lake") is None  # not Fox Lake, Illinois
