@@ -23,6 +23,11 @@ Rules (documented in the README):
 * ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube`` … are the day in
   context (the last day-precision date before them, else publication);
 * ``au troisième trimestre``: the year of the latest such quarter; ``en début de semaine``: its Monday;
+* ``de vendredi à dimanche``, ``du lundi au mercredi``: the first day to the next such second one (``… dernier``:
+  ending on the last such day); ``pour la journée de jeudi``, ``sont attendues vendredi`` point forward;
+* ``depuis le début de la semaine`` (du mois, de l'année): its Monday (the month, the year); ``24/02``: as
+  ``le 24 février``; ``la nouvelle année``: the year just begun (first half), else the next; ``neuf mois après la
+  chute``: that long after the date in context, at most the publication month; a bare month named again keeps its year;
 * a day and month without a year within 600 characters after a date written with a past year take
   that year (a story set in the past), unless that date opened a span (``depuis juin 2024``).
 One regular expression per rule (:data:`_PATTERNS`, in priority order: at one position the first that
@@ -52,10 +57,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("range_days", B + r"(?:(?:dans )?la nuit |(?:dans )?la soirée )?du\s+(?:" + WD + r"\s+)?(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+au\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("range_between", B + r"entre le\s+(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+et le\s+(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("range_weekdays", B + r"(?P<until>jusqu'à |d'ici |à partir de )?(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
+    ("weekday_span", B + r"(?:de|du|entre)\s+(?P<w1>" + WD + r")\s+(?:à|au|et)\s+(?P<w2>" + WD + r")(?:\s+(?P<dir>prochain|dernier|passé))?" + E_),
     ("quarter", B + r"(?P<q>" + QUARTERS + r")\s+trimestre(?:\s+(?:de\s+)?(?P<y>" + YEAR + r"))?" + E_),
     ("day_list", B + r"(?:(?:les|des)\s+|" + WD + r"\s+)(?P<d1>" + DAYN + r")(?:\s*,\s*(?:" + WD + r"\s+)?" + DAYN + r")*\s+et\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("month_range", B + r"(?:entre|de)\s+(?P<m1>" + MO + r")\s+(?:et|à)\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
+    ("numeric_day_month", r"(?<![\d/.,])(?P<d>0[1-9]|[12]\d|3[01])/(?P<m>0[1-9]|1[0-2])(?![/\d%])"),
     ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?(?:\s+(?P<dir>prochain|dernier|passé))?" + PART + E_),
     ("month_year", B + r"(?:(?:en|depuis|dès|jusqu'en|début|fin|mi-|courant|à la fin|au début)\s*)?(?:de |d')?(?P<m>" + MO + r")\s+(?P<y>" + YEAR + r")" + E_),
     ("month", B + r"(?:(?P<prep>en|depuis|dès|jusqu'en|début|fin|mi-|courant|au mois de|le mois de|à partir de|d'ici)\s*)?(?P<m>" + MO + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + E_),
@@ -68,16 +75,17 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", B + r"il y a\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
     ("ahead", B + r"dans\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
     ("week", B + r"(?P<which>la semaine dernière|la semaine passée|la semaine prochaine|cette semaine|le week-end dernier|ce week-end|le week-end prochain|(?:(?:le|ce|du|au)\s+)?prochain week-end)" + E_),
+    ("since_start", B + r"depuis le début (?P<of>de la semaine|du mois|de l'année)" + E_),
     ("week_part", B + r"(?P<which>en début de semaine|en milieu de semaine|en fin de semaine|en début de semaine (?:dernière|prochaine))" + E_),
     ("month_rel", B + r"(?P<which>(?:le|du|au) mois (?:dernier|passé|prochain)|ce mois-ci)" + E_),
-    ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année)" + E_),
+    ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année|la nouvelle année)" + E_),
     ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
     ("day_part", B + r"(?P<which>" + DAY_PARTS + ")" + E_),
     ("offset", B + r"(?<!de )(?<!environ )(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans|années)\s+(?P<rel>plus tard|plus tôt|(?:après|avant)(?=\s+(?:le|la|l'|les|son|sa|ses|leur|leurs|cette|ce|cet)\b))"),
     ("bare_day", B + r"(?:le|les|du)\s+(?P<d1>" + DAYN + r")(?:(?:\s*,\s*" + DAYN + r")*\s+et\s+" + DAYN + r"|\s+au\s+" + DAYN
                  + r")?(?=[ \t]*[),;.])"),
     ("year_after_noun", B + r"(?<=[^\W\d_] )(?P<y>" + YEAR + r")(?=[ \t]*(?:[:;,.)!?\n]|\Z))"),
-    ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
+    ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de|pour(?: la journée de| la nuit de)?)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
 ]
 _REGEX = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.IGNORECASE)
 
@@ -151,6 +159,8 @@ def verb_tense(verb) -> str:
         return "future"  # "pourrait être programmée le 20 juin"
     if verb.lemma_ in _EXPECT and any(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in aux):
         return "future"
+    if verb.lower_.startswith("attendu") and any(c.dep_ == "cop" and "Pres" in c.morph.get("Tense") for c in verb.children):
+        return "future"  # "des chaleurs sont attendues vendredi" (parsed as an adjective after a copula)
     if any(a.dep_ == "aux:pass" for a in aux) and any(a.lemma_ in _FUTURE_AUX for a in verb.children):
         return "future"
     if verb.lemma_ in _SCHEDULED and "Part" in verb.morph.get("VerbForm") and not aux:
@@ -225,6 +235,7 @@ class _Reader:
         self.s = self.e = 0
         self._tense: str | None = None
         self.last_date: tuple[dt.date, str, int] | None = None  # (day, precision, end) of the last date read outside quotes
+        self.months: dict[int, int] = {}  # month → year of a bare month already read
 
     def at(self, s: int, e: int) -> None:
         self.s, self.e, self._tense = s, e, None
@@ -311,6 +322,8 @@ def _month_alone(r, g):  # "en septembre", "juillet dernier"
     else:
         tt = r.tense()
     y = _year_for(mo, None, r.published, tt)
+    if not direction and prep not in ("dès", "à partir de", "d'ici", "jusqu'en"):
+        y = r.months.setdefault(mo, y)  # the same month named again is the same one (« créée en mai … depuis sa création en mai »)
     return r.rec(f"{y:04d}-{mo:02d}", "month", relative=bool(direction))
 
 
@@ -421,8 +434,10 @@ def _month_rel(r, g):  # "le mois dernier"
     return r.rec(f"{d.year:04d}-{d.month:02d}", "month", relative=True)
 
 
-def _year_rel(r, g):  # "l'an dernier", "cette année"
+def _year_rel(r, g):  # "l'an dernier", "cette année"; "la nouvelle année": the one just begun (first half), else the next
     w = g["which"].lower()
+    if w == "la nouvelle année":
+        return r.rec(f"{r.published.year + (r.published.month > 6):04d}", "year", relative=True)
     shift = -1 if any(x in w for x in ("dernier", "passé", "dernière", "passée")) else 1 if "prochain" in w else 0
     return r.rec(f"{r.published.year + shift:04d}", "year", relative=True)
 
@@ -438,9 +453,9 @@ def _day_part(r, g):  # "dans la soirée", "dès l'aube": the day in context
 
 
 def _offset(r, g):
-    """``10 ans plus tard``: from the date in context. ``quinze jours après le scrutin``: the day of the clause, that
-    many days after the day in context when that is not beyond publication (the report's day otherwise);
-    ``trois jours avant le vote``: that many days before the day in context."""
+    """``10 ans plus tard``: from the date in context. ``quinze jours après le scrutin``, ``neuf mois après la chute``:
+    the time of the clause, that long after the date in context when that is not beyond publication (the report's day,
+    month or year otherwise); ``trois jours avant le vote``: that long before the day in context."""
     n, unit, rel = _num(g["n"]), g["unit"].lower(), g["rel"].lower()
     days = n * (7 if unit.startswith("semaine") else 1) if unit.startswith(("jour", "semaine")) else None
     if rel in ("plus tard", "plus tôt"):
@@ -454,8 +469,16 @@ def _offset(r, g):
             d = _add_months(anchor, sign * n)
             return r.rec(f"{d.year:04d}-{d.month:02d}", "month", relative=True)
         return r.rec(f"{anchor.year + sign * n:04d}", "year", relative=True) if unit in ("ans", "années") else None
-    if days is None:
-        return None
+    if days is None:  # months or years before or after an event
+        months = n if unit == "mois" else 12 * n
+        if rel == "avant":
+            if r.last_date is None:
+                return None
+            d = _add_months(r.last_date[0], -months)
+        else:
+            d = _add_months(r.last_date[0], months) if r.last_date else r.published
+            d = min(d, r.published)
+        return r.rec(f"{d.year:04d}-{d.month:02d}", "month", relative=True) if unit == "mois" else r.rec(f"{d.year:04d}", "year", relative=True)
     if rel == "avant":
         return r.rec((r.last_day - dt.timedelta(days=days)).isoformat(), "day", relative=True) if r.last_day else None
     day = r.last_day + dt.timedelta(days=days) if r.last_day and r.last_day + dt.timedelta(days=days) <= r.published \
@@ -483,34 +506,67 @@ def _year_after_noun(r, g):  # "le budget 2024 :", "Budget 2024": a year closing
     return r.rec(g["y"], "year")
 
 
-def _weekday_rule(r, g):  # "mardi", "ce mercredi", "jeudi prochain"
-    wd = WEEKDAYS.index(g["w"].lower())
-    direction, ce = (g.get("dir") or "").lower(), (g.get("ce") or "").lower()
+def _weekday_date(r, wd: int, direction: str, ce: str) -> dt.date:
+    """The day a weekday names (see :func:`_weekday_rule`)."""
     if direction in ("dernier", "passé"):
-        d = _weekday(r.published, wd, "strict_past")
-    elif direction == "prochain":
-        d = _weekday(r.published, wd, "strict_future")
-    elif ce in ("ce", "dès ce", "depuis ce"):
+        return _weekday(r.published, wd, "strict_past")
+    if direction == "prochain":
+        return _weekday(r.published, wd, "strict_future")
+    if ce in ("ce", "dès ce", "depuis ce"):
         d = _weekday(r.published, wd, "future" if r.tense() == "future" else "past")
         if r.tense() != "future" and (r.published - d).days > 0 and wd > r.published.weekday():
             d = _weekday(r.published, wd, "future")
-    elif not ce and r.tense() != "past" and r.last_day and 0 < (r.last_day - r.published).days <= 14:
+        return d
+    if not ce and r.tense() != "past" and r.last_day and 0 < (r.last_day - r.published).days <= 14:
         # the story is set in the coming days (a forecast, a programme: « samedi 16 et dimanche 17 … temps agité
         # samedi »): the weekday of that week
-        d = r.last_day + dt.timedelta(days=(wd - r.last_day.weekday() + 3) % 7 - 3)
-    else:
-        ahead = r.tense() == "future" or ce in ("d'ici", "jusqu'à", "jusqu'au", "à partir de")
-        d = _weekday(r.published, wd, "future" if ahead else "past")
+        return r.last_day + dt.timedelta(days=(wd - r.last_day.weekday() + 3) % 7 - 3)
+    ahead = r.tense() == "future" or ce in _AHEAD_CUES
+    return _weekday(r.published, wd, "future" if ahead else "past")
+
+
+# words before a bare weekday that point forward: « d'ici lundi », « vigilance rouge pour la journée de jeudi »
+_AHEAD_CUES = ("d'ici", "jusqu'à", "jusqu'au", "à partir de", "pour", "pour la journée de", "pour la nuit de")
+
+
+def _weekday_rule(r, g):  # "mardi", "ce mercredi", "jeudi prochain"
+    d = _weekday_date(r, WEEKDAYS.index(g["w"].lower()), (g.get("dir") or "").lower(), " ".join((g.get("ce") or "").lower().split()))
     return r.rec(d.isoformat(), "day", part=g.get("part"), relative=True)
+
+
+def _weekday_span(r, g):  # "de vendredi à dimanche", "du lundi au mercredi": the first day, then the next such second one
+    w1, w2 = WEEKDAYS.index(g["w1"].lower()), WEEKDAYS.index(g["w2"].lower())
+    days = dt.timedelta(days=(w2 - w1) % 7 or 7)
+    if g.get("dir"):  # "de lundi à mercredi dernier": the last such Wednesday, and the Monday before it
+        d2 = _weekday_date(r, w2, g["dir"].lower(), "")
+        return r.rec((d2 - days).isoformat(), "day", end_value=d2.isoformat(), relative=True)
+    d1 = _weekday_date(r, w1, "", "")
+    return r.rec(d1.isoformat(), "day", end_value=(d1 + days).isoformat(), relative=True)
+
+
+def _numeric_day_month(r, g):  # "24/02": a day and month, the year as for "le 24 février"
+    mo, dd = int(g["m"]), int(g["d"])
+    return r.rec(dt.date(r.year_of(mo, dd), mo, dd).isoformat(), "day")
+
+
+def _since_start(r, g):  # "depuis le début de la semaine": the week's Monday (the month, the year)
+    of = g["of"].lower()
+    if "semaine" in of:
+        return r.rec((r.published - dt.timedelta(days=r.published.weekday())).isoformat(), "day", relative=True)
+    if "mois" in of:
+        return r.rec(f"{r.published.year:04d}-{r.published.month:02d}", "month", relative=True)
+    return r.rec(f"{r.published.year:04d}", "year", relative=True)
 
 
 # the rules in order: at one position the first pattern that matches wins (``rule`` on every record)
 RULES = {
-    "range_days": _range_days, "range_between": _range_days, "range_weekdays": _range_weekdays, "quarter": _quarter,
-    "day_list": _day_list, "month_range": _month_range, "numeric": _numeric, "full": _full, "month_year": _month_year,
+    "range_days": _range_days, "range_between": _range_days, "range_weekdays": _range_weekdays, "weekday_span": _weekday_span,
+    "quarter": _quarter,
+    "day_list": _day_list, "month_range": _month_range, "numeric": _numeric,
+    "numeric_day_month": _numeric_day_month, "full": _full, "month_year": _month_year,
     "month": _month_alone, "year_range": _year_range, "year": _year, "season": _season, "holiday": _holiday,
     "relative_day": _relative_day, "context_day": _context_day, "ago": _ago, "ahead": _ahead, "week": _week,
-    "week_part": _week_part, "month_rel": _month_rel, "year_rel": _year_rel, "today_part": _today_part,
+    "since_start": _since_start, "week_part": _week_part, "month_rel": _month_rel, "year_rel": _year_rel, "today_part": _today_part,
     "day_part": _day_part, "offset": _offset, "bare_day": _bare_day, "year_after_noun": _year_after_noun,
     "weekday": _weekday_rule,
 }

@@ -191,7 +191,8 @@ class Gazetteer:
             aliases = [f"département {w}{dep}" for w in ("de ", "du ", "de la ", "des ", "de l'")]
             if bare.issuperset([dep]) or "-" in dep or " " in dep:
                 aliases.append(dep)
-            self.extra.append({"name": dep, "aliases": aliases, "kind": "region", "lat": lat, "lon": lon, "country": iso})
+            self.extra.append({"name": dep, "aliases": aliases, "kind": "region", "lat": lat, "lon": lon, "country": iso,
+                               "source": "departement-prefecture"})
             rid = self._row(dep, lat, lon, "region", iso, 0, "departement-prefecture", 3)
             for alias in aliases:
                 self._add(alias, rid)

@@ -21,19 +21,31 @@ dateline                    ``BRUXELLES, Belgique | AFP``, ``KIEV, 3 mars (AFP) 
 seat-locative               ``à la Maison-Blanche`` (a seat of power is otherwise an actor)
 landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-Garnier de Lyon``,
                             ``col du Tourmalet``: placed at the town named with it, else at the
-                            nearest town of its sentence (or paragraph, for a building or street);
+                            nearest town of its sentence (or paragraph, for a building or street;
+                            a street, square or park: else the town the article names most);
                             dropped when there is none
-ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place)
+landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
+ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place); never a foreign
+                            town after an article (``à l'Olympia`` is the hall, not Olympia, Washington), nor a
+                            small foreign town far from a story set in one other country (``Fox Lake`` in Alberta)
 ner-known-place             an entity of another label naming a place found elsewhere in the text
 ner-article-commune         ``au Lavandou`` → Le Lavandou
 ner-region-article          ``au Québec`` → the province, ``à Québec`` → the city
 ner-locative-cue            a small place whose name is in one country only, after ``à``/``en``/…
+macro-region                ``dans le Sud-Ouest``: a division of that name in the article's countries, else
+                            France's compass region (article on France or naming no country)
 town-in-name                ``Festival de Cannes``, ``hôpital de Sion`` → the town (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
+facility-in-parentheses     in a sentence about facilities, ``écoles de Val-des-Sources (la Passerelle et la
+                            Tourelle)`` and ``complexe gazier de Tiguentourine (Illizi)``: each at its town
 capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`` alone → the capital of the
                             country most of the article's places are in (not ``la capitale économique``)
 capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …, in the article's countries
 division-code               ``Chamoson (VS)`` → the canton of Valais
+village-in-division         a place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``,
+                            ``Koutougou, province du Soum``): at the division (``source = "division-of-village"``)
+unknown-locality            a place the gazetteer lacks after ``à``/``vers``/``jusqu'à`` in a local story (its towns in
+                            one country, one of them named most): at that town (``source = "town-of-context"``)
 (repeat)                    every further mention of a name already resolved (not a place's rule)
 ==========================  =======================================================================
 
@@ -51,6 +63,7 @@ from .gazetteer import is_weak as _weak
 from .lang.fr import places as FR
 
 NEAR_KM = 150
+FOREIGN_TOWN_POPULATION = 50_000  # a smaller town of a country the article does not name, far from its places: a namesake
 _LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
                 "canal ", "gazoduc", "péninsule ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]*)?"
@@ -58,6 +71,7 @@ _DIVISION_RE = re.compile(
     rf"\b(?P<head>(?i:{FR.DIVISION_HEADS}))\s+(?:(?P<adj>[a-zéèêëïîôûç-]+)\s+)?(?:de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)(?P<name>{_NAME})"
 )
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_ARTICLE_BEFORE = re.compile(r"(?:\b[lL]['’]|\b(?:le|la)\s+)$")
 _HEADS = "|".join(sorted(map(re.escape, FR.LANDMARK_HEADS), key=len, reverse=True))
 _LANDMARK_RE = re.compile(
     rf"\b(?i:{_HEADS})\s+(?P<of>de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)"
@@ -67,7 +81,7 @@ _LANDMARK_RE = re.compile(
 _TOWN_HEADS = "|".join(sorted(map(re.escape, FR.NAME_WITH_TOWN_HEADS), key=len, reverse=True))
 _TOWN_IN_NAME_RE = re.compile(rf"\b(?i:{_TOWN_HEADS})\s+(?:de\s+|d'|d’|du\s+)(?P<town>{_NAME})")
 _DATELINE_RE = re.compile(
-    r"^(?:(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]*[A-ZÀ-ÖØ-Þ])(?:,\s*(?P<land>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?))?(?=\s*(?:,|\||\(|—|–|-\s))"
+    r"^(?:(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]*[A-ZÀ-ÖØ-Þ])(?:,\s*(?P<land>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?))?(?=\s*(?:,|\||\(|—|–|-\s)|-(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ']))"
     r"|\((?P<paren>[A-ZÀ-ÖØ-Þ][\w'’ -]+)\)\s"
     r"|(?P<town>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?) \((?P<country>[A-ZÀ-ÖØ-Þ][\w' -]+)\) \((?:AFP|Reuters|AP|Belga|ATS)\))",
     re.M,
@@ -198,7 +212,7 @@ class _Finder:
 def _rule_gazetteer_list(f):
     for s, e, row in _extra_matcher().find(f.text):
         if f.free(s, e):
-            f.add(s, e, {**row, "source": "newsmap-gazetteer"}, "gazetteer-list")
+            f.add(s, e, {"source": "newsmap-gazetteer", **row}, "gazetteer-list")
 
 
 # "la région parisienne" and "en région parisienne": the article "la" may be left out
@@ -306,8 +320,23 @@ def _rule_landmark(f):
             continue  # "à la place de X" is no square
         if m.group("of") and not town_name and (f.lookup(m.group("name"), kinds={"city", "country"})):
             continue  # "hôpital de Sion", "port de Marseille": the town itself (rule town-in-name)
+        if f.text[s:m.start("name")].strip().lower() in FR.CROSSING_HEADS:
+            s = m.start("name")  # "rue Sherbrooke, coin McGill College": the street crossing, by its own name
         f.claimed.append((s, e))
         f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None))
+
+
+_ROAD_RE = re.compile(FR.ROAD_CODE)
+
+
+def _rule_road_code(f):
+    """``sur le CR325 à hauteur d'Erpeldange``: a road by its number, placed like a landmark (the nearest town of its
+    sentence or paragraph)."""
+    for m in _ROAD_RE.finditer(f.text):
+        s, e = m.start("code"), m.end("code")
+        if f.free(s, e):
+            f.claimed.append((s, e))
+            f.landmarks.append((s, e, None, None))
 
 
 def _place_landmarks(f):
@@ -326,12 +355,71 @@ def _place_landmarks(f):
             inside = [(abs(cs - s), rec) for cs, _ce, rec in cities if a <= cs < b and rec["rule"] != "town-in-name"]
             if town is None and inside:
                 town = min(inside, key=lambda x: x[0])[1]
+        if town is None and (f.text[s:e].lower().startswith(FR.STREET_HEADS) or f.text[:s].rstrip().lower().endswith(FR.CROSSING_HEADS)):
+            town = _article_town(cities)  # a street, a square, a park with no town near it: the town the story is set in
         if town is None:
             continue
         name = f.text[s:e]
         rec = {"name": name[0].upper() + name[1:], "lat": town["lat"], "lon": town["lon"], "kind": "landmark",
                "country": town["country"], "source": "town-of-landmark"}
         f.hits.append((s, e, dict(rec, rule="landmark")))
+
+
+_ITEM = r"(?:(?:la|le|les|l'|l’)\s*)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
+_PAREN_RE = re.compile(rf"(?P<a>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]+)?)\s*\((?P<b>{_ITEM}(?:\s*(?:,|et)\s*{_ITEM})*)\)")
+_FACILITY_RE = re.compile(rf"\b(?:{FR.FACILITY_NOUNS})\b", re.I)
+
+
+def _rule_facility_in_parentheses(f):
+    """Facilities listed with their town, in a sentence about facilities: ``deux écoles de Val-des-Sources (la Passerelle
+    et la Tourelle)`` → the schools at the town; ``le complexe gazier de Tiguentourine (Illizi)`` → the site at Illizi."""
+    at = {(s, e): rec for s, e, rec in f.hits if rec["kind"] in ("city", "region")}
+    for m in _PAREN_RE.finditer(f.text):
+        a, b = (m.start("a"), m.end("a")), (m.start("b"), m.end("b"))
+        sent = f.sentence_of(m.start())
+        if not _FACILITY_RE.search(f.text[sent[0]:m.start()]):
+            continue
+        if a in at:  # Town (Name, Name et Name)
+            for item in re.finditer(_ITEM, f.text[b[0]:b[1]]):
+                s, e = b[0] + item.start(), b[0] + item.end()
+                name = item.group(0)
+                if f.free(s, e) and not re.search(r"[A-Z]{2}", name) and f.lookup(name) is None:
+                    f.add(s, e, _at(name, at[a]), "facility-in-parentheses")
+        elif b in at and f.free(*a) and not re.search(r"[A-Z]{2}", m.group("a")) and f.lookup(m.group("a")) is None:
+            f.add(*a, _at(m.group("a"), at[b]), "facility-in-parentheses")  # Name (Town)
+
+
+def _at(name: str, town: dict) -> dict:
+    return {"name": name[0].upper() + name[1:], "lat": town["lat"], "lon": town["lon"], "kind": "landmark",
+            "country": town["country"], "source": "town-of-landmark"}
+
+
+def _article_town(cities) -> dict | None:
+    """The town an article is set in: the one it names most often (the first of those), if any."""
+    counts: dict[tuple, list] = {}
+    for _s, _e, rec in cities:  # "Festival de Locarno" counts: the story is there
+        counts.setdefault((rec["name"], rec["country"]), []).append(rec)
+    return max(counts.values(), key=len)[0] if counts else None
+
+
+_MACRO_RE = re.compile(r"(?<![\w-])(?:le|du|au|dans le|sur le|tout le)\s+(?P<name>" + "|".join(map(re.escape, FR.MACRO_REGIONS))
+                       + r")(?![\w-])")
+
+
+def _rule_macro_region(f):
+    """``dans le Sud-Ouest``: a division of that name in the article's countries, else France's compass region when the
+    article is on France or names no country."""
+    near = f.near()
+    for m in _MACRO_RE.finditer(f.text):
+        s, e, name = m.start("name"), m.end("name"), m.group("name")
+        if not f.free(s, e):
+            continue
+        rec = f.lookup(name, kinds={"region"}, in_context=True)
+        if rec is None and (not near or "FR" in near):
+            lat, lon = FR.MACRO_REGIONS[name]
+            rec = {"name": name, "lat": lat, "lon": lon, "kind": "region", "country": "FR", "source": "newsmap-gazetteer"}
+        if rec:
+            f.add(s, e, rec, "macro-region")
 
 
 def _rule_town_in_name(f):
@@ -384,6 +472,20 @@ def _resolve_entity(f, ent, s, e):
     return None
 
 
+FAR_KM = 1000
+
+
+def _far_namesake(f, rec) -> bool:
+    """A town of under 50,000 inhabitants in a country the article does not name, far (> 1,000 km) from every place of a
+    story set in one other country, is a namesake (``Fox Lake``, Illinois, in a story on Alberta's fires)."""
+    if rec["kind"] != "city" or rec.get("population", 0) >= FOREIGN_TOWN_POPULATION or rec.get("country") in f.near():
+        return False
+    placed = [r for _s, _e, r in f.hits if r.get("lat") is not None and r["kind"] != "country"]
+    if not placed or len({r.get("country") for r in placed}) != 1:
+        return False
+    return all(haversine_km(rec["lat"], rec["lon"], r["lat"], r["lon"]) > FAR_KM for r in placed)
+
+
 def _rule_ner(f):
     gaz, text = f.gaz, f.text
     pending = []
@@ -391,8 +493,8 @@ def _rule_ner(f):
         s, e = ent.start_char, ent.end_char
         if text[s:e].startswith(FR.ELISIONS):
             s += 2
-        if s >= e or not f.free(s, e) or norm(text[s:e]) in gaz.seat_keys:
-            continue
+        if s >= e or not f.free(s, e) or norm(text[s:e]) in gaz.seat_keys or text[s:e] in FR.MACRO_REGIONS:
+            continue  # a seat of power is an actor; "le Grand Ouest" is left to the macro-region rule (not "Grand", Vosges)
         if _NAMED_AFTER.search(text[max(0, s - 30):s]):
             continue  # a district or building named after something else ("quartier de Magenta")
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -409,6 +511,11 @@ def _rule_ner(f):
                 left.append((ent, s, e))
                 continue
             hs, he, best, rule = got
+            if best["kind"] == "city" and best.get("country") not in f.near() and _ARTICLE_BEFORE.search(text[max(0, hs - 4):hs]) \
+                    and not norm(best["name"]).startswith(("l ", "le ", "la ", "les ")):
+                continue  # "à l'Olympia", "le Bataclan": a name with an article is a venue or a ship, not a foreign town
+            if _far_namesake(f, best):
+                continue
             known = {(r["name"], r["kind"], r.get("country")) for _s, _e, r in f.hits}
             if ent.label_ != "LOC" and (best["name"], best["kind"], best.get("country")) in known:
                 rule = "ner-known-place"  # "Avdiivka" tagged PER once, LOC elsewhere
@@ -465,12 +572,56 @@ def _rule_division_code(f):
                 f.add(cs, ce, f.gaz.record(f.gaz.codes[f"{rec['country']}-{m.group('code')}"]), "division-code")
 
 
+_IN_DIVISION = re.compile(r"\s*(?:,\s*(?:également\s+|aussi\s+)?(?:(?:dans|en)\s+(?:le\s+|la\s+|l'|l’|les\s+)?)?"
+                          r"|\s+(?:dans|en)\s+(?:le\s+|la\s+|l'|l’)|\s+et\s+[A-ZÀ-ÖØ-Þ][\w'’-]+\s*\()")
+_DIVISION_SOURCES = ("iso3166-2", "departement-prefecture", "derived-from-city")
+
+
+def _rule_village_in_division(f):
+    """A place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``, ``Koutougou, province
+    du Soum``, ``Mathod et Payerne (VD)``): placed at the division (``source = "division-of-village"``, approximate)."""
+    divisions = sorted((s, rec) for s, _e, rec in f.hits if rec["kind"] == "region" and rec.get("source") in _DIVISION_SOURCES)
+    for ent in f.doc.ents:
+        s, e = ent.start_char, ent.end_char
+        if ent.label_ != "LOC" or not f.free(s, e) or not ent.text[:1].isupper():
+            continue
+        after = next(((ds, rec) for ds, rec in divisions if ds >= e), None)
+        if after and _IN_DIVISION.fullmatch(f.text[e:after[0]]):
+            rec = after[1]
+            f.add(s, e, {"name": ent.text, "lat": rec["lat"], "lon": rec["lon"], "kind": "city", "country": rec["country"],
+                         "source": "division-of-village"}, "village-in-division")
+
+
+_STRICT_CUE_RE = re.compile(r"(?<![\w-])(?:à|À|jusqu'à|jusqu’à|vers|dans le quartier de|dans le quartier d'|quartier de|quartier d')\s+$")
+
+
+def _rule_unknown_locality(f):
+    """A locality the gazetteer lacks, after ``à``/``vers``/``jusqu'à`` in a local story (every town it names is in one
+    country, and it names one town only, or one more often than any other): in that town (``l'opération policière à
+    Pontanézen`` in a story on Brest; ``source = "town-of-context"``, approximate)."""
+    counts: dict[tuple, list] = {}
+    for _s, _e, rec in sorted(f.hits, key=lambda h: h[0]):
+        if rec["kind"] == "city":
+            counts.setdefault((rec["name"], rec["country"]), []).append(rec)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len({k[1] for k in counts}) != 1 or (len(ranked) > 1 and len(ranked[1]) >= len(ranked[0])):
+        return  # no town, towns of several countries, or no town clearly ahead: not a local story
+    town = ranked[0][0]
+    for ent in f.doc.ents:
+        s, e = ent.start_char, ent.end_char
+        if ent.label_ != "LOC" or not f.free(s, e) or re.search(r"[A-Z]{2}", ent.text) or not _STRICT_CUE_RE.search(f.text[max(0, s - 30):s]):
+            continue
+        f.add(s, e, {"name": ent.text, "lat": town["lat"], "lon": town["lon"], "kind": "city", "country": town["country"],
+                     "source": "town-of-context"}, "unknown-locality")
+
+
 def _rule_divisions(f):
     _rule_division(f, plural=True)
 
 
 RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_landmark,
-         _rule_ner, _rule_town_in_name, _place_landmarks, _rule_capital, _rule_capitalised_after_cue, _rule_division_code]
+         _rule_road_code, _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses,
+         _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division, _rule_unknown_locality]
 
 
 def _title(caps: str) -> str:

@@ -157,3 +157,46 @@ def test_bare_day_takes_the_month_named_earlier_in_its_sentence(nlp):
 def test_year_closing_a_noun_phrase(nlp):
     text = "Budget 2025 : le gouvernement a trouvé un accord. Ils étaient 2000."
     assert [(d["mention"], d["value"]) for d in find_dates(text, WED, nlp(text))] == [("2025", "2025")]
+
+
+THU = dt.date(2025, 8, 13)  # a Wednesday
+
+
+def test_weekday_spans_and_forecast_cues(nlp):
+    text = ("L'alerte rouge est maintenue pour la journée de jeudi. De fortes pluies sont attendues de vendredi à dimanche "
+            "dans l'ouest. Le marché était ouvert du lundi au mercredi.")
+    got = [(d["mention"], d["value"], d["end_value"], d["rule"]) for d in find_dates(text, THU, nlp(text))]
+    assert got == [("pour la journée de jeudi", "2025-08-14", None, "weekday"),
+                   ("de vendredi à dimanche", "2025-08-15", "2025-08-17", "weekday_span"),
+                   ("du lundi au mercredi", "2025-08-11", "2025-08-13", "weekday_span")]
+    text = "Le musée était fermé de lundi à mercredi dernier."
+    assert [(d["value"], d["end_value"]) for d in find_dates(text, THU, nlp(text))] == [("2025-08-04", "2025-08-06")]
+
+
+def test_since_the_start_of_the_week_month_or_year(nlp):
+    text = "Depuis le début de la semaine, les records tombent. Depuis le début du mois, il pleut. Depuis le début de l'année, rien."
+    assert [(d["value"], d["rule"]) for d in find_dates(text, THU, nlp(text))] == [
+        ("2025-08-11", "since_start"), ("2025-08", "since_start"), ("2025", "since_start")]
+
+
+def test_months_or_years_after_an_event_is_the_clauses_time(nlp):
+    text = "Un nouveau gouvernement a été nommé, neuf mois après la chute du président."
+    assert [(d["value"], d["rule"]) for d in find_dates(text, THU, nlp(text))] == [("2025-08", "offset")]
+    text = "En mars 2020, le virus est arrivé. Deux ans après le confinement, tout a changé."
+    assert [d["value"] for d in find_dates(text, THU, nlp(text))] == ["2020-03", "2022"]
+
+
+def test_day_and_month_in_figures_without_a_year(nlp):
+    text = "Bilan au 24/02 : 300 cas. Le score était de 3/1, la note 8/10, le taux 12/10%."
+    assert [(d["mention"], d["value"]) for d in find_dates(text, THU, nlp(text))] == [("24/02", "2025-02-24")]
+
+
+def test_the_new_year_is_the_one_just_begun_or_the_next(nlp):
+    text = "Le gouvernement a lancé la nouvelle année."
+    assert find_dates(text, dt.date(2018, 1, 8), nlp(text))[0]["value"] == "2018"
+    assert find_dates(text, dt.date(2018, 12, 20), nlp(text))[0]["value"] == "2019"
+
+
+def test_a_month_named_again_is_the_same_month(nlp):
+    text = "Le club, fondé en mai, a déjà recruté dix joueurs. « Nous travaillons dur depuis sa fondation en mai », dit son président."
+    assert [d["value"] for d in find_dates(text, dt.date(2023, 12, 10), nlp(text))] == ["2023-05", "2023-05"]

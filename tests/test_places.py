@@ -226,3 +226,76 @@ def test_raions_named_by_an_adjective_are_placed_at_their_seat(extract_text):
 def test_a_rulers_name_inside_a_name_is_no_place(extract_text):
     doc = extract_text("Au Maroc, la sécheresse frappe. Une aide de trois milliards viendra du Fonds Hassan II.")
     assert not {"Hassan", "II"} & {m for p in doc["places"] for m in p["mentions"]}  # not Hassan (India) nor Ii (Finland)
+
+
+def test_street_with_no_town_near_it_is_in_the_articles_town(extract_text):
+    doc = extract_text("Une marche est partie vendredi de Montréal.\n"
+                       "Le cortège a ensuite occupé la rue Sherbrooke, coin McGill College, pendant une heure.")
+    assert near(by_mention(doc, "rue Sherbrooke"), 45.50, -73.57, 10)
+    assert near(by_mention(doc, "McGill College"), 45.50, -73.57, 10)
+
+
+def test_dateline_glued_to_the_first_sentence(extract_text):
+    doc = extract_text("BAMAKO-Les militaires ont arrêté le président de la transition lundi soir.")
+    assert near(by_mention(doc, "BAMAKO"), 12.65, -8.0) and by_mention(doc, "BAMAKO")["rule"] == "dateline"
+
+
+def test_facilities_listed_with_their_town_in_parentheses(extract_text):
+    doc = extract_text("Trois classes ont fermé dans deux écoles de Val-des-Sources (la Passerelle et Masson).")
+    for name in ("la Passerelle", "Masson"):
+        p = by_mention(doc, name)
+        assert p["kind"] == "landmark" and near(p, 45.77, -71.93, 10)
+    doc = extract_text("En Algérie, le champ gazier de Tiguentourine (Illizi) a été visé par une attaque.")
+    site, town = by_mention(doc, "Tiguentourine"), by_mention(doc, "Illizi")
+    assert site["rule"] == "facility-in-parentheses" and (site["lat"], site["lon"]) == (town["lat"], town["lon"])
+    doc = extract_text("Lyon (Lacazette) a battu Marseille (Payet) dimanche.")  # no facility: a team and its scorer
+    assert by_mention(doc, "Lacazette") is None
+
+
+def test_compass_regions_of_france_and_of_other_countries(extract_text):
+    doc = extract_text("La canicule touche le Rhône et l'Isère. Il fera encore plus chaud demain dans le Sud-Ouest.")
+    p = by_mention(doc, "Sud-Ouest")
+    assert p["rule"] == "macro-region" and near(p, 44.0, 0.5, 200)
+    doc = extract_text("Au Burkina Faso, des pluies sont attendues dans le Sud-Ouest, autour de Gaoua.")
+    assert by_mention(doc, "Sud-Ouest")["country"] == "BF"
+    doc = extract_text("Des orages sont attendus dans le Grand Ouest jeudi.")
+    assert by_mention(doc, "Grand") is None and near(by_mention(doc, "Grand Ouest"), 47.8, -1.8, 200)
+
+
+def test_country_inside_a_competitions_name(extract_text):
+    doc = extract_text("Le club a remporté la Coupe de Belgique en battant Genk.")
+    assert by_mention(doc, "Belgique")["kind"] == "country"
+
+
+def test_road_by_its_number_is_at_the_town_of_its_sentence(extract_text):
+    doc = extract_text("Un camion a quitté la chaussée sur le CR325 à hauteur d'Erpeldange, au Luxembourg. "
+                       "La chaîne M6 a diffusé un reportage.")
+    p = by_mention(doc, "CR325")
+    assert p["kind"] == "landmark" and near(p, 49.86, 6.11, 10)
+    assert by_mention(doc, "M6") is None
+
+
+def test_village_missing_from_the_gazetteer_is_placed_at_its_division(extract_text):
+    doc = extract_text("Les pompiers luttent contre un feu entre Gignac et Aumelas, dans l'Hérault.")
+    p = by_mention(doc, "Aumelas")
+    assert p["rule"] == "village-in-division" and p["source"] == "division-of-village" and near(p, 43.61, 3.88, 30)
+
+
+def test_unknown_locality_in_a_local_story_is_in_its_town(extract_text):
+    doc = extract_text("Huit jeunes ont été jugés à Brest, un mois après une vaste opération de police menée à Pontanézen.")
+    p = by_mention(doc, "Pontanézen")
+    assert p["rule"] == "unknown-locality" and p["source"] == "town-of-context" and near(p, 48.39, -4.49, 10)
+    doc = extract_text("Genk a battu Anderlecht et Bruges avant de ramener le trophée à Pontanézen.")  # no town ahead
+    assert by_mention(doc, "Pontanézen") is None
+
+
+def test_a_name_after_an_article_is_no_foreign_town(extract_text):
+    doc = extract_text("Le groupe jouera deux soirs à l'Olympia cet hiver, a annoncé son label.")
+    assert by_mention(doc, "Olympia") is None  # the Paris hall, not Olympia (Washington)
+    doc = extract_text("Le navire a quitté Le Havre mardi.")
+    assert near(by_mention(doc, "Le Havre"), 49.49, 0.11)
+
+
+def test_small_foreign_namesake_far_from_a_local_story_is_dropped(extract_text):
+    doc = extract_text("Des incendies menacent Edson et Edmonton. Les flammes ont atteint la communauté de Fox Lake.")
+    assert by_mention(doc, "Edmonton") and by_mention(doc, "Fox Lake") is None  # not Fox Lake, Illinois

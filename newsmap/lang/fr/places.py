@@ -6,8 +6,17 @@ LANDMARK_HEADS = (
     "gares", "col", "pont", "musée", "cathédrale", "basilique", "église", "collège", "lycée", "université", "aéroport",
     "palais", "château", "théâtre", "zénith", "chemin", "rue", "avenue", "boulevard", "quai", "pointe", "mont", "pic",
     "plage", "prison", "centre pénitentiaire", "port", "esplanade", "tour", "arène", "arènes", "salle", "forêt", "vallée",
-    "route", "lieu-dit", "hameau", "quartier", "cité",
+    "route", "lieu-dit", "hameau", "quartier", "cité", "coin", "angle",
 )
+# heads naming a street crossing by the other street's name ("coin McGill College"): the place is the name alone
+CROSSING_HEADS = ("coin", "angle")
+# streets, squares, parks and districts: named without their town, they are in the town the article is set in
+# (a building may be a famous one elsewhere: "université Howard")
+STREET_HEADS = ("rue ", "avenue ", "boulevard ", "place ", "piazza ", "quai ", "chemin ", "route ", "esplanade ", "parc ",
+                "jardin ", "quartier ", "cité ", "lieu-dit ", "hameau ")
+# nouns of facilities: a sentence about them may list each with its town in parentheses
+FACILITY_NOUNS = (r"écoles?|lycées?|collèges?|hôpitaux|hôpital|cliniques?|CHSLD|résidences?|établissements?|usines?|sites?"
+                  r"|complexes?|campus|prisons?|centres?|stades?|églises?|mosquées?|gisements?|mines?|champs?|centrales?|bases?")
 # landmarks of nature: placed only at a town of their own sentence ("col du Tourmalet" is no part of Lyon)
 NATURAL_HEADS = ("col ", "mont ", "pic ", "pointe ", "plage ", "forêt ", "vallée ")
 # heads of names that carry the town they are in or named after: "Festival de Cannes", "hôpital de Sion"
@@ -16,6 +25,7 @@ NAME_WITH_TOWN_HEADS = (
     "hôpital", "centre hospitalier", "chu", "clinique", "aéroport", "gare", "tribunal", "cour d'appel", "prison",
     "université", "port", "stade", "zénith", "opéra", "conservatoire", "musée", "cathédrale", "lycée", "collège",
     "mairie", "préfecture", "chemins", "chemin", "accords", "accord", "traité", "conférence", "procès",
+    "coupe", "championnat", "grand prix", "grand-prix", "rallye", "tour", "trophée", "jeux",
 )
 # words before a name that make it a place ("à Chamoson", "sur Saké", "vers Kibumba")
 LOCATIVE_CUES = r"(?:à|au|aux|en|dans|sur|vers|depuis|jusqu'à|jusqu’à|près\s+de|près\s+d'|près\s+d’|localités?\s+de|villages?\s+de|commune\s+de|ville\s+de)"
@@ -38,6 +48,17 @@ DESCRIPTIVE = {
     "en métropole": "France",
     "la perle du pacifique": "Polynésie française",
 }
+# the compass regions of France as French news names them ("sauf dans le Sud-Ouest"): (lat, lon) of their middle.
+# Taken only after an article and when the article is on France or names no country with a division of that name
+# (Burkina Faso and Cameroon have a Sud-Ouest region)
+MACRO_REGIONS = {
+    "Sud-Ouest": (44.0, 0.5), "Sud-Est": (43.9, 5.6), "Nord-Est": (48.7, 5.8), "Nord-Ouest": (48.6, -1.0),
+    "Grand Ouest": (47.8, -1.8), "Grand-Ouest": (47.8, -1.8), "Centre-Est": (46.0, 4.8), "Centre-Ouest": (46.3, 0.3),
+    "Grand Nord": (50.3, 3.0),
+}
+# a road by its number after a locative ("sur l'A7", "sur le CR325", "sur la RN 20", "l'autoroute A13")
+ROAD_CODE = (r"(?:(?:sur|de|par|vers|depuis|via|à hauteur de)\s+(?:l'|l’|le\s+|la\s+)|l'autoroute\s+|l’autoroute\s+|la nationale\s+"
+             r"|la départementale\s+|la route\s+)(?P<code>(?:RN|RD|CR|RR|RC|A|N|D|E|R|M|B|S)\s?\d{1,4})(?![\w-])")
 # division heads: "région du Centre", "canton de Vaud", "province d'Al-Haouz"
 DIVISION_HEADS = r"régions?|oblasts?|provinces?|cantons?|comtés?|départements?|raions?|districts?|états?|préfectures?"
 # the countries of French-language news readers: the prior for a namesake when an article names no country
