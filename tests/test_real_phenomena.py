@@ -219,3 +219,10 @@ def test_an_inverted_attribution_inside_the_marks_whatever_the_tag_of_its_verb(e
     qs = _by_text(doc)
     assert qs["Nous partons en contre-attaque et on se fait contrer à notre tour"]["speaker"] == "René Weiler"
     assert qs["J'avais averti l'équipe sur le danger."]["speaker"] == "René Weiler"
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_one_next_to_it_speaks(extract_text):
+    doc = extract_text("Le Standard a gagné la coupe samedi.\nArrosé de champagne et de bière par ses joueurs en pleine "
+                       "conférence de presse, Ricardo Sa Pinto a souligné l'esprit de famille. « Elle est motivée en "
+                       "toutes circonstances. »")
+    assert _by_text(doc)["Elle est motivée en toutes circonstances."]["speaker"] == "Ricardo Sa Pinto"
