@@ -299,6 +299,9 @@ class Resolver:
         """The actor named last before ``pos`` in the same clause: only commas, appositions and a relative
         clause may stand between ("Me Zavarro, qui défend X, a indiqué")."""
         doc, text = self.ctx.doc, self.ctx.text
+        described = self._apposition_head(pos)
+        if described is not None:
+            return described
         best = None
         for a in self.reg:
             for s, e in a["spans"]:
@@ -314,6 +317,29 @@ class Resolver:
                 r"\s*,\s*[^.;:«»\n,]{0,60},\s*", between) and not any(
                 t.pos_ == "VERB" for t in doc.char_span(best[1], pos, alignment_mode="expand") or []):
             return best[2]
+        return None
+
+    def _apposition_head(self, pos: int) -> dict | None:
+        """"le Comité …, composé de la CEDEAO, de l'UA …, avec …, a exprimé": the actor a participial apposition
+        right before ``pos`` describes, not the last of the actors it lists (recorded as a subject)."""
+        doc, text = self.ctx.doc, self.ctx.text
+        if not re.search(r",\s*$", text[max(0, pos - 4):pos]):
+            return None
+        k = next((t.i for t in doc if t.idx >= pos), len(doc))
+        if k == 0:
+            return None
+        for t in doc[doc[k - 1].sent.start:k]:
+            if not (t.dep_ == "acl" and t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and t.i > 0
+                    and doc[t.i - 1].text == "," and t.head.i < t.i):
+                continue
+            if re.search(r"[.;:«»\n]", text[t.idx:pos]) or any(
+                    "Fin" in x.morph.get("VerbForm") or x.pos_ == "AUX" for x in doc[t.i + 1:k]):
+                continue
+            for a in self.reg:
+                for s, e in a["spans"]:
+                    if s <= t.head.idx < e:
+                        self.subject_spans.add(s)
+                        return a
         return None
 
     def latest(self, pos: int, kinds, any_role=False) -> dict | None:
@@ -577,7 +603,13 @@ def find_actors(ctx) -> None:
             iso = gaz.capital_country(text[s:e])
             if iso:
                 reg.government(text[s:e], iso, s, e)
-    # later mentions of known actors by alias (surnames, acronyms) that NER missed
+    # the subject a participial apposition describes ("le Comité …, composé de X, de Y …, a exprimé"): a later "Ils" is it
+    for t in doc:
+        if t.dep_ == "acl" and t.pos_ == "VERB" and t.i > 0 and doc[t.i - 1].text == ",":
+            x = next((x for x in doc[t.i + 1:t.sent.end] if x.pos_ == "AUX" or "Fin" in x.morph.get("VerbForm")), None)
+            verb = x if x is None or x.pos_ == "VERB" else x.head
+            if x is not None and doc[x.i - 1].text == "," and not any(c.dep_.startswith("nsubj") for c in verb.children):
+                res._apposition_head(x.idx)
     for a in reg.actors:
         if a["kind"] == "state":
             continue

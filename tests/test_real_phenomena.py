@@ -226,3 +226,13 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_one_next_to_it_speaks(extra
                        "conférence de presse, Ricardo Sa Pinto a souligné l'esprit de famille. « Elle est motivée en "
                        "toutes circonstances. »")
     assert _by_text(doc)["Elle est motivée en toutes circonstances."]["speaker"] == "Ricardo Sa Pinto"
+
+
+def test_the_actors_listed_in_a_participial_apposition_are_not_the_subject(extract_text):
+    doc = extract_text("Des militaires ont arrêté le président lundi.\nDans un Communiqué conjoint sur la situation au Mali, le "
+                       "Comité local de suivi de la transition, composé de la CEDEAO, de l'Union Africaine et de la MINUSMA, "
+                       "avec des membres de la communauté internationale, y compris la France, les Etats-Unis, le Royaume-Uni, "
+                       "l'Allemagne et l'Union européenne, a exprimé sa profonde préoccupation. Ils soulignent que les "
+                       "éléments militaires seront tenus responsables de leur sécurité.")
+    q = _by_text(doc)["les éléments militaires seront tenus responsables de leur sécurité"]
+    assert q["speaker"].startswith("Comité")
