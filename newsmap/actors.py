@@ -360,12 +360,26 @@ class Resolver:
                         while root is not None and root.dep_ in ("appos", "flat:name", "conj") and root.head is not root:
                             root = root.head
                         if (root is None or root.dep_ not in ("nsubj", "nsubj:pass")) and not (sp is not None and any(
-                                t.dep_ in ("nsubj", "nsubj:pass") and not sp.start <= t.head.i < sp.end for t in sp)):
+                                t.dep_ in ("nsubj", "nsubj:pass") and not sp.start <= t.head.i < sp.end for t in sp)) \
+                                and not (sp is not None and self._before_subjectless_verb(sp)):
                             continue  # (a name split by the parser: "Donald" ROOT, "Trump" nsubj)
                     best = (s, a)
             if best:
                 return best[1]
         return None
+
+    def _before_subjectless_verb(self, sp) -> bool:
+        """A name right before a finite verb the parser gave no subject (« …, M. Faye s'est souvenu » with « M. Faye »
+        hung on the noun before it): the name is that verb's subject."""
+        doc = sp.doc
+        k = sp.end
+        while k < len(doc) and k < sp.end + 3 and doc[k].dep_.startswith(("aux", "expl")):
+            k += 1
+        if k >= len(doc) or doc[k].pos_ != "VERB" or doc[k].sent != sp.sent[0].sent:
+            return False
+        verb = doc[k]
+        finite = k > sp.end or "Fin" in verb.morph.get("VerbForm")
+        return finite and not any(c.dep_.startswith("nsubj") for c in verb.children)
 
     def last_named_before(self, pos: int) -> dict | None:
         """"ce dernier" / "cette dernière" right before ``pos``: the person named last before it."""

@@ -236,3 +236,10 @@ def test_the_actors_listed_in_a_participial_apposition_are_not_the_subject(extra
                        "éléments militaires seront tenus responsables de leur sécurité.")
     q = _by_text(doc)["les éléments militaires seront tenus responsables de leur sécurité"]
     assert q["speaker"].startswith("Comité")
+
+
+def test_a_name_the_parser_hangs_elsewhere_right_before_a_subjectless_verb_is_its_subject(extract_text):
+    doc = extract_text("Bassirou Diomaye Faye a été investi. Les craintes que M. Sall ne brigue un troisième mandat ont pesé.\n"
+                       "Dans son premier discours en tant que président, M. Faye s'est souvenu des personnes tuées lors des "
+                       "manifestations.\n\"Je suis conscient que les résultats expriment un désir de changement\", a-t-il déclaré.")
+    assert _by_text(doc)["Je suis conscient que les résultats expriment un désir de changement"]["speaker"] == "Bassirou Diomaye Faye"
