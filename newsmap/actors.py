@@ -299,6 +299,9 @@ class Resolver:
         """The actor named last before ``pos`` in the same clause: only commas, appositions and a relative
         clause may stand between ("Me Zavarro, qui défend X, a indiqué")."""
         doc, text = self.ctx.doc, self.ctx.text
+        described = self._apposition_head(pos)
+        if described is not None:
+            return described
         best = None
         for a in self.reg:
             for s, e in a["spans"]:
@@ -314,6 +317,29 @@ class Resolver:
                 r"\s*,\s*[^.;:«»\n,]{0,60},\s*", between) and not any(
                 t.pos_ == "VERB" for t in doc.char_span(best[1], pos, alignment_mode="expand") or []):
             return best[2]
+        return None
+
+    def _apposition_head(self, pos: int) -> dict | None:
+        """"le Comité …, composé de la CEDEAO, de l'UA …, avec …, a exprimé": the actor a participial apposition
+        right before ``pos`` describes, not the last of the actors it lists (recorded as a subject)."""
+        doc, text = self.ctx.doc, self.ctx.text
+        if not re.search(r",\s*$", text[max(0, pos - 4):pos]):
+            return None
+        k = next((t.i for t in doc if t.idx >= pos), len(doc))
+        if k == 0:
+            return None
+        for t in doc[doc[k - 1].sent.start:k]:
+            if not (t.dep_ == "acl" and t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and t.i > 0
+                    and doc[t.i - 1].text == "," and t.head.i < t.i):
+                continue
+            if re.search(r"[.;:«»\n]", text[t.idx:pos]) or any(
+                    "Fin" in x.morph.get("VerbForm") or x.pos_ == "AUX" for x in doc[t.i + 1:k]):
+                continue
+            for a in self.reg:
+                for s, e in a["spans"]:
+                    if s <= t.head.idx < e:
+                        self.subject_spans.add(s)
+                        return a
         return None
 
     def latest(self, pos: int, kinds, any_role=False) -> dict | None:
@@ -334,12 +360,26 @@ class Resolver:
                         while root is not None and root.dep_ in ("appos", "flat:name", "conj") and root.head is not root:
                             root = root.head
                         if (root is None or root.dep_ not in ("nsubj", "nsubj:pass")) and not (sp is not None and any(
-                                t.dep_ in ("nsubj", "nsubj:pass") and not sp.start <= t.head.i < sp.end for t in sp)):
+                                t.dep_ in ("nsubj", "nsubj:pass") and not sp.start <= t.head.i < sp.end for t in sp)) \
+                                and not (sp is not None and self._before_subjectless_verb(sp)):
                             continue  # (a name split by the parser: "Donald" ROOT, "Trump" nsubj)
                     best = (s, a)
             if best:
                 return best[1]
         return None
+
+    def _before_subjectless_verb(self, sp) -> bool:
+        """A name right before a finite verb the parser gave no subject (« …, M. Faye s'est souvenu » with « M. Faye »
+        hung on the noun before it): the name is that verb's subject."""
+        doc = sp.doc
+        k = sp.end
+        while k < len(doc) and k < sp.end + 3 and doc[k].dep_.startswith(("aux", "expl")):
+            k += 1
+        if k >= len(doc) or doc[k].pos_ != "VERB" or doc[k].sent != sp.sent[0].sent:
+            return False
+        verb = doc[k]
+        finite = k > sp.end or "Fin" in verb.morph.get("VerbForm")
+        return finite and not any(c.dep_.startswith("nsubj") for c in verb.children)
 
     def last_named_before(self, pos: int) -> dict | None:
         """"ce dernier" / "cette dernière" right before ``pos``: the person named last before it."""
@@ -577,7 +617,13 @@ def find_actors(ctx) -> None:
             iso = gaz.capital_country(text[s:e])
             if iso:
                 reg.government(text[s:e], iso, s, e)
-    # later mentions of known actors by alias (surnames, acronyms) that NER missed
+    # the subject a participial apposition describes ("le Comité …, composé de X, de Y …, a exprimé"): a later "Ils" is it
+    for t in doc:
+        if t.dep_ == "acl" and t.pos_ == "VERB" and t.i > 0 and doc[t.i - 1].text == ",":
+            x = next((x for x in doc[t.i + 1:t.sent.end] if x.pos_ == "AUX" or "Fin" in x.morph.get("VerbForm")), None)
+            verb = x if x is None or x.pos_ == "VERB" else x.head
+            if x is not None and doc[x.i - 1].text == "," and not any(c.dep_.startswith("nsubj") for c in verb.children):
+                res._apposition_head(x.idx)
     for a in reg.actors:
         if a["kind"] == "state":
             continue

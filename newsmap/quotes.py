@@ -75,7 +75,8 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
     if verb is None or _depth > 5:
         return None, None
     said = _said or is_speech(verb)  # "La communauté internationale s'inquiète et évoque …": the speech verb inherits
-    for c in verb.children:
+    # of two subjects the parser gives a verb, the one next to it ("Arrosé de champagne …, Ricardo Sa Pinto a souligné")
+    for c in sorted(verb.children, key=lambda c: (c.i > verb.i, abs(c.i - verb.i))):
         if c.dep_ == "nsubj":
             if c.lower_ in ("on", "cela", "ce", "ça", "c'"):
                 continue

@@ -219,3 +219,27 @@ def test_an_inverted_attribution_inside_the_marks_whatever_the_tag_of_its_verb(e
     qs = _by_text(doc)
     assert qs["Nous partons en contre-attaque et on se fait contrer à notre tour"]["speaker"] == "René Weiler"
     assert qs["J'avais averti l'équipe sur le danger."]["speaker"] == "René Weiler"
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_one_next_to_it_speaks(extract_text):
+    doc = extract_text("Le Standard a gagné la coupe samedi.\nArrosé de champagne et de bière par ses joueurs en pleine "
+                       "conférence de presse, Ricardo Sa Pinto a souligné l'esprit de famille. « Elle est motivée en "
+                       "toutes circonstances. »")
+    assert _by_text(doc)["Elle est motivée en toutes circonstances."]["speaker"] == "Ricardo Sa Pinto"
+
+
+def test_the_actors_listed_in_a_participial_apposition_are_not_the_subject(extract_text):
+    doc = extract_text("Des militaires ont arrêté le président lundi.\nDans un Communiqué conjoint sur la situation au Mali, le "
+                       "Comité local de suivi de la transition, composé de la CEDEAO, de l'Union Africaine et de la MINUSMA, "
+                       "avec des membres de la communauté internationale, y compris la France, les Etats-Unis, le Royaume-Uni, "
+                       "l'Allemagne et l'Union européenne, a exprimé sa profonde préoccupation. Ils soulignent que les "
+                       "éléments militaires seront tenus responsables de leur sécurité.")
+    q = _by_text(doc)["les éléments militaires seront tenus responsables de leur sécurité"]
+    assert q["speaker"].startswith("Comité")
+
+
+def test_a_name_the_parser_hangs_elsewhere_right_before_a_subjectless_verb_is_its_subject(extract_text):
+    doc = extract_text("Bassirou Diomaye Faye a été investi. Les craintes que M. Sall ne brigue un troisième mandat ont pesé.\n"
+                       "Dans son premier discours en tant que président, M. Faye s'est souvenu des personnes tuées lors des "
+                       "manifestations.\n\"Je suis conscient que les résultats expriment un désir de changement\", a-t-il déclaré.")
+    assert _by_text(doc)["Je suis conscient que les résultats expriment un désir de changement"]["speaker"] == "Bassirou Diomaye Faye"
