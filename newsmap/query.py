@@ -211,6 +211,7 @@ class StoreView:
         self.event_where, self.event_params = " AND ".join(ew), ep
 
         narrowed = bool(f.actors or f.start or f.end or f.kinds or f.q)
+        self.narrowed = narrowed or bool(f.places)  # the view's events and quotes are a subset picked by a join or a search
         pw, pp = [art_w], list(art_p)
         if f.places:  # the chosen places (filters.apply), whatever else narrows the view
             pw.append("name IN (SELECT unnest(?))")
@@ -243,49 +244,25 @@ class StoreView:
     def counts(self) -> dict:
         """Rows in the view: events, quotes, places (aggregated), actors (names), articles,
         mapped_places (places with coordinates), speakers (quoted actors)."""
-        return {k: v for k, v in self._figures.items() if k not in ("first_articles", "first_published", "last_published")}
-
-    @cached_property
-    def _figures(self) -> dict:
-        """:attr:`counts`, the first three articles of the view by date (the source line) and its
-        publication span (:attr:`main_window`), in one query: the view's events and quotes are
-        selected once (materialized) and counted, their places and articles found from them."""
-        f = self.f
-        art_w, art_p = ("article IN (SELECT unnest(?))", [f.articles]) if f.articles else ("TRUE", [])
-        narrowed = bool(f.actors or f.start or f.end or f.kinds or f.q)
-        if f.places:
-            place_w, place_p = "name IN (SELECT unnest(?))", [f.places]
-        elif narrowed:
-            place_w, place_p = ("name IN (SELECT place FROM event_places WHERE event_ord IN (SELECT ord FROM ev) "
-                                "UNION ALL SELECT place FROM qu WHERE place IS NOT NULL)"), []
-        else:
-            place_w, place_p = "TRUE", []
-        art_where = ("ord IN (SELECT article_ord FROM ev UNION SELECT article_ord FROM qu)" if narrowed or f.places
-                     else art_w.replace("article", "id"))
-        sql = f"""
-        WITH ev AS MATERIALIZED (SELECT ord, article_ord FROM events WHERE {self.event_where}),
-             qu AS MATERIALIZED (SELECT ord, article_ord, speaker, place FROM quotes WHERE {self.quote_where}),
-             pl AS MATERIALIZED (SELECT DISTINCT name, kind, country, lat IS NOT NULL AS mapped FROM places
-                                 WHERE {art_w} AND {place_w}),
-             ar AS MATERIALIZED (SELECT ord, published FROM articles WHERE {art_where})
-        SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM qu),
-               (SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM pl)),
-               (SELECT count(DISTINCT name) FROM actors WHERE {self.actor_where}),
-               (SELECT count(*) FROM ar), (SELECT count(*) FROM pl WHERE mapped), (SELECT count(DISTINCT speaker) FROM qu),
-               (SELECT list({{'title': a.title, 'source': a.source, 'published': a.published}} ORDER BY a.published, a.ord)
-                FROM (SELECT ord FROM ar ORDER BY published, ord LIMIT 3) f JOIN articles a ON a.ord = f.ord),
-               (SELECT min(published) FROM ar), (SELECT max(published) FROM ar)"""
-        params = (self.event_params + self.quote_params + art_p + place_p + (art_p if not (narrowed or f.places) else [])
-                  + self.actor_params)
-        row = self.cur.execute(sql, params).fetchone()
-        return dict(zip(("events", "quotes", "places", "actors", "articles", "mapped_places", "speakers",
-                         "first_articles", "first_published", "last_published"), row))
+        sql = ", ".join(f"({q})" for q in (
+            f"SELECT count(*) FROM events WHERE {self.event_where}",
+            f"SELECT count(*) FROM quotes WHERE {self.quote_where}",
+            f"SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM places WHERE {self.place_where})",
+            f"SELECT count(DISTINCT name) FROM actors WHERE {self.actor_where}",
+            f"SELECT count(*) FROM articles WHERE {self.article_where}",
+            f"SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM places WHERE lat IS NOT NULL AND {self.place_where})",
+            f"SELECT count(DISTINCT speaker) FROM quotes WHERE {self.quote_where}"))
+        params = (self.event_params + self.quote_params + self.place_params + self.actor_params + self.article_params
+                  + self.place_params + self.quote_params)
+        row = self.cur.execute(f"SELECT {sql}", params).fetchone()
+        return dict(zip(("events", "quotes", "places", "actors", "articles", "mapped_places", "speakers"), row))
 
     def summary(self) -> str:
         return F.summary_text(self.f, self.counts["events"], self.counts["quotes"], self.totals)
 
     def source_line(self) -> str:
-        first = pd.DataFrame(self._figures["first_articles"] or [], columns=["title", "source", "published"])
+        first = self._fetch(f"SELECT title, source, published FROM articles WHERE {self.article_where} "
+                            "ORDER BY published, ord LIMIT 3", self.article_params)
         return F.source_text(first, self.counts["articles"])
 
     # ------------------------------------------------------------ whole tables (as filters.apply)
@@ -493,7 +470,8 @@ class StoreView:
     def _main_window(self) -> tuple[dt.date, dt.date]:
         from . import views as V
 
-        first, last = self._figures["first_published"], self._figures["last_published"]
+        first, last = self.cur.execute(f"SELECT min(published), max(published) FROM articles WHERE {self.article_where}",
+                                       self.article_params).fetchone()
         pubs = [p for p in (first, last) if p]
         days = [dt.date.fromisoformat(p[:10]) for p in pubs]
         # only events starting before the first publication or ending after the last can widen the window
@@ -508,6 +486,9 @@ class StoreView:
         lo = self.main_window[0]
         where, params = self._where("events")
         cols = ", ".join(f'e."{c}"' for c in COLUMNS["events"])
+        if not self.narrowed:  # a plain scan: DuckDB's top-N fetches only the page's rows itself
+            return self._fetch(f"SELECT {cols}, coalesce(hi < ?, FALSE) AS context FROM events e WHERE {where} "
+                               "ORDER BY lo IS NULL, context, lo, uid LIMIT ? OFFSET ?", [lo] + params + [int(limit), int(offset)], "events")
         # the page's rows chosen on the sort keys alone, then fetched whole (not every column of a busy actor's events)
         return self._fetch(f"""WITH k AS (SELECT ord, lo, uid, coalesce(hi < ?, FALSE) AS context FROM events WHERE {where}
                                           ORDER BY lo IS NULL, context, lo, uid LIMIT ? OFFSET ?)
