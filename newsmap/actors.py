@@ -569,14 +569,15 @@ def find_actors(ctx) -> None:
     doc, text, gaz = ctx.doc, ctx.text, gazetteer()
     acronyms = {}
     for m in _ACRONYM_RE.finditer(text):
-        long = m.group("long")
-        # keep the part that starts at the last capitalised org head
-        words = long.split()
+        long, start = m.group("long"), m.start("long")
+        # keep the part that starts at the last capitalised org head (its words as the text writes them:
+        # a line break or a double space inside the name stays, so the offsets stay right)
+        words = list(re.finditer(r"\S+", long))
         for i, w in enumerate(words):
-            if w[:1].isupper() and (norm(w) in {norm(h) for h in ORG_HEADS} or i == len(words) - 1 or len(words) - i <= 8):
-                long = " ".join(words[i:])
+            if w.group()[:1].isupper() and (norm(w.group()) in {norm(h) for h in ORG_HEADS} or i == len(words) - 1 or len(words) - i <= 8):
+                start, long = m.start("long") + w.start(), long[w.start():]
                 break
-        a = reg.organisation(long, m.start("long") + text[m.start("long"):].index(long), m.end(), acronym=m.group("acr"))
+        a = reg.organisation(" ".join(long.split()), start, m.end(), acronym=m.group("acr"))
         if a is None:
             continue
         reg.mention(a, m.group("acr"), m.start("acr"), m.end("acr"))

@@ -26,3 +26,12 @@ def test_honorific_and_surname_is_the_full_name(extract_text):
                        "« Nous allons écouter les citoyens », a expliqué M. Legault devant la presse.")
     (q,) = doc["quotes"]
     assert q["speaker"] == "François Legault"
+
+
+def test_an_acronym_defined_across_a_line_break_is_one_organisation(extract_text):
+    # the name of an organisation wrapped onto the next line, or with a double space, before its acronym
+    doc = extract_text("Mardi, l'Office national\nde la statistique (ONSX) a publié son rapport à Lyon.\n"
+                       "Selon l'Observatoire  régional de la santé (ORSX), la situation s'améliore.")
+    names = {a["name"]: a for a in doc["actors"]}
+    assert "ONSX" in names["Office national de la statistique"]["aliases"]
+    assert "ORSX" in names["Observatoire régional de la santé"]["aliases"]
