@@ -226,7 +226,7 @@ class StoreView:
             aw.append("name IN (SELECT unnest(?))")
             ap.append(f.actors)
         self.actor_where, self.actor_params = " AND ".join(aw), ap
-        if narrowed or f.places:
+        if self.narrowed:
             self.article_where = (f"ord IN (SELECT article_ord FROM events WHERE {self.event_where} "
                                   f"UNION SELECT article_ord FROM quotes WHERE {self.quote_where})")
             self.article_params = self.event_params + self.quote_params
