@@ -89,6 +89,8 @@ def choices(store: Store) -> dict:
         "labels": store.actor_labels,  # "Sergueï Lavrov — person · 3 quotes · 1 event"
         "actor": store.actor_names,  # every actor a link may name (the list shows the active ones); built once per store
         "place": store.place_names,
+        "actor_options": store.actor_picker,  # the most active actors when there are very many (the list travels each run)
+        "place_options": store.place_picker,
         "kind": list(F.QUOTE_KINDS),
         "article": store.titles,
         "article_options": store.article_picker,  # the latest articles when there are very many (the list travels each run)
@@ -153,15 +155,38 @@ def apply_pending():
         st.session_state["place"] = [pending]
 
 
+def take_typed(key: str):
+    """A name typed into a picker that does not list it (past the most active ones) becomes the
+    corpus's own name for it; a text that names nothing, or several things, is set aside and named."""
+    store = (st.session_state.get("nm") or {}).get("store")
+    if store is None:
+        return
+    st.session_state[key], unmatched = store.resolve(key, st.session_state.get(key) or [])
+    if unmatched:
+        st.session_state["_nm_unmatched"] = (key, unmatched)
+
+
+def listed(options: list, key: str) -> list:
+    """A picker's options: its list, then what is chosen beyond it (from a link, a click or typed in)."""
+    chosen = st.session_state.get(key) or []
+    return list(dict.fromkeys([*options, *chosen]))
+
+
+def capped_help(key: str, shown: int, total: int) -> str | None:
+    most = {"actor": "most active", "place": "most mentioned"}[key]
+    return UI.PICKER_CAPPED.format(shown=shown, most=most, total=total, what=key + "s") if total > shown else None
+
+
 def sidebar(opts: dict) -> F.Filters:
     """The filter widgets. Their keys are the URL parameters; sync_url writes them to the address bar."""
     counts, labels, titles = opts["counts"], opts["labels"], opts["article"]
     lo, hi = opts["lo"], opts["hi"]
-    chosen = st.session_state.get("actor") or []
-    actors = [n for n, k in counts.items() if k] + [n for n in chosen if not counts.get(n)]  # no zero-count entries unless chosen
+    active = sum(1 for k in counts.values() if k)  # no zero-count entries unless chosen
     with st.sidebar:
         st.subheader("Filters")
-        st.multiselect("Actors", actors, key="actor", format_func=lambda n: labels.get(n, n), placeholder="All actors")
+        st.multiselect("Actors", listed(opts["actor_options"], "actor"), key="actor", format_func=lambda n: labels.get(n, n),
+                       placeholder="All actors", accept_new_options=True, on_change=take_typed, args=("actor",),
+                       help=capped_help("actor", len(opts["actor_options"]), active))
         # the date fields in a popover: Streamlit loads its date-picker code when they are first shown,
         # and in the sidebar that held every first page (a skeleton) until it had come
         span = F.fmt_range(st.session_state.get("from"), st.session_state.get("to"))
@@ -170,14 +195,15 @@ def sidebar(opts: dict) -> F.Filters:
             c1, c2 = st.columns(2)
             c1.date_input("From", value=None, min_value=lo, max_value=hi, key="from", format="YYYY-MM-DD")
             c2.date_input("To", value=None, min_value=lo, max_value=hi, key="to", format="YYYY-MM-DD")
-        st.multiselect("Places", opts["place"], key="place", placeholder="All places")
+        st.multiselect("Places", listed(opts["place_options"], "place"), key="place", placeholder="All places",
+                       accept_new_options=True, on_change=take_typed, args=("place",),
+                       help=capped_help("place", len(opts["place_options"]), len(opts["place"])))
         st.multiselect("Quote kind", opts["kind"], key="kind", placeholder="All kinds")
         if len(titles) > 1:
-            chosen_articles = st.session_state.get("article") or []
-            listed = list(dict.fromkeys([*opts["article_options"], *chosen_articles]))
-            capped = len(titles) > len(opts["article_options"])
-            st.multiselect("Articles", listed, key="article", format_func=lambda i: titles.get(i, i), placeholder="All articles",
-                           help=UI.ARTICLE_PICKER_CAPPED.format(shown=len(opts["article_options"]), total=len(titles)) if capped else None)
+            st.multiselect("Articles", listed(opts["article_options"], "article"), key="article", format_func=lambda i: titles.get(i, i),
+                           placeholder="All articles", accept_new_options=True, on_change=take_typed, args=("article",),
+                           help=UI.ARTICLE_PICKER_CAPPED.format(shown=len(opts["article_options"]), total=len(titles))
+                           if len(titles) > len(opts["article_options"]) else None)
         st.text_input("Search", key="q", placeholder="Words in quotes and events")
         st.button("Reset filters", on_click=reset_filters, icon=":material/restart_alt:", width="stretch")
     ss = st.session_state
@@ -237,17 +263,22 @@ def main():
         st.stop()
     if notice := missing_notice(f):
         st.warning(notice, icon=":material/link_off:")
+    if typed := st.session_state.pop("_nm_unmatched", None):
+        key, values = typed
+        st.warning(UI.PICK_NOT_FOUND.format(what=key, values=", ".join(f"“{v}”" for v in values)), icon=":material/search_off:")
     for w in store.warnings:
         st.warning(w, icon=":material/warning:")
     with st.sidebar:
-        with st.popover("Copy link", icon=":material/link:", width="stretch",
-                        help="The link reopens this view, filters included (the address bar holds it too)."):
-            st.code(link, language=None, wrap_lines=True)  # in a popover: its code chunk loads when opened, not on every first page
-        st.download_button("Download briefing (HTML)", key="briefing", on_click="ignore",
-                           data=lambda: B.briefing_html(view, colors, summary, source, link),
-                           file_name=V.png_filename(summary, prefix="newsmap-briefing") + ".html", mime="text/html",
-                           icon=":material/download:", width="stretch",
-                           help="One self-contained file: map, timeline, quotes and sources; opens offline and prints cleanly.")
+        # link and briefing in one popover: their widgets' code loads when it is opened, not on every first page
+        with st.popover("Share", icon=":material/share:", width="stretch", key="share",
+                        help="The link to this view (the address bar holds it too) and a briefing file of it."):
+            st.caption("The link reopens this view, filters included:")
+            st.code(link, language=None, wrap_lines=True)
+            st.download_button("Download briefing (HTML)", key="briefing", on_click="ignore",
+                               data=lambda: B.briefing_html(view, colors, summary, source, link),
+                               file_name=V.png_filename(summary, prefix="newsmap-briefing") + ".html", mime="text/html",
+                               icon=":material/download:", width="stretch",
+                               help="One self-contained file: map, timeline, quotes and sources; opens offline and prints cleanly.")
     page.run()
     done()
     warm_imports()

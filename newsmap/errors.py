@@ -83,5 +83,7 @@ class UI:
                         "if it keeps happening, report it with the server log, which holds the details.")
     LINK_NOT_FOUND = "{n} filter{s} from the link {was} not found in this corpus: {values}"
     EXPORT_FAILED = "{label} could not be made ({error}). Check that Chromium is installed at {chromium} (NEWSMAP_CHROMIUM)."
-    ARTICLE_PICKER_CAPPED = ("The {shown} most recently published of {total} articles are listed. To reach another one, "
-                             "narrow by dates, search or actor, or open a link that names it (article=ID).")
+    ARTICLE_PICKER_CAPPED = ("The {shown} most recently published of {total} articles are listed. To pick another one, "
+                             "type words of its title (or its id) and press Enter.")
+    PICKER_CAPPED = "The {shown} {most} of {total} {what} are listed. To pick another one, type its name and press Enter."
+    PICK_NOT_FOUND = "No single {what} of this corpus is named {values}: type more of the name (or pick from the list)."

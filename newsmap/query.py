@@ -110,7 +110,57 @@ class Store:
         """Actor names, most active first; actors never quoted nor in an event only on demand."""
         return [n for n, k in self.actor_counts.items() if k or with_zero]
 
-    PICKER_ARTICLES = 500
+    # How many entries each sidebar picker lists. Every option travels to the browser on each run and the
+    # browser builds all of them (3,300 options at 10,000 articles: about a second of every first page);
+    # past these, the picker lists the most active and takes any other name typed in (:meth:`find`).
+    PICKER_ACTORS = 150
+    PICKER_PLACES = 150
+    PICKER_ARTICLES = 150
+
+    @cached_property
+    def actor_picker(self) -> list[str]:
+        """The actors the sidebar lists: the :attr:`PICKER_ACTORS` most active (quoted or in an event)."""
+        return self.actor_options()[:self.PICKER_ACTORS]
+
+    @cached_property
+    def place_picker(self) -> list[str]:
+        """The places the sidebar lists, by name: all mapped places, or past :attr:`PICKER_PLACES` the
+        most mentioned."""
+        if len(self.place_names) <= self.PICKER_PLACES:
+            return list(self.place_names)
+        top = {r[0] for r in self.cursor().execute(
+            "SELECT name FROM places WHERE lat IS NOT NULL GROUP BY name ORDER BY sum(coalesce(count, 1)) DESC, name LIMIT ?",
+            [self.PICKER_PLACES]).fetchall()}
+        return [n for n in self.place_names if n in top]
+
+    def find(self, key: str, text: str) -> str | None:
+        """What a text typed in a picker names: the actor, place or article (its id) whose name (an
+        article's title, or its id) equals it ignoring case and accents, else the only one whose name
+        contains it; ``None`` when none or several do (the user types more)."""
+        names = {"actor": {n: n for n in self.actor_counts}, "place": {n: n for n in self.place_names},
+                 "article": {**{t: i for i, t in self.titles.items()}, **{i: i for i in self.titles}}}[key]
+        want = F.fold(text).strip()
+        if not want:
+            return None
+        folded = [(F.fold(n), v) for n, v in names.items()]
+        exact = {v for n, v in folded if n == want}
+        if len(exact) == 1:
+            return exact.pop()
+        inside = {v for n, v in folded if want in n}
+        return inside.pop() if len(inside) == 1 and not exact else None
+
+    def resolve(self, key: str, values: list[str]) -> tuple[list[str], list[str]]:
+        """A picker's values with each one the corpus does not hold by that name replaced by what
+        :meth:`find` says it names: (the values, deduplicated; the texts that name nothing or several)."""
+        known = {"actor": self.actor_counts, "place": set(self.place_names), "article": self.titles}[key]
+        picked, unmatched = [], []
+        for value in values:
+            found = value if value in known else self.find(key, value)
+            if found is None:
+                unmatched.append(value)
+            elif found not in picked:
+                picked.append(found)
+        return picked, unmatched
 
     @cached_property
     def article_picker(self) -> list[str]:
@@ -356,15 +406,16 @@ class StoreView:
         params = self.event_params + self.quote_params + self.article_params + ([int(limit), int(offset)] if limit else [])
         return self._fetch(sql, params)
 
-    def map_view(self, max_places: int | None = 300) -> F.View:
+    def map_view(self, max_places: int | None = 300, popup_top: int | None = None) -> F.View:
         """:meth:`_map_view`, kept per store for these filters (:meth:`Store.memo`)."""
-        return self.store.memo(("map_view", repr(self.f), max_places), lambda: self._map_view(max_places))
+        return self.store.memo(("map_view", repr(self.f), max_places, popup_top), lambda: self._map_view(max_places, popup_top))
 
-    def _map_view(self, max_places: int | None) -> F.View:
+    def _map_view(self, max_places: int | None, popup_top: int | None) -> F.View:
         """A small :class:`filters.View` from which :func:`views.map_features` draws the same map as
         from the whole view: the ``max_places`` most mentioned places with coordinates (all if None)
         and, per place, only the events and quotes that decide its popup (first 8 by date, first 5
-        quotes), colour (first event with an actor, first quote) and role (one event of each kind).
+        quotes; only for the ``popup_top`` places with most items when given: the others' popups only
+        count), colour (first event with an actor, first quote) and role (one event of each kind).
         Its places are already aggregated (one row per place) and its tables hold only the columns
         the map reads: a view for the map, not for the other pages."""
         from .views import _NOT_HAPPENED, _SAID
@@ -380,32 +431,38 @@ class StoreView:
                              self.place_params + ([int(max_places)] if max_places else []))
         places = places.sort_values("ord", kind="stable").drop(columns=["ord"]).reset_index(drop=True)
         top = sorted(set(places["name"]))
-        # per place, in one pass: the first 8 by date, the first with an actor, the first that happened, the first said
-        events = self._fetch(f"""
-        WITH ve AS MATERIALIZED (SELECT ord, coalesce(kind, '') AS kind, coalesce(date, '9999') AS d, first_actor
-                                 FROM events WHERE {self.event_where}),
-             ep AS (SELECT x.place, ve.* FROM event_places x JOIN ve ON ve.ord = x.event_ord WHERE x.place IN (SELECT unnest(?))),
-             picked AS (SELECT list_concat(min_by(ord, (d, ord), 8),
-                                           [min_by(ord, ord) FILTER (WHERE first_actor IS NOT NULL),
-                                            min_by(ord, ord) FILTER (WHERE kind NOT IN ({nh})),
-                                            min_by(ord, ord) FILTER (WHERE kind IN ({said}))]) AS ords
-                        FROM ep GROUP BY place)
-        SELECT uid, article, places, actors, kind, date, date_precision, summary, sentence_start FROM events
-        WHERE ord IN (SELECT unnest(ords) FROM picked)
-        ORDER BY ord""", self.event_params + [top], "events")
-        quotes = self._fetch(f"""
-        SELECT uid, article, place, speaker, text, sentence_start FROM (
-            SELECT *, row_number() OVER (PARTITION BY place ORDER BY ord) AS n FROM quotes
-            WHERE {self.quote_where} AND place IN (SELECT unnest(?)))
-        WHERE n <= 5 ORDER BY ord""", self.quote_params + [top], "quotes")
-        ids = sorted(set(events["article"]) | set(quotes["article"]))  # the articles the popups cite
-        articles = self._fetch("SELECT id, title, source, published FROM articles WHERE id IN (SELECT unnest(?))", [ids])
         counts = {name: (int(e), int(q)) for name, e, q in self.cur.execute(f"""
         WITH e AS (SELECT place, count(*) AS n FROM event_places WHERE place IN (SELECT unnest(?))
                    AND event_ord IN (SELECT ord FROM events WHERE {self.event_where}) GROUP BY place),
              q AS (SELECT place, count(*) AS n FROM quotes WHERE place IN (SELECT unnest(?)) AND {self.quote_where} GROUP BY place)
         SELECT coalesce(e.place, q.place), coalesce(e.n, 0), coalesce(q.n, 0) FROM e FULL JOIN q ON q.place = e.place""",
                                                                                 [top] + self.event_params + [top] + self.quote_params).fetchall()}
+        popup = top
+        if popup_top is not None:  # the places whose popups list items, ranked as views.map_features ranks them
+            mentions = dict(zip(places["name"].tolist(), places["count"].tolist()))
+            popup = sorted(top, key=lambda n: (-sum(counts.get(n, (0, 0))), -int(mentions.get(n) or 0), n))[:popup_top]
+        # per place, in one pass: the first 8 by date (popup places), the first with an actor, the first that
+        # happened, the first said
+        events = self._fetch(f"""
+        WITH ve AS MATERIALIZED (SELECT ord, coalesce(kind, '') AS kind, coalesce(date, '9999') AS d, first_actor
+                                 FROM events WHERE {self.event_where}),
+             ep AS (SELECT x.place, ve.* FROM event_places x JOIN ve ON ve.ord = x.event_ord WHERE x.place IN (SELECT unnest(?))),
+             listed AS (SELECT min_by(ord, (d, ord), 8) AS ords FROM ep WHERE place IN (SELECT unnest(?)) GROUP BY place),
+             marks AS (SELECT [min_by(ord, ord) FILTER (WHERE first_actor IS NOT NULL),
+                               min_by(ord, ord) FILTER (WHERE kind NOT IN ({nh})),
+                               min_by(ord, ord) FILTER (WHERE kind IN ({said}))] AS ords
+                       FROM ep GROUP BY place)
+        SELECT uid, article, places, actors, kind, date, date_precision, summary, sentence_start FROM events
+        WHERE ord IN (SELECT unnest(ords) FROM listed UNION ALL SELECT unnest(ords) FROM marks)
+        ORDER BY ord""", self.event_params + [top, popup], "events")
+        quotes = self._fetch(f"""
+        SELECT uid, article, place, speaker, text, sentence_start FROM (
+            SELECT *, row_number() OVER (PARTITION BY place ORDER BY ord) AS n FROM quotes
+            WHERE {self.quote_where} AND place IN (SELECT unnest(?)))
+        WHERE n <= CASE WHEN place IN (SELECT unnest(?)) THEN 5 ELSE 1 END ORDER BY ord""",
+                             self.quote_params + [top, popup], "quotes")
+        ids = sorted(set(events["article"]) | set(quotes["article"]))  # the articles the popups cite
+        articles = self._fetch("SELECT id, title, source, published FROM articles WHERE id IN (SELECT unnest(?))", [ids])
         none = events.iloc[0:0]
         return F.View(articles, quotes, events, places, none, self.totals, place_counts=counts)
 

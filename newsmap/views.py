@@ -128,7 +128,7 @@ def _short(text, n):
 
 
 def map_features(view: View, colors: dict[str, str], link_query: dict | None = None, label_top: int = 12,
-                 popup_top: int = 200) -> dict:
+                 popup_top: int = 200) -> dict:  # MAP_POPUPS
     """One GeoJSON FeatureCollection of the filtered places (radius by mentions, colour by first
     actor; the ``label_top`` places with most events and quotes carry a label). With ``link_query``
     (the view's filters) popups link each item to its sentence in the Article page. Past the
@@ -186,6 +186,7 @@ def _map_features(view: View, colors: dict[str, str], link_query, label_top, pop
 
 
 MAP_PLACES = 800    # markers on the Map page: the view's most mentioned places (its payload stays well under 2 MB)
+MAP_POPUPS = 200    # of which the busiest list their events and quotes in the popup (map_features' popup_top)
 TABLE_ROWS = 500    # rows of a table shown on a page (downloads hold every row)
 
 

@@ -51,7 +51,8 @@ def inspect_panel(name: str):
 @st.fragment
 def draw_map():
     # the most mentioned places of the view (the store picks what their popups need): the page stays small at any size
-    features = V.map_features(view.map_view(V.MAP_PLACES), colors, link_query=f.to_query())
+    features = V.map_features(view.map_view(V.MAP_PLACES, popup_top=V.MAP_POPUPS), colors, link_query=f.to_query(),
+                                popup_top=V.MAP_POPUPS)
     names = {ft["properties"]["name"] for ft in features["features"]}
     left, right = st.columns([3, 2], gap="medium")
     with left:

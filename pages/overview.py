@@ -43,7 +43,7 @@ with left:
 with right:
     st.markdown("#### Places")
     # plain Leaflet (served by the app) in an iframe: the interactive folium map is on the Map page
-    st.iframe(V.small_map_page(V.map_features(view.map_view(300), colors, label_top=8, popup_top=50), height=300), height=304)
+    st.iframe(V.small_map_page(V.map_features(view.map_view(300, popup_top=50), colors, label_top=8, popup_top=50), height=300), height=304)
     st.markdown("#### Top speakers")
     top = view.speaker_counts(8)
     st.markdown("".join(

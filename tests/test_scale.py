@@ -129,3 +129,41 @@ def test_the_article_picker_lists_the_latest_articles_when_there_are_many(store,
     by_date = store.table("articles").sort_values("published", kind="stable")  # corpus order within a day
     listed = [o for o in picker.options if o != store.titles[oldest]]  # options are shown by their titles
     assert sorted(listed) == sorted(store.titles[i] for i in by_date["id"].iloc[-40:])
+
+
+def test_the_actor_and_place_pickers_list_the_most_active_and_a_link_reaches_any_other(store, scale_dir, monkeypatch):
+    monkeypatch.setenv("NEWSMAP_DATA_DIR", str(scale_dir))
+    monkeypatch.setenv("NEWSMAP_DEBUG", "1")
+    monkeypatch.setattr(Store, "PICKER_ACTORS", 12)
+    monkeypatch.setattr(Store, "PICKER_PLACES", 9)
+    st.cache_resource.clear()  # the app's shared store of an earlier test holds its lists already
+    active = store.actor_options()
+    rare_actor = active[-1]
+    mentions = store.table("places").groupby("name")["count"].sum().sort_values(ascending=False, kind="stable")
+    rare_place = mentions.index[-1]
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["actor"] = rare_actor  # a link naming what the lists do not hold
+    at.query_params["place"] = rare_place
+    at.run()
+    assert not at.exception
+    actors, places = at.multiselect(key="actor"), at.multiselect(key="place")
+    assert actors.value == [rare_actor] and places.value == [rare_place]
+    labels = store.actor_labels
+    assert actors.options == [labels[n] for n in active[:12]] + [labels[rare_actor]]  # the most active first, then the chosen
+    assert f"12 most active of {len(active)} actors" in actors.help
+    top = set(mentions.index[:9])
+    assert len(top) == 9 and set(places.options) == top | {rare_place} and f"9 most mentioned of {len(store.place_names)} places" in places.help
+
+
+def test_a_typed_name_names_its_actor_place_or_article_whatever_its_case_and_accents(store):
+    accented = next(n for n in store.actor_options() if F.fold(n) != n.lower())
+    assert store.find("actor", F.fold(accented).upper()) == accented  # "INES YILMAZ" → "Inès Yilmaz"
+    assert store.find("actor", "zzqx") is None
+    surname = accented.split()[-1]
+    sharing = [n for n in store.actor_counts if F.fold(surname) in F.fold(n)]
+    assert store.find("actor", surname) == (sharing[0] if len(sharing) == 1 else None)  # several: the user types more
+    place = store.place_names[7]
+    assert store.find("place", place.lower()) == place
+    aid, title = next(iter(store.titles.items()))
+    assert store.find("article", title.upper()) == aid and store.find("article", aid) == aid
+    assert store.resolve("actor", [F.fold(accented), "zzqx", accented]) == ([accented], ["zzqx"])

@@ -191,6 +191,9 @@ def test_map_view_draws_the_same_map_as_the_whole_view(multi):
     corpus, store = load(multi), Store.open(multi)
     for f in random_filters(corpus, random.Random(5), 25):
         assert V.map_features(store.view(f).map_view(None), store.colors) == V.map_features(F.apply(corpus, f), store.colors), f
+        # popups listing items only for the busiest places: the others' colour and role stay the same
+        assert (V.map_features(store.view(f).map_view(None, popup_top=3), store.colors, popup_top=3)
+                == V.map_features(F.apply(corpus, f), store.colors, popup_top=3)), f
     few = V.map_features(store.view(F.Filters()).map_view(5), store.colors)["features"]
     assert len(few) == 5
 

@@ -225,6 +225,34 @@ def test_actor_filter_lives_in_the_url_and_the_source_line_cites_only_its_articl
         fresh.close()
 
 
+def test_an_actor_beyond_the_pickers_list_is_reached_by_typing_its_name(multi_server, watched):
+    """The actor picker lists the most active actors; any other is reached by typing its name, whatever
+    its case and accents, and Enter. A text that names no actor is said so and filters nothing."""
+    from newsmap.filters import fold
+
+    corpus = Corpus("multi", multi_server)
+    store = corpus.store
+    beyond = [n for n in store.actor_options() if n not in store.actor_picker] or store.actor_options()
+    name = next(n for n in reversed(beyond) if store.find("actor", fold(n)) == n)  # typed as "ines yilmaz"
+    page = open_page(watched, corpus.url + "/")
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+
+    def type_in(text: str):
+        before = run_id(page)
+        box.locator("input").click()  # the text field (a click on the box may land on a chosen name)
+        page.keyboard.type(text)
+        page.keyboard.press("Enter")
+        wait_app(page, after=before)
+        page.keyboard.press("Escape")
+
+    type_in(fold(name))
+    assert summary_text(page) == corpus.view(actors=[name]).summary()
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)["actor"] == [name]
+    type_in("zzqx nobody")
+    assert "No single actor of this corpus is named “zzqx nobody”" in page.locator("[data-testid='stAlert']").inner_text()
+    assert summary_text(page) == corpus.view(actors=[name]).summary()  # the filter already chosen stays
+
+
 REACHABLE = """(s) => {  // the place is drawn on its own and a click on its centre reaches it
   const p = document.querySelector('path.nm-place-' + s);
   if (!p) return false;

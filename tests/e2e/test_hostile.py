@@ -78,6 +78,7 @@ def test_no_script_runs_on_any_page(hostile_server, watched, path):
 def test_briefing_is_safe_and_opens_offline_from_disk(hostile_server, watched, browser, tmp_path):
     ctx, w = watched
     page = open_page(watched, hostile_server.url + "/")
+    page.locator("[data-testid='stSidebar'] [data-testid='stPopoverButton']").filter(has_text="Share").first.click()
     with page.expect_download() as dl:
         page.get_by_role("button", name="Download briefing (HTML)").click()
     path = tmp_path / "briefing.html"
