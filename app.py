@@ -250,11 +250,10 @@ def main():
     st.session_state["nm"] = {"store": store, "view": view, "filters": f, "colors": colors, "summary": summary,
                               "source": source, "link": link, "error": error}
 
-    st.markdown(f"<style>{FRAME_CSS}</style>", unsafe_allow_html=True)  # static CSS, no data
+    st.html(f"<style>{FRAME_CSS}</style>")  # static CSS, no data (st.html: no Markdown parse in the browser)
     st.markdown(f"### {html.escape(page.title)} · Newsmap")
-    st.markdown(f"<div data-testid='nm-summary' style='font-weight:600;font-size:1.05rem'>{html.escape(summary)}</div>"
-                f"<div data-testid='nm-source' style='color:#555;font-size:0.9rem'>{html.escape(source)}</div>",
-                unsafe_allow_html=True)
+    st.html(f"<div data-testid='nm-summary' style='font-weight:600;font-size:1.05rem'>{html.escape(summary)}</div>"
+            f"<div data-testid='nm-source' style='color:#555;font-size:0.9rem'>{html.escape(source)}</div>")
     if error:
         st.error(f"{error}", icon=":material/error:")
         st.info("The dashboard shows nothing until a corpus is there. Build one with "
@@ -285,7 +284,7 @@ def main():
 
 
 FRAME_CSS = (
-    ".block-container{padding-top:2.2rem}"
+    ".block-container{padding-top:3.2rem}"
     ".nm-figures{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:.4rem 1rem;margin:.6rem 0 1rem}"
     ".nm-figure b{display:block;font-size:2rem;font-weight:400;line-height:1.2}.nm-figure span{font-size:.875rem;color:#31333f}"
     "@media (max-width:640px){"
@@ -302,7 +301,7 @@ def done():
     n = st.session_state["_nm_runs"] = st.session_state.get("_nm_runs", 0) + 1
     wall, cpu = st.session_state.get("_nm_t0") or (time.perf_counter(), time.thread_time())
     ms = f"data-ms='{(time.perf_counter() - wall) * 1000:.0f}' data-cpu-ms='{(time.thread_time() - cpu) * 1000:.0f}'"
-    st.markdown(f"<div data-testid='nm-done' data-run='{n}' {ms}></div>", unsafe_allow_html=True)
+    st.html(f"<div data-testid='nm-done' data-run='{n}' {ms}></div>")
 
 
 def run_guarded():

@@ -60,7 +60,7 @@ def payload_bytes(at) -> int:
 
 
 def summary(at) -> str:
-    return next((m.value for m in at.markdown if "nm-summary" in m.value), "")
+    return next((v for v in [h.value for h in at.get("html")] + [m.value for m in at.markdown] if "nm-summary" in v), "")
 
 
 def one(n: int, root: Path, pages: bool, skip: tuple = ()) -> dict:

@@ -47,4 +47,4 @@ def fragment_done(name: str) -> None:
     wait on it after an action that reruns only the fragment."""
     key = f"_nm_fragment_{name}"
     n = st.session_state[key] = st.session_state.get(key, 0) + 1
-    st.markdown(f"<div data-testid='nm-fragment-done' data-name='{name}' data-run='{n}'></div>", unsafe_allow_html=True)
+    st.html(f"<div data-testid='nm-fragment-done' data-name='{name}' data-run='{n}'></div>")

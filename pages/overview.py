@@ -1,4 +1,7 @@
-"""Overview: key figures, the story in brief, a small map, top speakers."""
+"""Overview: key figures, the story in brief, a small map, top speakers.
+
+Blocks of HTML go through ``st.html`` (sanitised, inserted as is), not ``st.markdown``: the browser
+would parse them as Markdown first, the largest part of drawing a first page after Streamlit's own."""
 import html
 
 import streamlit as st
@@ -13,8 +16,8 @@ view, colors = nm["view"], nm["colors"]
 counts = view.counts  # counted in the store: nothing but the figures comes into Python
 
 # one row of figures (five across on a desktop, three then two on a phone: not five screen-high metrics)
-st.markdown(V.figures_html([("Events", counts["events"]), ("Quotes", counts["quotes"]), ("Places", counts["mapped_places"]),
-                            ("Speakers", counts["speakers"]), ("Articles", counts["articles"])]), unsafe_allow_html=True)
+st.html(V.figures_html([("Events", counts["events"]), ("Quotes", counts["quotes"]), ("Places", counts["mapped_places"]),
+                            ("Speakers", counts["speakers"]), ("Articles", counts["articles"])]))
 
 left, right = st.columns([3, 2], gap="large")
 with left:
@@ -38,7 +41,7 @@ with left:
         lines.append(f"<div style='margin:3px 0 6px'>{dot} <b>{html.escape(r['when'])}</b> · {html.escape(r['kind'])} · "
                      f"{html.escape(r['summary'])}{where}{src}"
                      f"{V.source_html(' · '.join(x for x in (sources.get(r['article'], ''), r['reported']) if x), link)}</div>")
-    st.markdown("".join(lines) or "No event for these filters.", unsafe_allow_html=True)
+    st.html("".join(lines) or "No event for these filters.")
     pager("story_page", counts["events"], what="events", bottom=True)
 with right:
     st.markdown("#### Places")
@@ -46,6 +49,6 @@ with right:
     st.iframe(V.small_map_page(V.map_features(view.map_view(300, popup_top=50), colors, label_top=8, popup_top=50), height=300), height=304)
     st.markdown("#### Top speakers")
     top = view.speaker_counts(8)
-    st.markdown("".join(
+    st.html("".join(
         f"<div><span style='color:{colors.get(n, V.NO_ACTOR)}'>●</span> {html.escape(n)} — {c} quote{'s' if c != 1 else ''}</div>"
-        for n, c in top.items()) or "No quote for these filters.", unsafe_allow_html=True)
+        for n, c in top.items()) or "No quote for these filters.")

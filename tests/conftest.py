@@ -53,3 +53,9 @@ def snapshot(folder: Path) -> dict:
     """Every corpus file and its bytes (the writers' empty lock file, DIR/.lock, is not corpus content)."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file() and p.name != ".lock"}
+
+
+def blocks(at) -> list[str]:
+    """What an AppTest page shows as HTML or Markdown: its ``st.html`` blocks (the frame's summary and
+    run marker, the Overview's figures and story), then its ``st.markdown`` ones."""
+    return [h.value for h in at.get("html")] + [m.value for m in at.markdown]

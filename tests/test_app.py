@@ -10,7 +10,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import ROOT, blocks
 
 APP = str(ROOT / "app.py")
 PAGES = ["pages/overview.py", "pages/map.py", "pages/timeline.py", "pages/quotes.py", "pages/article.py", "pages/data.py"]
@@ -36,7 +36,7 @@ def run_app(page=None, params=None, data_dir=None, monkeypatch=None):
 
 
 def summary(at):
-    return next(m.value for m in at.markdown if "nm-summary" in m.value)
+    return next(v for v in blocks(at) if "nm-summary" in v)
 
 
 def test_frame_renders_summary_and_source_line():
@@ -72,7 +72,7 @@ def test_url_parameters_preset_the_filters_and_change_the_counts():
 def test_overview_figures_are_the_views_counts():
     """One row of figures (not five stacked metrics on a phone), counted for the filtered view."""
     def figures(at):
-        row = next(m.value for m in at.markdown if "data-testid='nm-figures'" in m.value)
+        row = next(v for v in blocks(at) if "data-testid='nm-figures'" in v)
         return dict(re.findall(r"<span>(\w+)</span><b>([\d,]+)</b>", row))
     assert figures(run_app()) == {"Events": "19", "Quotes": "11", "Places": "10", "Speakers": "7", "Articles": "1"}
     assert figures(run_app(params={"actor": "Sergueï Lavrov"}))["Quotes"] == "3"
@@ -82,7 +82,7 @@ def test_story_tells_the_articles_days_first_and_earlier_context_after():
     """The seed recalls the 2022 Nord Stream blasts: the story starts on the days the article reports,
     and the background follows under its own heading (a screenshot does not open on 2022)."""
     at = run_app()
-    story = next(m.value for m in at.markdown if "nm-src" in m.value and "Nord Stream" in m.value)
+    story = next(v for v in blocks(at) if "nm-src" in v and "Nord Stream" in v)
     head = story.index("Earlier context")
     assert story.index("19 Nov 2024") < head < story.index("<b>2022</b>")
     assert story.find("<b>2022</b>") > story.rfind("Nov 2024</b>")
@@ -228,7 +228,7 @@ def test_quotes_are_paginated(copies_dir, monkeypatch):
 
 def test_story_lines_name_their_article_and_are_paginated(copies_dir, monkeypatch):
     at = run_app("pages/overview.py", data_dir=copies_dir, monkeypatch=monkeypatch)
-    story = next(m.value for m in at.markdown if "nm-src" in m.value)
+    story = next(v for v in blocks(at) if "nm-src" in v)
     assert story.count("nm-src") == 20 and "Outlet 1 · 21 Nov 2024" in story
 
 
@@ -324,4 +324,4 @@ def test_an_event_several_articles_report_lists_each_article(copies_dir, monkeyp
     assert "**Reported by 3 articles**" in text and "Outlet 2" in text and "Outlet 3" in text
     assert sum(t.value == ev.set_index("uid").loc[uid, "sentence"] for t in at.text) == 3  # each article's own sentence
     story = run_app("pages/overview.py", data_dir=copies_dir, monkeypatch=monkeypatch)
-    assert "reported by 3 articles" in next(m.value for m in story.markdown if "nm-src" in m.value)
+    assert "reported by 3 articles" in next(v for v in blocks(story) if "nm-src" in v)

@@ -5,7 +5,7 @@ import time
 
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import ROOT, blocks
 from newsmap import corpus, jobs
 
 TEXT = ("Visite à Marseille\n\nLe maire de Marseille, Benoît Payan, a inauguré mardi le nouveau quai du port. "
@@ -24,7 +24,7 @@ def wait_for(job, condition, timeout=120):
 
 
 def summary(at):
-    return next(m.value for m in at.markdown if "nm-summary" in m.value)
+    return next(v for v in blocks(at) if "nm-summary" in v)
 
 
 def test_background_ingest_adds_the_article_and_the_running_app_shows_it(seed_corpus, monkeypatch):
