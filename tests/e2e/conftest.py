@@ -213,7 +213,8 @@ FRAGMENT_SETTLED = """([name, after]) => {
   const done = document.querySelector(`[data-testid='nm-fragment-done'][data-name='${name}']`);
   return !!done && Number(done.dataset.run) > after
     && !document.querySelector("[data-testid='stStatusWidgetRunningIcon']")
-    && !document.querySelector("[data-stale='true']");
+    && !document.querySelector("[data-stale='true']")
+    && !document.querySelector("[data-testid='stSkeleton'], [data-testid='stSkeletonElement'], [data-testid='stAppSkeleton']");
 }"""
 
 
