@@ -294,18 +294,17 @@ class StoreView:
     def counts(self) -> dict:
         """Rows in the view: events, quotes, places (aggregated), actors (names), articles,
         mapped_places (places with coordinates), speakers (quoted actors)."""
-        sql = ", ".join(f"({q})" for q in (
+        sql = ", ".join(f"({q})" for q in (  # one scan of each table
             f"SELECT count(*) FROM events WHERE {self.event_where}",
-            f"SELECT count(*) FROM quotes WHERE {self.quote_where}",
-            f"SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM places WHERE {self.place_where})",
+            f"SELECT {{'n': count(*), 'speakers': count(DISTINCT speaker)}} FROM quotes WHERE {self.quote_where}",
+            f"SELECT {{'n': count(*), 'mapped': count(*) FILTER (WHERE mapped)}} FROM (SELECT bool_or(lat IS NOT NULL) AS mapped "
+            f"FROM places WHERE {self.place_where} GROUP BY name, kind, country)",
             f"SELECT count(DISTINCT name) FROM actors WHERE {self.actor_where}",
-            f"SELECT count(*) FROM articles WHERE {self.article_where}",
-            f"SELECT count(*) FROM (SELECT DISTINCT name, kind, country FROM places WHERE lat IS NOT NULL AND {self.place_where})",
-            f"SELECT count(DISTINCT speaker) FROM quotes WHERE {self.quote_where}"))
-        params = (self.event_params + self.quote_params + self.place_params + self.actor_params + self.article_params
-                  + self.place_params + self.quote_params)
-        row = self.cur.execute(f"SELECT {sql}", params).fetchone()
-        return dict(zip(("events", "quotes", "places", "actors", "articles", "mapped_places", "speakers"), row))
+            f"SELECT count(*) FROM articles WHERE {self.article_where}"))
+        params = self.event_params + self.quote_params + self.place_params + self.actor_params + self.article_params
+        events, quotes, places, actors, articles = self.cur.execute(f"SELECT {sql}", params).fetchone()
+        return {"events": events, "quotes": quotes["n"], "places": places["n"], "actors": actors, "articles": articles,
+                "mapped_places": places["mapped"], "speakers": quotes["speakers"]}
 
     def summary(self) -> str:
         return F.summary_text(self.f, self.counts["events"], self.counts["quotes"], self.totals)
