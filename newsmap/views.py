@@ -452,10 +452,18 @@ def leaflet_map_html(features: dict, height: int | None = None, legend: bool = T
 
 
 def small_map_page(features: dict, height: int, asset_base: str = LEAFLET_BASE, legend: bool = False) -> str:
-    """A whole HTML document for an iframe: Leaflet from the app's static files, no CDN."""
+    """A whole HTML document for an iframe: Leaflet from the app's static files, no CDN. The iframe
+    shares the page's main thread: Leaflet is loaded and the map drawn once that thread is idle, after
+    the page around it (``data-drawn`` on the map's element says it is drawn)."""
+    js = _PLACES_JS + _STANDALONE_JS % {"basemap": basemap_json(), "basemap_options": _BASEMAP_OPTIONS,
+                                        "features": script_json(features), "options": script_json({"legend": legend})}
+    draw = (f"function nmDraw() {{ {js} document.getElementById('nm-map').dataset.drawn = '1'; }}"
+            "(window.requestIdleCallback || function (f) { setTimeout(f, 50); })(function () {"
+            f" var s = document.createElement('script'); s.src = '{asset_base}/leaflet.js'; s.onload = nmDraw;"
+            " document.head.appendChild(s); }, {timeout: 2000});")
     return (f"<!doctype html><html><head><meta charset='utf-8'><link rel='stylesheet' href='{asset_base}/leaflet.css'>"
-            f"<script src='{asset_base}/leaflet.js'></script><style>html,body{{margin:0}} .nm-map{{width:100%}}</style></head>"
-            f"<body>{leaflet_map_html(features, height, legend)}</body></html>")
+            "<style>html,body{margin:0} .nm-map{width:100%}</style></head>"
+            f"<body><div id='nm-map' class='nm-map' style='height:{height}px'></div><script>{draw}</script></body></html>")
 
 
 # ---------------------------------------------------------------- timeline

@@ -253,6 +253,21 @@ def test_an_actor_beyond_the_pickers_list_is_reached_by_typing_its_name(multi_se
     assert summary_text(page) == corpus.view(actors=[name]).summary()  # the filter already chosen stays
 
 
+def test_the_overview_small_map_draws_the_views_places(corpus, watched):
+    """The Overview's small map (plain Leaflet in an iframe, drawn once the page around it is idle)
+    draws the view's places with their labels, from the app's own static files."""
+    page = open_page(watched, corpus.url + "/")
+    handle = page.wait_for_selector("[data-testid='stMain'] iframe", state="attached")
+    frame = handle.content_frame()
+    frame.wait_for_selector("#nm-map[data-drawn='1']", state="attached")
+    shown = V.map_features(corpus.view().map_view(300, popup_top=50), corpus.store.colors, label_top=8, popup_top=50)
+    drawn = frame.evaluate("() => document.querySelectorAll('path.nm-place, .nm-cluster').length")
+    assert drawn and shown["features"], (drawn, len(shown["features"]))
+    labels = frame.evaluate("() => [...document.querySelectorAll('.nm-label')].map(l => l.innerText)")
+    top = [f["properties"]["name"] for f in shown["features"] if f["properties"]["label"]]
+    assert labels and all(any(t.startswith(x.split(" +")[0]) for t in top) for x in labels), (labels, top)
+
+
 REACHABLE = """(s) => {  // the place is drawn on its own and a click on its centre reaches it
   const p = document.querySelector('path.nm-place-' + s);
   if (!p) return false;
