@@ -38,6 +38,7 @@ _SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
 _CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
 _RECIPIENT_RE = re.compile(r"(?:" + RECIPIENT_CUES + r")\s*$", re.IGNORECASE)
 _ONE_OF_RE = re.compile(r"(?:" + ONE_OF + r")(?=\s*[,.;!?)]|\s+(?:alors|qui|en)\b)", re.IGNORECASE)
+_LEAD_NAME_RE = re.compile(r"\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|van\s+|von\s+|ben\s+|el\s+)?[A-ZÉÈ][\w'’-]+){1,3})\s*[(,:]")
 _RELATIVE_RE = re.compile(r"(?:" + RELATIVE_STARTS + r")\b", re.IGNORECASE)
 
 
@@ -613,8 +614,11 @@ class _Quotes:
         return None
 
     def _r_continues_previous(self, c):
-        """A quote standing alone right after another quote of the same section: its speaker."""
+        """A quote standing alone right after another quote of the same section: its speaker. Not when its own lead
+        names someone (« Carole Delga a enchaîné : « … » » after the mayor's quote: hers)."""
         sent = c.sent
+        if any(sent.start_char <= s and e <= c.m.start() for a in self.res.reg for s, e in a["spans"]):
+            return None
         prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
         if prev_sent is not None and self.out and self.out[-1]["end"] >= prev_sent.start_char and self.out[-1]["speaker_id"] \
                 and self._section(self.out[-1]["start"]) == self._section(c.m.start()):
@@ -653,6 +657,9 @@ class _Quotes:
         """Même son de cloche chez X : « … »: the person the lead before the colon names."""
         pos, sent = c.m.start(), c.sent
         lo = sent.start_char
+        line_start = self.text.rfind("\n", 0, lo) + 1
+        if not re.search(r"[.!?…]\s", self.text[line_start:lo]):
+            lo = line_start  # a sentence the parser split inside the line ("Stuart Lancaster (manager du Racing 92):")
         if not self.text[lo:pos].strip():  # the quote opens its line: "X, porte-parole du festival :\n« … »"
             colon = self.text.rfind(":", 0, pos)
             if colon < 0 or self.text[colon + 1:pos].strip() or colon < lo - 300:
@@ -665,7 +672,13 @@ class _Quotes:
             return None
         named = [(s, a) for a in self.res.reg for s, e in a["spans"] if lo <= s and e <= pos
                  and a["kind"] in ("person", "organisation", "government", "source")]
-        persons = [x for x in named if x[1]["kind"] == "person"] or named
+        persons = [x for x in named if x[1]["kind"] == "person"]
+        if not persons:  # "Stuart Lancaster (manager du Racing 92) : « … »": the name opening the lead, NER or not
+            lead = _LEAD_NAME_RE.match(self.text, lo, pos)
+            if lead and not gazetteer().resolve(lead.group("name")):
+                a = self.res.reg.person(lead.group("name"), lead.start("name"), lead.end("name"))
+                persons = [(lead.start("name"), a)] if a is not None else []
+        persons = persons or named
         return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None
 
     def _r_recent_speaker(self, c):
@@ -1096,9 +1109,9 @@ DIRECT_RULES = [
     ("trailing-verb", _Quotes._r_trailing_verb),
     ("frame", _Quotes._r_frame),
     ("verb-before", _Quotes._r_verb_before),
+    ("colon-lead", _Quotes._r_colon_lead),
     ("continues-previous", _Quotes._r_continues_previous),
     ("previous-sentence-verb", _Quotes._r_previous_sentence_verb),
-    ("colon-lead", _Quotes._r_colon_lead),
     ("next-sentence-verb", _Quotes._r_next_sentence_verb),
     ("recent-speaker", _Quotes._r_recent_speaker),
     ("latest-person", _Quotes._r_latest_person),

@@ -243,3 +243,20 @@ def test_a_name_the_parser_hangs_elsewhere_right_before_a_subjectless_verb_is_it
                        "Dans son premier discours en tant que président, M. Faye s'est souvenu des personnes tuées lors des "
                        "manifestations.\n\"Je suis conscient que les résultats expriment un désir de changement\", a-t-il déclaré.")
     assert _by_text(doc)["Je suis conscient que les résultats expriment un désir de changement"]["speaker"] == "Bassirou Diomaye Faye"
+
+
+def test_a_quote_after_its_own_colon_lead_is_not_the_previous_speakers(extract_text):
+    doc = extract_text("Le maire Paul Martin a ouvert la séance avant de lancer : « Ce jardin est le vôtre. »\n"
+                       "Marie Lefèvre a enchaîné : « Je suis heureuse de voir tant de monde dans notre commune. »")
+    q = _by_text(doc)["Je suis heureuse de voir tant de monde dans notre commune."]
+    assert (q["speaker"], q["rule"]) == ("Marie Lefèvre", "colon-lead")
+
+
+def test_a_reaction_roundup_names_each_speaker_before_the_colon(extract_text):
+    doc = extract_text("Les réactions après les matches de samedi:\n"
+                       "Castres Lyon 30 – 21\n"
+                       "Gweltaz Kerhoas (manager du Racing 92): « Lyon nous a mis beaucoup de pression, ils ont bien défendu. »\n"
+                       "Ioan Brătescu (entraîneur de Lyon): « Pendant 35 minutes on a été dans le match, puis on a craqué. »")
+    qs = _by_text(doc)
+    assert qs["Lyon nous a mis beaucoup de pression, ils ont bien défendu."]["speaker"] == "Gweltaz Kerhoas"
+    assert qs["Pendant 35 minutes on a été dans le match, puis on a craqué."]["speaker"] == "Ioan Brătescu"
