@@ -271,7 +271,8 @@ class _Quotes:
         if first_line and first_line == ctx.article.title and len(first_line) <= 250 and 0 not in self.headers:
             self.headers.insert(0, 0)  # the headline: its quoted words are repeated, and attributed, in the body
         self.date_spans = [(d["start"], d["end"]) for d in ctx.dates]
-        self.marked = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self.text)]  # words inside quotation marks
+        self.matches = sorted(list(_QUOTE_RE.finditer(self.text)) + _open_quotes(self.text), key=lambda m: m.start())
+        self.marked = [(m.start(), m.end()) for m in self.matches]  # words inside quotation marks
         self.chain = 0  # depth of a pronoun chain being read back (_pronoun_speaker)
 
     # ------------------------------------------------------------ helpers
@@ -364,8 +365,8 @@ class _Quotes:
     # ------------------------------------------------------------ guillemets
     def guillemets(self):
         doc, text = self.doc, self.text
-        matches = list(_QUOTE_RE.finditer(text))
-        spans = [(m.start(), m.end()) for m in matches]
+        matches = self.matches
+        spans = list(self.marked)
         last_name_end = -10
         for m in matches:
             inner = "inner" if m.group("inner") is not None else "inner2"
@@ -388,6 +389,8 @@ class _Quotes:
             inner_attr = self._inner_attribution(s, e)
             if inner_attr is not None:
                 parts, actor, mtok = inner_attr
+                if isinstance(m, _Open):
+                    parts = parts[:1]  # « A, a assuré X. <narration>: the marks never close, the narrator resumes
                 for ps, pe in parts:
                     self._add(ps, pe, "direct", actor, mtok, _tokens_in(doc, ps, ps + 1)[0].sent, spans, rule="inner-attribution")
                 continue
@@ -1088,6 +1091,42 @@ class _Quotes:
                 if place and not q["place"]:
                     q["place"], q["place_id"] = place["place"], place["place_id"]
         self.out = qs
+
+
+class _Open:
+    """An opening « the text never closes (its closing mark lost, or a quote running to the end of the text): the
+    quote runs to the end of its paragraph, or to the next «. Read like a match of ``_QUOTE_RE``."""
+
+    def __init__(self, text, start, end):
+        inner = text[start + 1:end]
+        self._s, self._e = start, end
+        self._is = start + 1 + len(inner) - len(inner.lstrip())
+        self._ie = start + 1 + len(inner.rstrip())
+
+    def start(self, group=None):
+        return self._s if group is None else self._is
+
+    def end(self, group=None):
+        return self._e if group is None else self._ie
+
+    def group(self, group=0):
+        return "" if group == "inner" else None
+
+
+def _open_quotes(text):
+    """Every « that no » closes before the next « or the end of its paragraph."""
+    closed = {m.start() for m in _QUOTE_RE.finditer(text)}
+    found = []
+    for m in re.finditer("«", text):
+        if m.start() in closed:
+            continue
+        stops = [i for i in (text.find("\n", m.end()), text.find("«", m.end()), text.find("»", m.end())) if i >= 0]
+        end = min(stops + [len(text)])
+        if end < len(text) and text[end] == "»":
+            continue  # closed after all, across another quote's marks: left alone
+        if len(text[m.end():end].split()) >= 6:
+            found.append(_Open(text, m.start(), end))
+    return found
 
 
 class _Cand:

@@ -260,3 +260,20 @@ def test_a_reaction_roundup_names_each_speaker_before_the_colon(extract_text):
     qs = _by_text(doc)
     assert qs["Lyon nous a mis beaucoup de pression, ils ont bien défendu."]["speaker"] == "Gweltaz Kerhoas"
     assert qs["Pendant 35 minutes on a été dans le match, puis on a craqué."]["speaker"] == "Ioan Brătescu"
+
+
+def test_a_quote_whose_closing_mark_is_lost_ends_at_its_attribution(extract_text):
+    doc = extract_text("Les riverains ont interrogé la maire Evelyne Durand jeudi soir.\n"
+                       "« Il y en a trop, je ne répondrai pas ce soir à toutes, a assuré l'édile lors de la séance. "
+                       "Le collectif a aussitôt protesté contre cette décision.")
+    q = _by_text(doc)["Il y en a trop, je ne répondrai pas ce soir à toutes"]
+    assert q["speaker"] == "Evelyne Durand"
+    assert not any("protesté" in x["text"] for x in doc["quotes"])
+
+
+def test_a_quote_never_closed_runs_to_the_end_of_its_paragraph(extract_text):
+    doc = extract_text("Les réactions après le match:\n"
+                       "Paul Garnier (manager de Castres) : « On a donné trop de cadeaux en première période. On y a cru "
+                       "jusqu'à la fin.\nLe prochain match aura lieu samedi.")
+    q = _by_text(doc)["On a donné trop de cadeaux en première période. On y a cru jusqu'à la fin."]
+    assert (q["kind"], q["speaker"]) == ("direct", "Paul Garnier")
