@@ -59,8 +59,10 @@ def _inverted_speech(tok) -> bool:
     """« …, soupire-t-il. »: a speech verb the inverted pronoun after it shows, whatever tag the parser gave it."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     low = tok.lower_
+    stem = low[:-1]  # "relève" → relever, "rappelle" → rappeler
+    stems = (stem, stem.replace("è", "e"), stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
     return nxt is not None and nxt.lower_ in ("-t", "-il", "-elle", "-ils", "-elles") and tok.is_alpha \
-        and (low + "r" in SPEECH_VERBS or low[:-1] + "er" in SPEECH_VERBS)
+        and (low + "r" in SPEECH_VERBS or any(x + "er" in SPEECH_VERBS for x in stems))
 
 
 def is_speech(tok) -> bool:
@@ -596,9 +598,11 @@ class _Quotes:
                     a, subj = np_after(t, res, self.date_spans)
                 if a is None:
                     a, subj = self._subject(t)
+                between = tokens_after[1:tokens_after.index(t)]
                 if a is None and tokens_after[0].text == "," and _lemma(t) not in ("être", "avoir") \
-                        and all(x.pos_ in ("AUX", "ADV") or x.lower_ in ("s'", "se") for x in tokens_after[1:tokens_after.index(t)]):
-                    c.stop = True  # « … », s'est mis à scander la foule: attributed, to no one known; not to whoever came last
+                        and all(x.pos_ in ("AUX", "ADV") or x.lower_ in ("s'", "se") for x in between) \
+                        and ("Fin" in t.morph.get("VerbForm") or any(x.pos_ == "AUX" for x in between)):
+                    c.stop = True  # (not a bare participle agreeing with words in the quote: « … villages », situés en aval)  # « … », s'est mis à scander la foule: attributed, to no one known; not to whoever came last
                 return (a, subj, _edges(subj)) if a is not None else None
         return None
 
@@ -633,7 +637,7 @@ class _Quotes:
         sent = c.sent
         prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
         for t in prev_sent or ():
-            if is_speech(t) and t.pos_ == "VERB":
+            if is_speech(t) and t.pos_ == "VERB" or _inverted_speech(t):
                 a, subj = self._subject(t)
                 if a:
                     return a, subj, None
@@ -946,7 +950,8 @@ class _Quotes:
         sent = self._extend(sent)
         toks = list(sent)
         for k, t in enumerate(toks):
-            if t.pos_ != "VERB" or _lemma(t) not in REPORT_VERBS | SPEECH_VERBS | TRAILING_ONLY_VERBS or k < 4:
+            inverted = _inverted_speech(t)  # "…, relève-t-il.": a speech verb the parser tagged as a name
+            if not (t.pos_ == "VERB" and _lemma(t) in REPORT_VERBS | SPEECH_VERBS | TRAILING_ONLY_VERBS or inverted) or k < 4:
                 continue
             if "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense"):
                 continue  # "…, soulignant …" is a participle clause, not an attribution
@@ -971,7 +976,9 @@ class _Quotes:
             before = [x for x in toks[:j] if x.pos_ in ("VERB", "AUX") and ("Fin" in x.morph.get("VerbForm") or x.morph.get("Mood"))]
             if not before:
                 continue  # "Mardi, le chef …, Sergueï Lavrov, avait dénoncé": no statement before the comma
-            a, mtok = np_after(t, self.res, self.date_spans)
+            if inverted:
+                pron = next((x.text.lstrip("-").lower() for x in toks[k + 1:k + 3] if x.text.startswith("-") and x.text != "-t"), None)
+            a, mtok = np_after(t, self.res, self.date_spans) if not inverted else (None, None)
             if a is None and pron in ("il", "elle", "ils", "elles"):
                 a, mtok = self._pronoun_speaker(toks[j].idx, pron), None
             if a is None:

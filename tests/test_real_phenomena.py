@@ -277,3 +277,19 @@ def test_a_quote_never_closed_runs_to_the_end_of_its_paragraph(extract_text):
                        "jusqu'à la fin.\nLe prochain match aura lieu samedi.")
     q = _by_text(doc)["On a donné trop de cadeaux en première période. On y a cru jusqu'à la fin."]
     assert (q["kind"], q["speaker"]) == ("direct", "Paul Garnier")
+
+
+_GEOLOGIST = ("Le géologue Paul Martin se dit cependant confiant. Des simulations montrent que le barrage pourrait absorber "
+              "des coulées de boue, relève-t-il. « Mais si plusieurs événements devaient se produire, nous devrions évacuer "
+              "les villages de Gampel et de Steg », situés en aval du barrage.")
+
+
+def test_an_inverted_speech_verb_with_a_changed_stem_attributes_the_clause_before(extract_text):
+    q = _by_text(extract_text(_GEOLOGIST))["Des simulations montrent que le barrage pourrait absorber des coulées de boue"]
+    assert (q["speaker"], q["rule"]) == ("Paul Martin", "trailing-attribution")
+
+
+def test_a_participle_after_a_quote_is_no_attribution(extract_text):
+    q = _by_text(extract_text(_GEOLOGIST))["Mais si plusieurs événements devaient se produire, nous devrions évacuer "
+                                            "les villages de Gampel et de Steg"]
+    assert q["speaker"] == "Paul Martin"
