@@ -1009,9 +1009,12 @@ class _Quotes:
             if cited and not same:  # "selon des sources citées par l'AFP": the sources, not the agency
                 sp = self.doc.char_span(np.start_char, cited.start(), alignment_mode="expand")
                 a = self.res.resolve_span(sp, generic=True) if sp is not None else None
+            np_end = np.end_char
+            named = None if same else self._name_closing_frame(abs_s, sent.end_char)
+            if named is not None:  # "Selon l'ex-analyste du ministère … et lanceuse d'alerte Annie Trudel, …"
+                a, np_end = named
             if a is None:
                 continue
-            np_end = np.end_char
             rest_after = text[np_end:sent.end_char]
             cm = re.match(r"\s*,\s*", rest_after)
             if cm and m.start() > 15 and self._source_gloss(np_end + cm.end(), sent.end_char):
@@ -1035,6 +1038,18 @@ class _Quotes:
             if e - s < 8:
                 continue
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0], rule="selon")
+
+    def _name_closing_frame(self, s, end):
+        """A person's name closing a long ``selon`` phrase right before its comma, whatever the parse made of the
+        description before it: ``(that person, the phrase's end)``, or None."""
+        comma = self.text.find(",", s, min(end, s + 120))
+        if comma < 0 or re.search(r"[.;:«»\n]", self.text[s:comma]):
+            return None
+        for ent in self.res.ents:
+            if ent.label_ == "PER" and s < ent.start_char and ent.end_char == len(self.text[:comma].rstrip()):
+                a = self.res.person_entity(ent)
+                return (a, comma) if a is not None else None
+        return None
 
     def _source_gloss(self, s, e) -> bool:
         """What follows ``selon X,`` says more about X or the report, not a claim: an apposition with no verb of

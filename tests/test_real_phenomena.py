@@ -293,3 +293,10 @@ def test_a_participle_after_a_quote_is_no_attribution(extract_text):
     q = _by_text(extract_text(_GEOLOGIST))["Mais si plusieurs événements devaient se produire, nous devrions évacuer "
                                             "les villages de Gampel et de Steg"]
     assert q["speaker"] == "Paul Martin"
+
+
+def test_selon_a_long_description_closed_by_a_name(extract_text):
+    doc = extract_text("Le député a été arrêté la semaine dernière.\nSelon l'ex-analyste du ministère des Transports et lanceuse "
+                       "d'alerte Annie Trudel, le député voulait révéler un stratagème impliquant la police et une firme.")
+    q = _by_text(doc)["le député voulait révéler un stratagème impliquant la police et une firme"]
+    assert (q["speaker"], q["rule"]) == ("Annie Trudel", "selon")
