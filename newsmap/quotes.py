@@ -39,6 +39,9 @@ _CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
 _RECIPIENT_RE = re.compile(r"(?:" + RECIPIENT_CUES + r")\s*$", re.IGNORECASE)
 _ONE_OF_RE = re.compile(r"(?:" + ONE_OF + r")(?=\s*[,.;!?)]|\s+(?:alors|qui|en)\b)", re.IGNORECASE)
 _LEAD_NAME_RE = re.compile(r"\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|van\s+|von\s+|ben\s+|el\s+)?[A-ZÉÈ][\w'’-]+){1,3})\s*[(,:]")
+_MANNER_INV_RE = re.compile(r"\s*,\s*(?:(?:s['’]|se\s+)?(?:est|sont|a|ont|avait|avaient)\s+)?(?P<words>[a-zéèêëîïôûùç]+(?:\s+[a-zéèêëîïôûùç]+)?)\s+")
+_NOT_VERBS = {"de", "du", "des", "d", "par", "pour", "avec", "sans", "le", "la", "les", "un", "une", "et", "ou", "à", "au", "aux",
+              "en", "selon", "chez", "dans", "sur", "comme", "que", "qui", "dont", "où", "mais", "car", "donc"}
 _RELATIVE_RE = re.compile(r"(?:" + RELATIVE_STARTS + r")\b", re.IGNORECASE)
 
 
@@ -606,6 +609,18 @@ class _Quotes:
                 return (a, subj, _edges(subj)) if a is not None else None
         return None
 
+    def _r_manner_inversion(self, c):
+        """« … », s'est plainte Evelyne Placet. / « … », a tonné X.: any verb in inversion between the quote's comma
+        and a person's name closing the clause is the attribution, whether or not it is a speech verb or tagged one."""
+        m = _MANNER_INV_RE.match(self.text, c.m.end())
+        if m is None or any(w.lower() in _NOT_VERBS for w in m.group("words").split()):
+            return None
+        for ent in self.res.ents:
+            if ent.label_ == "PER" and ent.start_char == m.end() and re.match(r"\s*[.,;]", self.text[ent.end_char:ent.end_char + 2]):
+                a = self.res.person_entity(ent)
+                return (a, ent.root, (ent.start_char, ent.end_char)) if a is not None else None
+        return None
+
     def _r_frame(self, c):
         """Selon X, « … » / Pour X, « … »."""
         a, head = self._frame_speaker(c.sent, c.m.start())
@@ -1167,6 +1182,7 @@ class _Cand:
 DIRECT_RULES = [
     ("pronoun-inversion", _Quotes._r_pronoun_inversion),
     ("verb-after", _Quotes._r_verb_after),
+    ("manner-inversion", _Quotes._r_manner_inversion),
     ("trailing-verb", _Quotes._r_trailing_verb),
     ("frame", _Quotes._r_frame),
     ("verb-before", _Quotes._r_verb_before),

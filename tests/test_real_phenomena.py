@@ -300,3 +300,11 @@ def test_selon_a_long_description_closed_by_a_name(extract_text):
                        "d'alerte Annie Trudel, le député voulait révéler un stratagème impliquant la police et une firme.")
     q = _by_text(doc)["le député voulait révéler un stratagème impliquant la police et une firme"]
     assert (q["speaker"], q["rule"]) == ("Annie Trudel", "selon")
+
+
+def test_any_verb_in_inversion_before_a_persons_name_attributes_the_quote(extract_text):
+    doc = extract_text("La séance du conseil municipal a été tendue jeudi soir.\n"
+                       "« Ce sont toujours les mêmes questions depuis trois ans », s'est plainte Evelyne Martinot. "
+                       "Le collectif a quitté la salle.")
+    q = _by_text(doc)["Ce sont toujours les mêmes questions depuis trois ans"]
+    assert (q["speaker"], q["rule"]) == ("Evelyne Martinot", "manner-inversion")
