@@ -27,8 +27,9 @@ from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
 _NAMING_RE = re.compile(
-    r"(?:\b(?:le |la |l'|un |une )(?:" + NAME_NOUNS + r")(?:\s+de|\s*d'|\s+du)?|(?<![\w'])(?:" + NAMING_CUES + r")|\b(?:"
-    + NAMED_GROUPS + r")(?:\s+[a-zéèêàçîô-]+){0,2})\s*$", re.IGNORECASE)
+    r"(?:\b(?:le |la |l'|un |une )(?:" + NAME_NOUNS + r")(?:\s+de|\s*d'|\s+du)?|(?<![\w'])(?:" + NAMING_CUES + r")"
+    r"(?:\s+(?:de|d'|du)\s*(?-i:[A-ZÉ])[\w'’-]+(?:\s+(?-i:[A-ZÉ])[\w'’-]+){0,3}\s*,)?"  # "l'exposition de Nadia Benchallal, « … »"
+    r"|\b(?:" + NAMED_GROUPS + r")(?:\s+[a-zéèêàçîô-]+){0,2})\s*$", re.IGNORECASE)
 _SPOKEN_RE = re.compile(r"(?:\b(?:a|ont|avait|avaient|aurait|est|sont|s'est|se sont|se dit|se disent|s'était)\s+(?:[a-zé]+\s+)?)(?:dite?s?|appelée?s?)\s*$", re.IGNORECASE)
 _CHAIN_RE = re.compile(r"^\s*(?:,|ou|et|puis)\s*$")
 _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P<pron>il|elle|ils|elles)\b", re.IGNORECASE)

@@ -308,3 +308,10 @@ def test_any_verb_in_inversion_before_a_persons_name_attributes_the_quote(extrac
                        "Le collectif a quitté la salle.")
     q = _by_text(doc)["Ce sont toujours les mêmes questions depuis trois ans"]
     assert (q["speaker"], q["rule"]) == ("Evelyne Martinot", "manner-inversion")
+
+
+def test_a_title_in_apposition_to_an_exhibition_is_no_quote(extract_text):
+    doc = extract_text("Le maire Paul Martin a déclaré : « Ce musée est le vôtre. »\n"
+                       "Le photographe est le parrain de l'exposition de Nadia Benchallal, « Paysages inattendus, des vignes "
+                       "et des hommes » à découvrir au musée jusqu'au 3 juillet.")
+    assert not any(q["text"].startswith("Paysages") for q in doc["quotes"])
