@@ -361,7 +361,10 @@ class Resolver:
                             root = root.head
                         if (root is None or root.dep_ not in ("nsubj", "nsubj:pass")) and not (sp is not None and any(
                                 t.dep_ in ("nsubj", "nsubj:pass") and not sp.start <= t.head.i < sp.end for t in sp)) \
-                                and not (sp is not None and self._before_subjectless_verb(sp)):
+                                and not (sp is not None and self._before_subjectless_verb(sp)) \
+                                and not (root is not None and root.dep_ == "ROOT" and sp.start == sp.sent.start):
+                            # (a name opening its sentence that the parser made the root: "Boubé Adeamou, archéologue
+                            # à …, était de la partie" is its subject)
                             continue  # (a name split by the parser: "Donald" ROOT, "Trump" nsubj)
                     best = (s, a)
             if best:

@@ -855,8 +855,9 @@ class _Quotes:
             while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < prev.end:
                 head = self.doc[head.i + 1]
             a = self.res.resolve(head, generic=True) if head is not None and not _OWN_SOURCE_RE.match(self.text, m.end()) else None
-            if a is not None:
-                found.append((head.i, a, head))
+            if a is not None:  # "selon la description faite par Sereno": the gender is Sereno's, not the head noun's
+                named_inside = a["kind"] == "person" and not any(s <= head.idx < e for s, e in a["spans"])
+                found.append((head.i, a, None if named_inside else head))
         for _, a, subj in sorted(found, key=lambda x: -x[0]):
             g = subj.morph.get("Gender") if subj is not None else []
             if gender and g and gender not in g:

@@ -315,3 +315,18 @@ def test_a_title_in_apposition_to_an_exhibition_is_no_quote(extract_text):
                        "Le photographe est le parrain de l'exposition de Nadia Benchallal, « Paysages inattendus, des vignes "
                        "et des hommes » à découvrir au musée jusqu'au 3 juillet.")
     assert not any(q["text"].startswith("Paysages") for q in doc["quotes"])
+
+
+def test_a_name_opening_its_sentence_is_its_subject_for_a_later_pronoun(extract_text):
+    doc = extract_text("Paul Martin a présenté la découverte mardi. Il n'y avait pas que des scientifiques étrangers dans l'équipe. "
+                       "Boubé Kaboré, archéologue à l'Institut de recherches en sciences humaines (IRSH) de Niamey, était de la "
+                       "partie. Il a confié au micro de RFI que ce dinosaure était le plus grand jamais identifié au Niger.")
+    q = _by_text(doc)["ce dinosaure était le plus grand jamais identifié au Niger"]
+    assert q["speaker"] == "Boubé Kaboré"
+
+
+def test_a_pronoun_after_selon_a_description_made_by_a_person_is_that_person(extract_text):
+    doc = extract_text("Jean Kaboré a présenté la découverte mardi. Selon la description faite par Paul Martin, le crâne révèle "
+                       "des dents imbriquées. Il a expliqué que ces grands animaux vivaient surtout dans l'eau.")
+    q = _by_text(doc)["ces grands animaux vivaient surtout dans l'eau"]
+    assert q["speaker"] == "Paul Martin"
