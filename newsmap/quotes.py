@@ -941,15 +941,18 @@ class _Quotes:
         covered = sum(min(e, qe) - max(s, qs) for qs, qe in taken if qs < e and s < qe)
         if covered > 0 or e - s < 8 or "«" in self.text[s:e]:
             return  # reported speech that carries « … » is represented by its partial quotes
-        if actor is None and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and not is_speech(verb.head):
+        if actor is None and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
             # "…, a-t-il déclaré, affirmant que …": the participle goes with the attribution before it
-            said = next((t for t in reversed(sent[:verb.i - sent.start]) if is_speech(t) and t.pos_ == "VERB"), None)
+            said = verb.head if is_speech(verb.head) and verb.head.i < verb.i else \
+                next((t for t in reversed(sent[:verb.i - sent.start]) if is_speech(t) and t.pos_ == "VERB"), None)
             if said is not None:
                 inv = next((c for c in said.children if c.dep_ == "nsubj" and c.text.startswith("-") and c.text != "-t"), None)
                 inv = inv or next((c for c in said.children if c.dep_ == "nsubj" and c.text.startswith("-")), None)
                 if inv is not None:
                     actor = self._pronoun_speaker(said.idx, "il" if inv.text == "-t" else inv.text.lstrip("-").lower())
-                else:
+                elif not any(c.dep_ == "nsubj" for c in said.children) and said.i > sent.start and said.doc[said.i - 1].text == ",":
+                    actor, mtok = self._inverted_subject(said)  # "…, précise la même source, ajoutant que …": its subject
+                if actor is None and inv is None:
                     actor, mtok = self._subject(said)
         if actor is None:
             actor, mtok = self._subject(verb)
@@ -961,6 +964,13 @@ class _Quotes:
             return
         self._add(s, e, "indirect", actor, mtok, sent, [(s, e)], rule=rule)
         taken.append((s, e))
+
+    def _inverted_subject(self, verb):
+        """The subject after a verb in inversion; « précise la même source »: the speaker before."""
+        a, mtok = np_after(verb, self.res, self.date_spans)
+        if mtok is not None and _SAME_SOURCE_RE.match(self.text, self.res._np_span(mtok).start_char):
+            a = self._last_speaker(verb.idx) or a
+        return a, mtok
 
     def _trailing_attribution(self, sent, taken):
         """"<statement>, a précisé X." without guillemets: indirect, the speaker after the verb."""
@@ -995,7 +1005,7 @@ class _Quotes:
                 continue  # "Mardi, le chef …, Sergueï Lavrov, avait dénoncé": no statement before the comma
             if inverted:
                 pron = next((x.text.lstrip("-").lower() for x in toks[k + 1:k + 3] if x.text.startswith("-") and x.text != "-t"), None)
-            a, mtok = np_after(t, self.res, self.date_spans) if not inverted else (None, None)
+            a, mtok = self._inverted_subject(t) if not inverted else (None, None)
             if a is None and pron in ("il", "elle", "ils", "elles"):
                 a, mtok = self._pronoun_speaker(toks[j].idx, pron), None
             if a is None:

@@ -330,3 +330,14 @@ def test_a_pronoun_after_selon_a_description_made_by_a_person_is_that_person(ext
                        "des dents imbriquées. Il a expliqué que ces grands animaux vivaient surtout dans l'eau.")
     q = _by_text(doc)["ces grands animaux vivaient surtout dans l'eau"]
     assert q["speaker"] == "Paul Martin"
+
+
+def test_a_participle_after_an_inverted_same_source_goes_to_the_speaker_before(extract_text):
+    doc = extract_text("Le porte-parole Houssemeddine Jebabli a parlé mardi. « Ces opérations ont conduit à l'arrestation de "
+                       "nombreux passeurs », a déclaré Jebabli.\nAu cours de ces campagnes, les unités sécuritaires ont déjoué "
+                       "14 tentatives de départ en 12 heures, précise la même source, ajoutant que le jardin public situé près "
+                       "du port a été transformé en une zone de transit.")
+    qs = _by_text(doc)
+    assert qs["le jardin public situé près du port a été transformé en une zone de transit"]["speaker"] == "Houssemeddine Jebabli"
+    assert qs["Au cours de ces campagnes, les unités sécuritaires ont déjoué 14 tentatives de départ en 12 heures"]["speaker"] \
+        == "Houssemeddine Jebabli"
