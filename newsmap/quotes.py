@@ -996,25 +996,41 @@ class _Quotes:
                 continue
             if any(c.dep_ == "ccomp" and c.i > t.i and any(g.dep_ == "mark" for g in c.children) for c in t.children):
                 continue
-            if any(c.dep_ == "nsubj" and c.i < t.i and not c.text.startswith("-")
+            if inverted:
+                pron = next((x.text.lstrip("-").lower() for x in toks[k + 1:k + 3] if x.text.startswith("-") and x.text != "-t"), None)
+            incise = pron is not None and self._incise_end(toks, k)  # (with its own pronoun, a subject before it is a misparse)
+            if not incise and any(c.dep_ == "nsubj" and c.i < t.i and not c.text.startswith("-")
                    and not any(x.dep_ == "cop" for x in c.children)  # "C'est une décision économique, a précisé X"
                    and ("," not in self.text[c.idx:toks[j].idx] or self.res.resolve(c) is not None) for c in t.children):
                 continue  # "X a annoncé"; not a "subject" that names no one, past a comma ("A 22H00, heure …, a annoncé X")
             before = [x for x in toks[:j] if x.pos_ in ("VERB", "AUX") and ("Fin" in x.morph.get("VerbForm") or x.morph.get("Mood"))]
-            if not before:
+            incise = incise if not before else None
+            if not before and not incise:
                 continue  # "Mardi, le chef …, Sergueï Lavrov, avait dénoncé": no statement before the comma
-            if inverted:
-                pron = next((x.text.lstrip("-").lower() for x in toks[k + 1:k + 3] if x.text.startswith("-") and x.text != "-t"), None)
             a, mtok = self._inverted_subject(t) if not inverted else (None, None)
             if a is None and pron in ("il", "elle", "ils", "elles"):
                 a, mtok = self._pronoun_speaker(toks[j].idx, pron), None
             if a is None:
                 continue
-            s, e = sent.start_char, toks[j].idx
+            s, e = sent.start_char, incise or toks[j].idx  # an incise: the whole sentence, attribution included
             seg = self.text[s:e]
             s += len(seg) - len(seg.lstrip())
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=mtok, rule="trailing-attribution")
             return
+
+    def _incise_end(self, toks, k):
+        """« Ses missions, a-t-elle expliqué, consistent à … »: an attribution set inside a statement with no quotation
+        marks, the statement's verb after it. The statement's end, or None."""
+        i = k + 1
+        while i < len(toks) and toks[i].text.startswith("-"):
+            i += 1
+        if i >= len(toks) - 1 or toks[i].text != ",":
+            return None
+        rest = [x for x in toks[i + 1:] if not x.is_punct or x.text not in ".!?;"]
+        if not any(x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm") for x in rest):
+            return None
+        last = rest[-1]
+        return last.idx + len(last)
 
     def _selon(self, sent, taken):
         text = self.text

@@ -341,3 +341,10 @@ def test_a_participle_after_an_inverted_same_source_goes_to_the_speaker_before(e
     assert qs["le jardin public situé près du port a été transformé en une zone de transit"]["speaker"] == "Houssemeddine Jebabli"
     assert qs["Au cours de ces campagnes, les unités sécuritaires ont déjoué 14 tentatives de départ en 12 heures"]["speaker"] \
         == "Houssemeddine Jebabli"
+
+
+def test_an_attribution_inside_a_statement_without_quotation_marks(extract_text):
+    doc = extract_text("La directrice Marie Kaboré a présenté l'agence jeudi. Elle est placée sous la tutelle du ministère. "
+                       "Ses missions, a-t-elle expliqué, consistent à fournir aux usagers des informations fiables.")
+    q = _by_text(doc)["Ses missions, a-t-elle expliqué, consistent à fournir aux usagers des informations fiables"]
+    assert (q["kind"], q["speaker"]) == ("indirect", "Marie Kaboré")
