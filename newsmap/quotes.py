@@ -793,6 +793,18 @@ class _Quotes:
         named = [x for x in named if x[1]["kind"] == "person"] or named
         return (named[-1][1], None, None) if named else None
 
+    def _r_partial_continues(self, c):
+        """Le niveau du lac « a baissé d'environ un mètre ».: a fragment of several words in a sentence no one speaks,
+        right after a sentence (same paragraph) holding someone's quote: that speaker's words, not scare quotes."""
+        words = self.text[c.m.start():c.m.end()].strip("«» ").split()
+        if len(words) < 4 or self._speech_near(c.sent) or c.sent.start == 0:
+            return None
+        prev = self.doc[c.sent.start - 1].sent
+        if "\n" in self.text[prev.start_char:c.m.start()]:
+            return None
+        last = [q for q in self.out if q["speaker_id"] and q["end"] > prev.start_char and q["end"] <= c.m.start()]
+        return (self.res.reg.get(last[-1]["speaker_id"]), None, None) if last else None
+
     def _subject(self, verb):
         """The speaker doing a speech verb; a subject pronoun (« Il a estimé ») is read as in an inversion: the
         speaker of the statement just before, not merely the last person named."""
@@ -1229,6 +1241,7 @@ PARTIAL_RULES = [
     ("nearest-verb", _Quotes._r_nearest_verb),
     ("sentence-subject", _Quotes._r_sentence_subject),
     ("actor-before-verb", _Quotes._r_actor_before_verb),
+    ("partial-continues", _Quotes._r_partial_continues),
 ]
 
 

@@ -348,3 +348,16 @@ def test_an_attribution_inside_a_statement_without_quotation_marks(extract_text)
                        "Ses missions, a-t-elle expliqué, consistent à fournir aux usagers des informations fiables.")
     q = _by_text(doc)["Ses missions, a-t-elle expliqué, consistent à fournir aux usagers des informations fiables"]
     assert (q["kind"], q["speaker"]) == ("indirect", "Marie Kaboré")
+
+
+def test_a_fragment_right_after_someones_quote_is_theirs(extract_text):
+    doc = extract_text("L'éboulement a détruit le village mercredi.\n« Il ne faut pas s'attendre au pire », ajoute le géologue "
+                       "Paul Martin. Le niveau du lac, qui s'est formé en amont, « a baissé d'environ un mètre ».")
+    q = _by_text(doc)["a baissé d'environ un mètre"]
+    assert (q["kind"], q["speaker"]) == ("partial", "Paul Martin")
+
+
+def test_a_scare_quoted_term_after_a_quote_stays_unattributed(extract_text):
+    doc = extract_text("L'éboulement a détruit le village mercredi.\n« Il ne faut pas s'attendre au pire », ajoute le géologue "
+                       "Paul Martin. Le lac, une « bombe à retardement », a baissé d'un mètre.")
+    assert "bombe à retardement" not in _by_text(doc)
