@@ -330,10 +330,12 @@ class _Quotes:
         })
 
     def _extend(self, sent):
-        """The sentence plus the following pieces the parser split off (starting with ',' or lower case)."""
+        """The sentence plus the following pieces the parser split off (starting with ',', lower case or a hyphen:
+        "vers le nord/nord-est de l'archipel, a indiqué la JMA" split at "-est")."""
         doc = self.doc
         start, end = sent.start, sent.end
-        while end < len(doc) and (doc[end].text in (",", ";", ")") or doc[end].text[:1].islower()) \
+        while end < len(doc) and (doc[end].text in (",", ";", ")") or doc[end].text[:1].islower()
+                                  or doc[end].text[:1] in ("-", "/") and (doc[end].text[1:2].islower() or len(doc[end]) == 1)) \
                 and "\n" not in doc[end - 1].text_with_ws:
             end = doc[end].sent.end
         return doc[start:end] if end != sent.end else sent
@@ -928,7 +930,7 @@ class _Quotes:
                 ext = self._extend(sent)
                 read_to = ext.end_char
                 self._selon(ext, taken)
-            self._trailing_attribution(sent, taken)
+                self._trailing_attribution(sent, taken)  # (a piece split off a sentence is read with it, not alone)
 
     def _recipient_que(self, verb, sent, taken):
         """"a dit à ses employés qu'il fallait …": the parser hangs the clause on the recipient as a relative."""

@@ -361,3 +361,9 @@ def test_a_scare_quoted_term_after_a_quote_stays_unattributed(extract_text):
     doc = extract_text("L'éboulement a détruit le village mercredi.\n« Il ne faut pas s'attendre au pire », ajoute le géologue "
                        "Paul Martin. Le lac, une « bombe à retardement », a baissé d'un mètre.")
     assert "bombe à retardement" not in _by_text(doc)
+
+
+def test_a_piece_the_parser_split_off_at_a_hyphen_is_no_statement_of_its_own(extract_text):
+    doc = extract_text("Un typhon a touché Tokyo vendredi. A 16h00, « Ampil » se trouvait à 170 km au sud de Tokyo et glissait "
+                       "vers le nord/nord-est de l'archipel, a indiqué la JMA.")
+    assert not any(q["text"].lstrip().startswith("-") for q in doc["quotes"])
