@@ -262,6 +262,7 @@ class Resolver:
         for s, e, pid in ctx.place_spans:
             self.place_at[s] = (e, pid)
         self.places = {p["id"]: p for p in ctx.places}
+        self.date_spans = [(d["start"], d["end"]) for d in getattr(ctx, "dates", None) or ()]
 
     def _np_span(self, tok):
         """The noun phrase of a head token, without relative clauses and trailing punctuation."""
@@ -269,6 +270,8 @@ class Resolver:
         left = tok.left_edge.i
         right = tok.i
         for c in tok.rights:
+            if any(ds <= c.idx < de for ds, de in self.date_spans):
+                break  # "a communiqué l'institut jeudi 4 décembre": the date is no part of the name
             if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and not any(g.dep_.startswith("nsubj") for g in c.children) \
                     and c.i == right + 1:
                 right = max(right, c.right_edge.i)  # "la ministre chargée de l'Égalité …"

@@ -367,3 +367,10 @@ def test_a_piece_the_parser_split_off_at_a_hyphen_is_no_statement_of_its_own(ext
     doc = extract_text("Un typhon a touché Tokyo vendredi. A 16h00, « Ampil » se trouvait à 170 km au sud de Tokyo et glissait "
                        "vers le nord/nord-est de l'archipel, a indiqué la JMA.")
     assert not any(q["text"].lstrip().startswith("-") for q in doc["quotes"])
+
+
+def test_a_date_after_an_inverted_subject_is_no_part_of_its_name(extract_text):
+    doc = extract_text("Le chômage a retrouvé en métropole son niveau d'il y a un an, a communiqué l'institut jeudi 4 décembre.",
+                       "2014-12-05")
+    q = _by_text(doc)["Le chômage a retrouvé en métropole son niveau d'il y a un an"]
+    assert q["speaker"] and "jeudi" not in q["speaker"].lower()
