@@ -269,9 +269,12 @@ class Resolver:
         doc = tok.doc
         left = tok.left_edge.i
         right = tok.i
+        def dated(t):
+            return any(ds <= t.idx < de for ds, de in self.date_spans)
         for c in tok.rights:
-            if any(ds <= c.idx < de for ds, de in self.date_spans):
-                break  # "a communiqué l'institut jeudi 4 décembre": the date is no part of the name
+            if dated(c) and all(dated(x) or x.is_punct for x in doc[c.i:c.right_edge.i + 1]) \
+                    and not any(x.i > c.right_edge.i for x in tok.rights):
+                break  # "a communiqué l'institut jeudi 4 décembre": a date closing the phrase is no part of the name
             if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and not any(g.dep_.startswith("nsubj") for g in c.children) \
                     and c.i == right + 1:
                 right = max(right, c.right_edge.i)  # "la ministre chargée de l'Égalité …"

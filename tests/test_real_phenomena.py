@@ -374,3 +374,9 @@ def test_a_date_after_an_inverted_subject_is_no_part_of_its_name(extract_text):
                        "2014-12-05")
     q = _by_text(doc)["Le chômage a retrouvé en métropole son niveau d'il y a un an"]
     assert q["speaker"] and "jeudi" not in q["speaker"].lower()
+
+
+def test_a_date_inside_a_selon_phrase_keeps_the_source_after_it(extract_text):
+    doc = extract_text("Plusieurs accidents se sont produits à travers le pays, faisant au moins cinq blessés selon les éléments "
+                       "transmis tôt mardi par le CGDIS.", "2024-11-20")
+    assert any(q["speaker"] == "CGDIS" for q in doc["quotes"])
