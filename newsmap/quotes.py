@@ -7,11 +7,12 @@ sentence, start, end}``. ``text`` is always ``ctx.text[start:end]`` (checked).
 * direct: « … » that forms a whole statement (opens the sentence, or follows ``:``/``,``);
 * partial: « … » inside reported speech (``a qualifié ces allégations d'« absurdes »``);
 * indirect: ``X a averti que …``, ``selon X, …``, ``…, selon X.``
-A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote.
+A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote. A « the text never closes runs to the end
+of its paragraph (or to an attribution inside it: « A, a assuré X. <narration>).
 Consecutive quotes of one speaker in one passage share the date and place said.
 Every quote names the rule that chose its speaker (``rule``: ``verb-after``, ``pronoun-inversion``,
 ``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon``,
-``inner-attribution``, ``echo``, ``verb-recipient-que`` …; ``<rule>+issuer`` when a document — « précise le
+``inner-attribution``, ``echo``, ``verb-recipient-que``, ``manner-inversion``, ``partial-continues`` …; ``<rule>+issuer`` when a document — « précise le
 communiqué » — stands for whoever issued it); the guillemet speaker rules are the ordered lists ``DIRECT_RULES`` and
 ``PARTIAL_RULES`` at the end of this module. A subject pronoun (« Il a estimé que ») is read back to the speaker
 of the statement before; the one spoken to (« au micro de X ») is not a speaker.
