@@ -262,13 +262,19 @@ class Resolver:
         for s, e, pid in ctx.place_spans:
             self.place_at[s] = (e, pid)
         self.places = {p["id"]: p for p in ctx.places}
+        self.date_spans = [(d["start"], d["end"]) for d in getattr(ctx, "dates", None) or ()]
 
     def _np_span(self, tok):
         """The noun phrase of a head token, without relative clauses and trailing punctuation."""
         doc = tok.doc
         left = tok.left_edge.i
         right = tok.i
+        def dated(t):
+            return any(ds <= t.idx < de for ds, de in self.date_spans)
         for c in tok.rights:
+            if dated(c) and all(dated(x) or x.is_punct for x in doc[c.i:c.right_edge.i + 1]) \
+                    and not any(x.i > c.right_edge.i for x in tok.rights):
+                break  # "a communiqué l'institut jeudi 4 décembre": a date closing the phrase is no part of the name
             if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and not any(g.dep_.startswith("nsubj") for g in c.children) \
                     and c.i == right + 1:
                 right = max(right, c.right_edge.i)  # "la ministre chargée de l'Égalité …"
@@ -361,7 +367,10 @@ class Resolver:
                             root = root.head
                         if (root is None or root.dep_ not in ("nsubj", "nsubj:pass")) and not (sp is not None and any(
                                 t.dep_ in ("nsubj", "nsubj:pass") and not sp.start <= t.head.i < sp.end for t in sp)) \
-                                and not (sp is not None and self._before_subjectless_verb(sp)):
+                                and not (sp is not None and self._before_subjectless_verb(sp)) \
+                                and not (root is not None and root.dep_ == "ROOT" and sp.start == sp.sent.start):
+                            # (a name opening its sentence that the parser made the root: "Boubé Adeamou, archéologue
+                            # à …, était de la partie" is its subject)
                             continue  # (a name split by the parser: "Donald" ROOT, "Trump" nsubj)
                     best = (s, a)
             if best:

@@ -7,11 +7,12 @@ sentence, start, end}``. ``text`` is always ``ctx.text[start:end]`` (checked).
 * direct: « … » that forms a whole statement (opens the sentence, or follows ``:``/``,``);
 * partial: « … » inside reported speech (``a qualifié ces allégations d'« absurdes »``);
 * indirect: ``X a averti que …``, ``selon X, …``, ``…, selon X.``
-A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote.
+A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote. A « the text never closes runs to the end
+of its paragraph (or to an attribution inside it: « A, a assuré X. <narration>).
 Consecutive quotes of one speaker in one passage share the date and place said.
 Every quote names the rule that chose its speaker (``rule``: ``verb-after``, ``pronoun-inversion``,
 ``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon``,
-``inner-attribution``, ``echo``, ``verb-recipient-que`` …; ``<rule>+issuer`` when a document — « précise le
+``inner-attribution``, ``echo``, ``verb-recipient-que``, ``manner-inversion``, ``partial-continues`` …; ``<rule>+issuer`` when a document — « précise le
 communiqué » — stands for whoever issued it); the guillemet speaker rules are the ordered lists ``DIRECT_RULES`` and
 ``PARTIAL_RULES`` at the end of this module. A subject pronoun (« Il a estimé que ») is read back to the speaker
 of the statement before; the one spoken to (« au micro de X ») is not a speaker.
@@ -27,8 +28,9 @@ from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
 _NAMING_RE = re.compile(
-    r"(?:\b(?:le |la |l'|un |une )(?:" + NAME_NOUNS + r")(?:\s+de|\s*d'|\s+du)?|(?<![\w'])(?:" + NAMING_CUES + r")|\b(?:"
-    + NAMED_GROUPS + r")(?:\s+[a-zéèêàçîô-]+){0,2})\s*$", re.IGNORECASE)
+    r"(?:\b(?:le |la |l'|un |une )(?:" + NAME_NOUNS + r")(?:\s+de|\s*d'|\s+du)?|(?<![\w'])(?:" + NAMING_CUES + r")"
+    r"(?:\s+(?:de|d'|du)\s*(?-i:[A-ZÉ])[\w'’-]+(?:\s+(?-i:[A-ZÉ])[\w'’-]+){0,3}\s*,)?"  # "l'exposition de Nadia Benchallal, « … »"
+    r"|\b(?:" + NAMED_GROUPS + r")(?:\s+[a-zéèêàçîô-]+){0,2})\s*$", re.IGNORECASE)
 _SPOKEN_RE = re.compile(r"(?:\b(?:a|ont|avait|avaient|aurait|est|sont|s'est|se sont|se dit|se disent|s'était)\s+(?:[a-zé]+\s+)?)(?:dite?s?|appelée?s?)\s*$", re.IGNORECASE)
 _CHAIN_RE = re.compile(r"^\s*(?:,|ou|et|puis)\s*$")
 _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P<pron>il|elle|ils|elles)\b", re.IGNORECASE)
@@ -38,6 +40,10 @@ _SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
 _CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
 _RECIPIENT_RE = re.compile(r"(?:" + RECIPIENT_CUES + r")\s*$", re.IGNORECASE)
 _ONE_OF_RE = re.compile(r"(?:" + ONE_OF + r")(?=\s*[,.;!?)]|\s+(?:alors|qui|en)\b)", re.IGNORECASE)
+_LEAD_NAME_RE = re.compile(r"\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|van\s+|von\s+|ben\s+|el\s+)?[A-ZÉÈ][\w'’-]+){1,3})\s*[(,:]")
+_MANNER_INV_RE = re.compile(r"\s*,\s*(?:(?:s['’]|se\s+)?(?:est|sont|a|ont|avait|avaient)\s+)?(?P<words>[a-zéèêëîïôûùç]+(?:\s+[a-zéèêëîïôûùç]+)?)\s+")
+_NOT_VERBS = {"de", "du", "des", "d", "par", "pour", "avec", "sans", "le", "la", "les", "un", "une", "et", "ou", "à", "au", "aux",
+              "en", "selon", "chez", "dans", "sur", "comme", "que", "qui", "dont", "où", "mais", "car", "donc"}
 _RELATIVE_RE = re.compile(r"(?:" + RELATIVE_STARTS + r")\b", re.IGNORECASE)
 
 
@@ -58,8 +64,10 @@ def _inverted_speech(tok) -> bool:
     """« …, soupire-t-il. »: a speech verb the inverted pronoun after it shows, whatever tag the parser gave it."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     low = tok.lower_
+    stem = low[:-1]  # "relève" → relever, "rappelle" → rappeler
+    stems = (stem, stem.replace("è", "e"), stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
     return nxt is not None and nxt.lower_ in ("-t", "-il", "-elle", "-ils", "-elles") and tok.is_alpha \
-        and (low + "r" in SPEECH_VERBS or low[:-1] + "er" in SPEECH_VERBS)
+        and (low + "r" in SPEECH_VERBS or any(x + "er" in SPEECH_VERBS for x in stems))
 
 
 def is_speech(tok) -> bool:
@@ -270,7 +278,8 @@ class _Quotes:
         if first_line and first_line == ctx.article.title and len(first_line) <= 250 and 0 not in self.headers:
             self.headers.insert(0, 0)  # the headline: its quoted words are repeated, and attributed, in the body
         self.date_spans = [(d["start"], d["end"]) for d in ctx.dates]
-        self.marked = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self.text)]  # words inside quotation marks
+        self.matches = sorted(list(_QUOTE_RE.finditer(self.text)) + _open_quotes(self.text), key=lambda m: m.start())
+        self.marked = [(m.start(), m.end()) for m in self.matches]  # words inside quotation marks
         self.chain = 0  # depth of a pronoun chain being read back (_pronoun_speaker)
 
     # ------------------------------------------------------------ helpers
@@ -322,10 +331,12 @@ class _Quotes:
         })
 
     def _extend(self, sent):
-        """The sentence plus the following pieces the parser split off (starting with ',' or lower case)."""
+        """The sentence plus the following pieces the parser split off (starting with ',', lower case or a hyphen:
+        "vers le nord/nord-est de l'archipel, a indiqué la JMA" split at "-est")."""
         doc = self.doc
         start, end = sent.start, sent.end
-        while end < len(doc) and (doc[end].text in (",", ";", ")") or doc[end].text[:1].islower()) \
+        while end < len(doc) and (doc[end].text in (",", ";", ")") or doc[end].text[:1].islower()
+                                  or doc[end].text[:1] in ("-", "/") and (doc[end].text[1:2].islower() or len(doc[end]) == 1)) \
                 and "\n" not in doc[end - 1].text_with_ws:
             end = doc[end].sent.end
         return doc[start:end] if end != sent.end else sent
@@ -363,8 +374,8 @@ class _Quotes:
     # ------------------------------------------------------------ guillemets
     def guillemets(self):
         doc, text = self.doc, self.text
-        matches = list(_QUOTE_RE.finditer(text))
-        spans = [(m.start(), m.end()) for m in matches]
+        matches = self.matches
+        spans = list(self.marked)
         last_name_end = -10
         for m in matches:
             inner = "inner" if m.group("inner") is not None else "inner2"
@@ -387,6 +398,8 @@ class _Quotes:
             inner_attr = self._inner_attribution(s, e)
             if inner_attr is not None:
                 parts, actor, mtok = inner_attr
+                if isinstance(m, _Open):
+                    parts = parts[:1]  # « A, a assuré X. <narration>: the marks never close, the narrator resumes
                 for ps, pe in parts:
                     self._add(ps, pe, "direct", actor, mtok, _tokens_in(doc, ps, ps + 1)[0].sent, spans, rule="inner-attribution")
                 continue
@@ -592,10 +605,24 @@ class _Quotes:
                     a, subj = np_after(t, res, self.date_spans)
                 if a is None:
                     a, subj = self._subject(t)
+                between = tokens_after[1:tokens_after.index(t)]
                 if a is None and tokens_after[0].text == "," and _lemma(t) not in ("être", "avoir") \
-                        and all(x.pos_ in ("AUX", "ADV") or x.lower_ in ("s'", "se") for x in tokens_after[1:tokens_after.index(t)]):
-                    c.stop = True  # « … », s'est mis à scander la foule: attributed, to no one known; not to whoever came last
+                        and all(x.pos_ in ("AUX", "ADV") or x.lower_ in ("s'", "se") for x in between) \
+                        and ("Fin" in t.morph.get("VerbForm") or any(x.pos_ == "AUX" for x in between)):
+                    c.stop = True  # (not a bare participle agreeing with words in the quote: « … villages », situés en aval)  # « … », s'est mis à scander la foule: attributed, to no one known; not to whoever came last
                 return (a, subj, _edges(subj)) if a is not None else None
+        return None
+
+    def _r_manner_inversion(self, c):
+        """« … », s'est plainte Evelyne Placet. / « … », a tonné X.: any verb in inversion between the quote's comma
+        and a person's name closing the clause is the attribution, whether or not it is a speech verb or tagged one."""
+        m = _MANNER_INV_RE.match(self.text, c.m.end())
+        if m is None or any(w.lower() in _NOT_VERBS for w in m.group("words").split()):
+            return None
+        for ent in self.res.ents:
+            if ent.label_ == "PER" and ent.start_char == m.end() and re.match(r"\s*[.,;]", self.text[ent.end_char:ent.end_char + 2]):
+                a = self.res.person_entity(ent)
+                return (a, ent.root, (ent.start_char, ent.end_char)) if a is not None else None
         return None
 
     def _r_frame(self, c):
@@ -613,8 +640,11 @@ class _Quotes:
         return None
 
     def _r_continues_previous(self, c):
-        """A quote standing alone right after another quote of the same section: its speaker."""
+        """A quote standing alone right after another quote of the same section: its speaker. Not when its own lead
+        names someone (« Carole Delga a enchaîné : « … » » after the mayor's quote: hers)."""
         sent = c.sent
+        if any(sent.start_char <= s and e <= c.m.start() for a in self.res.reg for s, e in a["spans"]):
+            return None
         prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
         if prev_sent is not None and self.out and self.out[-1]["end"] >= prev_sent.start_char and self.out[-1]["speaker_id"] \
                 and self._section(self.out[-1]["start"]) == self._section(c.m.start()):
@@ -626,7 +656,7 @@ class _Quotes:
         sent = c.sent
         prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
         for t in prev_sent or ():
-            if is_speech(t) and t.pos_ == "VERB":
+            if is_speech(t) and t.pos_ == "VERB" or _inverted_speech(t):
                 a, subj = self._subject(t)
                 if a:
                     return a, subj, None
@@ -653,6 +683,9 @@ class _Quotes:
         """Même son de cloche chez X : « … »: the person the lead before the colon names."""
         pos, sent = c.m.start(), c.sent
         lo = sent.start_char
+        line_start = self.text.rfind("\n", 0, lo) + 1
+        if not re.search(r"[.!?…]\s", self.text[line_start:lo]):
+            lo = line_start  # a sentence the parser split inside the line ("Stuart Lancaster (manager du Racing 92):")
         if not self.text[lo:pos].strip():  # the quote opens its line: "X, porte-parole du festival :\n« … »"
             colon = self.text.rfind(":", 0, pos)
             if colon < 0 or self.text[colon + 1:pos].strip() or colon < lo - 300:
@@ -665,7 +698,13 @@ class _Quotes:
             return None
         named = [(s, a) for a in self.res.reg for s, e in a["spans"] if lo <= s and e <= pos
                  and a["kind"] in ("person", "organisation", "government", "source")]
-        persons = [x for x in named if x[1]["kind"] == "person"] or named
+        persons = [x for x in named if x[1]["kind"] == "person"]
+        if not persons:  # "Stuart Lancaster (manager du Racing 92) : « … »": the name opening the lead, NER or not
+            lead = _LEAD_NAME_RE.match(self.text, lo, pos)
+            if lead and not gazetteer().resolve(lead.group("name")):
+                a = self.res.reg.person(lead.group("name"), lead.start("name"), lead.end("name"))
+                persons = [(lead.start("name"), a)] if a is not None else []
+        persons = persons or named
         return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None
 
     def _r_recent_speaker(self, c):
@@ -757,6 +796,18 @@ class _Quotes:
         named = [x for x in named if x[1]["kind"] == "person"] or named
         return (named[-1][1], None, None) if named else None
 
+    def _r_partial_continues(self, c):
+        """Le niveau du lac « a baissé d'environ un mètre ».: a fragment of several words in a sentence no one speaks,
+        right after a sentence (same paragraph) holding someone's quote: that speaker's words, not scare quotes."""
+        words = self.text[c.m.start():c.m.end()].strip("«» ").split()
+        if len(words) < 4 or self._speech_near(c.sent) or c.sent.start == 0:
+            return None
+        prev = self.doc[c.sent.start - 1].sent
+        if "\n" in self.text[prev.start_char:c.m.start()]:
+            return None
+        last = [q for q in self.out if q["speaker_id"] and q["end"] > prev.start_char and q["end"] <= c.m.start()]
+        return (self.res.reg.get(last[-1]["speaker_id"]), None, None) if last else None
+
     def _subject(self, verb):
         """The speaker doing a speech verb; a subject pronoun (« Il a estimé ») is read as in an inversion: the
         speaker of the statement just before, not merely the last person named."""
@@ -819,8 +870,9 @@ class _Quotes:
             while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < prev.end:
                 head = self.doc[head.i + 1]
             a = self.res.resolve(head, generic=True) if head is not None and not _OWN_SOURCE_RE.match(self.text, m.end()) else None
-            if a is not None:
-                found.append((head.i, a, head))
+            if a is not None:  # "selon la description faite par Sereno": the gender is Sereno's, not the head noun's
+                named_inside = a["kind"] == "person" and not any(s <= head.idx < e for s, e in a["spans"])
+                found.append((head.i, a, None if named_inside else head))
         for _, a, subj in sorted(found, key=lambda x: -x[0]):
             g = subj.morph.get("Gender") if subj is not None else []
             if gender and g and gender not in g:
@@ -879,7 +931,7 @@ class _Quotes:
                 ext = self._extend(sent)
                 read_to = ext.end_char
                 self._selon(ext, taken)
-            self._trailing_attribution(sent, taken)
+                self._trailing_attribution(sent, taken)  # (a piece split off a sentence is read with it, not alone)
 
     def _recipient_que(self, verb, sent, taken):
         """"a dit à ses employés qu'il fallait …": the parser hangs the clause on the recipient as a relative."""
@@ -904,15 +956,18 @@ class _Quotes:
         covered = sum(min(e, qe) - max(s, qs) for qs, qe in taken if qs < e and s < qe)
         if covered > 0 or e - s < 8 or "«" in self.text[s:e]:
             return  # reported speech that carries « … » is represented by its partial quotes
-        if actor is None and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and not is_speech(verb.head):
+        if actor is None and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
             # "…, a-t-il déclaré, affirmant que …": the participle goes with the attribution before it
-            said = next((t for t in reversed(sent[:verb.i - sent.start]) if is_speech(t) and t.pos_ == "VERB"), None)
+            said = verb.head if is_speech(verb.head) and verb.head.i < verb.i else \
+                next((t for t in reversed(sent[:verb.i - sent.start]) if is_speech(t) and t.pos_ == "VERB"), None)
             if said is not None:
                 inv = next((c for c in said.children if c.dep_ == "nsubj" and c.text.startswith("-") and c.text != "-t"), None)
                 inv = inv or next((c for c in said.children if c.dep_ == "nsubj" and c.text.startswith("-")), None)
                 if inv is not None:
                     actor = self._pronoun_speaker(said.idx, "il" if inv.text == "-t" else inv.text.lstrip("-").lower())
-                else:
+                elif not any(c.dep_ == "nsubj" for c in said.children) and said.i > sent.start and said.doc[said.i - 1].text == ",":
+                    actor, mtok = self._inverted_subject(said)  # "…, précise la même source, ajoutant que …": its subject
+                if actor is None and inv is None:
                     actor, mtok = self._subject(said)
         if actor is None:
             actor, mtok = self._subject(verb)
@@ -925,12 +980,20 @@ class _Quotes:
         self._add(s, e, "indirect", actor, mtok, sent, [(s, e)], rule=rule)
         taken.append((s, e))
 
+    def _inverted_subject(self, verb):
+        """The subject after a verb in inversion; « précise la même source »: the speaker before."""
+        a, mtok = np_after(verb, self.res, self.date_spans)
+        if mtok is not None and _SAME_SOURCE_RE.match(self.text, self.res._np_span(mtok).start_char):
+            a = self._last_speaker(verb.idx) or a
+        return a, mtok
+
     def _trailing_attribution(self, sent, taken):
         """"<statement>, a précisé X." without guillemets: indirect, the speaker after the verb."""
         sent = self._extend(sent)
         toks = list(sent)
         for k, t in enumerate(toks):
-            if t.pos_ != "VERB" or _lemma(t) not in REPORT_VERBS | SPEECH_VERBS | TRAILING_ONLY_VERBS or k < 4:
+            inverted = _inverted_speech(t)  # "…, relève-t-il.": a speech verb the parser tagged as a name
+            if not (t.pos_ == "VERB" and _lemma(t) in REPORT_VERBS | SPEECH_VERBS | TRAILING_ONLY_VERBS or inverted) or k < 4:
                 continue
             if "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense"):
                 continue  # "…, soulignant …" is a participle clause, not an attribution
@@ -948,23 +1011,41 @@ class _Quotes:
                 continue
             if any(c.dep_ == "ccomp" and c.i > t.i and any(g.dep_ == "mark" for g in c.children) for c in t.children):
                 continue
-            if any(c.dep_ == "nsubj" and c.i < t.i and not c.text.startswith("-")
+            if inverted:
+                pron = next((x.text.lstrip("-").lower() for x in toks[k + 1:k + 3] if x.text.startswith("-") and x.text != "-t"), None)
+            incise = pron is not None and self._incise_end(toks, k)  # (with its own pronoun, a subject before it is a misparse)
+            if not incise and any(c.dep_ == "nsubj" and c.i < t.i and not c.text.startswith("-")
                    and not any(x.dep_ == "cop" for x in c.children)  # "C'est une décision économique, a précisé X"
                    and ("," not in self.text[c.idx:toks[j].idx] or self.res.resolve(c) is not None) for c in t.children):
                 continue  # "X a annoncé"; not a "subject" that names no one, past a comma ("A 22H00, heure …, a annoncé X")
             before = [x for x in toks[:j] if x.pos_ in ("VERB", "AUX") and ("Fin" in x.morph.get("VerbForm") or x.morph.get("Mood"))]
-            if not before:
+            incise = incise if not before else None
+            if not before and not incise:
                 continue  # "Mardi, le chef …, Sergueï Lavrov, avait dénoncé": no statement before the comma
-            a, mtok = np_after(t, self.res, self.date_spans)
+            a, mtok = self._inverted_subject(t) if not inverted else (None, None)
             if a is None and pron in ("il", "elle", "ils", "elles"):
                 a, mtok = self._pronoun_speaker(toks[j].idx, pron), None
             if a is None:
                 continue
-            s, e = sent.start_char, toks[j].idx
+            s, e = sent.start_char, incise or toks[j].idx  # an incise: the whole sentence, attribution included
             seg = self.text[s:e]
             s += len(seg) - len(seg.lstrip())
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=mtok, rule="trailing-attribution")
             return
+
+    def _incise_end(self, toks, k):
+        """« Ses missions, a-t-elle expliqué, consistent à … »: an attribution set inside a statement with no quotation
+        marks, the statement's verb after it. The statement's end, or None."""
+        i = k + 1
+        while i < len(toks) and toks[i].text.startswith("-"):
+            i += 1
+        if i >= len(toks) - 1 or toks[i].text != ",":
+            return None
+        rest = [x for x in toks[i + 1:] if not x.is_punct or x.text not in ".!?;"]
+        if not any(x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm") for x in rest):
+            return None
+        last = rest[-1]
+        return last.idx + len(last)
 
     def _selon(self, sent, taken):
         text = self.text
@@ -986,9 +1067,12 @@ class _Quotes:
             if cited and not same:  # "selon des sources citées par l'AFP": the sources, not the agency
                 sp = self.doc.char_span(np.start_char, cited.start(), alignment_mode="expand")
                 a = self.res.resolve_span(sp, generic=True) if sp is not None else None
+            np_end = np.end_char
+            named = None if same else self._name_closing_frame(abs_s, sent.end_char)
+            if named is not None:  # "Selon l'ex-analyste du ministère … et lanceuse d'alerte Annie Trudel, …"
+                a, np_end = named
             if a is None:
                 continue
-            np_end = np.end_char
             rest_after = text[np_end:sent.end_char]
             cm = re.match(r"\s*,\s*", rest_after)
             if cm and m.start() > 15 and self._source_gloss(np_end + cm.end(), sent.end_char):
@@ -1012,6 +1096,18 @@ class _Quotes:
             if e - s < 8:
                 continue
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0], rule="selon")
+
+    def _name_closing_frame(self, s, end):
+        """A person's name closing a long ``selon`` phrase right before its comma, whatever the parse made of the
+        description before it: ``(that person, the phrase's end)``, or None."""
+        comma = self.text.find(",", s, min(end, s + 120))
+        if comma < 0 or re.search(r"[.;:«»\n]", self.text[s:comma]):
+            return None
+        for ent in self.res.ents:
+            if ent.label_ == "PER" and s < ent.start_char and ent.end_char == len(self.text[:comma].rstrip()):
+                a = self.res.person_entity(ent)
+                return (a, comma) if a is not None else None
+        return None
 
     def _source_gloss(self, s, e) -> bool:
         """What follows ``selon X,`` says more about X or the report, not a claim: an apposition with no verb of
@@ -1077,6 +1173,42 @@ class _Quotes:
         self.out = qs
 
 
+class _Open:
+    """An opening « the text never closes (its closing mark lost, or a quote running to the end of the text): the
+    quote runs to the end of its paragraph, or to the next «. Read like a match of ``_QUOTE_RE``."""
+
+    def __init__(self, text, start, end):
+        inner = text[start + 1:end]
+        self._s, self._e = start, end
+        self._is = start + 1 + len(inner) - len(inner.lstrip())
+        self._ie = start + 1 + len(inner.rstrip())
+
+    def start(self, group=None):
+        return self._s if group is None else self._is
+
+    def end(self, group=None):
+        return self._e if group is None else self._ie
+
+    def group(self, group=0):
+        return "" if group == "inner" else None
+
+
+def _open_quotes(text):
+    """Every « that no » closes before the next « or the end of its paragraph."""
+    closed = {m.start() for m in _QUOTE_RE.finditer(text)}
+    found = []
+    for m in re.finditer("«", text):
+        if m.start() in closed:
+            continue
+        stops = [i for i in (text.find("\n", m.end()), text.find("«", m.end()), text.find("»", m.end())) if i >= 0]
+        end = min(stops + [len(text)])
+        if end < len(text) and text[end] == "»":
+            continue  # closed after all, across another quote's marks: left alone
+        if len(text[m.end():end].split()) >= 6:
+            found.append(_Open(text, m.start(), end))
+    return found
+
+
 class _Cand:
     """A quote waiting for its speaker: what the speaker rules read."""
 
@@ -1093,12 +1225,13 @@ class _Cand:
 DIRECT_RULES = [
     ("pronoun-inversion", _Quotes._r_pronoun_inversion),
     ("verb-after", _Quotes._r_verb_after),
+    ("manner-inversion", _Quotes._r_manner_inversion),
     ("trailing-verb", _Quotes._r_trailing_verb),
     ("frame", _Quotes._r_frame),
     ("verb-before", _Quotes._r_verb_before),
+    ("colon-lead", _Quotes._r_colon_lead),
     ("continues-previous", _Quotes._r_continues_previous),
     ("previous-sentence-verb", _Quotes._r_previous_sentence_verb),
-    ("colon-lead", _Quotes._r_colon_lead),
     ("next-sentence-verb", _Quotes._r_next_sentence_verb),
     ("recent-speaker", _Quotes._r_recent_speaker),
     ("latest-person", _Quotes._r_latest_person),
@@ -1111,6 +1244,7 @@ PARTIAL_RULES = [
     ("nearest-verb", _Quotes._r_nearest_verb),
     ("sentence-subject", _Quotes._r_sentence_subject),
     ("actor-before-verb", _Quotes._r_actor_before_verb),
+    ("partial-continues", _Quotes._r_partial_continues),
 ]
 
 

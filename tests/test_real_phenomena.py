@@ -243,3 +243,140 @@ def test_a_name_the_parser_hangs_elsewhere_right_before_a_subjectless_verb_is_it
                        "Dans son premier discours en tant que président, M. Faye s'est souvenu des personnes tuées lors des "
                        "manifestations.\n\"Je suis conscient que les résultats expriment un désir de changement\", a-t-il déclaré.")
     assert _by_text(doc)["Je suis conscient que les résultats expriment un désir de changement"]["speaker"] == "Bassirou Diomaye Faye"
+
+
+def test_a_quote_after_its_own_colon_lead_is_not_the_previous_speakers(extract_text):
+    doc = extract_text("Le maire Paul Martin a ouvert la séance avant de lancer : « Ce jardin est le vôtre. »\n"
+                       "Marie Lefèvre a enchaîné : « Je suis heureuse de voir tant de monde dans notre commune. »")
+    q = _by_text(doc)["Je suis heureuse de voir tant de monde dans notre commune."]
+    assert (q["speaker"], q["rule"]) == ("Marie Lefèvre", "colon-lead")
+
+
+def test_a_reaction_roundup_names_each_speaker_before_the_colon(extract_text):
+    doc = extract_text("Les réactions après les matches de samedi:\n"
+                       "Castres Lyon 30 – 21\n"
+                       "Gweltaz Kerhoas (manager du Racing 92): « Lyon nous a mis beaucoup de pression, ils ont bien défendu. »\n"
+                       "Ioan Brătescu (entraîneur de Lyon): « Pendant 35 minutes on a été dans le match, puis on a craqué. »")
+    qs = _by_text(doc)
+    assert qs["Lyon nous a mis beaucoup de pression, ils ont bien défendu."]["speaker"] == "Gweltaz Kerhoas"
+    assert qs["Pendant 35 minutes on a été dans le match, puis on a craqué."]["speaker"] == "Ioan Brătescu"
+
+
+def test_a_quote_whose_closing_mark_is_lost_ends_at_its_attribution(extract_text):
+    doc = extract_text("Les riverains ont interrogé la maire Evelyne Durand jeudi soir.\n"
+                       "« Il y en a trop, je ne répondrai pas ce soir à toutes, a assuré l'édile lors de la séance. "
+                       "Le collectif a aussitôt protesté contre cette décision.")
+    q = _by_text(doc)["Il y en a trop, je ne répondrai pas ce soir à toutes"]
+    assert q["speaker"] == "Evelyne Durand"
+    assert not any("protesté" in x["text"] for x in doc["quotes"])
+
+
+def test_a_quote_never_closed_runs_to_the_end_of_its_paragraph(extract_text):
+    doc = extract_text("Les réactions après le match:\n"
+                       "Paul Garnier (manager de Castres) : « On a donné trop de cadeaux en première période. On y a cru "
+                       "jusqu'à la fin.\nLe prochain match aura lieu samedi.")
+    q = _by_text(doc)["On a donné trop de cadeaux en première période. On y a cru jusqu'à la fin."]
+    assert (q["kind"], q["speaker"]) == ("direct", "Paul Garnier")
+
+
+_GEOLOGIST = ("Le géologue Paul Martin se dit cependant confiant. Des simulations montrent que le barrage pourrait absorber "
+              "des coulées de boue, relève-t-il. « Mais si plusieurs événements devaient se produire, nous devrions évacuer "
+              "les villages de Gampel et de Steg », situés en aval du barrage.")
+
+
+def test_an_inverted_speech_verb_with_a_changed_stem_attributes_the_clause_before(extract_text):
+    q = _by_text(extract_text(_GEOLOGIST))["Des simulations montrent que le barrage pourrait absorber des coulées de boue"]
+    assert (q["speaker"], q["rule"]) == ("Paul Martin", "trailing-attribution")
+
+
+def test_a_participle_after_a_quote_is_no_attribution(extract_text):
+    q = _by_text(extract_text(_GEOLOGIST))["Mais si plusieurs événements devaient se produire, nous devrions évacuer "
+                                            "les villages de Gampel et de Steg"]
+    assert q["speaker"] == "Paul Martin"
+
+
+def test_selon_a_long_description_closed_by_a_name(extract_text):
+    doc = extract_text("Le député a été arrêté la semaine dernière.\nSelon l'ex-analyste du ministère des Transports et lanceuse "
+                       "d'alerte Annie Trudel, le député voulait révéler un stratagème impliquant la police et une firme.")
+    q = _by_text(doc)["le député voulait révéler un stratagème impliquant la police et une firme"]
+    assert (q["speaker"], q["rule"]) == ("Annie Trudel", "selon")
+
+
+def test_any_verb_in_inversion_before_a_persons_name_attributes_the_quote(extract_text):
+    doc = extract_text("La séance du conseil municipal a été tendue jeudi soir.\n"
+                       "« Ce sont toujours les mêmes questions depuis trois ans », s'est plainte Evelyne Martinot. "
+                       "Le collectif a quitté la salle.")
+    q = _by_text(doc)["Ce sont toujours les mêmes questions depuis trois ans"]
+    assert (q["speaker"], q["rule"]) == ("Evelyne Martinot", "manner-inversion")
+
+
+def test_a_title_in_apposition_to_an_exhibition_is_no_quote(extract_text):
+    doc = extract_text("Le maire Paul Martin a déclaré : « Ce musée est le vôtre. »\n"
+                       "Le photographe est le parrain de l'exposition de Nadia Benchallal, « Paysages inattendus, des vignes "
+                       "et des hommes » à découvrir au musée jusqu'au 3 juillet.")
+    assert not any(q["text"].startswith("Paysages") for q in doc["quotes"])
+
+
+def test_a_name_opening_its_sentence_is_its_subject_for_a_later_pronoun(extract_text):
+    doc = extract_text("Paul Martin a présenté la découverte mardi. Il n'y avait pas que des scientifiques étrangers dans l'équipe. "
+                       "Boubé Kaboré, archéologue à l'Institut de recherches en sciences humaines (IRSH) de Niamey, était de la "
+                       "partie. Il a confié au micro de RFI que ce dinosaure était le plus grand jamais identifié au Niger.")
+    q = _by_text(doc)["ce dinosaure était le plus grand jamais identifié au Niger"]
+    assert q["speaker"] == "Boubé Kaboré"
+
+
+def test_a_pronoun_after_selon_a_description_made_by_a_person_is_that_person(extract_text):
+    doc = extract_text("Jean Kaboré a présenté la découverte mardi. Selon la description faite par Paul Martin, le crâne révèle "
+                       "des dents imbriquées. Il a expliqué que ces grands animaux vivaient surtout dans l'eau.")
+    q = _by_text(doc)["ces grands animaux vivaient surtout dans l'eau"]
+    assert q["speaker"] == "Paul Martin"
+
+
+def test_a_participle_after_an_inverted_same_source_goes_to_the_speaker_before(extract_text):
+    doc = extract_text("Le porte-parole Houssemeddine Jebabli a parlé mardi. « Ces opérations ont conduit à l'arrestation de "
+                       "nombreux passeurs », a déclaré Jebabli.\nAu cours de ces campagnes, les unités sécuritaires ont déjoué "
+                       "14 tentatives de départ en 12 heures, précise la même source, ajoutant que le jardin public situé près "
+                       "du port a été transformé en une zone de transit.")
+    qs = _by_text(doc)
+    assert qs["le jardin public situé près du port a été transformé en une zone de transit"]["speaker"] == "Houssemeddine Jebabli"
+    assert qs["Au cours de ces campagnes, les unités sécuritaires ont déjoué 14 tentatives de départ en 12 heures"]["speaker"] \
+        == "Houssemeddine Jebabli"
+
+
+def test_an_attribution_inside_a_statement_without_quotation_marks(extract_text):
+    doc = extract_text("La directrice Marie Kaboré a présenté l'agence jeudi. Elle est placée sous la tutelle du ministère. "
+                       "Ses missions, a-t-elle expliqué, consistent à fournir aux usagers des informations fiables.")
+    q = _by_text(doc)["Ses missions, a-t-elle expliqué, consistent à fournir aux usagers des informations fiables"]
+    assert (q["kind"], q["speaker"]) == ("indirect", "Marie Kaboré")
+
+
+def test_a_fragment_right_after_someones_quote_is_theirs(extract_text):
+    doc = extract_text("L'éboulement a détruit le village mercredi.\n« Il ne faut pas s'attendre au pire », ajoute le géologue "
+                       "Paul Martin. Le niveau du lac, qui s'est formé en amont, « a baissé d'environ un mètre ».")
+    q = _by_text(doc)["a baissé d'environ un mètre"]
+    assert (q["kind"], q["speaker"]) == ("partial", "Paul Martin")
+
+
+def test_a_scare_quoted_term_after_a_quote_stays_unattributed(extract_text):
+    doc = extract_text("L'éboulement a détruit le village mercredi.\n« Il ne faut pas s'attendre au pire », ajoute le géologue "
+                       "Paul Martin. Le lac, une « bombe à retardement », a baissé d'un mètre.")
+    assert "bombe à retardement" not in _by_text(doc)
+
+
+def test_a_piece_the_parser_split_off_at_a_hyphen_is_no_statement_of_its_own(extract_text):
+    doc = extract_text("Un typhon a touché Tokyo vendredi. A 16h00, « Ampil » se trouvait à 170 km au sud de Tokyo et glissait "
+                       "vers le nord/nord-est de l'archipel, a indiqué la JMA.")
+    assert not any(q["text"].lstrip().startswith("-") for q in doc["quotes"])
+
+
+def test_a_date_after_an_inverted_subject_is_no_part_of_its_name(extract_text):
+    doc = extract_text("Le chômage a retrouvé en métropole son niveau d'il y a un an, a communiqué l'institut jeudi 4 décembre.",
+                       "2014-12-05")
+    q = _by_text(doc)["Le chômage a retrouvé en métropole son niveau d'il y a un an"]
+    assert q["speaker"] and "jeudi" not in q["speaker"].lower()
+
+
+def test_a_date_inside_a_selon_phrase_keeps_the_source_after_it(extract_text):
+    doc = extract_text("Plusieurs accidents se sont produits à travers le pays, faisant au moins cinq blessés selon les éléments "
+                       "transmis tôt mardi par le CGDIS.", "2024-11-20")
+    assert any(q["speaker"] == "CGDIS" for q in doc["quotes"])

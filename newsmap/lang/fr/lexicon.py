@@ -46,7 +46,8 @@ NAMING_CUES = (
     r"l'opération|l'opération militaire|le plan|le programme|le projet|le film|le livre|l'ouvrage|le journal|"
     r"le quotidien|l'hebdomadaire|le magazine|l'émission|le dispositif|la campagne|le festival|la série|le podcast|"
     r"le navire|l'exercice|la doctrine|le format|la chanson|l'album|le roman|le documentaire|la rubrique|"
-    r"la plateforme|l'application|l'initiative|l'exercice militaire|sous le nom"
+    r"la plateforme|l'application|l'initiative|l'exercice militaire|sous le nom|l'exposition|le spectacle|la pièce|"
+    r"l'œuvre|le tableau|le recueil|l'essai|le disque|le single|le court-métrage|le long-métrage"
 )
 NAMED_GROUPS = r"(?:le|du|au|un|ce|l'|de l'|la|de la)\s*(?:groupe|mouvement|collectif|parti|association|organisation|syndicat|coalition)"
 # head nouns of organisation names
