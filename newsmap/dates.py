@@ -40,11 +40,12 @@ import calendar
 import datetime as dt
 import re
 
-from .lang.fr.lexicon import DAY_PARTS, MONTHS, NUMBERS, QUARTER_WORDS, SEASONS, WEEKDAYS
+from .lang.fr.lexicon import DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBERS, QUARTER_WORDS, SEASONS, WEEKDAYS
 from .lang.fr.lexicon import MONTH_ALIASES as _MONTH_ALIASES
 
 WD = "(?:" + "|".join(WEEKDAYS) + ")"
 MO = "(?:" + "|".join(MONTHS + ["fevrier", "aout", "decembre"]) + ")"
+MO_ABBR = "(?:" + "|".join(MONTHS + ["fevrier", "aout", "decembre"]) + "|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")(?:\.|(?=\s+(?:1[89]|20)\d\d\b)))"  # after a day, before "." or a year
 DAYN = r"(?:1er|[12]\d|3[01]|0?[1-9])"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 PART = r"(?:\s+(?P<part>matin|soir|après-midi|midi|dans la soirée|dans la matinée))?"
@@ -63,7 +64,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month_range", B + r"(?:entre|de)\s+(?P<m1>" + MO + r")\s+(?:et|à)\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
     ("numeric_day_month", r"(?<![\d/.,])(?P<d>0[1-9]|[12]\d|3[01])/(?P<m>0[1-9]|1[0-2])(?![/\d%])"),
-    ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?(?:\s+(?P<dir>prochain|dernier|passé))?" + PART + E_),
+    ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO_ABBR + r")(?:\s+(?P<y>" + YEAR + r"))?(?:\s+(?P<dir>prochain|dernier|passé))?" + PART + E_),
     ("month_year", B + r"(?:(?:en|depuis|dès|jusqu'en|début|fin|mi-|courant|à la fin|au début)\s*)?(?:de |d')?(?P<m>" + MO + r")\s+(?P<y>" + YEAR + r")" + E_),
     ("month", B + r"(?:(?P<prep>en|depuis|dès|jusqu'en|début|fin|mi-|courant|au mois de|le mois de|à partir de|d'ici)\s*)?(?P<m>" + MO + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + E_),
     ("year_range", B + r"(?:entre|de)\s+(?P<y1>" + YEAR + r")\s+(?:et|à)\s+(?P<y2>" + YEAR + r")" + E_),

@@ -200,3 +200,9 @@ def test_the_new_year_is_the_one_just_begun_or_the_next(nlp):
 def test_a_month_named_again_is_the_same_month(nlp):
     text = "Le club, fondé en mai, a déjà recruté dix joueurs. « Nous travaillons dur depuis sa fondation en mai », dit son président."
     assert [d["value"] for d in find_dates(text, dt.date(2023, 12, 10), nlp(text))] == ["2023-05", "2023-05"]
+
+
+def test_abbreviated_month_after_a_day(nlp):
+    text = "Paris, 23 déc 2023 (AFP) – Les réactions. Le 5 janv. il partira. Ils étaient 23 sept à venir."
+    assert [(d["mention"], d["value"]) for d in find_dates(text, dt.date(2023, 12, 23), nlp(text))] == [
+        ("23 déc 2023", "2023-12-23"), ("Le 5 janv.", "2024-01-05")]
