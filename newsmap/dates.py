@@ -40,7 +40,7 @@ import calendar
 import datetime as dt
 import re
 
-from .lang.fr.lexicon import DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBERS, QUARTER_WORDS, SEASONS, WEEKDAYS
+from .lang.fr.lexicon import DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBERS, QUARTER_WORDS, REPORT_VERBS, SEASONS, SPEECH_DAY_WORDS, WEEKDAYS
 from .lang.fr.lexicon import MONTH_ALIASES as _MONTH_ALIASES
 
 WD = "(?:" + "|".join(WEEKDAYS) + ")"
@@ -232,6 +232,7 @@ class _Reader:
     def __init__(self, text: str, published: dt.date, doc):
         self.text, self.published, self.doc = text, published, doc
         self.last_day: dt.date | None = None  # the last day-precision date read (outside quotes): the event in context
+        self.last_day_end = 0  # where it ends
         self.story_year: tuple[int, int] | None = None  # (year, position) of the last date written with a past year
         self.s = self.e = 0
         self._tense: str | None = None
@@ -575,6 +576,28 @@ assert list(RULES) == [name for name, _pat in _PATTERNS]
 _STORY_RULES = ("full", "numeric", "month_year", "range_days", "range_between", "day_list")  # dates that may set a story's year
 
 
+SPEECH_DAY_MAX = 7  # days: a speech told as a past scene of the last week
+
+
+def _speech_day(r, rec) -> dt.date | None:
+    """``aujourd'hui``, ``ce soir`` in words said on a day the article named before (within the week before publication):
+    that day, not publication. Said in a quote (« je ne répondrai pas ce soir », after « jeudi 11 avril »), or in speech
+    reported after ``que`` in the sentence of that day (``a affirmé lundi …, soulignant que le groupe est aujourd'hui …``)."""
+    if rec["mention"].lower().replace("’", "'") not in SPEECH_DAY_WORDS or r.last_day is None \
+            or not 0 < (r.published - r.last_day).days <= SPEECH_DAY_MAX:
+        return None
+    para = r.text[r.text.rfind("\n", 0, rec["start"]) + 1:rec["start"]]
+    if rec["in_quote"] or para.rfind("«") > para.rfind("»"):  # a quote, closed or not (« … ce soir, a assuré l'édile)
+        return r.last_day
+    if r.doc is None:
+        return None
+    sent = next((x for x in r.doc.sents if x.start_char <= rec["start"] < x.end_char), None)
+    if sent is None or r.last_day_end < sent.start_char or not re.search(r"\bqu(?:e\b|')", r.text[r.last_day_end:rec["start"]]):
+        return None
+    said = any(t.lemma_ in REPORT_VERBS and t.pos_ in ("VERB", "AUX") for t in sent if t.idx < rec["start"])
+    return r.last_day if said else None
+
+
 def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
     """Every temporal expression in ``text`` with its normalised value (see module docstring)."""
     out: list[dict] = []
@@ -596,8 +619,11 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                     and not re.match(r"(?:depuis|dès|jusqu)", rec["mention"], re.IGNORECASE):  # "depuis juin 2024" opens a span
                 y = int(rec["value"][:4])
                 r.story_year = (y, e) if y < published.year else None
+            day = _speech_day(r, rec)
+            if day is not None:
+                rec.update(value=day.isoformat(), rule="speech_day", anchor=day.isoformat())
             if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
-                r.last_day = dt.date.fromisoformat(rec["end_value"] or rec["value"])
+                r.last_day, r.last_day_end = dt.date.fromisoformat(rec["end_value"] or rec["value"]), e
             if rec["value"] and not rec["in_quote"]:
                 r.last_date = (dt.date.fromisoformat((rec["value"] + "-01-01")[:10]), rec["precision"], e)
             out.append(rec)

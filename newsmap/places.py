@@ -168,6 +168,7 @@ class _Finder:
         self.named = ctx.countries
         self.hits: list[tuple[int, int, dict]] = []
         self.claimed: list[tuple[int, int]] = []
+        self.qualified: dict[str, dict] = {}  # a name placed by its division ("Blatten (VS)"): the same at every mention
         self.sent_starts = [s.start_char for s in ctx.doc.sents] if ctx.doc.has_annotation("SENT_START") else [0]
 
     def near(self) -> set[str]:
@@ -297,14 +298,62 @@ def _rule_seat(f):
             f.add(s, e, {**seat_keys[norm(m.group("name"))], "source": "newsmap-gazetteer"}, "seat-locative")
 
 
+DIVISION_KM = 100  # a town named with its division lies within this of the division's middle
+_TOWN_DIVISION_RE = re.compile(rf"(?P<name>{_NAME})\s\((?P<div>[A-Z]{{2,3}}|{_NAME})\)")
+_codes_by_suffix: dict[str, list[str]] = {}
+
+
+def _division_named(f, div: str) -> dict | None:
+    """``VS`` (a division code of the article's countries, else of the readers' own) or ``Limbourg`` (a division name)."""
+    if div.isupper():
+        if not _codes_by_suffix:
+            for key in f.gaz.codes:
+                _codes_by_suffix.setdefault(key.split("-", 1)[1], []).append(key)
+        keys = _codes_by_suffix.get(div, [])
+        key = next((k for k in keys if k.split("-")[0] in f.near()), None) or next(
+            (k for k in keys if k.split("-")[0] in FR.HOME_COUNTRIES), None)
+        return f.gaz.record(f.gaz.codes[key]) if key else None
+    return f.lookup(div, kinds={"region"}, weak_ok=True)
+
+
+def _rule_town_of_division(f):
+    """``Blatten (VS)``, ``Hasselt (Limbourg)``: the town of that name in the division named after it (the candidate nearest
+    the division's middle, within 100 km), else (a division code) a village the gazetteer lacks, placed at the division (``source =
+    "division-of-village"``, approximate). The name is that place at its other mentions too (``à Blatten`` in the headline
+    is not the Zurich Blatten)."""
+    people = [(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "PER"]
+    orgs = {(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "ORG"}  # a party (PS), not "Université de X"
+    for m in _TOWN_DIVISION_RE.finditer(f.text):
+        (s, e), (ds, de) = m.span("name"), m.span("div")
+        name = m.group("name")
+        if not f.free(s, e) or name.isupper() or _overlaps(people, s, e) or (s, e) in orgs:
+            continue
+        div = _division_named(f, m.group("div"))
+        if div is None or div["kind"] != "region":
+            continue
+        inside = [c for c in f.gaz.candidates(name) if c["kind"] == "city"
+                  and haversine_km(c["lat"], c["lon"], div["lat"], div["lon"]) <= DIVISION_KM]
+        if inside:
+            rec = max(inside, key=f.gaz.score)
+        elif not m.group("div").isupper():
+            continue  # "Tiguentourine (Illizi)": a site at a town as likely as a village of a division
+        else:
+            rec = {"name": name, "lat": div["lat"], "lon": div["lon"], "kind": "city", "country": div["country"],
+                   "source": "division-of-village"}
+        f.add(s, e, rec, "town-of-division")
+        f.qualified[name] = f.hits[-1][2]
+        if f.free(ds, de):
+            f.add(ds, de, div, "division-code" if m.group("div").isupper() else "town-of-division")
+
+
 def _rule_landmark(f):
     """Claim landmark names now (so that ``Halle`` is never geocoded alone); place them after NER."""
     f.landmarks = []
     for m in _LANDMARK_RE.finditer(f.text):
         s, e = m.start(), m.end()
         inner = [h for h in f.hits if h[0] < e and s < h[1]]
-        if any(h[0] <= s or h[1] > e for h in inner):
-            continue
+        if any(h[0] <= s or h[1] > e or h[2]["rule"] == "town-of-division" for h in inner):
+            continue  # "Université de Hasselt (Limbourg)": the town, placed by its division
         if inner:  # "gares du Nord": the landmark, not the département inside its name
             f.hits = [h for h in f.hits if h not in inner]
             f.claimed = [c for c in f.claimed if not (c[0] < e and s < c[1])]
@@ -506,6 +555,9 @@ def _rule_ner(f):
         for ent, s, e in pending:
             if not f.free(s, e):
                 continue
+            if text[s:e] in f.qualified:
+                f.add(s, e, f.qualified[text[s:e]], "town-of-division")
+                continue
             got = _resolve_entity(f, ent, s, e)
             if got is None:
                 left.append((ent, s, e))
@@ -619,7 +671,8 @@ def _rule_divisions(f):
     _rule_division(f, plural=True)
 
 
-RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_landmark,
+RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_town_of_division,
+         _rule_landmark,
          _rule_road_code, _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses,
          _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division, _rule_unknown_locality]
 

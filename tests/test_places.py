@@ -299,3 +299,13 @@ def test_a_name_after_an_article_is_no_foreign_town(extract_text):
 def test_small_foreign_namesake_far_from_a_local_story_is_dropped(extract_text):
     doc = extract_text("Des incendies menacent Edson et Edmonton. Les flammes ont atteint la communauté de Fox Lake.")
     assert by_mention(doc, "Edmonton") and by_mention(doc, "Fox Lake") is None  # not Fox Lake, Illinois
+
+
+def test_a_town_named_with_its_division_is_in_that_division(extract_text):
+    doc = extract_text("Éboulement à Blatten\nLa masse des débris à Blatten (VS) atteint 100 mètres. Le campus appartient à "
+                       "l'Université de Hasselt (Limbourg).")
+    for s, e in by_mention(doc, "Blatten")["spans"]:  # the headline's Blatten too: not Blatten near Zurich
+        assert doc["article"]["text"][s:e] == "Blatten"
+    blatten = by_mention(doc, "Blatten")
+    assert blatten["count"] == 2 and blatten["rule"] == "town-of-division" and near(blatten, 46.42, 7.82)  # at Valais
+    assert near(by_mention(doc, "Hasselt"), 50.93, 5.34, 10)  # the Limburg town, not the town of Limbourg (Liège)
