@@ -83,7 +83,8 @@ _TOWN_IN_NAME_RE = re.compile(rf"\b(?i:{_TOWN_HEADS})\s+(?:de\s+|d'|d’|du\s+)(
 _DATELINE_RE = re.compile(
     r"^(?:(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]*[A-ZÀ-ÖØ-Þ])(?:,\s*(?P<land>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?))?(?=\s*(?:,|\||\(|—|–|-\s)|-(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ']))"
     r"|\((?P<paren>[A-ZÀ-ÖØ-Þ][\w'’ -]+)\)\s"
-    r"|(?P<town>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?) \((?P<country>[A-ZÀ-ÖØ-Þ][\w' -]+)\) \((?:AFP|Reuters|AP|Belga|ATS)\))",
+    r"|(?P<town>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?) \((?P<country>[A-ZÀ-ÖØ-Þ][\w' -]+)\) \((?:AFP|Reuters|AP|Belga|ATS)\)"
+    r"|(?P<dated>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?),\s+(?:le\s+)?(?:[a-z]+\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}\s*\([A-Z][\w-]*\))",
     re.M,
 )
 _CUE_NAME_RE = re.compile(rf"(?<![\w-]){FR.LOCATIVE_CUES}\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)")
@@ -238,8 +239,8 @@ def _rule_dateline(f):
             country = f.lookup(m.group(g), kinds={"country", "region"}) if m.group(g) else None
             if country:
                 f.add(m.start(g), m.end(g), country, "dateline")
-        name = m.group("caps") or m.group("paren") or m.group("town")
-        s = m.start("caps") if m.group("caps") else m.start("paren") if m.group("paren") else m.start("town")
+        g = next(g for g in ("caps", "paren", "town", "dated") if m.group(g))  # "dated": "Kaya, le 21 novembre 2025 (AIB) –"
+        name, s = m.group(g), m.start(g)
         rec = f.lookup(name, kinds={"city", "region", "country"})
         if rec and f.free(s, s + len(name)):
             f.add(s, s + len(name), rec, "dateline")
@@ -481,6 +482,49 @@ def _rule_town_in_name(f):
             f.add(s, e, rec, "town-in-name")
 
 
+_COMPOUND_KINDS = {"city", "region", "country"}
+_COMPOUND_RE = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[A-ZÀ-ÖØ-Þ][\w'’]+)+(?![\w-])")
+
+
+def _rule_place_compound(f):
+    """``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: a hyphenated name that is no place itself, whose parts are
+    (at least two of them) places of the article's countries or towns of 5,000 inhabitants or more: each part (a village
+    in the country of the others)."""
+    person = [(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "PER"]
+    for m in _COMPOUND_RE.finditer(f.text):
+        if not f.free(m.start(), m.end()) or _overlaps(person, m.start(), m.end()) or f.gaz.candidates(m.group(0)):
+            continue
+        words = m.group(0).split("-")
+        recs = [f.lookup(w, kinds=_COMPOUND_KINDS) for w in words]
+        near = f.near() | {r["country"] for r in recs if r}  # "Laroche", a village, beside "Dijon"
+        recs = [r or f.gaz.resolve(w, near, lambda c: c["kind"] in _COMPOUND_KINDS and c["country"] in near) for w, r in zip(words, recs)]
+        if sum(r is not None for r in recs) < 2:
+            continue
+        at = m.start()
+        for word, rec in zip(words, recs):
+            if rec:
+                f.add(at, at + len(word), rec, "place-compound")
+            at += len(word) + 1
+
+
+_MULTIWORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’-]+(?: (?:[A-ZÀ-ÖØ-Þ][\w'’-]+|[a-zà-ÿ]+)){1,2}(?![\w-])")
+
+
+def _rule_multiword_division(f):
+    """``en Brabant flamand``, ``TER Bourgogne Franche Comté``: a division or country of two or three words (spaces for
+    hyphens, an adjective after the name) that NER cut short or missed; a division only in the article's countries or when
+    its name is in one country only. Before the list of ``assets/gazetteer_extra.json`` (``Bourgogne`` alone)."""
+    for m in _MULTIWORD_RE.finditer(f.text):
+        words = m.group(0).split(" ")
+        for n in range(len(words), 1, -1):
+            name = " ".join(words[:n])
+            s, e = m.start(), m.start() + len(name)
+            rec = f.lookup(name, kinds={"region", "country"}, weak_ok=f.one_country(name)) if f.free(s, e) else None
+            if rec:
+                f.add(s, e, rec, "multiword-division")
+                break
+
+
 def _resolve_entity(f, ent, s, e):
     """(start, end, record, rule) for one NER entity, or None."""
     text = f.text
@@ -671,9 +715,9 @@ def _rule_divisions(f):
     _rule_division(f, plural=True)
 
 
-RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_town_of_division,
+RULES = [_rule_division, _rule_multiword_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_town_of_division,
          _rule_landmark,
-         _rule_road_code, _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses,
+         _rule_road_code, _rule_place_compound, _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses,
          _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division, _rule_unknown_locality]
 
 

@@ -309,3 +309,23 @@ def test_a_town_named_with_its_division_is_in_that_division(extract_text):
     blatten = by_mention(doc, "Blatten")
     assert blatten["count"] == 2 and blatten["rule"] == "town-of-division" and near(blatten, 46.42, 7.82)  # at Valais
     assert near(by_mention(doc, "Hasselt"), 50.93, 5.34, 10)  # the Limburg town, not the town of Limbourg (Liège)
+
+
+def test_hyphenated_route_names_are_their_towns(extract_text):
+    doc = extract_text("Des perturbations sont à prévoir sur les lignes Dijon-Laroche et Nevers-Laroche-Paris samedi, "
+                       "a indiqué la SNCF. Jean-Marc Dupont était à Dijon.")
+    assert near(by_mention(doc, "Laroche"), 47.97, 3.49) and by_mention(doc, "Laroche")["rule"] == "place-compound"
+    assert near(by_mention(doc, "Paris"), 48.85, 2.35) and by_mention(doc, "Nevers")
+    assert by_mention(doc, "Jean") is None and by_mention(doc, "Marc") is None
+
+
+def test_a_division_of_several_words_that_ner_cuts_short(extract_text):
+    doc = extract_text("La Belgique panse ses plaies. L'eau reste haute, notamment en Brabant flamand et en Wallonie. "
+                       "Consultez le site des TER - Bourgogne Franche Comté.")
+    assert by_mention(doc, "Brabant flamand")["kind"] == "region" and near(by_mention(doc, "Brabant flamand"), 50.88, 4.56, 50)
+    assert near(by_mention(doc, "Bourgogne Franche Comté"), 47.2, 4.8, 100)
+
+
+def test_dateline_with_its_date(extract_text):
+    doc = extract_text("Kaya, le 21 novembre 2025 (AIB) – La directrice a présenté jeudi une communication sur l'agence.")
+    assert by_mention(doc, "Kaya")["rule"] == "dateline" and near(by_mention(doc, "Kaya"), 13.09, -1.08)
