@@ -525,6 +525,46 @@ def _rule_multiword_division(f):
                 break
 
 
+_OF_NAME_RE = re.compile(rf"(?:\bde\s+la\s+|\bdu\s+|\bdes\s+|\bde\s+|\bd'|\bd’)(?P<name>{_NAME})")
+
+
+def _rule_place_in_org(f):
+    """``la Garde nationale de Tunis``, ``l'Agence d'information du Burkina``: an organisation named after its town, region
+    or country (a town of 5,000 inhabitants or more, or of the article's countries): that place."""
+    for ent in f.doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        for m in _OF_NAME_RE.finditer(ent.text):
+            name = m.group("name")
+            for cand in (name, name.split(" ")[0]):  # "de Tunis Houssemeddine Jebabli": NER ran on into the next name
+                s = ent.start_char + m.start("name")
+                rec = f.lookup(cand, kinds={"city", "region", "country"}) if f.free(s, s + len(cand)) else None
+                if rec:
+                    f.add(s, s + len(cand), rec, "place-in-org")
+                    break
+
+
+_ARRONDISSEMENT_RE = re.compile(rf"(?<![\w-])(?P<head>(?P<n>\d{{1,2}})(?:e|er|ème|è)\s+arrondissement)(?:\s+(?:de\s+|d'|d’)(?P<town>{_NAME}))?")
+
+
+def _rule_arrondissement(f):
+    """``le 7e arrondissement de Lyon``: GeoNames' ``Lyon 07`` when it has it, else the town; without a town, the one the
+    article names most (``source = "town-of-district"`` then)."""
+    cities = [h for h in f.hits if h[2]["kind"] == "city"]
+    for m in _ARRONDISSEMENT_RE.finditer(f.text):
+        s, e = m.span("head")
+        if not f.free(s, e):
+            continue
+        town = f.lookup(m.group("town"), kinds={"city"}) if m.group("town") else _article_town(cities)
+        if town is None:
+            continue
+        own = f.gaz.resolve(f"{town['name']} {int(m.group('n')):02d}", {town["country"]},
+                            lambda c, t=town: c["kind"] == "city" and c["country"] == t["country"])
+        at = own or town
+        f.add(s, e, {"name": f"{m.group('head')} de {town['name']}", "lat": at["lat"], "lon": at["lon"], "kind": "district",
+                     "country": town["country"], "source": "geonames" if own else "town-of-district"}, "arrondissement")
+
+
 def _resolve_entity(f, ent, s, e):
     """(start, end, record, rule) for one NER entity, or None."""
     text = f.text
@@ -717,7 +757,8 @@ def _rule_divisions(f):
 
 RULES = [_rule_division, _rule_multiword_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_town_of_division,
          _rule_landmark,
-         _rule_road_code, _rule_place_compound, _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses,
+         _rule_road_code, _rule_place_compound, _rule_ner, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
+         _place_landmarks, _rule_facility_in_parentheses,
          _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division, _rule_unknown_locality]
 
 

@@ -329,3 +329,21 @@ def test_a_division_of_several_words_that_ner_cuts_short(extract_text):
 def test_dateline_with_its_date(extract_text):
     doc = extract_text("Kaya, le 21 novembre 2025 (AIB) – La directrice a présenté jeudi une communication sur l'agence.")
     assert by_mention(doc, "Kaya")["rule"] == "dateline" and near(by_mention(doc, "Kaya"), 13.09, -1.08)
+
+
+def test_a_place_inside_an_organisations_name(extract_text):
+    doc = extract_text("Le porte-parole de la Garde nationale de Tunis a parlé de Sfax. "
+                       "La directrice de l'Agence d'information du Burkina (AIB) a présenté son bilan.")
+    assert near(by_mention(doc, "Tunis"), 36.81, 10.18) and by_mention(doc, "Tunis")["rule"] == "place-in-org"
+    assert by_mention(doc, "Burkina")["country"] == "BF"
+
+
+def test_an_hotel_is_placed_at_the_town_of_its_paragraph(extract_text):
+    doc = extract_text("Des gangs ont attaqué Port-au-Prince. Des tirs près de l'hôtel Oloffson ont fait fuir des élèves.")
+    assert near(by_mention(doc, "hôtel Oloffson"), 18.54, -72.34, 10)
+
+
+def test_an_arrondissement_is_in_its_town(extract_text):
+    doc = extract_text("Les startups se sont réunies à Lyon, au rez-de-chaussée d'une tour du 7e arrondissement de Lyon.")
+    p = by_mention(doc, "7e arrondissement")
+    assert p["kind"] == "district" and p["rule"] == "arrondissement" and near(p, 45.733, 4.84, 5)

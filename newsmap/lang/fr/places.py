@@ -6,7 +6,7 @@ LANDMARK_HEADS = (
     "gares", "col", "pont", "musée", "cathédrale", "basilique", "église", "collège", "lycée", "université", "aéroport",
     "palais", "château", "théâtre", "zénith", "chemin", "rue", "avenue", "boulevard", "quai", "pointe", "mont", "pic",
     "plage", "prison", "centre pénitentiaire", "port", "esplanade", "tour", "arène", "arènes", "salle", "forêt", "vallée",
-    "route", "lieu-dit", "hameau", "quartier", "cité", "coin", "angle",
+    "route", "lieu-dit", "hameau", "quartier", "cité", "coin", "angle", "hôtel", "résidence",
 )
 # heads naming a street crossing by the other street's name ("coin McGill College"): the place is the name alone
 CROSSING_HEADS = ("coin", "angle")
