@@ -368,6 +368,8 @@ def _rule_landmark(f):
                 name_end = e
         if re.search(r"\b(?:à|en)\s+la\s+$", f.text[max(0, s - 8):s]) and f.text[s:s + 5].lower() == "place":
             continue  # "à la place de X" is no square
+        if re.search(r"(?:\bau|\bà\s+(?:son|leur|mon|ton|notre|votre))\s+$", f.text[max(0, s - 12):s]) and f.text[s:s + 5].lower() == "tour ":
+            continue  # "c'est au tour de la Côte d'Ivoire", "à son tour": no tower
         if m.group("of") and not town_name and (f.lookup(m.group("name"), kinds={"city", "country"})):
             continue  # "hôpital de Sion", "port de Marseille": the town itself (rule town-in-name)
         if f.text[s:m.start("name")].strip().lower() in FR.CROSSING_HEADS:
@@ -511,7 +513,7 @@ _MULTIWORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’-]+(?: (?:[A-ZÀ-Ö
 
 
 def _rule_multiword_division(f):
-    """``en Brabant flamand``, ``TER Bourgogne Franche Comté``: a division or country of two or three words (spaces for
+    """``en Brabant flamand``, ``TER Bourgogne Franche Comté``: an ISO 3166-2 division of two or three words (spaces for
     hyphens, an adjective after the name) that NER cut short or missed; a division only in the article's countries or when
     its name is in one country only. Before the list of ``assets/gazetteer_extra.json`` (``Bourgogne`` alone)."""
     for m in _MULTIWORD_RE.finditer(f.text):
@@ -519,8 +521,8 @@ def _rule_multiword_division(f):
         for n in range(len(words), 1, -1):
             name = " ".join(words[:n])
             s, e = m.start(), m.start() + len(name)
-            rec = f.lookup(name, kinds={"region", "country"}, weak_ok=f.one_country(name)) if f.free(s, e) else None
-            if rec:
+            rec = f.lookup(name, kinds={"region"}, weak_ok=f.one_country(name)) if f.free(s, e) else None
+            if rec and rec["source"] == "iso3166-2":  # the list's names are the next rule's (La Réunion)
                 f.add(s, e, rec, "multiword-division")
                 break
 

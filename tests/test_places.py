@@ -347,3 +347,13 @@ def test_an_arrondissement_is_in_its_town(extract_text):
     doc = extract_text("Les startups se sont réunies à Lyon, au rez-de-chaussée d'une tour du 7e arrondissement de Lyon.")
     p = by_mention(doc, "7e arrondissement")
     assert p["kind"] == "district" and p["rule"] == "arrondissement" and near(p, 45.733, 4.84, 5)
+
+
+def test_au_tour_de_is_no_tower(extract_text):
+    doc = extract_text("Après le Ghana, c'est au tour de la Côte d'Ivoire d'ouvrir sa campagne de vaccination à Abidjan.")
+    assert by_mention(doc, "Côte d'Ivoire")["kind"] == "country" and by_mention(doc, "tour de la Côte d'Ivoire") is None
+
+
+def test_a_listed_name_is_not_taken_as_a_division_of_several_words(extract_text):
+    doc = extract_text("Le cyclone se dirige vers La Réunion. Le préfet de La Réunion a déclenché l'alerte.")
+    assert by_mention(doc, "La Réunion")["kind"] == "region"  # the list's département, never a country (an actor)
