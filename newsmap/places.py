@@ -63,6 +63,8 @@ from .gazetteer import is_weak as _weak
 from .lang.fr import places as FR
 
 NEAR_KM = 150
+DIVISION_KM = 100  # a town named with its division lies within this of the division's middle
+REGION_CITY_POPULATION = 100_000  # "la région de Sfax" is drawn at the city when the city is that large
 FOREIGN_TOWN_POPULATION = 50_000  # a smaller town of a country the article does not name, far from its places: a namesake
 _LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
                 "canal ", "gazoduc", "péninsule ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
@@ -247,14 +249,20 @@ def _rule_dateline(f):
 
 
 def _division_record(f, head: str, adj: str, name: str) -> dict | None:
-    """The division ``<head> de <name>``: a known one, else one placed at the town of that name or (a raion named by
-    an adjective, ``district de Rylsky``) at its seat town."""
+    """The division ``<head> de <name>``: a known one (``la région de X`` named after a city of 100,000 inhabitants or more
+    inside it: at that city), else one placed at the town of that name or (a raion named by an adjective, ``district de
+    Rylsky``) at its seat town."""
     gaz = f.gaz
     known = gaz.resolve(f"région de {name}")
     if known and known["kind"] == "region":
         return known
     one = len({c["country"] for c in gaz.candidates(name) if c["kind"] == "region"}) == 1
     division = f.lookup(name, kinds={"region"}, weak_ok=one)  # "départements de l'Est": which country's?
+    if division and head.lower() == "région":  # "la région de Sfax": the area around the city, drawn at the city
+        city = f.gaz.resolve(name, {division["country"]}, lambda c: c["kind"] == "city" and c["country"] == division["country"]
+                             and c["population"] >= REGION_CITY_POPULATION)
+        if city and haversine_km(city["lat"], city["lon"], division["lat"], division["lon"]) <= DIVISION_KM:
+            return dict(division, lat=city["lat"], lon=city["lon"], source="division-at-city")
     if division:
         return division
     city = f.lookup(name, kinds={"city"}) or next(filter(None, (f.lookup(n, kinds={"city"}) for n in _seat_names(name))), None)
@@ -299,7 +307,6 @@ def _rule_seat(f):
             f.add(s, e, {**seat_keys[norm(m.group("name"))], "source": "newsmap-gazetteer"}, "seat-locative")
 
 
-DIVISION_KM = 100  # a town named with its division lies within this of the division's middle
 _TOWN_DIVISION_RE = re.compile(rf"(?P<name>{_NAME})\s\((?P<div>[A-Z]{{2,3}}|{_NAME})\)")
 _codes_by_suffix: dict[str, list[str]] = {}
 

@@ -357,3 +357,9 @@ def test_au_tour_de_is_no_tower(extract_text):
 def test_a_listed_name_is_not_taken_as_a_division_of_several_words(extract_text):
     doc = extract_text("Le cyclone se dirige vers La Réunion. Le préfet de La Réunion a déclenché l'alerte.")
     assert by_mention(doc, "La Réunion")["kind"] == "region"  # the list's département, never a country (an actor)
+
+
+def test_la_region_de_a_large_city_is_drawn_at_the_city(extract_text):
+    doc = extract_text("La Garde nationale a mené des opérations contre l'immigration irrégulière dans la région de Sfax, en Tunisie.")
+    p = by_mention(doc, "région de Sfax")
+    assert p["kind"] == "region" and near(p, 34.74, 10.76, 5)  # the governorate's middle lies 40 km inland
