@@ -760,6 +760,29 @@ def _rule_unknown_locality(f):
                      "source": "town-of-context"}, "unknown-locality")
 
 
+SIBLING_POPULATION = 20_000  # a village listed with towns this small lies near them
+_SIBLING_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:de\s+|d'|d’|à\s+)?")
+_SIBLING_PREP_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:de\s+|d'|d’|à\s+)")
+
+
+def _rule_village_in_list(f):
+    """A place the gazetteer lacks, listed right after or before a small town (``évacuer les villages de Gampel et de
+    Steg``): next to it (``source = "sibling-in-list"``, approximate). A name NER took for a person only with the
+    preposition repeated (``et de Steg``)."""
+    small = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city" and rec.get("source") == "geonames"
+                   and rec.get("population", 0) < SIBLING_POPULATION)
+    for ent in f.doc.ents:
+        s, e = ent.start_char, ent.end_char
+        if ent.label_ not in ("LOC", "PER") or not f.free(s, e) or not ent.text[:1].isupper() or re.search(r"[A-Z]{2}", ent.text):
+            continue
+        ok = _SIBLING_RE.fullmatch if ent.label_ == "LOC" else _SIBLING_PREP_RE.fullmatch  # "et de Steg" (tagged PER)
+        sib = next((r for hs, he, r in small if he <= s and ok(f.text[he:s])), None) or next(
+            (r for hs, he, r in small if e <= hs and ok(f.text[e:hs])), None)
+        if sib:
+            f.add(s, e, {"name": ent.text, "lat": sib["lat"], "lon": sib["lon"], "kind": "city", "country": sib["country"],
+                         "source": "sibling-in-list"}, "village-in-list")
+
+
 def _rule_divisions(f):
     _rule_division(f, plural=True)
 
@@ -768,7 +791,8 @@ RULES = [_rule_division, _rule_multiword_division, _rule_gazetteer_list, _rule_d
          _rule_landmark,
          _rule_road_code, _rule_place_compound, _rule_ner, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
          _place_landmarks, _rule_facility_in_parentheses,
-         _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division, _rule_unknown_locality]
+         _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division, _rule_unknown_locality,
+         _rule_village_in_list]
 
 
 def _title(caps: str) -> str:

@@ -363,3 +363,11 @@ def test_la_region_de_a_large_city_is_drawn_at_the_city(extract_text):
     doc = extract_text("La Garde nationale a mené des opérations contre l'immigration irrégulière dans la région de Sfax, en Tunisie.")
     p = by_mention(doc, "région de Sfax")
     assert p["kind"] == "region" and near(p, 34.74, 10.76, 5)  # the governorate's middle lies 40 km inland
+
+
+def test_a_village_listed_with_a_small_town_is_next_to_it(extract_text):
+    doc = extract_text("Le géologue valaisan a prévenu : « Nous devrions évacuer les villages de Gampel et de Steg », en Suisse.")
+    p = by_mention(doc, "Steg")
+    assert p["rule"] == "village-in-list" and near(p, 46.315, 7.75, 10)
+    doc = extract_text("À Gampel, Jean Dupont a témoigné.")
+    assert by_mention(doc, "Jean Dupont") is None
