@@ -13,7 +13,10 @@ Rules (documented in the README):
 * weekdays: ``ce mercredi`` is the publication week's day; a bare weekday is the most recent
   one (the publication day itself included), or the coming one when the governing verb is in
   the future tense; ``dernier``/``passé``/``prochain`` force the direction;
-* ``hier``, ``demain``, ``aujourd'hui``, ``il y a trois jours`` … count from publication;
+* ``hier``, ``demain``, ``aujourd'hui``, ``il y a trois jours`` … count from publication; ``aujourd'hui``, ``ce soir``,
+  ``ce matin`` in words said on a day named before (a past day of the last week) are that day (``speech_day``): in a
+  quote, closed or not, or in speech reported after ``que`` in that day's sentence;
+* ``23 déc 2023``, ``5 janv.``: an abbreviated month after a day number (with a dot or a year after it);
 * ``la veille``/``le lendemain`` count from the last day-precision date mentioned before them
   (the event in context), else from publication; ``au lendemain de <évènement>`` and ``à la
   veille de <évènement>`` denote the day of the clause they sit in (the context date);

@@ -10,21 +10,28 @@ characters, and every place records the ``rule`` that found its first mention:
 ==========================  =======================================================================
 rule                        what it finds
 ==========================  =======================================================================
-division                    ``région du Centre``, ``canton de Vaud``: the division, else one placed at
+division                    ``région du Centre``, ``canton de Vaud``: the division (``la région de Sfax``: at the city
+                            of 100,000 inhabitants or more it is named after), else one placed at
                             the city of that name (``source = "derived-from-city"``); before the list
                             below, so that ``région du Sahel`` is Burkina Faso's region, not the belt.
                             A plural head (``départements de l'Est``, ``États du Sahel``: a group)
                             comes after the list
+multiword-division          an ISO 3166-2 division of two or three words NER cut short or missed (``en Brabant
+                            flamand``, ``TER Bourgogne Franche Comté``)
 gazetteer-list              names from ``assets/gazetteer_extra.json`` (``mer Baltique``, ``Haut Atlas``)
 descriptive-name            periphrases (``la cité phocéenne`` → Marseille), ``lang/fr/places.py``
-dateline                    ``BRUXELLES, Belgique | AFP``, ``KIEV, 3 mars (AFP) -``, ``(Québec)``
+dateline                    ``BRUXELLES, Belgique | AFP``, ``KIEV, 3 mars (AFP) -``, ``(Québec)``, ``Kaya, le 21 novembre
+                            2025 (AIB) –``
 seat-locative               ``à la Maison-Blanche`` (a seat of power is otherwise an actor)
+town-of-division            ``Blatten (VS)``, ``Hasselt (Limbourg)``: the namesake inside that division, else (a code) a
+                            village placed at the division; every mention of the name follows
 landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-Garnier de Lyon``,
                             ``col du Tourmalet``: placed at the town named with it, else at the
                             nearest town of its sentence (or paragraph, for a building or street;
                             a street, square or park: else the town the article names most);
                             dropped when there is none
 landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
+place-compound              ``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: each part that is a place
 ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place); never a foreign
                             town after an article (``à l'Olympia`` is the hall, not Olympia, Washington), nor a
                             small foreign town far from a story set in one other country (``Fox Lake`` in Alberta)
@@ -36,6 +43,8 @@ macro-region                ``dans le Sud-Ouest``: a division of that name in th
                             France's compass region (article on France or naming no country)
 town-in-name                ``Festival de Cannes``, ``hôpital de Sion`` → the town (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
+place-in-org                ``Garde nationale de Tunis``, ``Agence d'information du Burkina``: the place the name carries
+arrondissement              ``le 7e arrondissement de Lyon``: GeoNames' ``Lyon 07``, else the town (kind ``district``)
 facility-in-parentheses     in a sentence about facilities, ``écoles de Val-des-Sources (la Passerelle et la
                             Tourelle)`` and ``complexe gazier de Tiguentourine (Illizi)``: each at its town
 capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`` alone → the capital of the
@@ -46,6 +55,8 @@ village-in-division         a place the gazetteer lacks, named with its division
                             ``Koutougou, province du Soum``): at the division (``source = "division-of-village"``)
 unknown-locality            a place the gazetteer lacks after ``à``/``vers``/``jusqu'à`` in a local story (its towns in
                             one country, one of them named most): at that town (``source = "town-of-context"``)
+village-in-list             a place the gazetteer lacks listed with a small town (``les villages de Gampel et de Steg``):
+                            next to it (``source = "sibling-in-list"``)
 (repeat)                    every further mention of a name already resolved (not a place's rule)
 ==========================  =======================================================================
 
