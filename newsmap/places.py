@@ -425,8 +425,9 @@ def _place_landmarks(f):
             inside = [(abs(cs - s), rec) for cs, _ce, rec in cities if a <= cs < b and rec["rule"] != "town-in-name"]
             if town is None and inside:
                 town = min(inside, key=lambda x: x[0])[1]
-        if town is None and (f.text[s:e].lower().startswith(FR.STREET_HEADS) or f.text[:s].rstrip().lower().endswith(FR.CROSSING_HEADS)):
-            town = _article_town(cities)  # a street, a square, a park with no town near it: the town the story is set in
+        if town is None and (f.text[s:e].lower().startswith(FR.STREET_HEADS + FR.RIVER_HEADS)
+                             or f.text[:s].rstrip().lower().endswith(FR.CROSSING_HEADS)):
+            town = _article_town(cities)  # a street, a square, a park, a river with no town near it: the story's town
         if town is None:
             continue
         name = f.text[s:e]

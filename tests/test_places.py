@@ -371,3 +371,10 @@ def test_a_village_listed_with_a_small_town_is_next_to_it(extract_text):
     assert p["rule"] == "village-in-list" and near(p, 46.315, 7.75, 10)
     doc = extract_text("À Gampel, Jean Dupont a témoigné.")
     assert by_mention(doc, "Jean Dupont") is None
+
+
+def test_a_river_named_alone_is_in_the_area_of_the_storys_town(extract_text):
+    doc = extract_text("Un éboulement a frappé Brigue, en Valais. Les secours restent à Brigue.\n"
+                       "Un autre risque subsiste avec la rivière Lonza, qui pourrait déborder.")
+    p = by_mention(doc, "rivière Lonza")
+    assert p["kind"] == "landmark" and near(p, 46.32, 7.99, 10)  # at Brig, the town the story is set in
