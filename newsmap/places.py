@@ -773,6 +773,7 @@ def _rule_unknown_locality(f):
 
 
 SIBLING_POPULATION = 20_000  # a village listed with towns this small lies near them
+SIBLING_KM = 100  # ... when that town lies this near another place of the story (no namesake far away)
 _SIBLING_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:de\s+|d'|d’|à\s+)?")
 _SIBLING_PREP_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:de\s+|d'|d’|à\s+)")
 
@@ -780,7 +781,8 @@ _SIBLING_PREP_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:de\s+|d'|d’|à\s+)
 def _rule_village_in_list(f):
     """A place the gazetteer lacks, listed right after or before a small town (``évacuer les villages de Gampel et de
     Steg``): next to it (``source = "sibling-in-list"``, approximate). A name NER took for a person only with the
-    preposition repeated (``et de Steg``)."""
+    preposition repeated (``et de Steg``). Only when that town lies within 100 km of another place of the story (a
+    namesake far away would carry the village with it)."""
     small = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city" and rec.get("source") == "geonames"
                    and rec.get("population", 0) < SIBLING_POPULATION)
     for ent in f.doc.ents:
@@ -790,7 +792,8 @@ def _rule_village_in_list(f):
         ok = _SIBLING_RE.fullmatch if ent.label_ == "LOC" else _SIBLING_PREP_RE.fullmatch  # "et de Steg" (tagged PER)
         sib = next((r for hs, he, r in small if he <= s and ok(f.text[he:s])), None) or next(
             (r for hs, he, r in small if e <= hs and ok(f.text[e:hs])), None)
-        if sib:
+        if sib and any(r is not sib and r["kind"] != "country" and haversine_km(sib["lat"], sib["lon"], r["lat"], r["lon"]) <= SIBLING_KM
+                       for _s, _e, r in f.hits if r.get("lat") is not None):
             f.add(s, e, {"name": ent.text, "lat": sib["lat"], "lon": sib["lon"], "kind": "city", "country": sib["country"],
                          "source": "sibling-in-list"}, "village-in-list")
 

@@ -366,11 +366,13 @@ def test_la_region_de_a_large_city_is_drawn_at_the_city(extract_text):
 
 
 def test_a_village_listed_with_a_small_town_is_next_to_it(extract_text):
-    doc = extract_text("Le géologue valaisan a prévenu : « Nous devrions évacuer les villages de Gampel et de Steg », en Suisse.")
+    doc = extract_text("Le géologue du canton du Valais a prévenu : « Nous devrions évacuer les villages de Gampel et de Steg ».")
     p = by_mention(doc, "Steg")
     assert p["rule"] == "village-in-list" and near(p, 46.315, 7.75, 10)
-    doc = extract_text("À Gampel, Jean Dupont a témoigné.")
+    doc = extract_text("À Gampel, en Valais, Jean Dupont a témoigné.")
     assert by_mention(doc, "Jean Dupont") is None
+    doc = extract_text("Les troupes ont pris les localités de Serednye et de Klebanka, dans l'est de l'Ukraine, près de Donetsk.")
+    assert by_mention(doc, "Klebanka") is None  # beside a namesake 1,000 km from the story: not placed
 
 
 def test_a_river_named_alone_is_in_the_area_of_the_storys_town(extract_text):
