@@ -503,14 +503,14 @@ def _rule_town_in_name(f):
             f.add(s, e, rec, "town-in-name")
 
 
-_COMPOUND_KINDS = {"city", "region", "country"}
+_COMPOUND_KINDS = {"city"}
 _COMPOUND_RE = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[A-ZÀ-ÖØ-Þ][\w'’]+)+(?![\w-])")
 
 
 def _rule_place_compound(f):
     """``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: a hyphenated name that is no place itself, whose parts are
-    (at least two of them) places of the article's countries or towns of 5,000 inhabitants or more: each part (a village
-    in the country of the others)."""
+    (at least two of them) towns of one country, of the article's countries or of 5,000 inhabitants or more: each part
+    (a village in the country of the others). Not ``Petit-Lancy`` (an Algerian Petit), nor ``France-Croatie`` (a match)."""
     person = [(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "PER"]
     for m in _COMPOUND_RE.finditer(f.text):
         if not f.free(m.start(), m.end()) or _overlaps(person, m.start(), m.end()) or f.gaz.candidates(m.group(0)):
@@ -519,8 +519,9 @@ def _rule_place_compound(f):
         recs = [f.lookup(w, kinds=_COMPOUND_KINDS) for w in words]
         near = f.near() | {r["country"] for r in recs if r}  # "Laroche", a village, beside "Dijon"
         recs = [r or f.gaz.resolve(w, near, lambda c: c["kind"] in _COMPOUND_KINDS and c["country"] in near) for w, r in zip(words, recs)]
-        if sum(r is not None for r in recs) < 2:
-            continue
+        found = [r for r in recs if r]
+        if len(found) < 2 or len({r["country"] for r in found}) > 1:
+            continue  # "Petit-Lancy": no Algerian Petit beside the Geneva Lancy; "France-Croatie" is a match
         at = m.start()
         for word, rec in zip(words, recs):
             if rec:

@@ -380,3 +380,10 @@ def test_a_river_named_alone_is_in_the_area_of_the_storys_town(extract_text):
                        "Un autre risque subsiste avec la rivière Lonza, qui pourrait déborder.")
     p = by_mention(doc, "rivière Lonza")
     assert p["kind"] == "landmark" and near(p, 46.32, 7.99, 10)  # at Brig, the town the story is set in
+
+
+def test_a_hyphenated_name_is_split_only_into_towns_of_one_country(extract_text):
+    doc = extract_text("Un incendie a touché un immeuble du Petit-Lancy, près de Genève, ce vendredi.")
+    assert by_mention(doc, "Petit") is None  # not the Algerian town
+    doc = extract_text("Des pillages ont suivi la finale France-Croatie dimanche à Lyon.")
+    assert by_mention(doc, "Croatie") is None  # a match, not a place
