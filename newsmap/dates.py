@@ -13,7 +13,10 @@ Rules (documented in the README):
 * weekdays: ``ce mercredi`` is the publication week's day; a bare weekday is the most recent
   one (the publication day itself included), or the coming one when the governing verb is in
   the future tense; ``dernier``/``passé``/``prochain`` force the direction;
-* ``hier``, ``demain``, ``aujourd'hui``, ``il y a trois jours`` … count from publication;
+* ``hier``, ``demain``, ``aujourd'hui``, ``il y a trois jours`` … count from publication; ``aujourd'hui``, ``ce soir``,
+  ``ce matin`` in words said on a day named before (a past day of the last week) are that day (``speech_day``): in a
+  quote, closed or not, or in speech reported after ``que`` in that day's sentence;
+* ``23 déc 2023``, ``5 janv.``: an abbreviated month after a day number (with a dot or a year after it);
 * ``la veille``/``le lendemain`` count from the last day-precision date mentioned before them
   (the event in context), else from publication; ``au lendemain de <évènement>`` and ``à la
   veille de <évènement>`` denote the day of the clause they sit in (the context date);
@@ -40,11 +43,12 @@ import calendar
 import datetime as dt
 import re
 
-from .lang.fr.lexicon import DAY_PARTS, MONTHS, NUMBERS, QUARTER_WORDS, SEASONS, WEEKDAYS
+from .lang.fr.lexicon import DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBERS, QUARTER_WORDS, REPORT_VERBS, SEASONS, SPEECH_DAY_WORDS, WEEKDAYS
 from .lang.fr.lexicon import MONTH_ALIASES as _MONTH_ALIASES
 
 WD = "(?:" + "|".join(WEEKDAYS) + ")"
 MO = "(?:" + "|".join(MONTHS + ["fevrier", "aout", "decembre"]) + ")"
+MO_ABBR = "(?:" + "|".join(MONTHS + ["fevrier", "aout", "decembre"]) + "|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")(?:\.|(?=\s+(?:1[89]|20)\d\d\b)))"  # after a day, before "." or a year
 DAYN = r"(?:1er|[12]\d|3[01]|0?[1-9])"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 PART = r"(?:\s+(?P<part>matin|soir|après-midi|midi|dans la soirée|dans la matinée))?"
@@ -63,7 +67,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month_range", B + r"(?:entre|de)\s+(?P<m1>" + MO + r")\s+(?:et|à)\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
     ("numeric_day_month", r"(?<![\d/.,])(?P<d>0[1-9]|[12]\d|3[01])/(?P<m>0[1-9]|1[0-2])(?![/\d%])"),
-    ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?(?:\s+(?P<dir>prochain|dernier|passé))?" + PART + E_),
+    ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO_ABBR + r")(?:\s+(?P<y>" + YEAR + r"))?(?:\s+(?P<dir>prochain|dernier|passé))?" + PART + E_),
     ("month_year", B + r"(?:(?:en|depuis|dès|jusqu'en|début|fin|mi-|courant|à la fin|au début)\s*)?(?:de |d')?(?P<m>" + MO + r")\s+(?P<y>" + YEAR + r")" + E_),
     ("month", B + r"(?:(?P<prep>en|depuis|dès|jusqu'en|début|fin|mi-|courant|au mois de|le mois de|à partir de|d'ici)\s*)?(?P<m>" + MO + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + E_),
     ("year_range", B + r"(?:entre|de)\s+(?P<y1>" + YEAR + r")\s+(?:et|à)\s+(?P<y2>" + YEAR + r")" + E_),
@@ -231,6 +235,7 @@ class _Reader:
     def __init__(self, text: str, published: dt.date, doc):
         self.text, self.published, self.doc = text, published, doc
         self.last_day: dt.date | None = None  # the last day-precision date read (outside quotes): the event in context
+        self.last_day_end = 0  # where it ends
         self.story_year: tuple[int, int] | None = None  # (year, position) of the last date written with a past year
         self.s = self.e = 0
         self._tense: str | None = None
@@ -574,6 +579,28 @@ assert list(RULES) == [name for name, _pat in _PATTERNS]
 _STORY_RULES = ("full", "numeric", "month_year", "range_days", "range_between", "day_list")  # dates that may set a story's year
 
 
+SPEECH_DAY_MAX = 7  # days: a speech told as a past scene of the last week
+
+
+def _speech_day(r, rec) -> dt.date | None:
+    """``aujourd'hui``, ``ce soir`` in words said on a day the article named before (within the week before publication):
+    that day, not publication. Said in a quote (« je ne répondrai pas ce soir », after « jeudi 11 avril »), or in speech
+    reported after ``que`` in the sentence of that day (``a affirmé lundi …, soulignant que le groupe est aujourd'hui …``)."""
+    if rec["mention"].lower().replace("’", "'") not in SPEECH_DAY_WORDS or r.last_day is None \
+            or not 0 < (r.published - r.last_day).days <= SPEECH_DAY_MAX:
+        return None
+    para = r.text[r.text.rfind("\n", 0, rec["start"]) + 1:rec["start"]]
+    if rec["in_quote"] or para.rfind("«") > para.rfind("»"):  # a quote, closed or not (« … ce soir, a assuré l'édile)
+        return r.last_day
+    if r.doc is None:
+        return None
+    sent = next((x for x in r.doc.sents if x.start_char <= rec["start"] < x.end_char), None)
+    if sent is None or r.last_day_end < sent.start_char or not re.search(r"\bqu(?:e\b|')", r.text[r.last_day_end:rec["start"]]):
+        return None
+    said = any(t.lemma_ in REPORT_VERBS and t.pos_ in ("VERB", "AUX") for t in sent if t.idx < rec["start"])
+    return r.last_day if said else None
+
+
 def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
     """Every temporal expression in ``text`` with its normalised value (see module docstring)."""
     out: list[dict] = []
@@ -595,8 +622,11 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                     and not re.match(r"(?:depuis|dès|jusqu)", rec["mention"], re.IGNORECASE):  # "depuis juin 2024" opens a span
                 y = int(rec["value"][:4])
                 r.story_year = (y, e) if y < published.year else None
+            day = _speech_day(r, rec)
+            if day is not None:
+                rec.update(value=day.isoformat(), rule="speech_day", anchor=day.isoformat())
             if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
-                r.last_day = dt.date.fromisoformat(rec["end_value"] or rec["value"])
+                r.last_day, r.last_day_end = dt.date.fromisoformat(rec["end_value"] or rec["value"]), e
             if rec["value"] and not rec["in_quote"]:
                 r.last_date = (dt.date.fromisoformat((rec["value"] + "-01-01")[:10]), rec["precision"], e)
             out.append(rec)

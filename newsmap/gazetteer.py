@@ -37,7 +37,7 @@ COUNTRY_ALIASES = {
     "Corée du Nord": "KP", "Corée du Sud": "KR", "Tchéquie": "CZ", "Biélorussie": "BY", "Bélarus": "BY",
     "Hollande": "NL", "Pays-Bas": "NL", "Palestine": "PS", "Taïwan": "TW", "Taiwan": "TW", "Russie": "RU",
     "Syrie": "SY", "Iran": "IR", "Vatican": "VA", "Congo": "CG", "RDC": "CD", "République démocratique du Congo": "CD",
-    "RD Congo": "CD", "Congo-Kinshasa": "CD", "Congo-Brazzaville": "CG",
+    "RD Congo": "CD", "Congo-Kinshasa": "CD", "Congo-Brazzaville": "CG", "Burkina": "BF",
 }
 OVERSEAS = {"Guadeloupe": "GP", "Martinique": "MQ", "Guyane": "GF", "La Réunion": "RE", "Mayotte": "YT"}
 FIELDS = ("name", "lat", "lon", "kind", "country", "population", "source", "priority", "geonameid")

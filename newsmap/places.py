@@ -10,21 +10,28 @@ characters, and every place records the ``rule`` that found its first mention:
 ==========================  =======================================================================
 rule                        what it finds
 ==========================  =======================================================================
-division                    ``région du Centre``, ``canton de Vaud``: the division, else one placed at
+division                    ``région du Centre``, ``canton de Vaud``: the division (``la région de Sfax``: at the city
+                            of 100,000 inhabitants or more it is named after), else one placed at
                             the city of that name (``source = "derived-from-city"``); before the list
                             below, so that ``région du Sahel`` is Burkina Faso's region, not the belt.
                             A plural head (``départements de l'Est``, ``États du Sahel``: a group)
                             comes after the list
+multiword-division          an ISO 3166-2 division of two or three words NER cut short or missed (``en Brabant
+                            flamand``, ``TER Bourgogne Franche Comté``)
 gazetteer-list              names from ``assets/gazetteer_extra.json`` (``mer Baltique``, ``Haut Atlas``)
 descriptive-name            periphrases (``la cité phocéenne`` → Marseille), ``lang/fr/places.py``
-dateline                    ``BRUXELLES, Belgique | AFP``, ``KIEV, 3 mars (AFP) -``, ``(Québec)``
+dateline                    ``BRUXELLES, Belgique | AFP``, ``KIEV, 3 mars (AFP) -``, ``(Québec)``, ``Kaya, le 21 novembre
+                            2025 (AIB) –``
 seat-locative               ``à la Maison-Blanche`` (a seat of power is otherwise an actor)
+town-of-division            ``Blatten (VS)``, ``Hasselt (Limbourg)``: the namesake inside that division, else (a code) a
+                            village placed at the division; every mention of the name follows
 landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-Garnier de Lyon``,
                             ``col du Tourmalet``: placed at the town named with it, else at the
                             nearest town of its sentence (or paragraph, for a building or street;
                             a street, square or park: else the town the article names most);
                             dropped when there is none
 landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
+place-compound              ``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: each part that is a place
 ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place); never a foreign
                             town after an article (``à l'Olympia`` is the hall, not Olympia, Washington), nor a
                             small foreign town far from a story set in one other country (``Fox Lake`` in Alberta)
@@ -36,6 +43,8 @@ macro-region                ``dans le Sud-Ouest``: a division of that name in th
                             France's compass region (article on France or naming no country)
 town-in-name                ``Festival de Cannes``, ``hôpital de Sion`` → the town (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
+place-in-org                ``Garde nationale de Tunis``, ``Agence d'information du Burkina``: the place the name carries
+arrondissement              ``le 7e arrondissement de Lyon``: GeoNames' ``Lyon 07``, else the town (kind ``district``)
 facility-in-parentheses     in a sentence about facilities, ``écoles de Val-des-Sources (la Passerelle et la
                             Tourelle)`` and ``complexe gazier de Tiguentourine (Illizi)``: each at its town
 capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`` alone → the capital of the
@@ -46,6 +55,8 @@ village-in-division         a place the gazetteer lacks, named with its division
                             ``Koutougou, province du Soum``): at the division (``source = "division-of-village"``)
 unknown-locality            a place the gazetteer lacks after ``à``/``vers``/``jusqu'à`` in a local story (its towns in
                             one country, one of them named most): at that town (``source = "town-of-context"``)
+village-in-list             a place the gazetteer lacks listed with a small town (``les villages de Gampel et de Steg``):
+                            next to it (``source = "sibling-in-list"``)
 (repeat)                    every further mention of a name already resolved (not a place's rule)
 ==========================  =======================================================================
 
@@ -63,6 +74,8 @@ from .gazetteer import is_weak as _weak
 from .lang.fr import places as FR
 
 NEAR_KM = 150
+DIVISION_KM = 100  # a town named with its division lies within this of the division's middle
+REGION_CITY_POPULATION = 100_000  # "la région de Sfax" is drawn at the city when the city is that large
 FOREIGN_TOWN_POPULATION = 50_000  # a smaller town of a country the article does not name, far from its places: a namesake
 _LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
                 "canal ", "gazoduc", "péninsule ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
@@ -83,7 +96,8 @@ _TOWN_IN_NAME_RE = re.compile(rf"\b(?i:{_TOWN_HEADS})\s+(?:de\s+|d'|d’|du\s+)(
 _DATELINE_RE = re.compile(
     r"^(?:(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]*[A-ZÀ-ÖØ-Þ])(?:,\s*(?P<land>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?))?(?=\s*(?:,|\||\(|—|–|-\s)|-(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ']))"
     r"|\((?P<paren>[A-ZÀ-ÖØ-Þ][\w'’ -]+)\)\s"
-    r"|(?P<town>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?) \((?P<country>[A-ZÀ-ÖØ-Þ][\w' -]+)\) \((?:AFP|Reuters|AP|Belga|ATS)\))",
+    r"|(?P<town>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?) \((?P<country>[A-ZÀ-ÖØ-Þ][\w' -]+)\) \((?:AFP|Reuters|AP|Belga|ATS)\)"
+    r"|(?P<dated>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?),\s+(?:le\s+)?(?:[a-z]+\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}\s*\([A-Z][\w-]*\))",
     re.M,
 )
 _CUE_NAME_RE = re.compile(rf"(?<![\w-]){FR.LOCATIVE_CUES}\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)")
@@ -168,6 +182,7 @@ class _Finder:
         self.named = ctx.countries
         self.hits: list[tuple[int, int, dict]] = []
         self.claimed: list[tuple[int, int]] = []
+        self.qualified: dict[str, dict] = {}  # a name placed by its division ("Blatten (VS)"): the same at every mention
         self.sent_starts = [s.start_char for s in ctx.doc.sents] if ctx.doc.has_annotation("SENT_START") else [0]
 
     def near(self) -> set[str]:
@@ -237,22 +252,28 @@ def _rule_dateline(f):
             country = f.lookup(m.group(g), kinds={"country", "region"}) if m.group(g) else None
             if country:
                 f.add(m.start(g), m.end(g), country, "dateline")
-        name = m.group("caps") or m.group("paren") or m.group("town")
-        s = m.start("caps") if m.group("caps") else m.start("paren") if m.group("paren") else m.start("town")
+        g = next(g for g in ("caps", "paren", "town", "dated") if m.group(g))  # "dated": "Kaya, le 21 novembre 2025 (AIB) –"
+        name, s = m.group(g), m.start(g)
         rec = f.lookup(name, kinds={"city", "region", "country"})
         if rec and f.free(s, s + len(name)):
             f.add(s, s + len(name), rec, "dateline")
 
 
 def _division_record(f, head: str, adj: str, name: str) -> dict | None:
-    """The division ``<head> de <name>``: a known one, else one placed at the town of that name or (a raion named by
-    an adjective, ``district de Rylsky``) at its seat town."""
+    """The division ``<head> de <name>``: a known one (``la région de X`` named after a city of 100,000 inhabitants or more
+    inside it: at that city), else one placed at the town of that name or (a raion named by an adjective, ``district de
+    Rylsky``) at its seat town."""
     gaz = f.gaz
     known = gaz.resolve(f"région de {name}")
     if known and known["kind"] == "region":
         return known
     one = len({c["country"] for c in gaz.candidates(name) if c["kind"] == "region"}) == 1
     division = f.lookup(name, kinds={"region"}, weak_ok=one)  # "départements de l'Est": which country's?
+    if division and head.lower() == "région":  # "la région de Sfax": the area around the city, drawn at the city
+        city = f.gaz.resolve(name, {division["country"]}, lambda c: c["kind"] == "city" and c["country"] == division["country"]
+                             and c["population"] >= REGION_CITY_POPULATION)
+        if city and haversine_km(city["lat"], city["lon"], division["lat"], division["lon"]) <= DIVISION_KM:
+            return dict(division, lat=city["lat"], lon=city["lon"], source="division-at-city")
     if division:
         return division
     city = f.lookup(name, kinds={"city"}) or next(filter(None, (f.lookup(n, kinds={"city"}) for n in _seat_names(name))), None)
@@ -297,14 +318,61 @@ def _rule_seat(f):
             f.add(s, e, {**seat_keys[norm(m.group("name"))], "source": "newsmap-gazetteer"}, "seat-locative")
 
 
+_TOWN_DIVISION_RE = re.compile(rf"(?P<name>{_NAME})\s\((?P<div>[A-Z]{{2,3}}|{_NAME})\)")
+_codes_by_suffix: dict[str, list[str]] = {}
+
+
+def _division_named(f, div: str) -> dict | None:
+    """``VS`` (a division code of the article's countries, else of the readers' own) or ``Limbourg`` (a division name)."""
+    if div.isupper():
+        if not _codes_by_suffix:
+            for key in f.gaz.codes:
+                _codes_by_suffix.setdefault(key.split("-", 1)[1], []).append(key)
+        keys = _codes_by_suffix.get(div, [])
+        key = next((k for k in keys if k.split("-")[0] in f.near()), None) or next(
+            (k for k in keys if k.split("-")[0] in FR.HOME_COUNTRIES), None)
+        return f.gaz.record(f.gaz.codes[key]) if key else None
+    return f.lookup(div, kinds={"region"}, weak_ok=True)
+
+
+def _rule_town_of_division(f):
+    """``Blatten (VS)``, ``Hasselt (Limbourg)``: the town of that name in the division named after it (the candidate nearest
+    the division's middle, within 100 km), else (a division code) a village the gazetteer lacks, placed at the division (``source =
+    "division-of-village"``, approximate). The name is that place at its other mentions too (``à Blatten`` in the headline
+    is not the Zurich Blatten)."""
+    people = [(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "PER"]
+    orgs = {(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "ORG"}  # a party (PS), not "Université de X"
+    for m in _TOWN_DIVISION_RE.finditer(f.text):
+        (s, e), (ds, de) = m.span("name"), m.span("div")
+        name = m.group("name")
+        if not f.free(s, e) or name.isupper() or _overlaps(people, s, e) or (s, e) in orgs:
+            continue
+        div = _division_named(f, m.group("div"))
+        if div is None or div["kind"] != "region":
+            continue
+        inside = [c for c in f.gaz.candidates(name) if c["kind"] == "city"
+                  and haversine_km(c["lat"], c["lon"], div["lat"], div["lon"]) <= DIVISION_KM]
+        if inside:
+            rec = max(inside, key=f.gaz.score)
+        elif not m.group("div").isupper():
+            continue  # "Tiguentourine (Illizi)": a site at a town as likely as a village of a division
+        else:
+            rec = {"name": name, "lat": div["lat"], "lon": div["lon"], "kind": "city", "country": div["country"],
+                   "source": "division-of-village"}
+        f.add(s, e, rec, "town-of-division")
+        f.qualified[name] = f.hits[-1][2]
+        if f.free(ds, de):
+            f.add(ds, de, div, "division-code" if m.group("div").isupper() else "town-of-division")
+
+
 def _rule_landmark(f):
     """Claim landmark names now (so that ``Halle`` is never geocoded alone); place them after NER."""
     f.landmarks = []
     for m in _LANDMARK_RE.finditer(f.text):
         s, e = m.start(), m.end()
         inner = [h for h in f.hits if h[0] < e and s < h[1]]
-        if any(h[0] <= s or h[1] > e for h in inner):
-            continue
+        if any(h[0] <= s or h[1] > e or h[2]["rule"] == "town-of-division" for h in inner):
+            continue  # "Université de Hasselt (Limbourg)": the town, placed by its division
         if inner:  # "gares du Nord": the landmark, not the département inside its name
             f.hits = [h for h in f.hits if h not in inner]
             f.claimed = [c for c in f.claimed if not (c[0] < e and s < c[1])]
@@ -318,6 +386,8 @@ def _rule_landmark(f):
                 name_end = e
         if re.search(r"\b(?:à|en)\s+la\s+$", f.text[max(0, s - 8):s]) and f.text[s:s + 5].lower() == "place":
             continue  # "à la place de X" is no square
+        if re.search(r"(?:\bau|\bà\s+(?:son|leur|mon|ton|notre|votre))\s+$", f.text[max(0, s - 12):s]) and f.text[s:s + 5].lower() == "tour ":
+            continue  # "c'est au tour de la Côte d'Ivoire", "à son tour": no tower
         if m.group("of") and not town_name and (f.lookup(m.group("name"), kinds={"city", "country"})):
             continue  # "hôpital de Sion", "port de Marseille": the town itself (rule town-in-name)
         if f.text[s:m.start("name")].strip().lower() in FR.CROSSING_HEADS:
@@ -355,8 +425,9 @@ def _place_landmarks(f):
             inside = [(abs(cs - s), rec) for cs, _ce, rec in cities if a <= cs < b and rec["rule"] != "town-in-name"]
             if town is None and inside:
                 town = min(inside, key=lambda x: x[0])[1]
-        if town is None and (f.text[s:e].lower().startswith(FR.STREET_HEADS) or f.text[:s].rstrip().lower().endswith(FR.CROSSING_HEADS)):
-            town = _article_town(cities)  # a street, a square, a park with no town near it: the town the story is set in
+        if town is None and (f.text[s:e].lower().startswith(FR.STREET_HEADS + FR.RIVER_HEADS)
+                             or f.text[:s].rstrip().lower().endswith(FR.CROSSING_HEADS)):
+            town = _article_town(cities)  # a street, a square, a park, a river with no town near it: the story's town
         if town is None:
             continue
         name = f.text[s:e]
@@ -432,6 +503,90 @@ def _rule_town_in_name(f):
             f.add(s, e, rec, "town-in-name")
 
 
+_COMPOUND_KINDS = {"city"}
+_COMPOUND_RE = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[A-ZÀ-ÖØ-Þ][\w'’]+)+(?![\w-])")
+
+
+def _rule_place_compound(f):
+    """``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: a hyphenated name that is no place itself, whose parts are
+    (at least two of them) towns of one country, of the article's countries or of 5,000 inhabitants or more: each part
+    (a village in the country of the others). Not ``Petit-Lancy`` (an Algerian Petit), nor ``France-Croatie`` (a match)."""
+    person = [(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "PER"]
+    for m in _COMPOUND_RE.finditer(f.text):
+        if not f.free(m.start(), m.end()) or _overlaps(person, m.start(), m.end()) or f.gaz.candidates(m.group(0)):
+            continue
+        words = m.group(0).split("-")
+        recs = [f.lookup(w, kinds=_COMPOUND_KINDS) for w in words]
+        near = f.near() | {r["country"] for r in recs if r}  # "Laroche", a village, beside "Dijon"
+        recs = [r or f.gaz.resolve(w, near, lambda c: c["kind"] in _COMPOUND_KINDS and c["country"] in near) for w, r in zip(words, recs)]
+        found = [r for r in recs if r]
+        if len(found) < 2 or len({r["country"] for r in found}) > 1:
+            continue  # "Petit-Lancy": no Algerian Petit beside the Geneva Lancy; "France-Croatie" is a match
+        at = m.start()
+        for word, rec in zip(words, recs):
+            if rec:
+                f.add(at, at + len(word), rec, "place-compound")
+            at += len(word) + 1
+
+
+_MULTIWORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’-]+(?: (?:[A-ZÀ-ÖØ-Þ][\w'’-]+|[a-zà-ÿ]+)){1,2}(?![\w-])")
+
+
+def _rule_multiword_division(f):
+    """``en Brabant flamand``, ``TER Bourgogne Franche Comté``: an ISO 3166-2 division of two or three words (spaces for
+    hyphens, an adjective after the name) that NER cut short or missed; a division only in the article's countries or when
+    its name is in one country only. Before the list of ``assets/gazetteer_extra.json`` (``Bourgogne`` alone)."""
+    for m in _MULTIWORD_RE.finditer(f.text):
+        words = m.group(0).split(" ")
+        for n in range(len(words), 1, -1):
+            name = " ".join(words[:n])
+            s, e = m.start(), m.start() + len(name)
+            rec = f.lookup(name, kinds={"region"}, weak_ok=f.one_country(name)) if f.free(s, e) else None
+            if rec and rec["source"] == "iso3166-2":  # the list's names are the next rule's (La Réunion)
+                f.add(s, e, rec, "multiword-division")
+                break
+
+
+_OF_NAME_RE = re.compile(rf"(?:\bde\s+la\s+|\bdu\s+|\bdes\s+|\bde\s+|\bd'|\bd’)(?P<name>{_NAME})")
+
+
+def _rule_place_in_org(f):
+    """``la Garde nationale de Tunis``, ``l'Agence d'information du Burkina``: an organisation named after its town, region
+    or country (a town of 5,000 inhabitants or more, or of the article's countries): that place."""
+    for ent in f.doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        for m in _OF_NAME_RE.finditer(ent.text):
+            name = m.group("name")
+            for cand in (name, name.split(" ")[0]):  # "de Tunis Houssemeddine Jebabli": NER ran on into the next name
+                s = ent.start_char + m.start("name")
+                rec = f.lookup(cand, kinds={"city", "region", "country"}) if f.free(s, s + len(cand)) else None
+                if rec:
+                    f.add(s, s + len(cand), rec, "place-in-org")
+                    break
+
+
+_ARRONDISSEMENT_RE = re.compile(rf"(?<![\w-])(?P<head>(?P<n>\d{{1,2}})(?:e|er|ème|è)\s+arrondissement)(?:\s+(?:de\s+|d'|d’)(?P<town>{_NAME}))?")
+
+
+def _rule_arrondissement(f):
+    """``le 7e arrondissement de Lyon``: GeoNames' ``Lyon 07`` when it has it, else the town; without a town, the one the
+    article names most (``source = "town-of-district"`` then)."""
+    cities = [h for h in f.hits if h[2]["kind"] == "city"]
+    for m in _ARRONDISSEMENT_RE.finditer(f.text):
+        s, e = m.span("head")
+        if not f.free(s, e):
+            continue
+        town = f.lookup(m.group("town"), kinds={"city"}) if m.group("town") else _article_town(cities)
+        if town is None:
+            continue
+        own = f.gaz.resolve(f"{town['name']} {int(m.group('n')):02d}", {town["country"]},
+                            lambda c, t=town: c["kind"] == "city" and c["country"] == t["country"])
+        at = own or town
+        f.add(s, e, {"name": f"{m.group('head')} de {town['name']}", "lat": at["lat"], "lon": at["lon"], "kind": "district",
+                     "country": town["country"], "source": "geonames" if own else "town-of-district"}, "arrondissement")
+
+
 def _resolve_entity(f, ent, s, e):
     """(start, end, record, rule) for one NER entity, or None."""
     text = f.text
@@ -505,6 +660,9 @@ def _rule_ner(f):
         left = []
         for ent, s, e in pending:
             if not f.free(s, e):
+                continue
+            if text[s:e] in f.qualified:
+                f.add(s, e, f.qualified[text[s:e]], "town-of-division")
                 continue
             got = _resolve_entity(f, ent, s, e)
             if got is None:
@@ -615,13 +773,42 @@ def _rule_unknown_locality(f):
                      "source": "town-of-context"}, "unknown-locality")
 
 
+SIBLING_POPULATION = 20_000  # a village listed with towns this small lies near them
+SIBLING_KM = 100  # ... when that town lies this near another place of the story (no namesake far away)
+_SIBLING_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:de\s+|d'|d’|à\s+)?")
+_SIBLING_PREP_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:de\s+|d'|d’|à\s+)")
+
+
+def _rule_village_in_list(f):
+    """A place the gazetteer lacks, listed right after or before a small town (``évacuer les villages de Gampel et de
+    Steg``): next to it (``source = "sibling-in-list"``, approximate). A name NER took for a person only with the
+    preposition repeated (``et de Steg``). Only when that town lies within 100 km of another place of the story (a
+    namesake far away would carry the village with it)."""
+    small = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city" and rec.get("source") == "geonames"
+                   and rec.get("population", 0) < SIBLING_POPULATION)
+    for ent in f.doc.ents:
+        s, e = ent.start_char, ent.end_char
+        if ent.label_ not in ("LOC", "PER") or not f.free(s, e) or not ent.text[:1].isupper() or re.search(r"[A-Z]{2}", ent.text):
+            continue
+        ok = _SIBLING_RE.fullmatch if ent.label_ == "LOC" else _SIBLING_PREP_RE.fullmatch  # "et de Steg" (tagged PER)
+        sib = next((r for hs, he, r in small if he <= s and ok(f.text[he:s])), None) or next(
+            (r for hs, he, r in small if e <= hs and ok(f.text[e:hs])), None)
+        if sib and any(r is not sib and r["kind"] != "country" and haversine_km(sib["lat"], sib["lon"], r["lat"], r["lon"]) <= SIBLING_KM
+                       for _s, _e, r in f.hits if r.get("lat") is not None):
+            f.add(s, e, {"name": ent.text, "lat": sib["lat"], "lon": sib["lon"], "kind": "city", "country": sib["country"],
+                         "source": "sibling-in-list"}, "village-in-list")
+
+
 def _rule_divisions(f):
     _rule_division(f, plural=True)
 
 
-RULES = [_rule_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_landmark,
-         _rule_road_code, _rule_ner, _rule_macro_region, _rule_town_in_name, _place_landmarks, _rule_facility_in_parentheses,
-         _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division, _rule_unknown_locality]
+RULES = [_rule_division, _rule_multiword_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_town_of_division,
+         _rule_landmark,
+         _rule_road_code, _rule_place_compound, _rule_ner, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
+         _place_landmarks, _rule_facility_in_parentheses,
+         _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division, _rule_unknown_locality,
+         _rule_village_in_list]
 
 
 def _title(caps: str) -> str:

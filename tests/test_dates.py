@@ -200,3 +200,20 @@ def test_the_new_year_is_the_one_just_begun_or_the_next(nlp):
 def test_a_month_named_again_is_the_same_month(nlp):
     text = "Le club, fondé en mai, a déjà recruté dix joueurs. « Nous travaillons dur depuis sa fondation en mai », dit son président."
     assert [d["value"] for d in find_dates(text, dt.date(2023, 12, 10), nlp(text))] == ["2023-05", "2023-05"]
+
+
+def test_abbreviated_month_after_a_day(nlp):
+    text = "Paris, 23 déc 2023 (AFP) – Les réactions. Le 5 janv. il partira. Ils étaient 23 sept à venir."
+    assert [(d["mention"], d["value"]) for d in find_dates(text, dt.date(2023, 12, 23), nlp(text))] == [
+        ("23 déc 2023", "2023-12-23"), ("Le 5 janv.", "2024-01-05")]
+
+
+def test_today_in_words_said_on_a_day_named_before_is_that_day(nlp):
+    pub = dt.date(2024, 4, 17)  # a Wednesday; the council met on Thursday 11 April
+    text = ("Le conseil municipal s'est réuni le jeudi 11 avril. « Je ne répondrai pas ce soir à toutes », a dit la maire. "
+            "Le ministre a affirmé lundi, soulignant que le groupe est aujourd'hui intégré. Il pleut ce soir sur la ville.")
+    assert [(d["mention"], d["value"]) for d in find_dates(text, pub, nlp(text))] == [
+        ("le jeudi 11 avril", "2024-04-11"), ("ce soir", "2024-04-11"), ("lundi", "2024-04-15"),
+        ("aujourd'hui", "2024-04-15"), ("ce soir", "2024-04-17")]
+    text = "Le conseil s'est réuni le jeudi 11 avril. « Il y en a trop, je ne répondrai pas ce soir, a assuré l'édile. Le public a protesté."
+    assert find_dates(text, pub, nlp(text))[1]["value"] == "2024-04-11"  # a quote the attribution interrupts, never closed

@@ -80,3 +80,11 @@ def test_small_places_and_divisions_are_indexed():
     assert gaz.resolve("Sardaigne")["country"] == "IT"  # French name from pycountry's translations
     assert gaz.record(gaz.codes["CH-VS"])["name"] == "Valais"
 
+
+
+def test_former_french_regions_and_every_continent_are_known():
+    gaz = gazetteer()
+    assert gaz.resolve("Bourgogne", {"FR"})["kind"] == "region"  # not the village of the Marne
+    assert gaz.resolve("Lorraine", {"FR"})["kind"] == "region"  # not the town of Quebec
+    for name in ("Océanie", "Amérique du Sud", "Amérique du Nord", "Antarctique"):
+        assert gaz.resolve(name)["kind"] == "continent"

@@ -299,3 +299,91 @@ def test_a_name_after_an_article_is_no_foreign_town(extract_text):
 def test_small_foreign_namesake_far_from_a_local_story_is_dropped(extract_text):
     doc = extract_text("Des incendies menacent Edson et Edmonton. Les flammes ont atteint la communauté de Fox Lake.")
     assert by_mention(doc, "Edmonton") and by_mention(doc, "Fox Lake") is None  # not Fox Lake, Illinois
+
+
+def test_a_town_named_with_its_division_is_in_that_division(extract_text):
+    doc = extract_text("Éboulement à Blatten\nLa masse des débris à Blatten (VS) atteint 100 mètres. Le campus appartient à "
+                       "l'Université de Hasselt (Limbourg).")
+    for s, e in by_mention(doc, "Blatten")["spans"]:  # the headline's Blatten too: not Blatten near Zurich
+        assert doc["article"]["text"][s:e] == "Blatten"
+    blatten = by_mention(doc, "Blatten")
+    assert blatten["count"] == 2 and blatten["rule"] == "town-of-division" and near(blatten, 46.42, 7.82)  # at Valais
+    assert near(by_mention(doc, "Hasselt"), 50.93, 5.34, 10)  # the Limburg town, not the town of Limbourg (Liège)
+
+
+def test_hyphenated_route_names_are_their_towns(extract_text):
+    doc = extract_text("Des perturbations sont à prévoir sur les lignes Dijon-Laroche et Nevers-Laroche-Paris samedi, "
+                       "a indiqué la SNCF. Jean-Marc Dupont était à Dijon.")
+    assert near(by_mention(doc, "Laroche"), 47.97, 3.49) and by_mention(doc, "Laroche")["rule"] == "place-compound"
+    assert near(by_mention(doc, "Paris"), 48.85, 2.35) and by_mention(doc, "Nevers")
+    assert by_mention(doc, "Jean") is None and by_mention(doc, "Marc") is None
+
+
+def test_a_division_of_several_words_that_ner_cuts_short(extract_text):
+    doc = extract_text("La Belgique panse ses plaies. L'eau reste haute, notamment en Brabant flamand et en Wallonie. "
+                       "Consultez le site des TER - Bourgogne Franche Comté.")
+    assert by_mention(doc, "Brabant flamand")["kind"] == "region" and near(by_mention(doc, "Brabant flamand"), 50.88, 4.56, 50)
+    assert near(by_mention(doc, "Bourgogne Franche Comté"), 47.2, 4.8, 100)
+
+
+def test_dateline_with_its_date(extract_text):
+    doc = extract_text("Kaya, le 21 novembre 2025 (AIB) – La directrice a présenté jeudi une communication sur l'agence.")
+    assert by_mention(doc, "Kaya")["rule"] == "dateline" and near(by_mention(doc, "Kaya"), 13.09, -1.08)
+
+
+def test_a_place_inside_an_organisations_name(extract_text):
+    doc = extract_text("Le porte-parole de la Garde nationale de Tunis a parlé de Sfax. "
+                       "La directrice de l'Agence d'information du Burkina (AIB) a présenté son bilan.")
+    assert near(by_mention(doc, "Tunis"), 36.81, 10.18) and by_mention(doc, "Tunis")["rule"] == "place-in-org"
+    assert by_mention(doc, "Burkina")["country"] == "BF"
+
+
+def test_an_hotel_is_placed_at_the_town_of_its_paragraph(extract_text):
+    doc = extract_text("Des gangs ont attaqué Port-au-Prince. Des tirs près de l'hôtel Oloffson ont fait fuir des élèves.")
+    assert near(by_mention(doc, "hôtel Oloffson"), 18.54, -72.34, 10)
+
+
+def test_an_arrondissement_is_in_its_town(extract_text):
+    doc = extract_text("Les startups se sont réunies à Lyon, au rez-de-chaussée d'une tour du 7e arrondissement de Lyon.")
+    p = by_mention(doc, "7e arrondissement")
+    assert p["kind"] == "district" and p["rule"] == "arrondissement" and near(p, 45.733, 4.84, 5)
+
+
+def test_au_tour_de_is_no_tower(extract_text):
+    doc = extract_text("Après le Ghana, c'est au tour de la Côte d'Ivoire d'ouvrir sa campagne de vaccination à Abidjan.")
+    assert by_mention(doc, "Côte d'Ivoire")["kind"] == "country" and by_mention(doc, "tour de la Côte d'Ivoire") is None
+
+
+def test_a_listed_name_is_not_taken_as_a_division_of_several_words(extract_text):
+    doc = extract_text("Le cyclone se dirige vers La Réunion. Le préfet de La Réunion a déclenché l'alerte.")
+    assert by_mention(doc, "La Réunion")["kind"] == "region"  # the list's département, never a country (an actor)
+
+
+def test_la_region_de_a_large_city_is_drawn_at_the_city(extract_text):
+    doc = extract_text("La Garde nationale a mené des opérations contre l'immigration irrégulière dans la région de Sfax, en Tunisie.")
+    p = by_mention(doc, "région de Sfax")
+    assert p["kind"] == "region" and near(p, 34.74, 10.76, 5)  # the governorate's middle lies 40 km inland
+
+
+def test_a_village_listed_with_a_small_town_is_next_to_it(extract_text):
+    doc = extract_text("Le géologue du canton du Valais a prévenu : « Nous devrions évacuer les villages de Gampel et de Steg ».")
+    p = by_mention(doc, "Steg")
+    assert p["rule"] == "village-in-list" and near(p, 46.315, 7.75, 10)
+    doc = extract_text("À Gampel, en Valais, Jean Dupont a témoigné.")
+    assert by_mention(doc, "Jean Dupont") is None
+    doc = extract_text("Les troupes ont pris les localités de Serednye et de Klebanka, dans l'est de l'Ukraine, près de Donetsk.")
+    assert by_mention(doc, "Klebanka") is None  # beside a namesake 1,000 km from the story: not placed
+
+
+def test_a_river_named_alone_is_in_the_area_of_the_storys_town(extract_text):
+    doc = extract_text("Un éboulement a frappé Brigue, en Valais. Les secours restent à Brigue.\n"
+                       "Un autre risque subsiste avec la rivière Lonza, qui pourrait déborder.")
+    p = by_mention(doc, "rivière Lonza")
+    assert p["kind"] == "landmark" and near(p, 46.32, 7.99, 10)  # at Brig, the town the story is set in
+
+
+def test_a_hyphenated_name_is_split_only_into_towns_of_one_country(extract_text):
+    doc = extract_text("Un incendie a touché un immeuble du Petit-Lancy, près de Genève, ce vendredi.")
+    assert by_mention(doc, "Petit") is None  # not the Algerian town
+    doc = extract_text("Des pillages ont suivi la finale France-Croatie dimanche à Lyon.")
+    assert by_mention(doc, "Croatie") is None  # a match, not a place

@@ -171,7 +171,12 @@ RELATIVE_STARTS = r"ce qui|ce que|ce qu'|ce qu’|qui|dont|où|lequel|laquelle|l
 # ---------------------------------------------------------------- dates (dates.py)
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-MONTH_ALIASES = {"fevrier": 2, "aout": 8, "decembre": 12, "févr": 2, "janv": 1, "sept": 9, "oct": 10, "nov": 11, "déc": 12}
+MONTH_ALIASES = {"fevrier": 2, "aout": 8, "decembre": 12, "févr": 2, "janv": 1, "sept": 9, "oct": 10, "nov": 11, "déc": 12,
+                 "fév": 2, "avr": 4, "juil": 7, "dec": 12}
+# words for the day of speaking: in words said on a day named before, that day ("rule" speech_day)
+SPEECH_DAY_WORDS = frozenset({"aujourd'hui", "ce matin", "ce soir", "cet après-midi"})
+# abbreviated months, read only right after a day number ("23 déc 2023", "5 janv."): "sept" alone is seven
+MONTH_ABBREVIATIONS = ("janv", "févr", "fév", "avr", "juil", "sept", "oct", "nov", "déc", "dec")
 NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
            "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30}
 # parts of a day that stand for the day in context ("dans la soirée")

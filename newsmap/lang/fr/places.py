@@ -6,7 +6,7 @@ LANDMARK_HEADS = (
     "gares", "col", "pont", "musée", "cathédrale", "basilique", "église", "collège", "lycée", "université", "aéroport",
     "palais", "château", "théâtre", "zénith", "chemin", "rue", "avenue", "boulevard", "quai", "pointe", "mont", "pic",
     "plage", "prison", "centre pénitentiaire", "port", "esplanade", "tour", "arène", "arènes", "salle", "forêt", "vallée",
-    "route", "lieu-dit", "hameau", "quartier", "cité", "coin", "angle",
+    "route", "lieu-dit", "hameau", "quartier", "cité", "coin", "angle", "hôtel", "résidence", "rivière", "fleuve",
 )
 # heads naming a street crossing by the other street's name ("coin McGill College"): the place is the name alone
 CROSSING_HEADS = ("coin", "angle")
@@ -14,6 +14,8 @@ CROSSING_HEADS = ("coin", "angle")
 # (a building may be a famous one elsewhere: "université Howard")
 STREET_HEADS = ("rue ", "avenue ", "boulevard ", "place ", "piazza ", "quai ", "chemin ", "route ", "esplanade ", "parc ",
                 "jardin ", "quartier ", "cité ", "lieu-dit ", "hameau ")
+# rivers: named with no town near them, in the area of the town the story is set in ("la rivière Lonza")
+RIVER_HEADS = ("rivière ", "fleuve ")
 # nouns of facilities: a sentence about them may list each with its town in parentheses
 FACILITY_NOUNS = (r"écoles?|lycées?|collèges?|hôpitaux|hôpital|cliniques?|CHSLD|résidences?|établissements?|usines?|sites?"
                   r"|complexes?|campus|prisons?|centres?|stades?|églises?|mosquées?|gisements?|mines?|champs?|centrales?|bases?")
