@@ -442,22 +442,23 @@ _STANDALONE_JS = """
 """
 
 
+def _map_script(features: dict, legend: bool) -> str:
+    """The JavaScript that draws the basemap and the places into ``#nm-map`` (Leaflet already loaded)."""
+    return _PLACES_JS + _STANDALONE_JS % {"basemap": basemap_json(), "basemap_options": _BASEMAP_OPTIONS,
+                                          "features": script_json(features), "options": script_json({"legend": legend})}
+
+
 def leaflet_map_html(features: dict, height: int | None = None, legend: bool = True) -> str:
-    """A map as plain HTML + Leaflet, without folium: for the briefing (Leaflet inlined by the caller)
-    and the Overview's small map (Leaflet loaded from the app's own static files)."""
-    js = _PLACES_JS + _STANDALONE_JS % {"basemap": basemap_json(), "basemap_options": _BASEMAP_OPTIONS,
-                                        "features": script_json(features), "options": script_json({"legend": legend})}
+    """A map as plain HTML + Leaflet, without folium: for the briefing (Leaflet inlined by the caller)."""
     style = f" style='height:{height}px'" if height else ""
-    return f"<div id='nm-map' class='nm-map'{style}></div><script>{js}</script>"
+    return f"<div id='nm-map' class='nm-map'{style}></div><script>{_map_script(features, legend)}</script>"
 
 
 def small_map_page(features: dict, height: int, asset_base: str = LEAFLET_BASE, legend: bool = False) -> str:
     """A whole HTML document for an iframe: Leaflet from the app's static files, no CDN. The iframe
     shares the page's main thread: Leaflet is loaded and the map drawn once that thread is idle, after
     the page around it (``data-drawn`` on the map's element says it is drawn)."""
-    js = _PLACES_JS + _STANDALONE_JS % {"basemap": basemap_json(), "basemap_options": _BASEMAP_OPTIONS,
-                                        "features": script_json(features), "options": script_json({"legend": legend})}
-    draw = (f"function nmDraw() {{ {js} document.getElementById('nm-map').dataset.drawn = '1'; }}"
+    draw = (f"function nmDraw() {{ {_map_script(features, legend)} document.getElementById('nm-map').dataset.drawn = '1'; }}"
             "(window.requestIdleCallback || function (f) { setTimeout(f, 50); })(function () {"
             f" var s = document.createElement('script'); s.src = '{asset_base}/leaflet.js'; s.onload = nmDraw;"
             " document.head.appendChild(s); }, {timeout: 2000});")
