@@ -133,16 +133,22 @@ class Store:
             [self.PICKER_PLACES]).fetchall()}
         return [n for n in self.place_names if n in top]
 
+    @cached_property
+    def _typed_names(self) -> dict[str, list[tuple[str, str]]]:
+        """Per picker, (folded name, value) of everything it can take: actors and places by name, an
+        article by its title or its id (its value: the id). Built once per store."""
+        names = {"actor": {n: n for n in self.actor_counts}, "place": {n: n for n in self.place_names},
+                 "article": {**{t: i for i, t in self.titles.items()}, **{i: i for i in self.titles}}}
+        return {key: [(F.fold(n), v) for n, v in pairs.items()] for key, pairs in names.items()}
+
     def find(self, key: str, text: str) -> str | None:
         """What a text typed in a picker names: the actor, place or article (its id) whose name (an
         article's title, or its id) equals it ignoring case and accents, else the only one whose name
         contains it; ``None`` when none or several do (the user types more)."""
-        names = {"actor": {n: n for n in self.actor_counts}, "place": {n: n for n in self.place_names},
-                 "article": {**{t: i for i, t in self.titles.items()}, **{i: i for i in self.titles}}}[key]
         want = F.fold(text).strip()
         if not want:
             return None
-        folded = [(F.fold(n), v) for n, v in names.items()]
+        folded = self._typed_names[key]
         exact = {v for n, v in folded if n == want}
         if len(exact) == 1:
             return exact.pop()
@@ -152,7 +158,7 @@ class Store:
     def resolve(self, key: str, values: list[str]) -> tuple[list[str], list[str]]:
         """A picker's values with each one the corpus does not hold by that name replaced by what
         :meth:`find` says it names: (the values, deduplicated; the texts that name nothing or several)."""
-        known = {"actor": self.actor_counts, "place": set(self.place_names), "article": self.titles}[key]
+        known = {v for _n, v in self._typed_names[key]}
         picked, unmatched = [], []
         for value in values:
             found = value if value in known else self.find(key, value)
