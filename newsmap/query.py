@@ -305,20 +305,28 @@ class StoreView:
             f"SELECT {{'n': count(*), 'speakers': count(DISTINCT speaker)}} FROM quotes WHERE {self.quote_where}",
             f"SELECT {{'n': count(*), 'mapped': count(*) FILTER (WHERE mapped)}} FROM (SELECT bool_or(lat IS NOT NULL) AS mapped "
             f"FROM places WHERE {self.place_where} GROUP BY name, kind, country)",
-            f"SELECT count(DISTINCT name) FROM actors WHERE {self.actor_where}",
-            f"SELECT count(*) FROM articles WHERE {self.article_where}"))
-        params = self.event_params + self.quote_params + self.place_params + self.actor_params + self.article_params
-        events, quotes, places, actors, articles = self.cur.execute(f"SELECT {sql}", params).fetchone()
-        return {"events": events, "quotes": quotes["n"], "places": places["n"], "actors": actors, "articles": articles,
-                "mapped_places": places["mapped"], "speakers": quotes["speakers"]}
+            f"SELECT count(DISTINCT name) FROM actors WHERE {self.actor_where}"))
+        params = self.event_params + self.quote_params + self.place_params + self.actor_params
+        events, quotes, places, actors = self.cur.execute(f"SELECT {sql}", params).fetchone()
+        return {"events": events, "quotes": quotes["n"], "places": places["n"], "actors": actors,
+                "articles": self._articles_head[1], "mapped_places": places["mapped"], "speakers": quotes["speakers"]}
+
+    @cached_property
+    def _articles_head(self) -> tuple[pd.DataFrame, int, str | None, str | None]:
+        """(the view's first 3 articles by date, how many it has, its first and last publication), in one
+        pass over its articles: the counts, the source line and the main window all read them."""
+        rows = self._fetch(f"SELECT title, source, published, count(*) OVER () AS n, max(published) OVER () AS last "
+                           f"FROM articles WHERE {self.article_where} ORDER BY published, ord LIMIT 3", self.article_params)
+        if rows.empty:
+            return rows[["title", "source", "published"]], 0, None, None
+        return rows[["title", "source", "published"]], int(rows["n"].iloc[0]), rows["published"].iloc[0], rows["last"].iloc[0]
 
     def summary(self) -> str:
         return F.summary_text(self.f, self.counts["events"], self.counts["quotes"], self.totals)
 
     def source_line(self) -> str:
-        first = self._fetch(f"SELECT title, source, published FROM articles WHERE {self.article_where} "
-                            "ORDER BY published, ord LIMIT 3", self.article_params)
-        return F.source_text(first, self.counts["articles"])
+        first, n, _first, _last = self._articles_head
+        return F.source_text(first, n)
 
     # ------------------------------------------------------------ whole tables (as filters.apply)
     def _table(self, name: str) -> pd.DataFrame:
@@ -467,7 +475,9 @@ class StoreView:
         WHERE n <= CASE WHEN place IN (SELECT unnest(?)) THEN 5 ELSE 1 END ORDER BY ord""",
                              self.quote_params + [top, popup], "quotes")
         ids = sorted(set(events["article"]) | set(quotes["article"]))  # the articles the popups cite
-        articles = self._fetch("SELECT id, title, source, published FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+        meta = self.store.article_meta  # outlet, title, date of every article, already in memory
+        articles = pd.DataFrame([(i, meta[i][1], meta[i][0], meta[i][2]) for i in ids if i in meta],
+                                columns=["id", "title", "source", "published"], dtype=object)
         none = events.iloc[0:0]
         return F.View(articles, quotes, events, places, none, self.totals, place_counts=counts)
 
@@ -532,8 +542,7 @@ class StoreView:
     def _main_window(self) -> tuple[dt.date, dt.date]:
         from . import views as V
 
-        first, last = self.cur.execute(f"SELECT min(published), max(published) FROM articles WHERE {self.article_where}",
-                                       self.article_params).fetchone()
+        _head, _n, first, last = self._articles_head
         pubs = [p for p in (first, last) if p]
         days = [dt.date.fromisoformat(p[:10]) for p in pubs]
         # only events starting before the first publication or ending after the last can widen the window
