@@ -67,7 +67,7 @@ def warm_imports() -> threading.Thread:
 
 def get_corpus():
     """(store, version, error): the version is read once per rerun and keys the shared store."""
-    version = nm_corpus.corpus_version(DATA_DIR)
+    version = nm_corpus.corpus_version(DATA_DIR, rescan=False)  # a slow rescan starts after the run (main)
     try:
         return open_store(DATA_DIR, version), version, None
     except NewsmapError as exc:
@@ -281,6 +281,7 @@ def main():
     page.run()
     done()
     warm_imports()
+    nm_corpus.rescan_documents(DATA_DIR)  # an in-place edit of a document shows at a later run
 
 
 FRAME_CSS = (

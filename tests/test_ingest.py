@@ -301,3 +301,33 @@ def test_a_slow_document_scan_is_redone_in_the_background(seed_corpus, monkeypat
     assert started  # …while a rescan runs in the background
     corpus.wait_for_scans()
     assert corpus.corpus_version(seed_corpus) != before
+
+
+def test_the_dashboards_slow_rescan_starts_after_its_run_not_beside_it(seed_corpus, monkeypatch):
+    """A run reads the version with rescan=False (a slow scan would compete with the filter change it
+    serves); the app asks for the rescan once its page is drawn (rescan_documents)."""
+    monkeypatch.setattr(corpus, "SCAN_EVERY", 0.0)
+    monkeypatch.setattr(corpus, "SCAN_INLINE", -1.0)  # every scan counts as slow
+    before = corpus.corpus_version(seed_corpus)
+    started = []
+    real_start = corpus._scan_in_background
+    monkeypatch.setattr(corpus, "_scan_in_background", lambda *a: (started.append(a), real_start(*a)))
+    with open(seed_corpus / "articles" / "article-2024-11-20-fr.json", "r+b") as fh:
+        fh.seek(0, os.SEEK_END)
+        fh.write(b"\n")
+    assert corpus.corpus_version(seed_corpus, rescan=False) == before and not started
+    corpus.rescan_documents(seed_corpus)
+    assert started
+    corpus.wait_for_scans()
+    assert corpus.corpus_version(seed_corpus, rescan=False) != before
+    # the dashboard: no rescan while its run reads the version; one once the page is drawn
+    from streamlit.testing.v1 import AppTest
+
+    from test_app import APP
+    monkeypatch.setenv("NEWSMAP_DATA_DIR", str(seed_corpus))
+    seen = []
+    monkeypatch.setattr(corpus, "corpus_version", lambda *a, real=corpus.corpus_version, **k: (seen.append(k), real(*a, **k))[1])
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert seen[0] == {"rescan": False} and seen[-1] == {}, seen
