@@ -20,6 +20,17 @@ st.html(V.figures_html([("Events", counts["events"]), ("Quotes", counts["quotes"
                             ("Speakers", counts["speakers"]), ("Articles", counts["articles"])]))
 
 left, right = st.columns([3, 2], gap="large")
+# the right column first: its small map is Streamlit's IFrame element, whose code the browser fetches only when
+# the first one arrives; sent early in the run, it loads while the story is built
+with right:
+    st.markdown("#### Places")
+    # plain Leaflet (served by the app) in an iframe: the interactive folium map is on the Map page
+    st.iframe(V.small_map_page(V.map_features(view.map_view(300, popup_top=50), colors, label_top=8, popup_top=50), height=300), height=304)
+    st.markdown("#### Top speakers")
+    top = view.speaker_counts(8)
+    st.html("".join(
+        f"<div><span style='color:{colors.get(n, V.NO_ACTOR)}'>●</span> {html.escape(n)} — {c} quote{'s' if c != 1 else ''}</div>"
+        for n, c in top.items()) or "No quote for these filters.")
 with left:
     st.markdown("#### The story in brief")
     lines = []
@@ -43,12 +54,3 @@ with left:
                      f"{V.source_html(' · '.join(x for x in (sources.get(r['article'], ''), r['reported']) if x), link)}</div>")
     st.html("".join(lines) or "No event for these filters.")
     pager("story_page", counts["events"], what="events", bottom=True)
-with right:
-    st.markdown("#### Places")
-    # plain Leaflet (served by the app) in an iframe: the interactive folium map is on the Map page
-    st.iframe(V.small_map_page(V.map_features(view.map_view(300, popup_top=50), colors, label_top=8, popup_top=50), height=300), height=304)
-    st.markdown("#### Top speakers")
-    top = view.speaker_counts(8)
-    st.html("".join(
-        f"<div><span style='color:{colors.get(n, V.NO_ACTOR)}'>●</span> {html.escape(n)} — {c} quote{'s' if c != 1 else ''}</div>"
-        for n, c in top.items()) or "No quote for these filters.")
