@@ -41,7 +41,7 @@ ner-region-article          ``au Québec`` → the province, ``à Québec`` → 
 ner-locative-cue            a small place whose name is in one country only, after ``à``/``en``/…
 macro-region                ``dans le Sud-Ouest``: a division of that name in the article's countries, else
                             France's compass region (article on France or naming no country)
-town-in-name                ``Festival de Cannes``, ``hôpital de Sion`` → the town (after NER, so that
+town-in-name                ``Festival de Cannes``, ``hôpital de Sion``, ``la ville de Québec`` → the town (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
 place-in-org                ``Garde nationale de Tunis``, ``Agence d'information du Burkina``: the place the name carries
 arrondissement              ``le 7e arrondissement de Lyon``: GeoNames' ``Lyon 07``, else the town (kind ``district``)
@@ -96,7 +96,7 @@ _LANDMARK_RE = re.compile(
     rf"(?:(?:\s+(?:de|à|d'|d’)|,\s+à)\s*(?P<town>{_NAME})|\s*\((?P<town2>{_NAME})\))?"
 )
 _TOWN_HEADS = "|".join(sorted(map(re.escape, FR.NAME_WITH_TOWN_HEADS), key=len, reverse=True))
-_TOWN_IN_NAME_RE = re.compile(rf"\b(?i:{_TOWN_HEADS})\s+(?:de\s+|d'|d’|du\s+)(?P<town>{_NAME})")
+_TOWN_IN_NAME_RE = re.compile(rf"\b(?P<head>(?i:{_TOWN_HEADS}))\s+(?:de\s+|d'|d’|du\s+)(?P<town>{_NAME})")
 _DATELINE_RE = re.compile(
     r"^(?:(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]*[A-ZÀ-ÖØ-Þ])(?:,\s*(?P<land>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?))?(?=\s*(?:,|\||\(|—|–|-\s)|-(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ']))"
     r"|\((?P<paren>[A-ZÀ-ÖØ-Þ][\w'’ -]+)\)\s"
@@ -507,7 +507,8 @@ def _rule_town_in_name(f):
         s, e = m.start("town"), m.end("town")
         if not f.free(s, e):
             continue
-        rec = f.lookup(m.group("town"), kinds={"city", "region", "country"})
+        town = m.group("head").lower() in FR.TOWN_NOUNS  # "la ville de Québec": the city, not the province
+        rec = f.lookup(m.group("town"), kinds={"city"} if town else {"city", "region", "country"})
         if rec:
             f.add(s, e, rec, "town-in-name")
 
@@ -596,6 +597,9 @@ def _rule_arrondissement(f):
                      "country": town["country"], "source": "geonames" if own else "town-of-district"}, "arrondissement")
 
 
+_TOWN_NOUN_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(FR.TOWN_NOUNS))})\s+(?:de\s+|d'|d’)$")
+
+
 def _resolve_entity(f, ent, s, e):
     """(start, end, record, rule) for one NER entity, or None."""
     text = f.text
@@ -607,7 +611,8 @@ def _resolve_entity(f, ent, s, e):
         rec = f.lookup(name, kinds=kinds, weak_ok=one)
         if rec:
             return s, e, rec, "ner-region-article"
-    rec = f.lookup(name)
+    town = _TOWN_NOUN_BEFORE.search(text[max(0, s - 16):s])  # "la ville de Québec": the city, never the province
+    rec = f.lookup(name, kinds={"city"} if town else None)
     if rec:
         return s, e, rec, "ner"
     m = re.search(r"\b(au|du|aux|des)\s+$", before)

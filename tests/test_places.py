@@ -436,3 +436,9 @@ def test_a_town_ner_took_for_a_person_after_a_cue(extract_text):
     assert near(by_mention(doc, "Casselman"), 45.32, -75.08, 10)
     doc = extract_text("Jean Casselman a parlé à Ottawa, au Canada. Selon Casselman, tout va bien.")
     assert by_mention(doc, "Casselman") is None  # a surname
+
+
+def test_la_ville_de_x_is_the_town_not_the_division(extract_text):
+    doc = extract_text("La tempête s'abat sur le Québec. Les régions touchées sont l'Outaouais et la ville de Québec.")
+    towns = [p for p in doc["places"] if p["name"] == "Québec" and p["kind"] == "city"]
+    assert towns and near(towns[0], 46.81, -71.21, 10)

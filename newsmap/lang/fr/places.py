@@ -29,7 +29,10 @@ NAME_WITH_TOWN_HEADS = (
     "université", "port", "stade", "zénith", "opéra", "conservatoire", "musée", "cathédrale", "lycée", "collège",
     "mairie", "préfecture", "chemins", "chemin", "accords", "accord", "traité", "conférence", "procès",
     "coupe", "championnat", "grand prix", "grand-prix", "rallye", "tour", "trophée", "jeux",
+    "ville", "commune", "village", "municipalité", "localité",
 )
+# of those, the nouns of a town: the name after them is the town, never the division of that name ("la ville de Québec")
+TOWN_NOUNS = frozenset({"ville", "commune", "village", "municipalité", "localité"})
 # words before a name that make it a place ("à Chamoson", "sur Saké", "vers Kibumba")
 LOCATIVE_CUES = r"(?:à|au|aux|en|dans|sur|vers|depuis|jusqu'à|jusqu’à|près\s+de|près\s+d'|près\s+d’|localités?\s+de|villages?\s+de|commune\s+de|ville\s+de)"
 # "au Québec", "du Valais", "le Québec et l'Ontario": a masculine article before a name points to a region, not to a town
