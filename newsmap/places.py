@@ -28,7 +28,8 @@ town-of-division            ``Blatten (VS)``, ``Hasselt (Limbourg)``: the namesa
 landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-Garnier de Lyon``,
                             ``col du Tourmalet``: placed at the town named with it, else at the
                             nearest town of its sentence (or paragraph, for a building or street;
-                            a street, square or park: else the town the article names most);
+                            a street, square, park or local business: else the town the article names most;
+                            never a town someone is ``originaire de``);
                             dropped when there is none
 landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
 place-compound              ``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: each part that is a place
@@ -431,10 +432,11 @@ def _place_landmarks(f):
         # inside another name ("Festival de Cannes")
         natural = f.text[s:e].lower().startswith(FR.NATURAL_HEADS)
         for a, b in (f.sentence_of(s),) if natural else (f.sentence_of(s), f.paragraph_of(s)):
-            inside = [(abs(cs - s), rec) for cs, _ce, rec in cities if a <= cs < b and rec["rule"] != "town-in-name"]
+            inside = [(abs(cs - s), rec) for cs, _ce, rec in cities if a <= cs < b and rec["rule"] != "town-in-name"
+                      and not re.search(FR.ORIGIN_CUES, f.text[max(0, cs - 20):cs])]  # "originaire de Changé": elsewhere
             if town is None and inside:
                 town = min(inside, key=lambda x: x[0])[1]
-        if town is None and (f.text[s:e].lower().startswith(FR.STREET_HEADS + FR.RIVER_HEADS)
+        if town is None and (f.text[s:e].lower().startswith(FR.STREET_HEADS + FR.RIVER_HEADS + FR.LOCAL_HEADS)
                              or f.text[:s].rstrip().lower().endswith(FR.CROSSING_HEADS)):
             town = _article_town(cities)  # a street, a square, a park, a river with no town near it: the story's town
         if town is None:

@@ -442,3 +442,9 @@ def test_la_ville_de_x_is_the_town_not_the_division(extract_text):
     doc = extract_text("La tempête s'abat sur le Québec. Les régions touchées sont l'Outaouais et la ville de Québec.")
     towns = [p for p in doc["places"] if p["name"] == "Québec" and p["kind"] == "city"]
     assert towns and near(towns[0], 46.81, -71.21, 10)
+
+
+def test_a_local_business_is_in_the_storys_town_not_where_someone_comes_from(extract_text):
+    doc = extract_text("L'accident a eu lieu à Sarzeau. Le conducteur habite près de Sarzeau.\n"
+                       "Il s'engage entre le bar Le Winch et le camping, et percute deux frères originaires de Changé.")
+    assert near(by_mention(doc, "bar Le Winch"), 47.53, -2.76, 5)

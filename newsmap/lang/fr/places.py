@@ -15,6 +15,10 @@ CROSSING_HEADS = ("coin", "angle")
 # (a building may be a famous one elsewhere: "université Howard")
 STREET_HEADS = ("rue ", "avenue ", "boulevard ", "place ", "piazza ", "quai ", "chemin ", "route ", "esplanade ", "parc ",
                 "jardin ", "quartier ", "cité ", "lieu-dit ", "hameau ")
+# local businesses: named with no town near them, they are in the town the article is set in ("le bar Le Winch")
+LOCAL_HEADS = ("camping ", "bar ", "restaurant ", "discothèque ", "supermarché ", "hypermarché ", "centre commercial ")
+# words that name where someone comes from, not where the story happens ("deux frères originaires de Changé")
+ORIGIN_CUES = r"(?:originaires?|natifs?|natives?|venus?|venues?)\s+(?:de\s+|d'|d’|du\s+)$"
 # rivers: named with no town near them, in the area of the town the story is set in ("la rivière Lonza")
 RIVER_HEADS = ("rivière ", "fleuve ")
 # nouns of facilities: a sentence about them may list each with its town in parentheses
