@@ -573,6 +573,8 @@ def _rule_place_in_org(f):
             for cand in (name, name.split(" ")[0]):  # "de Tunis Houssemeddine Jebabli": NER ran on into the next name
                 s = ent.start_char + m.start("name")
                 rec = f.lookup(cand, kinds={"city", "region", "country"}) if f.free(s, s + len(cand)) else None
+                if rec and rec["kind"] == "city" and re.match(r"de\s+la\b", m.group(0)):
+                    rec = None  # "le ministre de la Santé": a town takes no article (not Santé, Germany)
                 if rec:
                     f.add(s, s + len(cand), rec, "place-in-org")
                     break

@@ -448,3 +448,8 @@ def test_a_local_business_is_in_the_storys_town_not_where_someone_comes_from(ext
     doc = extract_text("L'accident a eu lieu à Sarzeau. Le conducteur habite près de Sarzeau.\n"
                        "Il s'engage entre le bar Le Winch et le camping, et percute deux frères originaires de Changé.")
     assert near(by_mention(doc, "bar Le Winch"), 47.53, -2.76, 5)
+
+
+def test_a_ministry_of_a_common_noun_is_no_town(extract_text):
+    doc = extract_text("Le ministre de la Santé, Charlemagne Ouedraogo, a lancé la campagne à Ouagadougou.")
+    assert by_mention(doc, "Santé") is None
