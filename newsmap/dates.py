@@ -25,7 +25,9 @@ Rules (documented in the README):
 * ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision;
 * ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube`` … are the day in
   context (the last day-precision date before them, else publication);
-* ``au troisième trimestre``: the year of the latest such quarter; ``en début de semaine``: its Monday;
+* ``au troisième trimestre``: the year of the latest such quarter; ``au second semestre 2021``: its first month
+  (2021-07); ``en début de semaine``: its Monday; ``dans un mois``: that day a month ahead; ``ce jour`` (not ``à ce
+  jour``): the day in context; ``dans la nuit`` told in the past on the publication day: from the day before;
 * ``de vendredi à dimanche``, ``du lundi au mercredi``: the first day to the next such second one (``… dernier``:
   ending on the last such day); ``pour la journée de jeudi``, ``sont attendues vendredi`` point forward;
 * ``depuis le début de la semaine`` (du mois, de l'année): its Monday (the month, the year); ``24/02``: as
@@ -63,6 +65,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("range_weekdays", B + r"(?P<until>jusqu'à |d'ici |à partir de )?(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
     ("weekday_span", B + r"(?:de|du|entre)\s+(?P<w1>" + WD + r")\s+(?:à|au|et)\s+(?P<w2>" + WD + r")(?:\s+(?P<dir>prochain|dernier|passé))?" + E_),
     ("quarter", B + r"(?P<q>" + QUARTERS + r")\s+trimestre(?:\s+(?:de\s+)?(?P<y>" + YEAR + r"))?" + E_),
+    ("semester", B + r"(?P<q>premier|1er|second|deuxième|2e)\s+semestre(?:\s+(?:de\s+)?(?P<y>" + YEAR + r"))?" + E_),
     ("day_list", B + r"(?:(?:les|des)\s+|" + WD + r"\s+)(?P<d1>" + DAYN + r")(?:\s*,\s*(?:" + WD + r"\s+)?" + DAYN + r")*\s+et\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("month_range", B + r"(?:entre|de)\s+(?P<m1>" + MO + r")\s+(?:et|à)\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
     ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
@@ -84,6 +87,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month_rel", B + r"(?P<which>(?:le|du|au) mois (?:dernier|passé|prochain)|ce mois-ci)" + E_),
     ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année|la nouvelle année)" + E_),
     ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
+    ("this_day", B + r"(?<!à )(?<!jusqu'à )ce jour(?:-là)?" + E_),
     ("day_part", B + r"(?P<which>" + DAY_PARTS + ")" + E_),
     ("offset", B + r"(?<!de )(?<!environ )(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans|années)\s+(?P<rel>plus tard|plus tôt|(?:après|avant)(?=\s+(?:le|la|l'|les|son|sa|ses|leur|leurs|cette|ce|cet)\b))"),
     ("bare_day", B + r"(?:le|les|du)\s+(?P<d1>" + DAYN + r")(?:(?:\s*,\s*" + DAYN + r")*\s+et\s+" + DAYN + r"|\s+au\s+" + DAYN
@@ -282,6 +286,12 @@ def _quarter(r, g):  # "au troisième trimestre": the year of the latest such qu
     return r.rec(f"{y:04d}", "year", relative=not g.get("y"))
 
 
+def _semester(r, g):  # "au second semestre 2021": its first month; without a year, the latest such half-year
+    first_month = 1 if QUARTER_WORDS[g["q"].lower()] == 1 else 7
+    y = int(g["y"]) if g.get("y") else r.published.year - (first_month > r.published.month and r.tense() != "future")
+    return r.rec(f"{y:04d}-{first_month:02d}", "month", relative=not g.get("y"))
+
+
 def _day_list(r, g):  # "les 24, 25 et 26 mai": the first day to the last
     mo = _month(g["m"])
     y = int(g["y"]) if g.get("y") else r.year_of(mo, _day(g["d1"]))
@@ -398,6 +408,8 @@ def _shifted(r, n: int, unit: str):
         return r.rec(d.isoformat(), "day", relative=True)
     if unit == "mois":
         d = _add_months(r.published, n)
+        if n > 0:  # "dans un mois": a day set that far ahead (the next dose, a deadline)
+            return r.rec(d.isoformat(), "day", relative=True)
         return r.rec(f"{d.year:04d}-{d.month:02d}", "month", relative=True)
     return r.rec(f"{r.published.year + n:04d}", "year", relative=True)
 
@@ -451,10 +463,19 @@ def _today_part(r, g):  # "ce matin", "ce soir"
     return r.rec(r.published.isoformat(), "day", part=g["which"].lower().split()[-1], relative=True)
 
 
-def _day_part(r, g):  # "dans la soirée", "dès l'aube": the day in context
+def _this_day(r, g):  # "publiée dans la revue Nature ce jour" (after "le 19 février"): the day in context
+    return r.rec((r.last_day or r.published).isoformat(), "day", relative=True)
+
+
+def _day_part(r, g):
+    """``dans la soirée``, ``dès l'aube``: the day in context. ``dans la nuit`` told in the past on the publication day
+    (``a affirmé dimanche avoir contré dans la nuit``) is the night that ended that morning: it starts the day before."""
     w = g["which"].lower()
     part = next((p for p in ("soir", "matin", "après-midi", "nuit", "aube") if p in w), None)
-    return r.rec((r.last_day or r.published).isoformat(), "day", part=part, relative=True)
+    day = r.last_day or r.published
+    if part == "nuit" and day == r.published and r.tense() == "past":
+        return r.rec((day - dt.timedelta(days=1)).isoformat(), "day", end_value=day.isoformat(), part=part, relative=True)
+    return r.rec(day.isoformat(), "day", part=part, relative=True)
 
 
 def _offset(r, g):
@@ -566,13 +587,13 @@ def _since_start(r, g):  # "depuis le début de la semaine": the week's Monday (
 # the rules in order: at one position the first pattern that matches wins (``rule`` on every record)
 RULES = {
     "range_days": _range_days, "range_between": _range_days, "range_weekdays": _range_weekdays, "weekday_span": _weekday_span,
-    "quarter": _quarter,
+    "quarter": _quarter, "semester": _semester,
     "day_list": _day_list, "month_range": _month_range, "numeric": _numeric,
     "numeric_day_month": _numeric_day_month, "full": _full, "month_year": _month_year,
     "month": _month_alone, "year_range": _year_range, "year": _year, "season": _season, "holiday": _holiday,
     "relative_day": _relative_day, "context_day": _context_day, "ago": _ago, "ahead": _ahead, "week": _week,
     "since_start": _since_start, "week_part": _week_part, "month_rel": _month_rel, "year_rel": _year_rel, "today_part": _today_part,
-    "day_part": _day_part, "offset": _offset, "bare_day": _bare_day, "year_after_noun": _year_after_noun,
+    "this_day": _this_day, "day_part": _day_part, "offset": _offset, "bare_day": _bare_day, "year_after_noun": _year_after_noun,
     "weekday": _weekday_rule,
 }
 assert list(RULES) == [name for name, _pat in _PATTERNS]

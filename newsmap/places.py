@@ -28,7 +28,8 @@ town-of-division            ``Blatten (VS)``, ``Hasselt (Limbourg)``: the namesa
 landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-Garnier de Lyon``,
                             ``col du Tourmalet``: placed at the town named with it, else at the
                             nearest town of its sentence (or paragraph, for a building or street;
-                            a street, square or park: else the town the article names most);
+                            a street, square, park or local business: else the town the article names most;
+                            never a town someone is ``originaire de``);
                             dropped when there is none
 landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
 place-compound              ``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: each part that is a place
@@ -41,7 +42,7 @@ ner-region-article          ``au Québec`` → the province, ``à Québec`` → 
 ner-locative-cue            a small place whose name is in one country only, after ``à``/``en``/…
 macro-region                ``dans le Sud-Ouest``: a division of that name in the article's countries, else
                             France's compass region (article on France or naming no country)
-town-in-name                ``Festival de Cannes``, ``hôpital de Sion`` → the town (after NER, so that
+town-in-name                ``Festival de Cannes``, ``hôpital de Sion``, ``la ville de Québec`` → the town (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
 place-in-org                ``Garde nationale de Tunis``, ``Agence d'information du Burkina``: the place the name carries
 arrondissement              ``le 7e arrondissement de Lyon``: GeoNames' ``Lyon 07``, else the town (kind ``district``)
@@ -50,6 +51,8 @@ facility-in-parentheses     in a sentence about facilities, ``écoles de Val-des
 capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`` alone → the capital of the
                             country most of the article's places are in (not ``la capitale économique``)
 capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …, in the article's countries
+person-tagged-place         a one-word name NER took for a person, after ``à``/``de`` …, that is a town of the article's
+                            countries (``à Casselman``); never a surname of a person named in full
 division-code               ``Chamoson (VS)`` → the canton of Valais
 village-in-division         a place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``,
                             ``Koutougou, province du Soum``): at the division (``source = "division-of-village"``)
@@ -57,6 +60,8 @@ unknown-locality            a place the gazetteer lacks after ``à``/``vers``/``
                             one country, one of them named most): at that town (``source = "town-of-context"``)
 village-in-list             a place the gazetteer lacks listed with a small town (``les villages de Gampel et de Steg``):
                             next to it (``source = "sibling-in-list"``)
+closest-namesake            after all rules: a name whose namesake lies near the story's places (named before or after
+                            it) is that one (``Brickaville`` by Moramanga; ``sous-préfète de Vienne`` in a story on Isère)
 (repeat)                    every further mention of a name already resolved (not a place's rule)
 ==========================  =======================================================================
 
@@ -92,7 +97,7 @@ _LANDMARK_RE = re.compile(
     rf"(?:(?:\s+(?:de|à|d'|d’)|,\s+à)\s*(?P<town>{_NAME})|\s*\((?P<town2>{_NAME})\))?"
 )
 _TOWN_HEADS = "|".join(sorted(map(re.escape, FR.NAME_WITH_TOWN_HEADS), key=len, reverse=True))
-_TOWN_IN_NAME_RE = re.compile(rf"\b(?i:{_TOWN_HEADS})\s+(?:de\s+|d'|d’|du\s+)(?P<town>{_NAME})")
+_TOWN_IN_NAME_RE = re.compile(rf"\b(?P<head>(?i:{_TOWN_HEADS}))\s+(?:de\s+|d'|d’|du\s+)(?P<town>{_NAME})")
 _DATELINE_RE = re.compile(
     r"^(?:(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]*[A-ZÀ-ÖØ-Þ])(?:,\s*(?P<land>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?))?(?=\s*(?:,|\||\(|—|–|-\s)|-(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ']))"
     r"|\((?P<paren>[A-ZÀ-ÖØ-Þ][\w'’ -]+)\)\s"
@@ -235,10 +240,15 @@ _DESCRIPTIVE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.sub(r"^la\\ ", "(?:l
                              + r")(?![\w-])", re.I)
 
 
+_DESCRIPTIVE = {k.lower(): (k, v) for k, v in FR.DESCRIPTIVE.items()}
+
+
 def _rule_descriptive(f):
     for m in _DESCRIPTIVE_RE.finditer(f.text):
         key = m.group(0).lower().replace("’", "'")
-        target = FR.DESCRIPTIVE.get(key) or FR.DESCRIPTIVE[f"la {key}"]
+        written, target = _DESCRIPTIVE.get(key) or _DESCRIPTIVE[f"la {key}"]
+        if written != written.lower() and not m.group(0).endswith(written.removeprefix("la ")):
+            continue  # "une grande île": not the nickname
         rec = f.lookup(target, weak_ok=True)
         if rec and f.free(m.start(), m.end()):
             f.add(m.start(), m.end(), rec, "descriptive-name")
@@ -422,10 +432,11 @@ def _place_landmarks(f):
         # inside another name ("Festival de Cannes")
         natural = f.text[s:e].lower().startswith(FR.NATURAL_HEADS)
         for a, b in (f.sentence_of(s),) if natural else (f.sentence_of(s), f.paragraph_of(s)):
-            inside = [(abs(cs - s), rec) for cs, _ce, rec in cities if a <= cs < b and rec["rule"] != "town-in-name"]
+            inside = [(abs(cs - s), rec) for cs, _ce, rec in cities if a <= cs < b and rec["rule"] != "town-in-name"
+                      and not re.search(FR.ORIGIN_CUES, f.text[max(0, cs - 20):cs])]  # "originaire de Changé": elsewhere
             if town is None and inside:
                 town = min(inside, key=lambda x: x[0])[1]
-        if town is None and (f.text[s:e].lower().startswith(FR.STREET_HEADS + FR.RIVER_HEADS)
+        if town is None and (f.text[s:e].lower().startswith(FR.STREET_HEADS + FR.RIVER_HEADS + FR.LOCAL_HEADS)
                              or f.text[:s].rstrip().lower().endswith(FR.CROSSING_HEADS)):
             town = _article_town(cities)  # a street, a square, a park, a river with no town near it: the story's town
         if town is None:
@@ -498,7 +509,8 @@ def _rule_town_in_name(f):
         s, e = m.start("town"), m.end("town")
         if not f.free(s, e):
             continue
-        rec = f.lookup(m.group("town"), kinds={"city", "region", "country"})
+        town = m.group("head").lower() in FR.TOWN_NOUNS  # "la ville de Québec": the city, not the province
+        rec = f.lookup(m.group("town"), kinds={"city"} if town else {"city", "region", "country"})
         if rec:
             f.add(s, e, rec, "town-in-name")
 
@@ -561,6 +573,8 @@ def _rule_place_in_org(f):
             for cand in (name, name.split(" ")[0]):  # "de Tunis Houssemeddine Jebabli": NER ran on into the next name
                 s = ent.start_char + m.start("name")
                 rec = f.lookup(cand, kinds={"city", "region", "country"}) if f.free(s, s + len(cand)) else None
+                if rec and rec["kind"] == "city" and re.match(r"de\s+la\b", m.group(0)):
+                    rec = None  # "le ministre de la Santé": a town takes no article (not Santé, Germany)
                 if rec:
                     f.add(s, s + len(cand), rec, "place-in-org")
                     break
@@ -587,6 +601,9 @@ def _rule_arrondissement(f):
                      "country": town["country"], "source": "geonames" if own else "town-of-district"}, "arrondissement")
 
 
+_TOWN_NOUN_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(FR.TOWN_NOUNS))})\s+(?:de\s+|d'|d’)$")
+
+
 def _resolve_entity(f, ent, s, e):
     """(start, end, record, rule) for one NER entity, or None."""
     text = f.text
@@ -598,7 +615,8 @@ def _resolve_entity(f, ent, s, e):
         rec = f.lookup(name, kinds=kinds, weak_ok=one)
         if rec:
             return s, e, rec, "ner-region-article"
-    rec = f.lookup(name)
+    town = _TOWN_NOUN_BEFORE.search(text[max(0, s - 16):s])  # "la ville de Québec": the city, never the province
+    rec = f.lookup(name, kinds={"city"} if town else None)
     if rec:
         return s, e, rec, "ner"
     m = re.search(r"\b(au|du|aux|des)\s+$", before)
@@ -701,9 +719,9 @@ def _rule_capital(f):
         adj = (m.group("adj") or "").lower()
         iso, e = f.gaz.country_of_adjective(adj) if adj else None, m.end("adj")
         if iso is None:
-            if (adj and adj not in FR.CLAUSE_WORDS) or m.group("more") or not counts:
+            if (adj and adj not in FR.CLAUSE_WORDS and adj not in FR.CAPITAL_SAME) or m.group("more") or not counts:
                 continue  # "la capitale économique", "la capitale du pays": not the one we can name
-            iso, e = max(counts, key=counts.get), m.start() + len("la capitale")
+            iso, e = max(counts, key=counts.get), m.end("adj") if adj in FR.CAPITAL_SAME else m.start() + len("la capitale")
         capital = f.gaz.countries.get(iso, {}).get("capital")
         rec = f.gaz.resolve(capital, {iso}, lambda c, iso=iso: c["country"] == iso and c["kind"] == "city") if capital else None
         if rec and f.free(m.start(), e):
@@ -719,6 +737,25 @@ def _rule_capitalised_after_cue(f):
         rec = f.lookup(m.group("name"), kinds={"city", "region"}, in_context=True)
         if rec:
             f.add(s, e, rec, "capitalised-after-cue")
+
+
+_PERSON_PLACE_CUE = re.compile(rf"(?<![\w-])(?:{FR.LOCATIVE_CUES}|de|d'|d’)\s*$")
+
+
+def _rule_person_tagged_place(f):
+    """A one-word name NER took for a person, after ``à``/``de``/``vers`` …, that is a town of the article's countries
+    (``dans la capitale fédérale et à Casselman``, ``au parc des rois de Krindjabo``, ``délégations de Jebeniana``); never
+    a word that stands in a person's full name elsewhere in the text (a surname)."""
+    people = [ent for ent in f.doc.ents if ent.label_ == "PER"]
+    surnames = {tok.text for ent in people if len(ent) > 1 for tok in ent}
+    for ent in people:
+        s, e = ent.start_char, ent.end_char
+        if len(ent) != 1 or ent.text in surnames or ent.text.isupper() or not f.free(s, e) \
+                or not _PERSON_PLACE_CUE.search(f.text[max(0, s - 25):s]):
+            continue
+        rec = f.lookup(ent.text, kinds={"city"}, in_context=True)
+        if rec:
+            f.add(s, e, rec, "person-tagged-place")
 
 
 def _rule_division_code(f):
@@ -803,12 +840,51 @@ def _rule_divisions(f):
     _rule_division(f, plural=True)
 
 
+_RERANKED_RULES = ("ner", "ner-subspan", "ner-known-place", "ner-locative-cue", "ner-article-commune", "capitalised-after-cue",
+                   "gazetteer-list", "town-in-name", "place-in-org", "dateline")
+_ANCHOR_SOURCES = ("geonames", "departement-prefecture", "town-of-landmark")
+
+
+def _rule_closest_namesake(f):
+    """A name with namesakes is the one near the article's other places, wherever in the text they are named (the rules
+    before saw only the places named earlier): ``Brickaville`` (two Malagasy towns) is the one near Moramanga, ``Changé`` in
+    a story on the Mayenne the Mayenne one, ``l'ancienne sous-préfète de Vienne`` in a story on Roussillon (Isère) the
+    town, not the département nor Austria's capital. Another namesake is taken only when it lies within 150 km of a place
+    of the story and the first choice does not, or lies three times farther, and is not ten times smaller (a département only when named without an article)."""
+    names: dict[str, list[int]] = {}
+    for i, (s, e, rec) in enumerate(f.hits):
+        if rec["rule"] in _RERANKED_RULES and rec.get("source") in ("geonames", "departement-prefecture") and rec["kind"] in ("city", "region"):
+            names.setdefault(f.text[s:e], []).append(i)
+    near = f.near()
+    for name, idx in names.items():
+        s0, _e0, rec = f.hits[idx[0]]
+        if rec["kind"] == "region" and _ARTICLE_BEFORE.search(f.text[max(0, s0 - 4):s0]) or re.search(r"\b(?:en|dans)\s+$", f.text[max(0, s0 - 6):s0]):
+            continue  # "la Vienne", "en Isère": the département
+        points = [(r["lat"], r["lon"]) for j, (_s, _e, r) in enumerate(f.hits) if j not in idx and r.get("lat") is not None
+                  and r.get("source") in _ANCHOR_SOURCES and (r["lat"], r["lon"]) != (rec["lat"], rec["lon"])]
+        if not points:
+            continue
+
+        def dist(c):
+            return min(haversine_km(c["lat"], c["lon"], lat, lon) for lat, lon in points)
+        cands = [c for c in f.gaz.candidates(name) if c["kind"] == "city" and (not _weak(c) or c["country"] in near) and dist(c) <= NEAR_KM]
+        if not cands:
+            continue
+        best = max(cands, key=lambda c: f.gaz.score(c, near) + 2 * (1 - dist(c) / NEAR_KM))
+        if (best["lat"], best["lon"]) == (rec["lat"], rec["lon"]) or (dist(rec) <= NEAR_KM and dist(best) * 3 > dist(rec)) \
+                or best["population"] * 10 < rec.get("population", 0):
+            continue  # a town ten times smaller never takes the name of a known city (Marseille, Cologne in a list of cities)
+        for i in idx:
+            s, e, _r = f.hits[i]
+            f.hits[i] = (s, e, dict(best, rule="closest-namesake"))
+
+
 RULES = [_rule_division, _rule_multiword_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_town_of_division,
          _rule_landmark,
          _rule_road_code, _rule_place_compound, _rule_ner, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
          _place_landmarks, _rule_facility_in_parentheses,
-         _rule_capital, _rule_capitalised_after_cue, _rule_division_code, _rule_village_in_division, _rule_unknown_locality,
-         _rule_village_in_list]
+         _rule_capital, _rule_capitalised_after_cue, _rule_person_tagged_place, _rule_division_code, _rule_village_in_division, _rule_unknown_locality,
+         _rule_village_in_list, _rule_closest_namesake]
 
 
 def _title(caps: str) -> str:

@@ -217,3 +217,28 @@ def test_today_in_words_said_on_a_day_named_before_is_that_day(nlp):
         ("aujourd'hui", "2024-04-15"), ("ce soir", "2024-04-17")]
     text = "Le conseil s'est réuni le jeudi 11 avril. « Il y en a trop, je ne répondrai pas ce soir, a assuré l'édile. Le public a protesté."
     assert find_dates(text, pub, nlp(text))[1]["value"] == "2024-04-11"  # a quote the attribution interrupts, never closed
+
+
+def test_half_year_with_its_year_is_its_first_month(nlp):
+    text = "L'inflation a débuté au second semestre 2021 et reculera au premier semestre 2024."
+    assert [(d["mention"], d["value"]) for d in find_dates(text, dt.date(2023, 3, 17), nlp(text))] == [
+        ("second semestre 2021", "2021-07"), ("premier semestre 2024", "2024-01")]
+
+
+def test_in_a_month_is_the_day_a_month_ahead(nlp):
+    text = "La seconde dose sera administrée dans un mois."
+    assert find_dates(text, dt.date(2021, 6, 2), nlp(text))[0]["value"] == "2021-07-02"
+
+
+def test_ce_jour_is_the_day_in_context_a_ce_jour_is_no_date(nlp):
+    text = "Le CNRS a publié son bilan le 19 février 2025. L'étude, parue dans la revue Nature ce jour, est citée. À ce jour, rien."
+    assert [(d["mention"], d["value"]) for d in find_dates(text, dt.date(2025, 3, 22), nlp(text))] == [
+        ("le 19 février 2025", "2025-02-19"), ("ce jour", "2025-02-19")]
+
+
+def test_in_the_night_told_in_the_past_on_publication_day_starts_the_day_before(nlp):
+    text = "L'Ukraine a affirmé dimanche avoir contré dans la nuit l'attaque de drones la plus importante sur Kiev."
+    got = find_dates(text, dt.date(2023, 5, 28), nlp(text))  # a Sunday
+    assert [(d["mention"], d["value"]) for d in got] == [("dimanche", "2023-05-28"), ("dans la nuit", "2023-05-27")]
+    text = "Des orages sont attendus dans la nuit sur la région."
+    assert find_dates(text, dt.date(2023, 5, 28), nlp(text))[0]["value"] == "2023-05-28"

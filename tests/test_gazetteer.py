@@ -88,3 +88,12 @@ def test_former_french_regions_and_every_continent_are_known():
     assert gaz.resolve("Lorraine", {"FR"})["kind"] == "region"  # not the town of Quebec
     for name in ("Océanie", "Amérique du Sud", "Amérique du Nord", "Antarctique"):
         assert gaz.resolve(name)["kind"] == "continent"
+
+
+def test_documented_gazetteer_has_mountain_ranges_and_regions_below_iso():
+    gaz = gazetteer()
+    for name, lat, lon in [("Alpes", 46.4, 10.0), ("Pyrénées", 42.7, 0.7), ("Laurentides", 46.6, -74.9), ("Sud-Comoé", 5.65, -3.25),
+                           ("Morvan", 47.2, 4.0), ("Massif central", 45.5, 2.8), ("Carpates", 47.5, 25.0)]:
+        rec = gaz.resolve(name)
+        assert rec["kind"] == "region" and haversine_km(rec["lat"], rec["lon"], lat, lon) < 50, name
+

@@ -387,3 +387,69 @@ def test_a_hyphenated_name_is_split_only_into_towns_of_one_country(extract_text)
     assert by_mention(doc, "Petit") is None  # not the Algerian town
     doc = extract_text("Des pillages ont suivi la finale France-Croatie dimanche à Lyon.")
     assert by_mention(doc, "Croatie") is None  # a match, not a place
+
+
+def test_a_namesake_is_the_one_near_the_storys_places_named_later(extract_text):
+    # the two Vienne: the département (placed at Poitiers) and the town of Isère; the Isère towns come after the name
+    doc = extract_text("Marie Dupont, ancienne sous-préfète de Vienne, a piloté le projet. L'usine de Roussillon "
+                       "emploie 120 salariés, près de Salaise-sur-Sanne.")
+    p = by_mention(doc, "Vienne")
+    assert p["rule"] == "closest-namesake" and near(p, 45.53, 4.87, 5)
+    # two Malagasy towns are called Brickaville: the one by Moramanga
+    doc = extract_text("Le cyclone a touché terre au niveau de Brickaville. Sept morts ont été recensés à Moramanga.")
+    assert near(by_mention(doc, "Brickaville"), -18.82, 49.07, 10)
+    # a known city is never traded for a small namesake near the story's towns
+    doc = extract_text("Elle jouera à Lille, Marseille ou Bordeaux.")
+    assert near(by_mention(doc, "Marseille"), 43.30, 5.37, 10)
+
+
+def test_le_before_a_name_is_the_region(extract_text):
+    doc = extract_text("Une tempête hivernale s'abat sur le Québec et l'Ontario. La ville de Québec est paralysée.")
+    assert by_mention(doc, "Québec")["kind"] == "region"
+
+
+def test_la_capitale_federale_is_the_countrys_capital(extract_text):
+    doc = extract_text("Hydro Ottawa fait état de pannes en Ontario, dans la capitale fédérale et à Casselman, au Canada.")
+    assert near(by_mention(doc, "la capitale fédérale"), 45.42, -75.70, 10)
+
+
+def test_la_grande_ile_is_madagascar_only_with_its_capitals(extract_text):
+    doc = extract_text("Le cyclone a frappé la Grande Ile, puis il a touché une grande île voisine.")
+    assert by_mention(doc, "la Grande Ile")["country"] == "MG"
+    assert by_mention(doc, "une grande île") is None and by_mention(doc, "grande île") is None
+
+
+def test_a_camping_and_a_bar_are_landmarks_at_their_town(extract_text):
+    doc = extract_text("L'accident a eu lieu face au camping Tohapi Saint-Jacques à Sarzeau, dans le Morbihan. "
+                       "La voiture a quitté la rue entre le bar Le Winch et le camping.")
+    p = by_mention(doc, "camping Tohapi Saint-Jacques")
+    assert p["kind"] == "landmark" and near(p, 47.53, -2.76, 5)
+    assert by_mention(doc, "Saint-Jacques") is None or by_mention(doc, "Saint-Jacques")["kind"] == "landmark"
+    assert by_mention(doc, "bar Le Winch")["kind"] == "landmark"
+
+
+def test_a_town_ner_took_for_a_person_after_a_cue(extract_text):
+    doc = extract_text("Tiémoko Meyliet Koné a exprimé, samedi, au parc des rois de Krindjabo, sa reconnaissance aux populations "
+                       "du Sud-Comoé.")  # NER: "Krindjabo" PER
+    assert near(by_mention(doc, "Krindjabo"), 5.40, -3.21, 10)
+    doc = extract_text("Hydro Ottawa alimente des habitations dans la capitale fédérale et à Casselman, en Ontario.")
+    assert near(by_mention(doc, "Casselman"), 45.32, -75.08, 10)
+    doc = extract_text("Jean Casselman a parlé à Ottawa, au Canada. Selon Casselman, tout va bien.")
+    assert by_mention(doc, "Casselman") is None  # a surname
+
+
+def test_la_ville_de_x_is_the_town_not_the_division(extract_text):
+    doc = extract_text("La tempête s'abat sur le Québec. Les régions touchées sont l'Outaouais et la ville de Québec.")
+    towns = [p for p in doc["places"] if p["name"] == "Québec" and p["kind"] == "city"]
+    assert towns and near(towns[0], 46.81, -71.21, 10)
+
+
+def test_a_local_business_is_in_the_storys_town_not_where_someone_comes_from(extract_text):
+    doc = extract_text("L'accident a eu lieu à Sarzeau. Le conducteur habite près de Sarzeau.\n"
+                       "Il s'engage entre le bar Le Winch et le camping, et percute deux frères originaires de Changé.")
+    assert near(by_mention(doc, "bar Le Winch"), 47.53, -2.76, 5)
+
+
+def test_a_ministry_of_a_common_noun_is_no_town(extract_text):
+    doc = extract_text("Le ministre de la Santé, Charlemagne Ouedraogo, a lancé la campagne à Ouagadougou.")
+    assert by_mention(doc, "Santé") is None

@@ -7,6 +7,7 @@ LANDMARK_HEADS = (
     "palais", "château", "théâtre", "zénith", "chemin", "rue", "avenue", "boulevard", "quai", "pointe", "mont", "pic",
     "plage", "prison", "centre pénitentiaire", "port", "esplanade", "tour", "arène", "arènes", "salle", "forêt", "vallée",
     "route", "lieu-dit", "hameau", "quartier", "cité", "coin", "angle", "hôtel", "résidence", "rivière", "fleuve",
+    "camping", "bar", "restaurant", "discothèque", "supermarché", "hypermarché", "centre commercial",
 )
 # heads naming a street crossing by the other street's name ("coin McGill College"): the place is the name alone
 CROSSING_HEADS = ("coin", "angle")
@@ -14,6 +15,10 @@ CROSSING_HEADS = ("coin", "angle")
 # (a building may be a famous one elsewhere: "université Howard")
 STREET_HEADS = ("rue ", "avenue ", "boulevard ", "place ", "piazza ", "quai ", "chemin ", "route ", "esplanade ", "parc ",
                 "jardin ", "quartier ", "cité ", "lieu-dit ", "hameau ")
+# local businesses: named with no town near them, they are in the town the article is set in ("le bar Le Winch")
+LOCAL_HEADS = ("camping ", "bar ", "restaurant ", "discothèque ", "supermarché ", "hypermarché ", "centre commercial ")
+# words that name where someone comes from, not where the story happens ("deux frères originaires de Changé")
+ORIGIN_CUES = r"(?:originaires?|natifs?|natives?|venus?|venues?)\s+(?:de\s+|d'|d’|du\s+)$"
 # rivers: named with no town near them, in the area of the town the story is set in ("la rivière Lonza")
 RIVER_HEADS = ("rivière ", "fleuve ")
 # nouns of facilities: a sentence about them may list each with its town in parentheses
@@ -28,15 +33,20 @@ NAME_WITH_TOWN_HEADS = (
     "université", "port", "stade", "zénith", "opéra", "conservatoire", "musée", "cathédrale", "lycée", "collège",
     "mairie", "préfecture", "chemins", "chemin", "accords", "accord", "traité", "conférence", "procès",
     "coupe", "championnat", "grand prix", "grand-prix", "rallye", "tour", "trophée", "jeux",
+    "ville", "commune", "village", "municipalité", "localité",
 )
+# of those, the nouns of a town: the name after them is the town, never the division of that name ("la ville de Québec")
+TOWN_NOUNS = frozenset({"ville", "commune", "village", "municipalité", "localité"})
 # words before a name that make it a place ("à Chamoson", "sur Saké", "vers Kibumba")
 LOCATIVE_CUES = r"(?:à|au|aux|en|dans|sur|vers|depuis|jusqu'à|jusqu’à|près\s+de|près\s+d'|près\s+d’|localités?\s+de|villages?\s+de|commune\s+de|ville\s+de)"
-# "au Québec", "du Valais": a masculine article before a name points to a region, not to a town of that name
-MASCULINE_ARTICLE = r"(?:\bau|\bdu)\s+$"
+# "au Québec", "du Valais", "le Québec et l'Ontario": a masculine article before a name points to a region, not to a town
+# of that name
+MASCULINE_ARTICLE = r"(?:\bau|\bdu|\ble)\s+$"
 # communes whose name carries an article: "au Lavandou" → "Le Lavandou", "aux Mureaux" → "Les Mureaux"
 ARTICLE_CONTRACTIONS = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}
 ELISIONS = ("d'", "d’", "l'", "l’")
-# descriptive names (periphrases) → the gazetteer name they stand for
+# descriptive names (periphrases) → the gazetteer name they stand for (matched in any case, but a key written with capitals
+# only with those capitals: "la Grande Île" is Madagascar, "une grande île" is not)
 DESCRIPTIVE = {
     "la cité phocéenne": "Marseille",
     "la région parisienne": "Île-de-France",
@@ -49,6 +59,8 @@ DESCRIPTIVE = {
     "l'hexagone": "France",
     "en métropole": "France",
     "la perle du pacifique": "Polynésie française",
+    "la Grande Île": "Madagascar",  # a capitalised key is matched with its capitals only
+    "la Grande Ile": "Madagascar",
 }
 # the compass regions of France as French news names them ("sauf dans le Sud-Ouest"): (lat, lon) of their middle.
 # Taken only after an article and when the article is on France or names no country with a division of that name
@@ -66,6 +78,8 @@ DIVISION_HEADS = r"régions?|oblasts?|provinces?|cantons?|comtés?|départements
 # the countries of French-language news readers: the prior for a namesake when an article names no country
 # (``Brest`` alone is the Breton port, not the Belarusian city twice its size); never a licence for a village
 HOME_COUNTRIES = frozenset({"FR", "BE", "CH", "LU", "MC", "CA"})
+# adjectives that keep "la capitale" the capital of the article's country ("la capitale fédérale": Ottawa in a story on Canada)
+CAPITAL_SAME = frozenset({"fédérale"})
 # words that may follow "la capitale" without qualifying it ("la capitale a voté", "pour la capitale, il …")
 CLAUSE_WORDS = frozenset({"a", "est", "était", "sera", "avait", "et", "où", "qui", "que", "ont", "se", "s'", "ne", "n'", "y"})
 # small words that stay in lower case inside a place name ("Saint-Germain-des-Prés", "Villeneuve-sur-Lot")
