@@ -23,7 +23,7 @@ import re
 
 from .gazetteer import gazetteer
 from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE,
-                              PERSON_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS,
+                              PERSON_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS,
                               SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
@@ -895,14 +895,6 @@ class _Quotes:
                     continue
                 for c in tok.children:
                     if c.dep_ not in ("ccomp", "obj", "xcomp"):
-                        continue
-                    inf = "Inf" in c.morph.get("VerbForm") or any(g.dep_.startswith("aux") and "Inf" in g.morph.get("VerbForm") for g in c.children)
-                    if c.dep_ in ("xcomp", "ccomp", "obj") and inf and _lemma(tok) in REPORT_INF_VERBS \
-                            and not any(g.dep_ == "mark" for g in c.children):
-                        lo, hi = c.left_edge.i, c.right_edge.i
-                        while hi > lo and c.doc[hi].is_punct:
-                            hi -= 1
-                        self._add_indirect(tok, c.doc[lo].idx, c.doc[hi].idx + len(c.doc[hi]), sent, taken, rule="verb-infinitive")
                         continue
                     mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’")), None)
                     if mark is None and not (c.dep_ == "ccomp" and c.left_edge.i > 0 and c.doc[c.left_edge.i].lower_ in ("que", "qu'", "qu’")):

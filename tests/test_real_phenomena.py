@@ -28,8 +28,17 @@ def test_a_description_stands_for_the_person_named_before(extract_text):
 
 def test_ce_dernier_is_the_person_named_last_even_as_an_object(extract_text):
     doc = extract_text("Le président Paul Biya a été déclaré vainqueur face à Issa Tchiroma Bakary. Cependant, ce dernier "
-                       "conteste la victoire et affirme avoir remporté 54,8 % des suffrages.")
-    assert _by_text(doc)["avoir remporté 54,8 % des suffrages"]["speaker"] == "Issa Tchiroma Bakary"
+                       "conteste la victoire et affirme qu'il a remporté 54,8 % des suffrages.")
+    assert _by_text(doc)["il a remporté 54,8 % des suffrages"]["speaker"] == "Issa Tchiroma Bakary"
+
+
+def test_an_unmarked_infinitive_report_is_not_a_quote_but_its_marked_words_are(extract_text):
+    # convention (eval/REAL.md): words in marks are a quote; an infinitive report without marks is not
+    doc = extract_text("Le Hamas a dit avoir accepté une nouvelle proposition de trêve. "
+                       "La ministre Claire Dubois dit vouloir « aller jusqu'au bout » de la réforme.")
+    qs = _by_text(doc)
+    assert not any(t.startswith("avoir accepté") for t in qs)
+    assert qs["aller jusqu'au bout"]["speaker"] == "Claire Dubois" and qs["aller jusqu'au bout"]["kind"] == "partial"
 
 
 def test_attribution_inside_the_quotation_marks(extract_text):

@@ -30,9 +30,6 @@ REPORT_VERBS = {
     "redire", "raconter", "révéler", "certifier", "reconnaitre", "rapporter", "avouer", "répliquer", "rétorquer",
     "plaider", "arguer", "objecter", "relater", "témoigner",
 }
-# verbs that report speech with an infinitive ("a affirmé avoir abattu …")
-REPORT_INF_VERBS = {"affirmer", "assurer", "dire", "déclarer", "estimer", "reconnaître", "nier", "démentir", "prétendre",
-                    "jurer", "certifier", "admettre", "annoncer", "penser", "croire", "soutenir", "revendiquer"}
 # nouns that carry a statement (« une mise en garde contre une « attaque » »)
 SPEECH_NOUNS = {"mise", "garde", "avertissement", "alerte", "déclaration", "communiqué", "appel", "message",
                 "discours", "réponse", "réaction", "accusation", "allégation", "menace", "promesse", "annonce",
