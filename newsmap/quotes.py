@@ -23,7 +23,7 @@ import re
 
 from .gazetteer import gazetteer
 from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE,
-                              PERSON_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS,
+                              PERSON_NOUNS, FLOOR_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS,
                               SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
@@ -656,7 +656,8 @@ class _Quotes:
         sent = c.sent
         prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
         for t in prev_sent or ():
-            if is_speech(t) and t.pos_ == "VERB" or _inverted_speech(t):
+            takes_floor = t.pos_ in ("VERB", "AUX") and any(c.dep_ == "obj" and c.lower_ in FLOOR_NOUNS for c in t.children)
+            if is_speech(t) and t.pos_ == "VERB" or _inverted_speech(t) or takes_floor:  # "X a la parole. « … »"
                 a, subj = self._subject(t)
                 if a:
                     return a, subj, None
@@ -705,6 +706,13 @@ class _Quotes:
                 a = self.res.reg.person(lead.group("name"), lead.start("name"), lead.end("name"))
                 persons = [(lead.start("name"), a)] if a is not None else []
         persons = persons or named
+        if not persons:  # "L'avocat : « … »": a role with no name, the lead being that noun phrase only
+            toks = _tokens_in(self.doc, lo, pos)
+            heads = [t for t in toks or () if t.head.i == t.i or not (lo <= t.head.idx < pos)]
+            head = heads[0] if len(heads) == 1 else None
+            if head is not None and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS | TITLE_HEADS and len(toks) <= 6:
+                a = self.res.resolve(head, generic=True)
+                return (a, head, None) if a is not None else None
         return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None
 
     def _r_recent_speaker(self, c):

@@ -389,3 +389,13 @@ def test_a_date_inside_a_selon_phrase_keeps_the_source_after_it(extract_text):
     doc = extract_text("Plusieurs accidents se sont produits à travers le pays, faisant au moins cinq blessés selon les éléments "
                        "transmis tôt mardi par le CGDIS.", "2024-11-20")
     assert any(q["speaker"] == "CGDIS" for q in doc["quotes"])
+
+
+def test_a_role_before_the_colon_and_a_role_taking_the_floor_speak(extract_text):
+    # an unnamed role is the speaker, not the last person named (the judge)
+    doc = extract_text("La présidente Anne Caporali renvoie le dossier au 10 novembre.\n"
+                       "L'avocat : « J'ai fait 300 km pour venir »\n"
+                       "L'avocat du prévenu a la parole. « Cette situation est désagréable pour mon client. »")
+    qs = _by_text(doc)
+    assert qs["J'ai fait 300 km pour venir"]["speaker"].lower() == "avocat"
+    assert qs["Cette situation est désagréable pour mon client."]["speaker"].lower() == "avocat du prévenu"

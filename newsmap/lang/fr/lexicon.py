@@ -95,6 +95,8 @@ TITLE_ALONE = {"premier": "premier ministre", "première": "premier ministre"}
 LAST_NAMED = r"ce dernier|cette dernière|ces derniers|ces dernières"
 # nouns that describe a person already named ("a réagi la quadruple championne", "l'attaquant du PSG a
 # ajouté"): with a definite article and no name of their own they stand for the person in the story
+# "X prend la parole. « … »": the one who takes the floor speaks next
+FLOOR_NOUNS = {"parole", "micro"}
 PERSON_NOUNS = {
     "milliardaire", "septuagénaire", "octogénaire", "quinquagénaire", "sexagénaire", "quadragénaire", "trentenaire",
     "nonagénaire", "quadragénaire", "républicain", "démocrate", "magnat", "tribun", "dirigeant", "vainqueur", "élu",
