@@ -128,7 +128,9 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
                 if any(c.dep_ == "aux:tense" for c in verb.children):  # misparse: "X a, de son côté, averti"
                     return res.resolve(verb.head), verb.head
                 return None, None
-            return subject_of(verb.head, res, _depth + 1, generic, said and verb.dep_ == "conj")
+            # "En constatant un « record », les scientifiques ont révélé …": a speech participle's subject speaks too
+            return subject_of(verb.head, res, _depth + 1, generic, said and (verb.dep_ == "conj" or verb.dep_ == "advcl"
+                                                                             and "Part" in verb.morph.get("VerbForm")))
     return None, None
 
 
@@ -231,15 +233,22 @@ def _appositive_person(res, i, end):
     return None
 
 
+def _reports_clause(tok) -> bool:
+    """"les scientifiques ont révélé que …": a reporting verb with its « que » clause."""
+    return tok.pos_ == "VERB" and _lemma(tok) in REPORT_VERBS and any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’") for g in c.children) for c in tok.children)
+
+
 def _governing_speech(tok, max_up=7):
-    """The nearest ancestor that is a speech verb or noun (or the first verb, as a fallback)."""
+    """The nearest ancestor that is a speech verb or noun, or a verb reporting the clause the words stand in
+    (or the first verb, as a fallback)."""
     first_verb = None
     t = tok
     for _ in range(max_up):
         if t.head is t:
             break
         t = t.head
-        if is_speech(t) and t.pos_ in ("VERB", "AUX"):
+        if is_speech(t) and t.pos_ in ("VERB", "AUX") or _reports_clause(t):
             return t
         if t.pos_ == "VERB" and first_verb is None:
             first_verb = t
@@ -750,7 +759,7 @@ class _Quotes:
     # ------------------------------------------------------------ speaker rules (partial quotes)
     def _r_governing_verb(self, c):
         """Il a qualifié ces allégations d'« absurdes »: the speech verb that governs the quoted words."""
-        if c.verb is not None and is_speech(c.verb):
+        if c.verb is not None and (is_speech(c.verb) or _reports_clause(c.verb)):
             a, subj = self._subject(c.verb)
             if a is not None:
                 return a, subj, _edges(subj)

@@ -399,3 +399,13 @@ def test_a_role_before_the_colon_and_a_role_taking_the_floor_speak(extract_text)
     qs = _by_text(doc)
     assert qs["J'ai fait 300 km pour venir"]["speaker"].lower() == "avocat"
     assert qs["Cette situation est désagréable pour mon client."]["speaker"].lower() == "avocat du prévenu"
+
+
+def test_marked_words_inside_a_reported_clause_are_the_reporters(extract_text):
+    # « que » clause of a reporting verb (révéler) and a speech participle (en constatant) before a plural group
+    doc = extract_text("Le laboratoire a publié une étude mardi.\n"
+                       "En constatant un « record de fonte » en 2023, les chercheurs ont révélé que les Alpes avaient perdu "
+                       "40 % de leur glace, faisant de ces régions « les plus touchées du monde ».")
+    qs = _by_text(doc)
+    assert qs["record de fonte"]["speaker"].lower() == "chercheurs"
+    assert qs["les plus touchées du monde"]["speaker"].lower() == "chercheurs"
