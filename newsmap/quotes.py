@@ -1070,6 +1070,9 @@ class _Quotes:
             if _OWN_SOURCE_RE.match(st, m.end()):
                 continue  # "selon nos informations": the outlet itself
             same = _SAME_SOURCE_RE.match(st, m.end())
+            if head.pos_ == "PRON" and any(t.idx < abs_s and (t.pos_ == "VERB" and is_speech(t) or _reports_clause(t))
+                                           and any(c.dep_ == "nsubj" for c in t.children) for t in sent):
+                continue  # "X affirme que …, selon lui, « … »": the sentence's own speech verb attributes it
             a = self._last_speaker(abs_s) if same else self.res.resolve(head, generic=True)
             np = self.res._np_span(head)
             cited = _CITED_BY_RE.search(text, np.start_char, np.end_char)

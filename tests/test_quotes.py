@@ -288,3 +288,9 @@ def test_speech_verbs_the_lemmatizer_leaves_unlemmatised(extract_text):
                        "localement, indique MétéoSuisse sur son site.")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
         ("Elles pourraient atteindre les 140 km/h, voire plus localement", "MétéoSuisse")]
+
+
+def test_selon_lui_inside_a_sentence_its_own_speech_verb_attributes_is_no_second_quote(extract_text):
+    doc = extract_text("Le procureur Marc Dupont a parlé longtemps. Il a taclé aussi une « culture du mensonge », qui ne "
+                       "permettra pas, selon lui, de complètement savoir ce qu'il s'est exactement passé.")
+    assert [q["text"] for q in doc["quotes"]] == ["culture du mensonge"]
