@@ -48,7 +48,32 @@ class _Normalising:
         self.tokenizer = tokenizer
 
     def __call__(self, text):
-        return self.tokenizer(normalise(text))
+        doc = self.tokenizer(normalise(text))
+        return _join_hyphenated(doc)
+
+
+def _join_hyphenated(doc):
+    """One token for a capitalised hyphenated name the tokenizer split (Météo-France, Hydro-Québec,
+    Ministre-gouverneur): split, the parser reads each part as a sentence of its own."""
+    spans = []
+    i = 0
+    while i + 2 < len(doc):
+        a, h, b = doc[i], doc[i + 1], doc[i + 2]
+        if h.text == "-" and not a.whitespace_ and not h.whitespace_ and a.is_alpha and b.is_alpha and a.text[:1].isupper() \
+                and not a.text.isupper():  # not a dateline ("BAMAKO-Le Mali …")
+            j = i + 2  # longer chains: Provence-Alpes-Côte
+            while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
+                    and doc[j + 2].is_alpha:
+                j += 2
+            spans.append(doc[i:j + 1])
+            i = j + 1
+        else:
+            i += 1
+    if spans:
+        with doc.retokenize() as retok:
+            for sp in spans:
+                retok.merge(sp)
+    return doc
 
 
 @lru_cache(maxsize=4)

@@ -409,3 +409,10 @@ def test_marked_words_inside_a_reported_clause_are_the_reporters(extract_text):
     qs = _by_text(doc)
     assert qs["record de fonte"]["speaker"].lower() == "chercheurs"
     assert qs["les plus touchées du monde"]["speaker"].lower() == "chercheurs"
+
+
+def test_a_hyphenated_organisation_name_is_one_speaker(extract_text):
+    # split at its hyphen, "Météo-France" parsed as three sentences and spoke no quote at all
+    doc = extract_text("La canicule continue jeudi dans le sud du pays.\n"
+                       "Météo-France précise que les températures « sont en baisse sur le pays » mais restent élevées.")
+    assert _by_text(doc)["sont en baisse sur le pays"]["speaker"] == "Météo-France"
