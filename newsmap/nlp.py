@@ -52,9 +52,16 @@ class _Normalising:
         return _join_hyphenated(doc)
 
 
+def _is_place_name(name: str) -> bool:
+    from .gazetteer import gazetteer
+
+    return gazetteer().resolve(name) is not None
+
+
 def _join_hyphenated(doc):
     """One token for a capitalised hyphenated name the tokenizer split (Météo-France, Hydro-Québec,
-    Ministre-gouverneur): split, the parser reads each part as a sentence of its own."""
+    Ministre-gouverneur): split, the parser reads each part as a sentence of its own. Place names
+    (Royaume-Uni, Pyrénées-Atlantiques) are left as they were."""
     spans = []
     i = 0
     while i + 2 < len(doc):
@@ -65,7 +72,8 @@ def _join_hyphenated(doc):
             while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
                     and doc[j + 2].is_alpha:
                 j += 2
-            spans.append(doc[i:j + 1])
+            if not _is_place_name(doc[i:j + 1].text):  # places keep the tokens the place rules read
+                spans.append(doc[i:j + 1])
             i = j + 1
         else:
             i += 1
