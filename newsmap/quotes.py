@@ -233,6 +233,9 @@ def _appositive_person(res, i, end):
     return None
 
 
+ADJUNCT_DEPS = ("obl:mod", "nmod", "advmod", "acl:relcl")  # words that only add to what they hang on
+
+
 def _reports_clause(tok) -> bool:
     """"les scientifiques ont révélé que …": a reporting verb with its « que » clause."""
     return tok.pos_ == "VERB" and _lemma(tok) in REPORT_VERBS and any(
@@ -247,7 +250,9 @@ def _governing_speech(tok, max_up=7):
     for _ in range(max_up):
         if t.head is t:
             break
-        t = t.head
+        prev, t = t, t.head
+        if t.dep_ == "acl" and "Part" in t.morph.get("VerbForm") and prev.dep_ in ADJUNCT_DEPS:
+            continue  # "drones lancés par Moscou dans le pays dont « plus de 40 »": a description, not who spoke
         if is_speech(t) and t.pos_ in ("VERB", "AUX") or _reports_clause(t):
             return t
         if t.pos_ == "VERB" and first_verb is None:

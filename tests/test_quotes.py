@@ -294,3 +294,11 @@ def test_selon_lui_inside_a_sentence_its_own_speech_verb_attributes_is_no_second
     doc = extract_text("Le procureur Marc Dupont a parlé longtemps. Il a taclé aussi une « culture du mensonge », qui ne "
                        "permettra pas, selon lui, de complètement savoir ce qu'il s'est exactement passé.")
     assert [q["text"] for q in doc["quotes"]] == ["culture du mensonge"]
+
+
+def test_marked_words_in_an_adjunct_of_a_participle_are_not_its_agents(extract_text):
+    # "lancés par Moscou" describes the drones; the marked count is the military's, who speak in the clause
+    doc = extract_text("Les autorités militaires ukrainiennes disent avoir détruit 52 des 54 drones explosifs lancés par "
+                       "Moscou dans le pays dont « plus de 40 » au-dessus de la capitale.")
+    q = next(q for q in doc["quotes"] if q["text"] == "plus de 40")
+    assert q["speaker"].lower().startswith("autorités militaires")
