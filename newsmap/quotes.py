@@ -771,12 +771,18 @@ class _Quotes:
         return None
 
     def _r_pour_after(self, c):
-        """…, « une contrition apparente », pour le magistrat.: the one a closing ``pour X`` frame names."""
-        m = re.match(r"\s*,\s*pour\s+(?=\S)", self.text[c.m.end():c.m.end() + 20])
+        """…, « une contrition apparente », pour le magistrat.: the one a closing ``pour X`` frame names; a closing
+        ``selon lui`` / ``selon elle``: the one just quoted."""
+        m = re.match(r"\s*,\s*(?P<cue>pour|selon)\s+(?=\S)", self.text[c.m.end():c.m.end() + 20])
         tok = _tokens_in(self.doc, c.m.end() + m.end(), c.m.end() + m.end() + 1) if m else None
         if tok is None:
             return None
         head = tok[0]
+        if head.lower_ in ("lui", "elle") and re.match(r"\s*[.;!?]", self.text[head.idx + len(head):head.idx + len(head) + 3]):
+            a = self._last_speaker(c.m.start(), within=600)  # "une phase de « sidération », selon lui.": the one just quoted
+            return (a, None, None) if a is not None else None
+        if m.group("cue") == "selon":
+            return None
         while head.pos_ in ("DET", "ADJ") and head.i + 1 < c.sent.end:
             head = head.doc[head.i + 1]
         np = self.res._np_span(head)
@@ -891,6 +897,11 @@ class _Quotes:
             head = head[0] if head is not None else None
             while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < prev.end:
                 head = self.doc[head.i + 1]
+            if head is not None and head.pos_ == "PRON" and head.lower_ in ("lui", "elle"):
+                a = self._last_speaker(head.idx, within=600)  # "…, selon lui.": the one just quoted, not the last name
+                if a is not None:
+                    found.append((head.i, a, None))
+                continue
             a = self.res.resolve(head, generic=True) if head is not None and not _OWN_SOURCE_RE.match(self.text, m.end()) else None
             if a is not None:  # "selon la description faite par Sereno": the gender is Sereno's, not the head noun's
                 named_inside = a["kind"] == "person" and not any(s <= head.idx < e for s, e in a["spans"])

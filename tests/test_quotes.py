@@ -302,3 +302,12 @@ def test_marked_words_in_an_adjunct_of_a_participle_are_not_its_agents(extract_t
                        "Moscou dans le pays dont « plus de 40 » au-dessus de la capitale.")
     q = next(q for q in doc["quotes"] if q["text"] == "plus de 40")
     assert q["speaker"].lower().startswith("autorités militaires")
+
+
+def test_selon_lui_after_a_quote_is_the_one_just_quoted_not_the_last_name(extract_text):
+    doc = extract_text("Le chef de parti Benoît Lutgen a rompu lundi avec les socialistes.\n"
+                       "« Nous continuons à travailler », a déclaré le ministre Rudi Vervoort. Quant au contexte, on "
+                       "est encore dans une phase de « sidération », selon lui. « Ce qui compte, c'est le projet », a-t-il conclu.")
+    qs = {q["text"]: q["speaker"] for q in doc["quotes"]}
+    assert qs["sidération"] == "Rudi Vervoort"
+    assert qs["Ce qui compte, c'est le projet"] == "Rudi Vervoort"
