@@ -416,3 +416,9 @@ def test_a_hyphenated_organisation_name_is_one_speaker(extract_text):
     doc = extract_text("La canicule continue jeudi dans le sud du pays.\n"
                        "Météo-France précise que les températures « sont en baisse sur le pays » mais restent élevées.")
     assert _by_text(doc)["sont en baisse sur le pays"]["speaker"] == "Météo-France"
+
+
+def test_a_hyphenated_title_before_a_name_is_not_a_speaker_of_its_own(extract_text):
+    # split at its hyphen, "ministre-président" gave a speaker "Ministre-"
+    doc = extract_text("« Nous continuons à travailler », a déclaré le ministre-président Rudi Vervoort.")
+    assert _by_text(doc)["Nous continuons à travailler"]["speaker"] == "Rudi Vervoort"
