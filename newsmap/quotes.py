@@ -84,6 +84,8 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
         return None, None
     said = _said or is_speech(verb)  # "La communauté internationale s'inquiète et évoque …": the speech verb inherits
     # of two subjects the parser gives a verb, the one next to it ("Arrosé de champagne …, Ricardo Sa Pinto a souligné")
+    if _lemma(verb) == "dire" and verb.head.lemma_ == "vouloir" and verb.dep_ == "xcomp":
+        return None, None  # "Ça ne veut pas dire que …": "mean", no one speaks
     for c in sorted(verb.children, key=lambda c: (c.i > verb.i, abs(c.i - verb.i))):
         if c.dep_ == "nsubj":
             if c.lower_ in ("on", "cela", "ce", "ça", "c'"):
@@ -956,6 +958,7 @@ class _Quotes:
                 ext = self._extend(sent)
                 read_to = ext.end_char
                 self._selon(ext, taken)
+                self._pour_frame(ext, taken)
                 self._trailing_attribution(sent, taken)  # (a piece split off a sentence is read with it, not alone)
 
     def _recipient_que(self, verb, sent, taken):
@@ -1124,6 +1127,22 @@ class _Quotes:
             if e - s < 8:
                 continue
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0], rule="selon")
+
+    def _pour_frame(self, sent, taken):
+        """"Pour Cheikh Bamba Dieye, le déficit est préoccupant.": a person's name framing a statement."""
+        m = re.match(r"\s*Pour\s+", self.text[sent.start_char:sent.end_char])
+        ent = next((x for x in self.res.ents if m and x.label_ == "PER" and x.start_char == sent.start_char + m.end()), None)
+        comma = re.match(r"\s*,\s*", self.text[ent.end_char:sent.end_char]) if ent is not None else None
+        if comma is None:
+            return
+        s = ent.end_char + comma.end()
+        seg = self.text[s:sent.end_char].rstrip(" .;!?\n")
+        claim = _tokens_in(self.doc, s, s + len(seg))
+        if claim is None or len(seg.split()) < 4 or not any("Fin" in t.morph.get("VerbForm") for t in claim):
+            return
+        a = self.res.person_entity(ent)
+        if a is not None:
+            self._add_indirect(None, s, s + len(seg), sent, taken, actor=a, rule="pour-frame")
 
     def _name_closing_frame(self, s, end):
         """A person's name closing a long ``selon`` phrase right before its comma, whatever the parse made of the

@@ -311,3 +311,19 @@ def test_selon_lui_after_a_quote_is_the_one_just_quoted_not_the_last_name(extrac
     qs = {q["text"]: q["speaker"] for q in doc["quotes"]}
     assert qs["sidération"] == "Rudi Vervoort"
     assert qs["Ce qui compte, c'est le projet"] == "Rudi Vervoort"
+
+
+def test_vouloir_dire_que_means_and_reports_no_one(extract_text):
+    doc = extract_text("«C’est exactement ma pensée, a dit Julien qui a pris plus de temps que normalement pour se présenter "
+                       "derrière le lutrin. Je sais que c’est arrivé cette semaine à une autre équipe quand la Floride a remonté. "
+                       "Ils perdaient eux aussi 4 à 0 (contre les Ducks d’Anaheim). Ça ne veut pas dire que c’est acceptable.\n"
+                       "«Offensivement, on est quand même une bonne équipe», a-t-il ajouté.")
+    assert "c’est acceptable" not in [q["text"] for q in doc["quotes"]]
+
+
+def test_pour_and_a_persons_name_frame_a_statement(extract_text):
+    doc = extract_text("Le pays traverse une crise. Pour Cheikh Bamba Dieye, le déficit budgétaire qui frappe le pays est "
+                       "préoccupant. Pour la première fois, la dette a doublé.")
+    qs = {q["text"]: q for q in doc["quotes"]}
+    assert qs["le déficit budgétaire qui frappe le pays est préoccupant"]["speaker"] == "Cheikh Bamba Dieye"
+    assert len(qs) == 1
