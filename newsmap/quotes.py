@@ -6,13 +6,15 @@ sentence, start, end}``. ``text`` is always ``ctx.text[start:end]`` (checked).
 
 * direct: « … » that forms a whole statement (opens the sentence, or follows ``:``/``,``);
 * partial: « … » inside reported speech (``a qualifié ces allégations d'« absurdes »``);
-* indirect: ``X a averti que …``, ``selon X, …``, ``…, selon X.``
-A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote. A « the text never closes runs to the end
+* indirect: ``X a averti que …``, ``selon X, …``, ``…, selon X.``, ``Pour <person>, …``, ``A l'en croire, …``
+Words in quotation marks are always direct or partial quotes; indirect is only for unmarked reported clauses, and an
+unmarked infinitive report (``a affirmé avoir …``) is no quote (the convention of eval/REAL.md). A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote. A « the text never closes runs to the end
 of its paragraph (or to an attribution inside it: « A, a assuré X. <narration>).
 Consecutive quotes of one speaker in one passage share the date and place said.
 Every quote names the rule that chose its speaker (``rule``: ``verb-after``, ``pronoun-inversion``,
 ``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon``,
-``inner-attribution``, ``echo``, ``verb-recipient-que``, ``manner-inversion``, ``partial-continues`` …; ``<rule>+issuer`` when a document — « précise le
+``inner-attribution``, ``echo``, ``verb-recipient-que``, ``manner-inversion``, ``partial-continues``, ``pour-frame``,
+``own-view``, ``colon-lead`` …; ``<rule>+issuer`` when a document — « précise le
 communiqué » — stands for whoever issued it); the guillemet speaker rules are the ordered lists ``DIRECT_RULES`` and
 ``PARTIAL_RULES`` at the end of this module. A subject pronoun (« Il a estimé que ») is read back to the speaker
 of the statement before; the one spoken to (« au micro de X ») is not a speaker.
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE,
+from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW,
                               PERSON_NOUNS, FLOOR_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS,
                               SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
 
@@ -35,6 +37,7 @@ _SPOKEN_RE = re.compile(r"(?:\b(?:a|ont|avait|avaient|aurait|est|sont|s'est|se s
 _CHAIN_RE = re.compile(r"^\s*(?:,|ou|et|puis)\s*$")
 _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P<pron>il|elle|ils|elles)\b", re.IGNORECASE)
 _SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:" + SELON + r")\s+", re.IGNORECASE)
+_OWN_VIEW_RE = re.compile(r"\s*(?:" + OWN_VIEW + r")\b")
 _OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
 _SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
 _CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
@@ -1129,20 +1132,23 @@ class _Quotes:
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0], rule="selon")
 
     def _pour_frame(self, sent, taken):
-        """"Pour Cheikh Bamba Dieye, le déficit est préoccupant.": a person's name framing a statement."""
+        """"Pour Cheikh Bamba Dieye, le déficit est préoccupant.": a person's name framing a statement; "A l'en
+        croire, …" / "À ses yeux, …": the one just quoted."""
+        view = _OWN_VIEW_RE.match(self.text, sent.start_char, sent.end_char)
         m = re.match(r"\s*Pour\s+", self.text[sent.start_char:sent.end_char])
         ent = next((x for x in self.res.ents if m and x.label_ == "PER" and x.start_char == sent.start_char + m.end()), None)
-        comma = re.match(r"\s*,\s*", self.text[ent.end_char:sent.end_char]) if ent is not None else None
+        end = view.end() if view else ent.end_char if ent is not None else None
+        comma = re.match(r"\s*,\s*", self.text[end:sent.end_char]) if end is not None else None
         if comma is None:
             return
-        s = ent.end_char + comma.end()
+        s = end + comma.end()
         seg = self.text[s:sent.end_char].rstrip(" .;!?\n")
         claim = _tokens_in(self.doc, s, s + len(seg))
         if claim is None or len(seg.split()) < 4 or not any("Fin" in t.morph.get("VerbForm") for t in claim):
             return
-        a = self.res.person_entity(ent)
+        a = self._last_speaker(s, within=400) if view else self.res.person_entity(ent)
         if a is not None:
-            self._add_indirect(None, s, s + len(seg), sent, taken, actor=a, rule="pour-frame")
+            self._add_indirect(None, s, s + len(seg), sent, taken, actor=a, rule="own-view" if view else "pour-frame")
 
     def _name_closing_frame(self, s, end):
         """A person's name closing a long ``selon`` phrase right before its comma, whatever the parse made of the

@@ -327,3 +327,11 @@ def test_pour_and_a_persons_name_frame_a_statement(extract_text):
     qs = {q["text"]: q for q in doc["quotes"]}
     assert qs["le déficit budgétaire qui frappe le pays est préoccupant"]["speaker"] == "Cheikh Bamba Dieye"
     assert len(qs) == 1
+
+
+def test_a_l_en_croire_opens_a_statement_of_the_one_just_quoted(extract_text):
+    doc = extract_text("Le pays traverse une crise. Pour Cheikh Bamba Dieye, le déficit budgétaire qui frappe le pays est "
+                       "préoccupant. A l’en croire, les différents engagements pris par les autorités ont mis l’Etat au bord "
+                       "de la banqueroute.")
+    q = next(q for q in doc["quotes"] if q["text"].startswith("les différents engagements"))
+    assert q["speaker"] == "Cheikh Bamba Dieye" and q["kind"] == "indirect"

@@ -153,6 +153,8 @@ EVENT_NOUNS = {
 # ---------------------------------------------------------------- attributions (quotes.py)
 SELON = r"selon|d'après|d’après|de l['’]aveu (?:même )?(?:du|des|de la|de)"  # "selon X, …", "…, d'après X", "de l'aveu du ministre"
 OWN_SOURCE = r"(?:nos|mes) (?:informations|sources|confrères|calculs)"  # the outlet itself, not a speaker
+# a sentence opening with the last speaker's point of view: "A l'en croire, <statement>."
+OWN_VIEW = r"[AÀ] l['’]en croire|[AÀ] ses yeux|[AÀ] son avis|De son point de vue"
 SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
 # a text that speaks for whoever issued it ("précise le communiqué"): as a speaker, the issuer named before
 # verbs that attribute only in inversion after the statement: "…, a appris la RTS." (X learned it: X reports it);
