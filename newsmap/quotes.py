@@ -6,13 +6,15 @@ sentence, start, end}``. ``text`` is always ``ctx.text[start:end]`` (checked).
 
 * direct: « … » that forms a whole statement (opens the sentence, or follows ``:``/``,``);
 * partial: « … » inside reported speech (``a qualifié ces allégations d'« absurdes »``);
-* indirect: ``X a averti que …``, ``selon X, …``, ``…, selon X.``
-A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote. A « the text never closes runs to the end
+* indirect: ``X a averti que …``, ``selon X, …``, ``…, selon X.``, ``Pour <person>, …``, ``A l'en croire, …``
+Words in quotation marks are always direct or partial quotes; indirect is only for unmarked reported clauses, and an
+unmarked infinitive report (``a affirmé avoir …``) is no quote (the convention of eval/REAL.md). A quoted name or term (``l'opération baptisée « Bouclier »``) is not a quote. A « the text never closes runs to the end
 of its paragraph (or to an attribution inside it: « A, a assuré X. <narration>).
 Consecutive quotes of one speaker in one passage share the date and place said.
 Every quote names the rule that chose its speaker (``rule``: ``verb-after``, ``pronoun-inversion``,
 ``frame``, ``verb-before``, ``continues-previous``, ``governing-verb``, ``verb-que``, ``selon``,
-``inner-attribution``, ``echo``, ``verb-recipient-que``, ``manner-inversion``, ``partial-continues`` …; ``<rule>+issuer`` when a document — « précise le
+``inner-attribution``, ``echo``, ``verb-recipient-que``, ``manner-inversion``, ``partial-continues``, ``pour-frame``,
+``own-view``, ``colon-lead`` …; ``<rule>+issuer`` when a document — « précise le
 communiqué » — stands for whoever issued it); the guillemet speaker rules are the ordered lists ``DIRECT_RULES`` and
 ``PARTIAL_RULES`` at the end of this module. A subject pronoun (« Il a estimé que ») is read back to the speaker
 of the statement before; the one spoken to (« au micro de X ») is not a speaker.
@@ -22,8 +24,8 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE,
-                              PERSON_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_INF_VERBS, REPORT_VERBS,
+from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW,
+                              PERSON_NOUNS, FLOOR_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS,
                               SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
@@ -35,6 +37,7 @@ _SPOKEN_RE = re.compile(r"(?:\b(?:a|ont|avait|avaient|aurait|est|sont|s'est|se s
 _CHAIN_RE = re.compile(r"^\s*(?:,|ou|et|puis)\s*$")
 _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P<pron>il|elle|ils|elles)\b", re.IGNORECASE)
 _SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:" + SELON + r")\s+", re.IGNORECASE)
+_OWN_VIEW_RE = re.compile(r"\s*(?:" + OWN_VIEW + r")\b")
 _OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
 _SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
 _CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
@@ -84,6 +87,8 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
         return None, None
     said = _said or is_speech(verb)  # "La communauté internationale s'inquiète et évoque …": the speech verb inherits
     # of two subjects the parser gives a verb, the one next to it ("Arrosé de champagne …, Ricardo Sa Pinto a souligné")
+    if _lemma(verb) == "dire" and verb.head.lemma_ == "vouloir" and verb.dep_ == "xcomp":
+        return None, None  # "Ça ne veut pas dire que …": "mean", no one speaks
     for c in sorted(verb.children, key=lambda c: (c.i > verb.i, abs(c.i - verb.i))):
         if c.dep_ == "nsubj":
             if c.lower_ in ("on", "cela", "ce", "ça", "c'"):
@@ -128,7 +133,9 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
                 if any(c.dep_ == "aux:tense" for c in verb.children):  # misparse: "X a, de son côté, averti"
                     return res.resolve(verb.head), verb.head
                 return None, None
-            return subject_of(verb.head, res, _depth + 1, generic, said and verb.dep_ == "conj")
+            # "En constatant un « record », les scientifiques ont révélé …": a speech participle's subject speaks too
+            return subject_of(verb.head, res, _depth + 1, generic, said and (verb.dep_ == "conj" or verb.dep_ == "advcl"
+                                                                             and "Part" in verb.morph.get("VerbForm")))
     return None, None
 
 
@@ -231,15 +238,27 @@ def _appositive_person(res, i, end):
     return None
 
 
+ADJUNCT_DEPS = ("obl:mod", "nmod", "advmod", "acl:relcl")  # words that only add to what they hang on
+
+
+def _reports_clause(tok) -> bool:
+    """"les scientifiques ont révélé que …": a reporting verb with its « que » clause."""
+    return tok.pos_ == "VERB" and _lemma(tok) in REPORT_VERBS and any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’") for g in c.children) for c in tok.children)
+
+
 def _governing_speech(tok, max_up=7):
-    """The nearest ancestor that is a speech verb or noun (or the first verb, as a fallback)."""
+    """The nearest ancestor that is a speech verb or noun, or a verb reporting the clause the words stand in
+    (or the first verb, as a fallback)."""
     first_verb = None
     t = tok
     for _ in range(max_up):
         if t.head is t:
             break
-        t = t.head
-        if is_speech(t) and t.pos_ in ("VERB", "AUX"):
+        prev, t = t, t.head
+        if t.dep_ == "acl" and "Part" in t.morph.get("VerbForm") and prev.dep_ in ADJUNCT_DEPS:
+            continue  # "drones lancés par Moscou dans le pays dont « plus de 40 »": a description, not who spoke
+        if is_speech(t) and t.pos_ in ("VERB", "AUX") or _reports_clause(t):
             return t
         if t.pos_ == "VERB" and first_verb is None:
             first_verb = t
@@ -656,7 +675,8 @@ class _Quotes:
         sent = c.sent
         prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
         for t in prev_sent or ():
-            if is_speech(t) and t.pos_ == "VERB" or _inverted_speech(t):
+            takes_floor = t.pos_ in ("VERB", "AUX") and any(c.dep_ == "obj" and c.lower_ in FLOOR_NOUNS for c in t.children)
+            if is_speech(t) and t.pos_ == "VERB" or _inverted_speech(t) or takes_floor:  # "X a la parole. « … »"
                 a, subj = self._subject(t)
                 if a:
                     return a, subj, None
@@ -705,6 +725,13 @@ class _Quotes:
                 a = self.res.reg.person(lead.group("name"), lead.start("name"), lead.end("name"))
                 persons = [(lead.start("name"), a)] if a is not None else []
         persons = persons or named
+        if not persons:  # "L'avocat : « … »": a role with no name, the lead being that noun phrase only
+            toks = _tokens_in(self.doc, lo, pos)
+            heads = [t for t in toks or () if t.head.i == t.i or not (lo <= t.head.idx < pos)]
+            head = heads[0] if len(heads) == 1 else None
+            if head is not None and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS | TITLE_HEADS and len(toks) <= 6:
+                a = self.res.resolve(head, generic=True)
+                return (a, head, None) if a is not None else None
         return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None
 
     def _r_recent_speaker(self, c):
@@ -742,19 +769,25 @@ class _Quotes:
     # ------------------------------------------------------------ speaker rules (partial quotes)
     def _r_governing_verb(self, c):
         """Il a qualifié ces allégations d'« absurdes »: the speech verb that governs the quoted words."""
-        if c.verb is not None and is_speech(c.verb):
+        if c.verb is not None and (is_speech(c.verb) or _reports_clause(c.verb)):
             a, subj = self._subject(c.verb)
             if a is not None:
                 return a, subj, _edges(subj)
         return None
 
     def _r_pour_after(self, c):
-        """…, « une contrition apparente », pour le magistrat.: the one a closing ``pour X`` frame names."""
-        m = re.match(r"\s*,\s*pour\s+(?=\S)", self.text[c.m.end():c.m.end() + 20])
+        """…, « une contrition apparente », pour le magistrat.: the one a closing ``pour X`` frame names; a closing
+        ``selon lui`` / ``selon elle``: the one just quoted."""
+        m = re.match(r"\s*,\s*(?P<cue>pour|selon)\s+(?=\S)", self.text[c.m.end():c.m.end() + 20])
         tok = _tokens_in(self.doc, c.m.end() + m.end(), c.m.end() + m.end() + 1) if m else None
         if tok is None:
             return None
         head = tok[0]
+        if head.lower_ in ("lui", "elle") and re.match(r"\s*[.;!?]", self.text[head.idx + len(head):head.idx + len(head) + 3]):
+            a = self._last_speaker(c.m.start(), within=600)  # "une phase de « sidération », selon lui.": the one just quoted
+            return (a, None, None) if a is not None else None
+        if m.group("cue") == "selon":
+            return None
         while head.pos_ in ("DET", "ADJ") and head.i + 1 < c.sent.end:
             head = head.doc[head.i + 1]
         np = self.res._np_span(head)
@@ -869,6 +902,11 @@ class _Quotes:
             head = head[0] if head is not None else None
             while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < prev.end:
                 head = self.doc[head.i + 1]
+            if head is not None and head.pos_ == "PRON" and head.lower_ in ("lui", "elle"):
+                a = self._last_speaker(head.idx, within=600)  # "…, selon lui.": the one just quoted, not the last name
+                if a is not None:
+                    found.append((head.i, a, None))
+                continue
             a = self.res.resolve(head, generic=True) if head is not None and not _OWN_SOURCE_RE.match(self.text, m.end()) else None
             if a is not None:  # "selon la description faite par Sereno": the gender is Sereno's, not the head noun's
                 named_inside = a["kind"] == "person" and not any(s <= head.idx < e for s, e in a["spans"])
@@ -895,14 +933,6 @@ class _Quotes:
                     continue
                 for c in tok.children:
                     if c.dep_ not in ("ccomp", "obj", "xcomp"):
-                        continue
-                    inf = "Inf" in c.morph.get("VerbForm") or any(g.dep_.startswith("aux") and "Inf" in g.morph.get("VerbForm") for g in c.children)
-                    if c.dep_ in ("xcomp", "ccomp", "obj") and inf and _lemma(tok) in REPORT_INF_VERBS \
-                            and not any(g.dep_ == "mark" for g in c.children):
-                        lo, hi = c.left_edge.i, c.right_edge.i
-                        while hi > lo and c.doc[hi].is_punct:
-                            hi -= 1
-                        self._add_indirect(tok, c.doc[lo].idx, c.doc[hi].idx + len(c.doc[hi]), sent, taken, rule="verb-infinitive")
                         continue
                     mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’")), None)
                     if mark is None and not (c.dep_ == "ccomp" and c.left_edge.i > 0 and c.doc[c.left_edge.i].lower_ in ("que", "qu'", "qu’")):
@@ -931,6 +961,7 @@ class _Quotes:
                 ext = self._extend(sent)
                 read_to = ext.end_char
                 self._selon(ext, taken)
+                self._pour_frame(ext, taken)
                 self._trailing_attribution(sent, taken)  # (a piece split off a sentence is read with it, not alone)
 
     def _recipient_que(self, verb, sent, taken):
@@ -1061,6 +1092,9 @@ class _Quotes:
             if _OWN_SOURCE_RE.match(st, m.end()):
                 continue  # "selon nos informations": the outlet itself
             same = _SAME_SOURCE_RE.match(st, m.end())
+            if head.pos_ == "PRON" and any(t.idx < abs_s and (t.pos_ == "VERB" and is_speech(t) or _reports_clause(t))
+                                           and any(c.dep_ == "nsubj" for c in t.children) for t in sent):
+                continue  # "X affirme que …, selon lui, « … »": the sentence's own speech verb attributes it
             a = self._last_speaker(abs_s) if same else self.res.resolve(head, generic=True)
             np = self.res._np_span(head)
             cited = _CITED_BY_RE.search(text, np.start_char, np.end_char)
@@ -1096,6 +1130,25 @@ class _Quotes:
             if e - s < 8:
                 continue
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0], rule="selon")
+
+    def _pour_frame(self, sent, taken):
+        """"Pour Cheikh Bamba Dieye, le déficit est préoccupant.": a person's name framing a statement; "A l'en
+        croire, …" / "À ses yeux, …": the one just quoted."""
+        view = _OWN_VIEW_RE.match(self.text, sent.start_char, sent.end_char)
+        m = re.match(r"\s*Pour\s+", self.text[sent.start_char:sent.end_char])
+        ent = next((x for x in self.res.ents if m and x.label_ == "PER" and x.start_char == sent.start_char + m.end()), None)
+        end = view.end() if view else ent.end_char if ent is not None else None
+        comma = re.match(r"\s*,\s*", self.text[end:sent.end_char]) if end is not None else None
+        if comma is None:
+            return
+        s = end + comma.end()
+        seg = self.text[s:sent.end_char].rstrip(" .;!?\n")
+        claim = _tokens_in(self.doc, s, s + len(seg))
+        if claim is None or len(seg.split()) < 4 or not any("Fin" in t.morph.get("VerbForm") for t in claim):
+            return
+        a = self._last_speaker(s, within=400) if view else self.res.person_entity(ent)
+        if a is not None:
+            self._add_indirect(None, s, s + len(seg), sent, taken, actor=a, rule="own-view" if view else "pour-frame")
 
     def _name_closing_frame(self, s, end):
         """A person's name closing a long ``selon`` phrase right before its comma, whatever the parse made of the

@@ -288,3 +288,50 @@ def test_speech_verbs_the_lemmatizer_leaves_unlemmatised(extract_text):
                        "localement, indique MétéoSuisse sur son site.")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
         ("Elles pourraient atteindre les 140 km/h, voire plus localement", "MétéoSuisse")]
+
+
+def test_selon_lui_inside_a_sentence_its_own_speech_verb_attributes_is_no_second_quote(extract_text):
+    doc = extract_text("Le procureur Marc Dupont a parlé longtemps. Il a taclé aussi une « culture du mensonge », qui ne "
+                       "permettra pas, selon lui, de complètement savoir ce qu'il s'est exactement passé.")
+    assert [q["text"] for q in doc["quotes"]] == ["culture du mensonge"]
+
+
+def test_marked_words_in_an_adjunct_of_a_participle_are_not_its_agents(extract_text):
+    # "lancés par Moscou" describes the drones; the marked count is the military's, who speak in the clause
+    doc = extract_text("Les autorités militaires ukrainiennes disent avoir détruit 52 des 54 drones explosifs lancés par "
+                       "Moscou dans le pays dont « plus de 40 » au-dessus de la capitale.")
+    q = next(q for q in doc["quotes"] if q["text"] == "plus de 40")
+    assert q["speaker"].lower().startswith("autorités militaires")
+
+
+def test_selon_lui_after_a_quote_is_the_one_just_quoted_not_the_last_name(extract_text):
+    doc = extract_text("Le chef de parti Benoît Lutgen a rompu lundi avec les socialistes.\n"
+                       "« Nous continuons à travailler », a déclaré le ministre Rudi Vervoort. Quant au contexte, on "
+                       "est encore dans une phase de « sidération », selon lui. « Ce qui compte, c'est le projet », a-t-il conclu.")
+    qs = {q["text"]: q["speaker"] for q in doc["quotes"]}
+    assert qs["sidération"] == "Rudi Vervoort"
+    assert qs["Ce qui compte, c'est le projet"] == "Rudi Vervoort"
+
+
+def test_vouloir_dire_que_means_and_reports_no_one(extract_text):
+    doc = extract_text("«C’est exactement ma pensée, a dit Julien qui a pris plus de temps que normalement pour se présenter "
+                       "derrière le lutrin. Je sais que c’est arrivé cette semaine à une autre équipe quand la Floride a remonté. "
+                       "Ils perdaient eux aussi 4 à 0 (contre les Ducks d’Anaheim). Ça ne veut pas dire que c’est acceptable.\n"
+                       "«Offensivement, on est quand même une bonne équipe», a-t-il ajouté.")
+    assert "c’est acceptable" not in [q["text"] for q in doc["quotes"]]
+
+
+def test_pour_and_a_persons_name_frame_a_statement(extract_text):
+    doc = extract_text("Le pays traverse une crise. Pour Cheikh Bamba Dieye, le déficit budgétaire qui frappe le pays est "
+                       "préoccupant. Pour la première fois, la dette a doublé.")
+    qs = {q["text"]: q for q in doc["quotes"]}
+    assert qs["le déficit budgétaire qui frappe le pays est préoccupant"]["speaker"] == "Cheikh Bamba Dieye"
+    assert len(qs) == 1
+
+
+def test_a_l_en_croire_opens_a_statement_of_the_one_just_quoted(extract_text):
+    doc = extract_text("Le pays traverse une crise. Pour Cheikh Bamba Dieye, le déficit budgétaire qui frappe le pays est "
+                       "préoccupant. A l’en croire, les différents engagements pris par les autorités ont mis l’Etat au bord "
+                       "de la banqueroute.")
+    q = next(q for q in doc["quotes"] if q["text"].startswith("les différents engagements"))
+    assert q["speaker"] == "Cheikh Bamba Dieye" and q["kind"] == "indirect"

@@ -28,8 +28,17 @@ def test_a_description_stands_for_the_person_named_before(extract_text):
 
 def test_ce_dernier_is_the_person_named_last_even_as_an_object(extract_text):
     doc = extract_text("Le président Paul Biya a été déclaré vainqueur face à Issa Tchiroma Bakary. Cependant, ce dernier "
-                       "conteste la victoire et affirme avoir remporté 54,8 % des suffrages.")
-    assert _by_text(doc)["avoir remporté 54,8 % des suffrages"]["speaker"] == "Issa Tchiroma Bakary"
+                       "conteste la victoire et affirme qu'il a remporté 54,8 % des suffrages.")
+    assert _by_text(doc)["il a remporté 54,8 % des suffrages"]["speaker"] == "Issa Tchiroma Bakary"
+
+
+def test_an_unmarked_infinitive_report_is_not_a_quote_but_its_marked_words_are(extract_text):
+    # convention (eval/REAL.md): words in marks are a quote; an infinitive report without marks is not
+    doc = extract_text("Le Hamas a dit avoir accepté une nouvelle proposition de trêve. "
+                       "La ministre Claire Dubois dit vouloir « aller jusqu'au bout » de la réforme.")
+    qs = _by_text(doc)
+    assert not any(t.startswith("avoir accepté") for t in qs)
+    assert qs["aller jusqu'au bout"]["speaker"] == "Claire Dubois" and qs["aller jusqu'au bout"]["kind"] == "partial"
 
 
 def test_attribution_inside_the_quotation_marks(extract_text):
@@ -380,3 +389,36 @@ def test_a_date_inside_a_selon_phrase_keeps_the_source_after_it(extract_text):
     doc = extract_text("Plusieurs accidents se sont produits à travers le pays, faisant au moins cinq blessés selon les éléments "
                        "transmis tôt mardi par le CGDIS.", "2024-11-20")
     assert any(q["speaker"] == "CGDIS" for q in doc["quotes"])
+
+
+def test_a_role_before_the_colon_and_a_role_taking_the_floor_speak(extract_text):
+    # an unnamed role is the speaker, not the last person named (the judge)
+    doc = extract_text("La présidente Anne Caporali renvoie le dossier au 10 novembre.\n"
+                       "L'avocat : « J'ai fait 300 km pour venir »\n"
+                       "L'avocat du prévenu a la parole. « Cette situation est désagréable pour mon client. »")
+    qs = _by_text(doc)
+    assert qs["J'ai fait 300 km pour venir"]["speaker"].lower() == "avocat"
+    assert qs["Cette situation est désagréable pour mon client."]["speaker"].lower() == "avocat du prévenu"
+
+
+def test_marked_words_inside_a_reported_clause_are_the_reporters(extract_text):
+    # « que » clause of a reporting verb (révéler) and a speech participle (en constatant) before a plural group
+    doc = extract_text("Le laboratoire a publié une étude mardi.\n"
+                       "En constatant un « record de fonte » en 2023, les chercheurs ont révélé que les Alpes avaient perdu "
+                       "40 % de leur glace, faisant de ces régions « les plus touchées du monde ».")
+    qs = _by_text(doc)
+    assert qs["record de fonte"]["speaker"].lower() == "chercheurs"
+    assert qs["les plus touchées du monde"]["speaker"].lower() == "chercheurs"
+
+
+def test_a_hyphenated_organisation_name_is_one_speaker(extract_text):
+    # split at its hyphen, "Météo-France" parsed as three sentences and spoke no quote at all
+    doc = extract_text("La canicule continue jeudi dans le sud du pays.\n"
+                       "Météo-France précise que les températures « sont en baisse sur le pays » mais restent élevées.")
+    assert _by_text(doc)["sont en baisse sur le pays"]["speaker"] == "Météo-France"
+
+
+def test_a_hyphenated_title_before_a_name_is_not_a_speaker_of_its_own(extract_text):
+    # split at its hyphen, "ministre-président" gave a speaker "Ministre-"
+    doc = extract_text("« Nous continuons à travailler », a déclaré le ministre-président Rudi Vervoort.")
+    assert _by_text(doc)["Nous continuons à travailler"]["speaker"] == "Rudi Vervoort"

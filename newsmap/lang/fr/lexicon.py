@@ -30,9 +30,6 @@ REPORT_VERBS = {
     "redire", "raconter", "révéler", "certifier", "reconnaitre", "rapporter", "avouer", "répliquer", "rétorquer",
     "plaider", "arguer", "objecter", "relater", "témoigner",
 }
-# verbs that report speech with an infinitive ("a affirmé avoir abattu …")
-REPORT_INF_VERBS = {"affirmer", "assurer", "dire", "déclarer", "estimer", "reconnaître", "nier", "démentir", "prétendre",
-                    "jurer", "certifier", "admettre", "annoncer", "penser", "croire", "soutenir", "revendiquer"}
 # nouns that carry a statement (« une mise en garde contre une « attaque » »)
 SPEECH_NOUNS = {"mise", "garde", "avertissement", "alerte", "déclaration", "communiqué", "appel", "message",
                 "discours", "réponse", "réaction", "accusation", "allégation", "menace", "promesse", "annonce",
@@ -98,6 +95,8 @@ TITLE_ALONE = {"premier": "premier ministre", "première": "premier ministre"}
 LAST_NAMED = r"ce dernier|cette dernière|ces derniers|ces dernières"
 # nouns that describe a person already named ("a réagi la quadruple championne", "l'attaquant du PSG a
 # ajouté"): with a definite article and no name of their own they stand for the person in the story
+# "X prend la parole. « … »": the one who takes the floor speaks next
+FLOOR_NOUNS = {"parole", "micro"}
 PERSON_NOUNS = {
     "milliardaire", "septuagénaire", "octogénaire", "quinquagénaire", "sexagénaire", "quadragénaire", "trentenaire",
     "nonagénaire", "quadragénaire", "républicain", "démocrate", "magnat", "tribun", "dirigeant", "vainqueur", "élu",
@@ -154,6 +153,8 @@ EVENT_NOUNS = {
 # ---------------------------------------------------------------- attributions (quotes.py)
 SELON = r"selon|d'après|d’après|de l['’]aveu (?:même )?(?:du|des|de la|de)"  # "selon X, …", "…, d'après X", "de l'aveu du ministre"
 OWN_SOURCE = r"(?:nos|mes) (?:informations|sources|confrères|calculs)"  # the outlet itself, not a speaker
+# a sentence opening with the last speaker's point of view: "A l'en croire, <statement>."
+OWN_VIEW = r"[AÀ] l['’]en croire|[AÀ] ses yeux|[AÀ] son avis|De son point de vue"
 SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
 # a text that speaks for whoever issued it ("précise le communiqué"): as a speaker, the issuer named before
 # verbs that attribute only in inversion after the statement: "…, a appris la RTS." (X learned it: X reports it);
