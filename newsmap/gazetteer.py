@@ -25,7 +25,7 @@ import re
 import threading
 import time
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from geopy.geocoders.base import Geocoder
@@ -235,6 +235,14 @@ class Gazetteer:
                     bucket[i] = v | 1
                 return
         bucket.append(rid * 2 + primary)
+
+    @cached_property
+    def codes_by_suffix(self) -> dict[str, list[str]]:
+        """``VS`` → ``["CH-VS"]``: the ISO 3166-2 keys of each division code, across countries."""
+        out: dict[str, list[str]] = {}
+        for key in self.codes:
+            out.setdefault(key.split("-", 1)[1], []).append(key)
+        return out
 
     def record(self, v: int) -> dict:
         """The record of an index entry (``row id * 2 + is_primary``) as a dict."""

@@ -329,16 +329,12 @@ def _rule_seat(f):
 
 
 _TOWN_DIVISION_RE = re.compile(rf"(?P<name>{_NAME})\s\((?P<div>[A-Z]{{2,3}}|{_NAME})\)")
-_codes_by_suffix: dict[str, list[str]] = {}
 
 
 def _division_named(f, div: str) -> dict | None:
     """``VS`` (a division code of the article's countries, else of the readers' own) or ``Limbourg`` (a division name)."""
     if div.isupper():
-        if not _codes_by_suffix:
-            for key in f.gaz.codes:
-                _codes_by_suffix.setdefault(key.split("-", 1)[1], []).append(key)
-        keys = _codes_by_suffix.get(div, [])
+        keys = f.gaz.codes_by_suffix.get(div, [])
         key = next((k for k in keys if k.split("-")[0] in f.near()), None) or next(
             (k for k in keys if k.split("-")[0] in FR.HOME_COUNTRIES), None)
         return f.gaz.record(f.gaz.codes[key]) if key else None
