@@ -50,7 +50,7 @@ from .lang.fr.lexicon import MONTH_ALIASES as _MONTH_ALIASES
 
 WD = "(?:" + "|".join(WEEKDAYS) + ")"
 MO = "(?:" + "|".join(MONTHS + ["fevrier", "aout", "decembre"]) + ")"
-MO_ABBR = "(?:" + "|".join(MONTHS + ["fevrier", "aout", "decembre"]) + "|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")(?:\.|(?=\s+(?:1[89]|20)\d\d\b)))"  # after a day, before "." or a year
+MO_ABBR = "(?:" + MO + "|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")(?:\.|(?=\s+(?:1[89]|20)\d\d\b)))"  # after a day, before "." or a year
 DAYN = r"(?:1er|[12]\d|3[01]|0?[1-9])"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 PART = r"(?:\s+(?P<part>matin|soir|après-midi|midi|dans la soirée|dans la matinée))?"
