@@ -784,7 +784,7 @@ class _Quotes:
             return None
         head = tok[0]
         if head.lower_ in ("lui", "elle") and re.match(r"\s*[.;!?]", self.text[head.idx + len(head):head.idx + len(head) + 3]):
-            a = self._last_speaker(c.m.start(), within=600)  # "une phase de « sidération », selon lui.": the one just quoted
+            a = self._just_quoted(c.m.start())  # "une phase de « sidération », selon lui.": the one just quoted
             return (a, None, None) if a is not None else None
         if m.group("cue") == "selon":
             return None
@@ -852,6 +852,12 @@ class _Quotes:
             a = self._pronoun_speaker(subj.idx, pron) or a
         return a, subj
 
+    JUST_QUOTED = 600  # characters: how far back "selon lui" looks for the one just quoted
+
+    def _just_quoted(self, pos):
+        """Who a ``selon lui`` / ``selon elle`` at ``pos`` stands for: the speaker of the last quote before it, if near."""
+        return self._last_speaker(pos, within=self.JUST_QUOTED)
+
     def _last_speaker(self, pos, within=None):
         prior = [q for q in self.out if q["speaker_id"] and q["start"] < pos and (within is None or pos - q["end"] <= within)]
         return self.res.reg.get(max(prior, key=lambda q: q["start"])["speaker_id"]) if prior else None
@@ -903,7 +909,7 @@ class _Quotes:
             while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < prev.end:
                 head = self.doc[head.i + 1]
             if head is not None and head.pos_ == "PRON" and head.lower_ in ("lui", "elle"):
-                a = self._last_speaker(head.idx, within=600)  # "…, selon lui.": the one just quoted, not the last name
+                a = self._just_quoted(head.idx)  # "…, selon lui.": the one just quoted, not the last name
                 if a is not None:
                     found.append((head.i, a, None))
                 continue
