@@ -15,20 +15,18 @@ named by its head noun alone (``l'ambassade``) joins the last one with that head
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
+from . import lang
 from .gazetteer import gazetteer, norm
 from .identity import junk_rule
-from .lang.fr import actors as W
-from .lang.fr.lexicon import HONORIFICS, LAST_NAMED, ORG_HEADS, PERSON_NOUNS, TITLE_ALONE, TITLE_HEADS, TITLE_SYNONYMS
 
-_DETS = W.DETERMINERS
-_TITLE_KEYS = {norm(h) for h in TITLE_HEADS}
-_ANAPHORS = PERSON_NOUNS
-_ORG_KEYS = {norm(h) for h in ORG_HEADS}
-_TITLE_ALONE = {norm(k): norm(v) for k, v in TITLE_ALONE.items()}
-_LAST_NAMED_RE = re.compile(r"\b(?:" + LAST_NAMED + r")\s*(?:,[^,.;]{1,60},\s*)?$", re.IGNORECASE)
-_APPOS_NAME_RE = re.compile(r",\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:" + W.NAME_PARTICLES_RE + r")?[A-ZÉÈ][\w'’-]+){1,3})\s*,?\s*$")
-_GENERIC_DET_RE = re.compile(W.GENERIC_DET_RE, re.I)
+W = lang.Part("actors")  # newsmap/lang/<article.lang>/actors.py
+LEX = lang.Part("lexicon")
+# the language's title, organisation and lone-title words as norm() keys, built once per language
+_keys = lang.per_language(lambda: SimpleNamespace(
+    titles={norm(h) for h in LEX.TITLE_HEADS}, orgs={norm(h) for h in LEX.ORG_HEADS},
+    title_alone={norm(k): norm(v) for k, v in LEX.TITLE_ALONE.items()}))
 _ACRONYM_RE = re.compile(r"(?P<long>(?:[A-ZÉÈ][\w'’-]*)(?:\s+[\w'’-]+){0,9}?)\s*\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
 
 
@@ -67,8 +65,8 @@ def title_key(title: str, adjective=None) -> tuple[str, str] | None:
             continue
         kept.append(w)
     base = " ".join(kept)
-    base = _TITLE_ALONE.get(base, base)
-    for pat, repl in TITLE_SYNONYMS:
+    base = _keys().title_alone.get(base, base)
+    for pat, repl in LEX.TITLE_SYNONYMS:
         p = norm(pat)
         if base.startswith(p):
             base = norm(repl) + base[len(p):]
@@ -82,7 +80,7 @@ def title_key(title: str, adjective=None) -> tuple[str, str] | None:
         elif not iso:
             rest.append(w)
     base = " ".join(rest)
-    if not base or not any(base == h or base.startswith(h + " ") for h in _TITLE_KEYS):
+    if not base or not any(base == h or base.startswith(h + " ") for h in _keys().titles):
         return None
     return base, country
 
@@ -96,7 +94,7 @@ class Registry:
     def junk(self, name: str, start=None) -> bool:
         """Not an actor (``identity.junk_rule``): a weekday, a month, ``Sa présidente``, ``Lloyd'``, and a
         capitalised common noun (``Budget``, « commissaire au Climat ») that names no institution."""
-        noun = start in self.nouns and norm(name) not in _ORG_KEYS
+        noun = start in self.nouns and norm(name) not in _keys().orgs
         return junk_rule(name, noun=noun) is not None
 
     def __iter__(self):
@@ -129,7 +127,7 @@ class Registry:
         if self.junk(name, start):
             return None
         key = norm(name)
-        if len(key.split()) > 1 and key.split()[0] in HONORIFICS:  # "M. Legault" is "François Legault"
+        if len(key.split()) > 1 and key.split()[0] in LEX.HONORIFICS:  # "M. Legault" is "François Legault"
             key = key.split(None, 1)[1]
         last = key.split()[-1] if key else key
         for a in self.actors:
@@ -202,7 +200,7 @@ class Registry:
             if ak == key or key in acr or (acronym and norm(acronym) in acr + [ak]):
                 return self.mention(a, name, start, end)
         # head noun alone or head + adjective of the same country → the last org with that head
-        if head in {norm(h) for h in ORG_HEADS} and len(key.split()) <= 2:
+        if head in _keys().orgs and len(key.split()) <= 2:
             for a in reversed(self.actors):
                 ak = norm(a["name"]).split()
                 if ak and ak[0] == head and (not country or not a["country"] or a["country"] == country):
@@ -291,7 +289,7 @@ class Resolver:
             if doc[j].lower_ in W.DEFINITE and j + 1 < len(doc) and doc[j + 1].text.isupper():
                 j += 1
             elif doc[j].lower_ in W.DEFINITE[:2] and j + 2 < len(doc) and (
-                    doc[j + 1].lower_ in _TITLE_KEYS or doc[j + 1].lower_.rstrip(".") in HONORIFICS):
+                    doc[j + 1].lower_ in _keys().titles or doc[j + 1].lower_.rstrip(".") in LEX.HONORIFICS):
                 j += 2  # ", le colonel Abdoulaye Maïga,", ", le Dr Gilbert Boucher à La Presse"
             k = j
             while k < len(doc) and (doc[k].pos_ == "PROPN" or (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "ADJ", "X"))
@@ -392,7 +390,7 @@ class Resolver:
 
     def last_named_before(self, pos: int) -> dict | None:
         """"ce dernier" / "cette dernière" right before ``pos``: the person named last before it."""
-        m = _LAST_NAMED_RE.search(self.text, max(0, pos - 40), pos)
+        m = W.LAST_NAMED_RE.search(self.text, max(0, pos - 40), pos)
         return self.latest(m.start(), ("person",), any_role=True) if m else None
 
     def surface(self, tok) -> str:
@@ -430,7 +428,7 @@ class Resolver:
                 return self.reg.mention(a, span.text, span.start_char, span.end_char)
         a = self.resolve_span(span, generic=generic)
         if a is None and generic and (tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and tok.text[:1].isupper()) \
-                and (tok.lower_ in _ANAPHORS or norm(tok.text) in _TITLE_KEYS) and "Plur" not in tok.morph.get("Number"):
+                and (tok.lower_ in LEX.PERSON_NOUNS or norm(tok.text) in _keys().titles) and "Plur" not in tok.morph.get("Number"):
             a = self.latest(tok.idx, ("person",))  # "a lancé le milliardaire": the person in the story
             if a is not None:
                 self.reg.mention(a, span.text, span.start_char, span.end_char)
@@ -440,7 +438,7 @@ class Resolver:
 
     def _describes_person(self, tok, span) -> bool:
         """A definite singular description of a person with no name of its own ("la quadruple championne")."""
-        if tok.pos_ != "NOUN" or tok.lower_ not in _ANAPHORS or "Plur" in tok.morph.get("Number"):
+        if tok.pos_ != "NOUN" or tok.lower_ not in LEX.PERSON_NOUNS or "Plur" in tok.morph.get("Number"):
             return False
         j = tok.i - 1
         while j > 0 and tok.doc[j].pos_ == "ADJ":  # "la quadruple championne", whatever the parser hung "la" on
@@ -458,7 +456,7 @@ class Resolver:
                 if a:
                     return a
         # a name in apposition that NER mislabelled ("le gouverneur …, Oleh Kiper")
-        m = _APPOS_NAME_RE.search(self.text[s:e])
+        m = W.APPOS_NAME_RE.search(self.text[s:e])
         if m and title_key(self.text[s:s + m.start()]) and not gazetteer().resolve(m.group("name")):
             return self.reg.person(m.group("name"), s + m.start("name"), s + m.end("name"), role=_strip_det(self.text[s:s + m.start()]))
         # a title followed by a name with no comma ("la présidente de la Confédération Simonetta Sommaruga")
@@ -475,9 +473,9 @@ class Resolver:
         seat = self.gaz.seat_keys.get(key) or self.gaz.seat_keys.get(head_word)
         if seat:
             return self.reg.government(seat["name"], seat["country"], s, e)
-        is_title = head_word in _TITLE_KEYS or any(key.startswith(h + " ") for h in _TITLE_KEYS if " " in h)
-        is_org = head_word in _ORG_KEYS or any(key.startswith(h + " ") or key == h for h in _ORG_KEYS if " " in h) \
-            or span.root.lemma_.lower() in ORG_HEADS
+        is_title = head_word in _keys().titles or any(key.startswith(h + " ") for h in _keys().titles if " " in h)
+        is_org = head_word in _keys().orgs or any(key.startswith(h + " ") or key == h for h in _keys().orgs if " " in h) \
+            or span.root.lemma_.lower() in LEX.ORG_HEADS
         # acronym in apposition: "l'agence onusienne …, l'UNRWA,"
         acr = re.search(r",\s*(?:l'|l’|le |la )?(?P<acr>[A-Z][A-Z0-9-]{1,9})\s*$", text)
         # organisation
@@ -527,7 +525,7 @@ class Resolver:
                 return self.reg.organisation(ent.text, ent.start_char, ent.end_char)
         if generic:
             cut = next((t.idx for t in span if t.pos_ in ("VERB", "AUX") and t.i > span.root.i), e)
-            name = _GENERIC_DET_RE.sub("", self.text[s:cut].strip(" ,")).strip()
+            name = W.GENERIC_DET.sub("", self.text[s:cut].strip(" ,")).strip()
             name = re.split(r",|\s\(", name)[0]
             if 2 < len(name) <= 60 and span.root.pos_ in ("NOUN", "PROPN"):
                 return self.reg.source(_cap(name), s, e)
@@ -583,7 +581,7 @@ def find_actors(ctx) -> None:
         # a line break or a double space inside the name stays, so the offsets stay right)
         words = list(re.finditer(r"\S+", long))
         for i, w in enumerate(words):
-            if w.group()[:1].isupper() and (norm(w.group()) in {norm(h) for h in ORG_HEADS} or i == len(words) - 1 or len(words) - i <= 8):
+            if w.group()[:1].isupper() and (norm(w.group()) in _keys().orgs or i == len(words) - 1 or len(words) - i <= 8):
                 start, long = m.start("long") + w.start(), long[w.start():]
                 break
         a = reg.organisation(" ".join(long.split()), start, m.end(), acronym=m.group("acr"))
@@ -644,14 +642,13 @@ def find_actors(ctx) -> None:
                     reg.mention(a, f, m.start(), m.end())
 
 
-_LOCATED_RE = re.compile(W.LOCATED_RE, re.I)
 
 
 def locate_actors(ctx) -> None:
     """An embassy or mission "en Ukraine" sits in that country's capital: ``location_id``."""
     gaz = gazetteer()
     for a in ctx.actors:
-        m = _LOCATED_RE.match(a["name"])
+        m = W.LOCATED.match(a["name"])
         if not m:
             continue
         country = gaz.resolve(m.group("where"))

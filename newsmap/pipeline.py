@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from . import SCHEMA_VERSION, nlp
+from . import SCHEMA_VERSION, lang, nlp
 from .actors import find_actors
 from .dates import find_dates
 from .errors import E, NewsmapError
@@ -57,8 +57,9 @@ def run_components(article: Article, doc) -> dict:
     # the rules read normalised typography (same length: offsets hold); records give the original
     text = normalise(article.text)
     ctx = Context(article=replace(article, text=text, title=normalise(article.title)), text=text, doc=doc)
-    for _name, component in COMPONENTS:
-        component(ctx)
+    with lang.use(article.lang):  # every rule reads newsmap/lang/<article.lang>/
+        for _name, component in COMPONENTS:
+            component(ctx)
     _verbatim(ctx, article.text)
     aid = article.id
     quotes = [dict(q, article=aid) for q in ctx.quotes]
@@ -238,8 +239,8 @@ def extract_many(articles: list[Article], n_process: int = 1, batch_size: int = 
     by_lang: dict[str, list[Article]] = {}
     for a in articles:
         by_lang.setdefault(a.lang, []).append(a)
-    for lang, group in by_lang.items():
-        nlp.load(lang)
+    for code, group in by_lang.items():
+        nlp.load(code)
         gazetteer()
         batches = [group[i:i + batch_size] for i in range(0, len(group), batch_size)]
         if n_process > 1 and len(batches) > 1:

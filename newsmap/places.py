@@ -76,7 +76,9 @@ from bisect import bisect_right
 
 from .gazetteer import gazetteer, haversine_km, norm, online_geocoder
 from .gazetteer import is_weak as _weak
-from .lang.fr import places as FR
+from . import lang
+
+FR = lang.Part("places")  # newsmap/lang/<article.lang>/places.py: words and the patterns built from them
 
 NEAR_KM = 150
 DIVISION_KM = 100  # a town named with its division lies within this of the division's middle
@@ -84,20 +86,8 @@ REGION_CITY_POPULATION = 100_000  # "la région de Sfax" is drawn at the city wh
 FOREIGN_TOWN_POPULATION = 50_000  # a smaller town of a country the article does not name, far from its places: a namesake
 _LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
                 "canal ", "gazoduc", "péninsule ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]*)?"
-_DIVISION_RE = re.compile(
-    rf"\b(?P<head>(?i:{FR.DIVISION_HEADS}))\s+(?:(?P<adj>[a-zéèêëïîôûç-]+)\s+)?(?:de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)(?P<name>{_NAME})"
-)
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _ARTICLE_BEFORE = re.compile(r"(?:\b[lL]['’]|\b(?:le|la)\s+)$")
-_HEADS = "|".join(sorted(map(re.escape, FR.LANDMARK_HEADS), key=len, reverse=True))
-_LANDMARK_RE = re.compile(
-    rf"\b(?i:{_HEADS})\s+(?P<of>de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)"
-    rf"(?:\s+et\s+(?:du|de\s+la|des|de)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
-    rf"(?:(?:\s+(?:de|à|d'|d’)|,\s+à)\s*(?P<town>{_NAME})|\s*\((?P<town2>{_NAME})\))?"
-)
-_TOWN_HEADS = "|".join(sorted(map(re.escape, FR.NAME_WITH_TOWN_HEADS), key=len, reverse=True))
-_TOWN_IN_NAME_RE = re.compile(rf"\b(?P<head>(?i:{_TOWN_HEADS}))\s+(?:de\s+|d'|d’|du\s+)(?P<town>{_NAME})")
 _DATELINE_RE = re.compile(
     r"^(?:(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]*[A-ZÀ-ÖØ-Þ])(?:,\s*(?P<land>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?))?(?=\s*(?:,|\||\(|—|–|-\s)|-(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ']))"
     r"|\((?P<paren>[A-ZÀ-ÖØ-Þ][\w'’ -]+)\)\s"
@@ -105,7 +95,6 @@ _DATELINE_RE = re.compile(
     r"|(?P<dated>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?),\s+(?:le\s+)?(?:[a-z]+\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}\s*\([A-Z][\w-]*\))",
     re.M,
 )
-_CUE_NAME_RE = re.compile(rf"(?<![\w-]){FR.LOCATIVE_CUES}\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)")
 _NAMED_AFTER = re.compile(r"\b(?:quartier|rue|avenue|boulevard|place|village|hameau|lieu-dit|aéroport|gare|université|stade|hôpital)\s+"
                           r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?$", re.I)
 
@@ -235,18 +224,14 @@ def _rule_gazetteer_list(f):
             f.add(s, e, {"source": "newsmap-gazetteer", **row}, "gazetteer-list")
 
 
-# "la région parisienne" and "en région parisienne": the article "la" may be left out
-_DESCRIPTIVE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.sub(r"^la\\ ", "(?:la )?", re.escape(k)) for k in FR.DESCRIPTIVE)
-                             + r")(?![\w-])", re.I)
 
 
-_DESCRIPTIVE = {k.lower(): (k, v) for k, v in FR.DESCRIPTIVE.items()}
 
 
 def _rule_descriptive(f):
-    for m in _DESCRIPTIVE_RE.finditer(f.text):
+    for m in FR.DESCRIPTIVE_RE.finditer(f.text):
         key = m.group(0).lower().replace("’", "'")
-        written, target = _DESCRIPTIVE.get(key) or _DESCRIPTIVE[f"la {key}"]
+        written, target = FR.DESCRIPTIVE_BY_KEY.get(key) or FR.DESCRIPTIVE_BY_KEY[f"la {key}"]
         if written != written.lower() and not m.group(0).endswith(written.removeprefix("la ")):
             continue  # "une grande île": not the nickname
         rec = f.lookup(target, weak_ok=True)
@@ -305,7 +290,7 @@ def _seat_names(name: str) -> list[str]:
 
 
 def _rule_division(f, plural=False):
-    for m in _DIVISION_RE.finditer(f.text):
+    for m in FR.DIVISION_RE.finditer(f.text):
         s, e = m.start(), m.end()
         if not f.free(s, e) or m.group("head").lower().endswith("s") != plural:
             continue
@@ -313,7 +298,7 @@ def _rule_division(f, plural=False):
         if rec is None:
             continue
         f.add(s, e, rec, "division")
-        more = re.match(rf"\s+et\s+(?P<name>{_NAME})", f.text[e:])  # "districts de Rylsky et Khomoutovsky"
+        more = re.match(rf"\s+et\s+(?P<name>{FR.NAME})", f.text[e:])  # "districts de Rylsky et Khomoutovsky"
         if plural and more and f.free(e + more.start("name"), e + more.end("name")):
             rec2 = _division_record(f, m.group("head"), m.group("adj"), more.group("name"))
             if rec2:
@@ -328,7 +313,7 @@ def _rule_seat(f):
             f.add(s, e, {**seat_keys[norm(m.group("name"))], "source": "newsmap-gazetteer"}, "seat-locative")
 
 
-_TOWN_DIVISION_RE = re.compile(rf"(?P<name>{_NAME})\s\((?P<div>[A-Z]{{2,3}}|{_NAME})\)")
+_TOWN_DIVISION_RE = re.compile(rf"(?P<name>{FR.NAME})\s\((?P<div>[A-Z]{{2,3}}|{FR.NAME})\)")
 
 
 def _division_named(f, div: str) -> dict | None:
@@ -374,7 +359,7 @@ def _rule_town_of_division(f):
 def _rule_landmark(f):
     """Claim landmark names now (so that ``Halle`` is never geocoded alone); place them after NER."""
     f.landmarks = []
-    for m in _LANDMARK_RE.finditer(f.text):
+    for m in FR.LANDMARK_RE.finditer(f.text):
         s, e = m.start(), m.end()
         inner = [h for h in f.hits if h[0] < e and s < h[1]]
         if any(h[0] <= s or h[1] > e or h[2]["rule"] == "town-of-division" for h in inner):
@@ -402,13 +387,12 @@ def _rule_landmark(f):
         f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None))
 
 
-_ROAD_RE = re.compile(FR.ROAD_CODE)
 
 
 def _rule_road_code(f):
     """``sur le CR325 à hauteur d'Erpeldange``: a road by its number, placed like a landmark (the nearest town of its
     sentence or paragraph)."""
-    for m in _ROAD_RE.finditer(f.text):
+    for m in FR.ROAD_RE.finditer(f.text):
         s, e = m.start("code"), m.end("code")
         if f.free(s, e):
             f.claimed.append((s, e))
@@ -418,7 +402,7 @@ def _rule_road_code(f):
 def _place_landmarks(f):
     for _s, _e, town, town_start in f.landmarks:  # the towns named with landmarks are places too
         if town_start is not None:
-            f.add(town_start, town_start + len(re.match(_NAME, f.text[town_start:]).group(0)), town, "landmark")
+            f.add(town_start, town_start + len(re.match(FR.NAME, f.text[town_start:]).group(0)), town, "landmark")
     cities = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city")
     # a landmark named with its town once ("l'hôpital Anna-Laberge, à Châteauguay") is there at every mention
     own_town = {f.text[s:e].lower(): town for s, e, town, _ts in f.landmarks if town is not None}
@@ -445,7 +429,6 @@ def _place_landmarks(f):
 
 _ITEM = r"(?:(?:la|le|les|l'|l’)\s*)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
 _PAREN_RE = re.compile(rf"(?P<a>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]+)?)\s*\((?P<b>{_ITEM}(?:\s*(?:,|et)\s*{_ITEM})*)\)")
-_FACILITY_RE = re.compile(rf"\b(?:{FR.FACILITY_NOUNS})\b", re.I)
 
 
 def _rule_facility_in_parentheses(f):
@@ -455,7 +438,7 @@ def _rule_facility_in_parentheses(f):
     for m in _PAREN_RE.finditer(f.text):
         a, b = (m.start("a"), m.end("a")), (m.start("b"), m.end("b"))
         sent = f.sentence_of(m.start())
-        if not _FACILITY_RE.search(f.text[sent[0]:m.start()]):
+        if not FR.FACILITY_RE.search(f.text[sent[0]:m.start()]):
             continue
         if a in at:  # Town (Name, Name et Name)
             for item in re.finditer(_ITEM, f.text[b[0]:b[1]]):
@@ -480,15 +463,13 @@ def _article_town(cities) -> dict | None:
     return max(counts.values(), key=len)[0] if counts else None
 
 
-_MACRO_RE = re.compile(r"(?<![\w-])(?:le|du|au|dans le|sur le|tout le)\s+(?P<name>" + "|".join(map(re.escape, FR.MACRO_REGIONS))
-                       + r")(?![\w-])")
 
 
 def _rule_macro_region(f):
     """``dans le Sud-Ouest``: a division of that name in the article's countries, else France's compass region when the
     article is on France or names no country."""
     near = f.near()
-    for m in _MACRO_RE.finditer(f.text):
+    for m in FR.MACRO_RE.finditer(f.text):
         s, e, name = m.start("name"), m.end("name"), m.group("name")
         if not f.free(s, e):
             continue
@@ -501,7 +482,7 @@ def _rule_macro_region(f):
 
 
 def _rule_town_in_name(f):
-    for m in _TOWN_IN_NAME_RE.finditer(f.text):
+    for m in FR.TOWN_IN_NAME_RE.finditer(f.text):
         s, e = m.start("town"), m.end("town")
         if not f.free(s, e):
             continue
@@ -555,7 +536,7 @@ def _rule_multiword_division(f):
                 break
 
 
-_OF_NAME_RE = re.compile(rf"(?:\bde\s+la\s+|\bdu\s+|\bdes\s+|\bde\s+|\bd'|\bd’)(?P<name>{_NAME})")
+_OF_NAME_RE = re.compile(rf"(?:\bde\s+la\s+|\bdu\s+|\bdes\s+|\bde\s+|\bd'|\bd’)(?P<name>{FR.NAME})")
 
 
 def _rule_place_in_org(f):
@@ -576,7 +557,7 @@ def _rule_place_in_org(f):
                     break
 
 
-_ARRONDISSEMENT_RE = re.compile(rf"(?<![\w-])(?P<head>(?P<n>\d{{1,2}})(?:e|er|ème|è)\s+arrondissement)(?:\s+(?:de\s+|d'|d’)(?P<town>{_NAME}))?")
+_ARRONDISSEMENT_RE = re.compile(rf"(?<![\w-])(?P<head>(?P<n>\d{{1,2}})(?:e|er|ème|è)\s+arrondissement)(?:\s+(?:de\s+|d'|d’)(?P<town>{FR.NAME}))?")
 
 
 def _rule_arrondissement(f):
@@ -597,7 +578,6 @@ def _rule_arrondissement(f):
                      "country": town["country"], "source": "geonames" if own else "town-of-district"}, "arrondissement")
 
 
-_TOWN_NOUN_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(FR.TOWN_NOUNS))})\s+(?:de\s+|d'|d’)$")
 
 
 def _resolve_entity(f, ent, s, e):
@@ -611,7 +591,7 @@ def _resolve_entity(f, ent, s, e):
         rec = f.lookup(name, kinds=kinds, weak_ok=one)
         if rec:
             return s, e, rec, "ner-region-article"
-    town = _TOWN_NOUN_BEFORE.search(text[max(0, s - 16):s])  # "la ville de Québec": the city, never the province
+    town = FR.TOWN_NOUN_BEFORE.search(text[max(0, s - 16):s])  # "la ville de Québec": the city, never the province
     rec = f.lookup(name, kinds={"city"} if town else None)
     if rec:
         return s, e, rec, "ner"
@@ -726,7 +706,7 @@ def _rule_capital(f):
 
 def _rule_capitalised_after_cue(f):
     person = [(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "PER"]
-    for m in _CUE_NAME_RE.finditer(f.text):
+    for m in FR.CUE_NAME_RE.finditer(f.text):
         s, e = m.start("name"), m.end("name")
         if not f.free(s, e) or _overlaps(person, s, e):
             continue
@@ -735,7 +715,6 @@ def _rule_capitalised_after_cue(f):
             f.add(s, e, rec, "capitalised-after-cue")
 
 
-_PERSON_PLACE_CUE = re.compile(rf"(?<![\w-])(?:{FR.LOCATIVE_CUES}|de|d'|d’)\s*$")
 
 
 def _rule_person_tagged_place(f):
@@ -747,7 +726,7 @@ def _rule_person_tagged_place(f):
     for ent in people:
         s, e = ent.start_char, ent.end_char
         if len(ent) != 1 or ent.text in surnames or ent.text.isupper() or not f.free(s, e) \
-                or not _PERSON_PLACE_CUE.search(f.text[max(0, s - 25):s]):
+                or not FR.PERSON_PLACE_CUE.search(f.text[max(0, s - 25):s]):
             continue
         rec = f.lookup(ent.text, kinds={"city"}, in_context=True)
         if rec:

@@ -23,42 +23,21 @@ from __future__ import annotations
 
 import re
 
+from . import lang
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW,
-                              PERSON_NOUNS, FLOOR_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS,
-                              SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
+
+LEX = lang.Part("lexicon")  # newsmap/lang/<article.lang>/lexicon.py
+Q = lang.Part("quotes")  # the patterns built from it: newsmap/lang/<article.lang>/quotes.py
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
-_NAMING_RE = re.compile(
-    r"(?:\b(?:le |la |l'|un |une )(?:" + NAME_NOUNS + r")(?:\s+de|\s*d'|\s+du)?|(?<![\w'])(?:" + NAMING_CUES + r")"
-    r"(?:\s+(?:de|d'|du)\s*(?-i:[A-ZÉ])[\w'’-]+(?:\s+(?-i:[A-ZÉ])[\w'’-]+){0,3}\s*,)?"  # "l'exposition de Nadia Benchallal, « … »"
-    r"|\b(?:" + NAMED_GROUPS + r")(?:\s+[a-zéèêàçîô-]+){0,2})\s*$", re.IGNORECASE)
-_SPOKEN_RE = re.compile(r"(?:\b(?:a|ont|avait|avaient|aurait|est|sont|s'est|se sont|se dit|se disent|s'était)\s+(?:[a-zé]+\s+)?)(?:dite?s?|appelée?s?)\s*$", re.IGNORECASE)
-_CHAIN_RE = re.compile(r"^\s*(?:,|ou|et|puis)\s*$")
-_PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P<pron>il|elle|ils|elles)\b", re.IGNORECASE)
-_SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:" + SELON + r")\s+", re.IGNORECASE)
-_OWN_VIEW_RE = re.compile(r"\s*(?:" + OWN_VIEW + r")\b")
-_OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
-_SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
-_CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
-_RECIPIENT_RE = re.compile(r"(?:" + RECIPIENT_CUES + r")\s*$", re.IGNORECASE)
-_ONE_OF_RE = re.compile(r"(?:" + ONE_OF + r")(?=\s*[,.;!?)]|\s+(?:alors|qui|en)\b)", re.IGNORECASE)
-_LEAD_NAME_RE = re.compile(r"\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|van\s+|von\s+|ben\s+|el\s+)?[A-ZÉÈ][\w'’-]+){1,3})\s*[(,:]")
-_MANNER_INV_RE = re.compile(r"\s*,\s*(?:(?:s['’]|se\s+)?(?:est|sont|a|ont|avait|avaient)\s+)?(?P<words>[a-zéèêëîïôûùç]+(?:\s+[a-zéèêëîïôûùç]+)?)\s+")
-_NOT_VERBS = {"de", "du", "des", "d", "par", "pour", "avec", "sans", "le", "la", "les", "un", "une", "et", "ou", "à", "au", "aux",
-              "en", "selon", "chez", "dans", "sur", "comme", "que", "qui", "dont", "où", "mais", "car", "donc"}
-_RELATIVE_RE = re.compile(r"(?:" + RELATIVE_STARTS + r")\b", re.IGNORECASE)
-
-
-_VERBS = SPEECH_VERBS | REPORT_VERBS
 
 
 def _lemma(tok) -> str:
     """The lemma, mended when the lemmatizer left a present-tense form of a speech verb as it is ("indique")."""
     low = tok.lemma_.lower()
-    if low not in _VERBS and tok.pos_ == "VERB":
+    if low not in Q.VERBS and tok.pos_ == "VERB":
         for end in ("ent", "e"):
-            if low.endswith(end) and low[:-len(end)] + "er" in _VERBS:
+            if low.endswith(end) and low[:-len(end)] + "er" in Q.VERBS:
                 return low[:-len(end)] + "er"
     return low
 
@@ -70,11 +49,11 @@ def _inverted_speech(tok) -> bool:
     stem = low[:-1]  # "relève" → relever, "rappelle" → rappeler
     stems = (stem, stem.replace("è", "e"), stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
     return nxt is not None and nxt.lower_ in ("-t", "-il", "-elle", "-ils", "-elles") and tok.is_alpha \
-        and (low + "r" in SPEECH_VERBS or any(x + "er" in SPEECH_VERBS for x in stems))
+        and (low + "r" in LEX.SPEECH_VERBS or any(x + "er" in LEX.SPEECH_VERBS for x in stems))
 
 
 def is_speech(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in SPEECH_VERBS or (tok.pos_ == "NOUN" and _lemma(tok) in SPEECH_NOUNS)
+    return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in LEX.SPEECH_VERBS or (tok.pos_ == "NOUN" and _lemma(tok) in LEX.SPEECH_NOUNS)
 
 
 def subject_of(verb, res, _depth=0, generic=False, _said=False):
@@ -115,7 +94,7 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET") and nxt.dep_ not in ("obj",) and nxt.sent == verb.sent:
         head = nxt if nxt.pos_ == "PROPN" else next((t for t in nxt.doc[nxt.i:nxt.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
-        if head is not None and (head.pos_ == "PROPN" or head.lemma_.lower() in TITLE_HEADS):
+        if head is not None and (head.pos_ == "PROPN" or head.lemma_.lower() in LEX.TITLE_HEADS):
             return res.resolve(head), head
     # "l'utilisation par l'Ukraine de missiles … pour frapper …": the agent of the nominalisation
     if "Inf" in verb.morph.get("VerbForm") and any(c.dep_ == "mark" and c.lower_ == "pour" for c in verb.children):
@@ -168,7 +147,7 @@ def np_after(verb, res, dates=()):
                     i = c.left_edge.i
                     break
             continue
-        one = _ONE_OF_RE.match(doc.text, t.idx)
+        one = Q.ONE_OF_RE.match(doc.text, t.idx)
         if one:  # "a ajouté un de ses collègues", "assure l'un d'eux": an unnamed speaker, named as the text does
             after = doc.char_span(one.end(), one.end() + 1, alignment_mode="expand")  # "…, Daniel Goa": named after all
             named = _appositive_person(res, after.start, end) if after is not None else None
@@ -216,7 +195,7 @@ def _possessed_role(res, head):
 def _member_for_group(res, head, actor):
     """"l'entraîneur du Servette FC", "l'attaquant du PSG": a definite description of a person by the group they
     belong to stands for the person in the story, not for the group."""
-    if actor is None or actor["kind"] == "person" or head.lower_ not in PERSON_NOUNS or "Plur" in head.morph.get("Number"):
+    if actor is None or actor["kind"] == "person" or head.lower_ not in LEX.PERSON_NOUNS or "Plur" in head.morph.get("Number"):
         return actor
     det = head.doc[head.i - 1] if head.i > 0 else None
     if det is None or det.lower_ not in ("le", "la", "l'", "l’"):
@@ -243,7 +222,7 @@ ADJUNCT_DEPS = ("obl:mod", "nmod", "advmod", "acl:relcl")  # words that only add
 
 def _reports_clause(tok) -> bool:
     """"les scientifiques ont révélé que …": a reporting verb with its « que » clause."""
-    return tok.pos_ == "VERB" and _lemma(tok) in REPORT_VERBS and any(
+    return tok.pos_ == "VERB" and _lemma(tok) in LEX.REPORT_VERBS and any(
         c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’") for g in c.children) for c in tok.children)
 
 
@@ -325,7 +304,7 @@ class _Quotes:
         text = self.text[s:e]
         if not text.strip():
             return
-        if actor is not None and actor["name"].lower() in DOCUMENT_NOUNS:
+        if actor is not None and actor["name"].lower() in LEX.DOCUMENT_NOUNS:
             # "précise le communiqué": the text speaks for whoever issued it, the speaker just before in the section
             author = self._last_speaker(s)
             prior = [q for q in self.out if q["speaker_id"] == (author or {}).get("id")]
@@ -402,8 +381,8 @@ class _Quotes:
             if s >= e:
                 continue
             before = text[max(0, m.start() - 60):m.start()]
-            if (_NAMING_RE.search(before.rstrip()) and not _SPOKEN_RE.search(before.rstrip())) \
-                    or _CHAIN_RE.match(text[last_name_end:m.start()]):
+            if (Q.NAMING_RE.search(before.rstrip()) and not Q.SPOKEN_RE.search(before.rstrip())) \
+                    or Q.CHAIN_RE.match(text[last_name_end:m.start()]):
                 last_name_end = m.end()  # « goutte froide » ou « DANA »: both names
                 continue
             words = text[s:e].split()
@@ -524,7 +503,7 @@ class _Quotes:
     def _frame_speaker(self, sent, before_pos):
         """"Selon X, …" / "Pour le chercheur X, …" opening the sentence, or "… selon Helsinki …" inside it."""
         lead = self.text[sent.start_char:before_pos]
-        same = re.search(r"\b(?:selon|d'après|de) " + _SAME_SOURCE_RE.pattern + r"|^\s*(?:selon|d'après|pour) (?:lui|elle)\b",
+        same = re.search(r"\b(?:selon|d'après|de) " + Q.SAME_SOURCE_RE.pattern + r"|^\s*(?:selon|d'après|pour) (?:lui|elle)\b",
                          lead, re.IGNORECASE)
         last = self._last_speaker(before_pos, within=300)
         if same and last is not None:
@@ -532,7 +511,7 @@ class _Quotes:
         m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+"
                      r"(?P<np>[^,;:«»]{2,90}?(?:,\s*(?:le |la )?[A-ZÉ][\w'’-]+(?:\s+[A-ZÉa-z][\w'’-]+){0,3}\s*)?),", lead)
         if m:
-            cited = _CITED_BY_RE.search(m.group("np"))  # "selon des sources citées par l'AFP": the sources speak
+            cited = Q.CITED_BY_RE.search(m.group("np"))  # "selon des sources citées par l'AFP": the sources speak
             np_end = m.start("np") + cited.start() if cited else m.end("np")
             sp = self.doc.char_span(sent.start_char + m.start("np"), sent.start_char + np_end, alignment_mode="expand")
             if sp is not None:
@@ -546,12 +525,12 @@ class _Quotes:
             a = self.res.resolve_span(sp) if sp is not None else None
             if a is not None:
                 return a, sp.root
-        for sm in _SELON_RE.finditer(self.text, sent.start_char, sent.end_char):  # "… de l'aveu du ministre X"
+        for sm in Q.SELON_RE.finditer(self.text, sent.start_char, sent.end_char):  # "… de l'aveu du ministre X"
             head = _tokens_in(self.doc, sm.end(), sm.end() + 1)
             head = head[0] if head is not None else None
             while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < sent.end:
                 head = self.doc[head.i + 1]
-            if head is not None and head.pos_ in ("NOUN", "PROPN") and not _OWN_SOURCE_RE.match(self.text, sm.end()):
+            if head is not None and head.pos_ in ("NOUN", "PROPN") and not Q.OWN_SOURCE_RE.match(self.text, sm.end()):
                 a = self.res.resolve(head)
                 if a is not None and a["kind"] in ("person", "organisation", "government"):
                     return a, head
@@ -574,7 +553,7 @@ class _Quotes:
         """", a indiqué le commandement …" at the end of the sentence."""
         toks = [t for t in sent if t.idx >= after_pos]
         for k, t in enumerate(toks):
-            if t.pos_ == "VERB" and _lemma(t) in REPORT_VERBS | SPEECH_VERBS and k > 0:
+            if t.pos_ == "VERB" and _lemma(t) in LEX.REPORT_VERBS | LEX.SPEECH_VERBS and k > 0:
                 j = k - 1
                 while j > 0 and toks[j].pos_ == "AUX":
                     j -= 1
@@ -605,7 +584,7 @@ class _Quotes:
     # ------------------------------------------------------------ speaker rules (direct quotes)
     def _r_pronoun_inversion(self, c):
         """« … », a-t-il ajouté: the last person named as a subject."""
-        pm = _PRON_INV_RE.match(c.after)
+        pm = Q.PRON_INV_RE.match(c.after)
         if pm and pm.end() < 40:
             c.stop = True  # the pronoun is the attribution, right or wrong
             return self._pronoun_speaker(c.m.start(), pm.group("pron").lower()), None, None
@@ -616,8 +595,8 @@ class _Quotes:
         res = self.res
         tokens_after = [t for t in c.end_sent if t.idx >= c.m.end()]
         for t in tokens_after[:5]:
-            if t.pos_ == "VERB" or (_lemma(t) in SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
-                    or (t.lower_[:-1] + "er" in SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text == ","):
+            if t.pos_ == "VERB" or (_lemma(t) in LEX.SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
+                    or (t.lower_[:-1] + "er" in LEX.SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text == ","):
                 subj = next((x for x in t.children if x.dep_ == "nsubj" and x.i > t.i), None)
                 a = (_possessed_role(res, subj) or res.resolve(subj)) if subj is not None else None
                 if a is None:
@@ -635,8 +614,8 @@ class _Quotes:
     def _r_manner_inversion(self, c):
         """« … », s'est plainte Evelyne Placet. / « … », a tonné X.: any verb in inversion between the quote's comma
         and a person's name closing the clause is the attribution, whether or not it is a speech verb or tagged one."""
-        m = _MANNER_INV_RE.match(self.text, c.m.end())
-        if m is None or any(w.lower() in _NOT_VERBS for w in m.group("words").split()):
+        m = Q.MANNER_INV_RE.match(self.text, c.m.end())
+        if m is None or any(w.lower() in Q.NOT_VERBS for w in m.group("words").split()):
             return None
         for ent in self.res.ents:
             if ent.label_ == "PER" and ent.start_char == m.end() and re.match(r"\s*[.,;]", self.text[ent.end_char:ent.end_char + 2]):
@@ -675,7 +654,7 @@ class _Quotes:
         sent = c.sent
         prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else None
         for t in prev_sent or ():
-            takes_floor = t.pos_ in ("VERB", "AUX") and any(c.dep_ == "obj" and c.lower_ in FLOOR_NOUNS for c in t.children)
+            takes_floor = t.pos_ in ("VERB", "AUX") and any(c.dep_ == "obj" and c.lower_ in LEX.FLOOR_NOUNS for c in t.children)
             if is_speech(t) and t.pos_ == "VERB" or _inverted_speech(t) or takes_floor:  # "X a la parole. « … »"
                 a, subj = self._subject(t)
                 if a:
@@ -720,7 +699,7 @@ class _Quotes:
                  and a["kind"] in ("person", "organisation", "government", "source")]
         persons = [x for x in named if x[1]["kind"] == "person"]
         if not persons:  # "Stuart Lancaster (manager du Racing 92) : « … »": the name opening the lead, NER or not
-            lead = _LEAD_NAME_RE.match(self.text, lo, pos)
+            lead = Q.LEAD_NAME_RE.match(self.text, lo, pos)
             if lead and not gazetteer().resolve(lead.group("name")):
                 a = self.res.reg.person(lead.group("name"), lead.start("name"), lead.end("name"))
                 persons = [(lead.start("name"), a)] if a is not None else []
@@ -729,7 +708,7 @@ class _Quotes:
             toks = _tokens_in(self.doc, lo, pos)
             heads = [t for t in toks or () if t.head.i == t.i or not (lo <= t.head.idx < pos)]
             head = heads[0] if len(heads) == 1 else None
-            if head is not None and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS | TITLE_HEADS and len(toks) <= 6:
+            if head is not None and head.pos_ == "NOUN" and head.lower_ in LEX.PERSON_NOUNS | LEX.TITLE_HEADS and len(toks) <= 6:
                 a = self.res.resolve(head, generic=True)
                 return (a, head, None) if a is not None else None
         return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None
@@ -764,7 +743,7 @@ class _Quotes:
     def _addressed(self, actor, pos) -> bool:
         """Is the last mention of ``actor`` before ``pos`` the one spoken to (au micro de X, interrogé par X)?"""
         before = [s for s, e in actor["spans"] if e <= pos]
-        return bool(before) and bool(_RECIPIENT_RE.search(self.text[max(0, max(before) - 30):max(before)]))
+        return bool(before) and bool(Q.RECIPIENT_RE.search(self.text[max(0, max(before) - 30):max(before)]))
 
     # ------------------------------------------------------------ speaker rules (partial quotes)
     def _r_governing_verb(self, c):
@@ -793,7 +772,7 @@ class _Quotes:
         np = self.res._np_span(head)
         if not re.match(r"\s*(?:[.;!?]|,\s*(?:l'|le |la |un |une )?[\wé'’-]+\s*(?:de |des |du |d')?)", self.text[np.end_char:np.end_char + 30]):
             return None  # the frame must close the sentence, or be followed by an apposition
-        if head.pos_ != "PROPN" and head.lower_ not in TITLE_HEADS | PERSON_NOUNS:
+        if head.pos_ != "PROPN" and head.lower_ not in LEX.TITLE_HEADS | LEX.PERSON_NOUNS:
             return None  # "pour le magistrat", "pour Me X": a person; not "pour la première fois"
         a = self.res.resolve(head, generic=True)
         return (a, head, _edges(head)) if a is not None and a["kind"] in ("person", "organisation", "government", "source") else None
@@ -903,7 +882,7 @@ class _Quotes:
                 a, subj = self._subject(t)  # a pronoun there goes back one more sentence
                 if a is not None:
                     found.append((t.i, a, subj))
-        for m in _SELON_RE.finditer(self.text, prev.start_char, prev.end_char):
+        for m in Q.SELON_RE.finditer(self.text, prev.start_char, prev.end_char):
             head = _tokens_in(self.doc, m.end(), m.end() + 1)
             head = head[0] if head is not None else None
             while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < prev.end:
@@ -913,7 +892,7 @@ class _Quotes:
                 if a is not None:
                     found.append((head.i, a, None))
                 continue
-            a = self.res.resolve(head, generic=True) if head is not None and not _OWN_SOURCE_RE.match(self.text, m.end()) else None
+            a = self.res.resolve(head, generic=True) if head is not None and not Q.OWN_SOURCE_RE.match(self.text, m.end()) else None
             if a is not None:  # "selon la description faite par Sereno": the gender is Sereno's, not the head noun's
                 named_inside = a["kind"] == "person" and not any(s <= head.idx < e for s, e in a["spans"])
                 found.append((head.i, a, None if named_inside else head))
@@ -935,7 +914,7 @@ class _Quotes:
             if self._is_header(sent):
                 continue
             for tok in sent:
-                if tok.pos_ != "VERB" or _lemma(tok) not in REPORT_VERBS:
+                if tok.pos_ != "VERB" or _lemma(tok) not in LEX.REPORT_VERBS:
                     continue
                 for c in tok.children:
                     if c.dep_ not in ("ccomp", "obj", "xcomp"):
@@ -1020,7 +999,7 @@ class _Quotes:
     def _inverted_subject(self, verb):
         """The subject after a verb in inversion; « précise la même source »: the speaker before."""
         a, mtok = np_after(verb, self.res, self.date_spans)
-        if mtok is not None and _SAME_SOURCE_RE.match(self.text, self.res._np_span(mtok).start_char):
+        if mtok is not None and Q.SAME_SOURCE_RE.match(self.text, self.res._np_span(mtok).start_char):
             a = self._last_speaker(verb.idx) or a
         return a, mtok
 
@@ -1030,7 +1009,7 @@ class _Quotes:
         toks = list(sent)
         for k, t in enumerate(toks):
             inverted = _inverted_speech(t)  # "…, relève-t-il.": a speech verb the parser tagged as a name
-            if not (t.pos_ == "VERB" and _lemma(t) in REPORT_VERBS | SPEECH_VERBS | TRAILING_ONLY_VERBS or inverted) or k < 4:
+            if not (t.pos_ == "VERB" and _lemma(t) in LEX.REPORT_VERBS | LEX.SPEECH_VERBS | LEX.TRAILING_ONLY_VERBS or inverted) or k < 4:
                 continue
             if "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense"):
                 continue  # "…, soulignant …" is a participle clause, not an attribution
@@ -1087,7 +1066,7 @@ class _Quotes:
     def _selon(self, sent, taken):
         text = self.text
         st = text[sent.start_char:sent.end_char]
-        for m in _SELON_RE.finditer(st):
+        for m in Q.SELON_RE.finditer(st):
             abs_s = sent.start_char + m.end()
             tok = _tokens_in(self.doc, abs_s, abs_s + 1)
             if tok is None:
@@ -1095,15 +1074,15 @@ class _Quotes:
             head = tok[0]
             while head.pos_ in ("DET", "ADJ", "NUM") and head.i + 1 < sent.end:
                 head = head.doc[head.i + 1]
-            if _OWN_SOURCE_RE.match(st, m.end()):
+            if Q.OWN_SOURCE_RE.match(st, m.end()):
                 continue  # "selon nos informations": the outlet itself
-            same = _SAME_SOURCE_RE.match(st, m.end())
+            same = Q.SAME_SOURCE_RE.match(st, m.end())
             if head.pos_ == "PRON" and any(t.idx < abs_s and (t.pos_ == "VERB" and is_speech(t) or _reports_clause(t))
                                            and any(c.dep_ == "nsubj" for c in t.children) for t in sent):
                 continue  # "X affirme que …, selon lui, « … »": the sentence's own speech verb attributes it
             a = self._last_speaker(abs_s) if same else self.res.resolve(head, generic=True)
             np = self.res._np_span(head)
-            cited = _CITED_BY_RE.search(text, np.start_char, np.end_char)
+            cited = Q.CITED_BY_RE.search(text, np.start_char, np.end_char)
             if cited and not same:  # "selon des sources citées par l'AFP": the sources, not the agency
                 sp = self.doc.char_span(np.start_char, cited.start(), alignment_mode="expand")
                 a = self.res.resolve_span(sp, generic=True) if sp is not None else None
@@ -1140,7 +1119,7 @@ class _Quotes:
     def _pour_frame(self, sent, taken):
         """"Pour Cheikh Bamba Dieye, le déficit est préoccupant.": a person's name framing a statement; "A l'en
         croire, …" / "À ses yeux, …": the one just quoted."""
-        view = _OWN_VIEW_RE.match(self.text, sent.start_char, sent.end_char)
+        view = Q.OWN_VIEW_RE.match(self.text, sent.start_char, sent.end_char)
         m = re.match(r"\s*Pour\s+", self.text[sent.start_char:sent.end_char])
         ent = next((x for x in self.res.ents if m and x.label_ == "PER" and x.start_char == sent.start_char + m.end()), None)
         end = view.end() if view else ent.end_char if ent is not None else None
@@ -1173,7 +1152,7 @@ class _Quotes:
         its own (``le directeur de cabinet du ministre``), a relative (``ce qui la propulse …``) or an
         attribution (``samedi, rapportent les médias``)."""
         rest = _tokens_in(self.doc, s, e)
-        if rest is None or _RELATIVE_RE.match(self.text, s):
+        if rest is None or Q.RELATIVE_RE.match(self.text, s):
             return rest is not None
         for k, t in enumerate(rest):
             if t.text in (".", "!", "?", ";", ":"):
@@ -1183,7 +1162,7 @@ class _Quotes:
                 if before and before[-1].lower_ in ("qui", "que", "qu'", "qu’", "dont", "où"):
                     continue  # a relative clause inside the gloss ("face à l'extrême droite qui a fait …")
                 # "selon X, samedi, rapportent les médias" / "selon X, rapportent les médias": a relay of X's claim
-                return (not before or before[-1].text == ",") and _lemma(t) in REPORT_VERBS | SPEECH_VERBS
+                return (not before or before[-1].text == ",") and _lemma(t) in LEX.REPORT_VERBS | LEX.SPEECH_VERBS
         return True
 
     # ------------------------------------------------------------ occasion

@@ -1,5 +1,8 @@
 """French words the actor rules read (newsmap/actors.py): determiners, pronouns, name particles and the
 patterns built from them. A second language gives the same names in its own folder."""
+import re
+
+from .lexicon import LAST_NAMED
 
 #: determiners that may open a noun phrase naming an actor ("le", "cette", "leurs" …)
 DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "ce", "cette", "ces", "son", "sa",
@@ -33,3 +36,9 @@ LATTER = ("dernier", "dernière", "derniers", "dernières")
 AGENT_PREPOSITION = "par"
 #: an embassy or mission "en Ukraine" (its place is the country's capital)
 LOCATED_RE = r"^(?:ambassade|consulat|représentation|délégation|mission)\b.*?\b(?:en|au|aux|à)\s+(?P<where>.+)$"
+LOCATED = re.compile(LOCATED_RE, re.I)
+GENERIC_DET = re.compile(GENERIC_DET_RE, re.I)
+#: "…, ce dernier," / "l'intéressé" right before a position: the last person named
+LAST_NAMED_RE = re.compile(r"\b(?:" + LAST_NAMED + r")\s*(?:,[^,.;]{1,60},\s*)?$", re.IGNORECASE)
+#: ", Prénom Nom," closing a description: the name it describes
+APPOS_NAME_RE = re.compile(r",\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:" + NAME_PARTICLES_RE + r")?[A-ZÉÈ][\w'’-]+){1,3})\s*,?\s*$")

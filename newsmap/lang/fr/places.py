@@ -84,3 +84,31 @@ CAPITAL_SAME = frozenset({"fédérale"})
 CLAUSE_WORDS = frozenset({"a", "est", "était", "sera", "avait", "et", "où", "qui", "que", "ont", "se", "s'", "ne", "n'", "y"})
 # small words that stay in lower case inside a place name ("Saint-Germain-des-Prés", "Villeneuve-sur-Lot")
 NAME_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "sur", "sous", "en", "et", "lès", "lez", "aux", "au", "d", "l"})
+
+
+# ---------------------------------------------------------------- patterns built from the words above
+import re  # noqa: E402
+
+NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]*)?"
+DIVISION_RE = re.compile(
+    rf"\b(?P<head>(?i:{DIVISION_HEADS}))\s+(?:(?P<adj>[a-zéèêëïîôûç-]+)\s+)?(?:de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)(?P<name>{NAME})"
+)
+HEADS = "|".join(sorted(map(re.escape, LANDMARK_HEADS), key=len, reverse=True))
+LANDMARK_RE = re.compile(
+    rf"\b(?i:{HEADS})\s+(?P<of>de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)"
+    rf"(?:\s+et\s+(?:du|de\s+la|des|de)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
+    rf"(?:(?:\s+(?:de|à|d'|d’)|,\s+à)\s*(?P<town>{NAME})|\s*\((?P<town2>{NAME})\))?"
+)
+TOWN_HEADS = "|".join(sorted(map(re.escape, NAME_WITH_TOWN_HEADS), key=len, reverse=True))
+TOWN_IN_NAME_RE = re.compile(rf"\b(?P<head>(?i:{TOWN_HEADS}))\s+(?:de\s+|d'|d’|du\s+)(?P<town>{NAME})")
+CUE_NAME_RE = re.compile(rf"(?<![\w-]){LOCATIVE_CUES}\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)")
+# "la région parisienne" and "en région parisienne": the article "la" may be left out
+DESCRIPTIVE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.sub(r"^la\\ ", "(?:la )?", re.escape(k)) for k in DESCRIPTIVE)
+                             + r")(?![\w-])", re.I)
+DESCRIPTIVE_BY_KEY = {k.lower(): (k, v) for k, v in DESCRIPTIVE.items()}
+ROAD_RE = re.compile(ROAD_CODE)
+FACILITY_RE = re.compile(rf"\b(?:{FACILITY_NOUNS})\b", re.I)
+MACRO_RE = re.compile(r"(?<![\w-])(?:le|du|au|dans le|sur le|tout le)\s+(?P<name>" + "|".join(map(re.escape, MACRO_REGIONS))
+                       + r")(?![\w-])")
+TOWN_NOUN_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(TOWN_NOUNS))})\s+(?:de\s+|d'|d’)$")
+PERSON_PLACE_CUE = re.compile(rf"(?<![\w-])(?:{LOCATIVE_CUES}|de|d'|d’)\s*$")
