@@ -15,6 +15,7 @@ named by its head noun alone (``l'ambassade``) joins the last one with that head
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from types import SimpleNamespace
 
 from . import lang
@@ -256,6 +257,7 @@ class Resolver:
         self.subject_spans: set[int] = set()
         self.ents = list(ctx.doc.ents)  # doc.ents builds new Span objects on every access
         self.text = ctx.text  # doc.text joins every token on every access: O(length of the article)
+        self.token_starts = [t.idx for t in ctx.doc]  # the first token at or after a position: a bisect, not a scan
         self.place_at = {}
         for s, e, pid in ctx.place_spans:
             self.place_at[s] = (e, pid)
@@ -329,7 +331,7 @@ class Resolver:
         doc, text = self.ctx.doc, self.ctx.text
         if not re.search(r",\s*$", text[max(0, pos - 4):pos]):
             return None
-        k = next((t.i for t in doc if t.idx >= pos), len(doc))
+        k = bisect_left(self.token_starts, pos)
         if k == 0:
             return None
         for t in doc[doc[k - 1].sent.start:k]:

@@ -100,22 +100,42 @@ _NAMED_AFTER = re.compile(r"\b(?:quartier|rue|avenue|boulevard|place|village|ham
 
 
 class _ExtraMatcher:
+    """The documented gazetteer rows (``gazetteer_extra``) by any of their names, whole words, case ignored.
+
+    Candidates are looked up by the first word at each word start (a thousand names: one dict lookup, not a
+    thousand-way regular expression tried at every character); the longest name that fits wins, as in an
+    alternation sorted longest first.
+    """
+
+    _WORD_START = re.compile(r"(?<![\w-])\w+")
+    _END = re.compile(r"(?![\w-])")
+
     def __init__(self, gaz):
         aliases = {}
         for row in gaz.extra:
             for a in {row["name"], *row["aliases"]}:
                 aliases[a] = row
         self.rows = {a.lower(): r for a, r in aliases.items()}
-        alts = sorted(aliases, key=len, reverse=True)
-        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.IGNORECASE)
+        self.by_first: dict[str, list[str]] = {}
+        for a in sorted(self.rows, key=len, reverse=True):
+            self.by_first.setdefault(re.match(r"\w+", a).group(0), []).append(a)
 
     def find(self, text):
-        for m in self.regex.finditer(text):
-            surface = m.group(0)
-            row = self.rows[surface.lower()]
-            if not surface.lower().startswith(_LOWER_HEADS) and not _CAP_WORD.match(surface):
-                continue  # a proper name must be capitalised ("l'Europe", not "europe")
-            yield m.start(), m.end(), row
+        low = text.lower()
+        if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        pos = 0
+        for w in self._WORD_START.finditer(low):
+            if w.start() < pos:
+                continue
+            for name in self.by_first.get(w.group(0), ()):
+                end = w.start() + len(name)
+                if low.startswith(name, w.start()) and self._END.match(low, end):
+                    surface = text[w.start():end]
+                    if surface.lower().startswith(_LOWER_HEADS) or _CAP_WORD.match(surface):  # a proper name is capitalised
+                        yield w.start(), end, self.rows[name]
+                    pos = end
+                    break
 
 
 _matcher = None

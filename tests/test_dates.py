@@ -242,3 +242,17 @@ def test_in_the_night_told_in_the_past_on_publication_day_starts_the_day_before(
     assert [(d["mention"], d["value"]) for d in got] == [("dimanche", "2023-05-28"), ("dans la nuit", "2023-05-27")]
     text = "Des orages sont attendus dans la nuit sur la région."
     assert find_dates(text, dt.date(2023, 5, 28), nlp(text))[0]["value"] == "2023-05-28"
+
+
+def test_the_combined_date_pattern_finds_what_the_plain_alternation_finds():
+    """dates._compile shares the word-start check between patterns (speed); matches, order and rules must not change."""
+    import re
+
+    from newsmap import dates
+
+    plain = re.compile("|".join(f"(?P<{n}>{p.replace('(?P<', f'(?P<{n}_')})" for n, p in dates.D.PATTERNS), re.I)
+    text = ("Le 12/03, puis du lundi 3 au mercredi 5 mars 2024, l'an dernier, il y a trois semaines, x12/03 et 14/07. "
+            "Mardi soir, au premier trimestre 2023, entre 2004 et 2016, en mai dernier, ce jour-là, deux jours plus tard, "
+            "à Noël, dans la soirée du 4 au 5 juin, le 1er janvier 2025 à l'aube, les 3, 4 et 5 juillet.")
+    got = [(m.span(), m.lastgroup) for m in dates._regex().finditer(text)]
+    assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text)] and len(got) >= 15

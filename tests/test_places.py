@@ -453,3 +453,16 @@ def test_a_local_business_is_in_the_storys_town_not_where_someone_comes_from(ext
 def test_a_ministry_of_a_common_noun_is_no_town(extract_text):
     doc = extract_text("Le ministre de la Santé, Charlemagne Ouedraogo, a lancé la campagne à Ouagadougou.")
     assert by_mention(doc, "Santé") is None
+
+
+def test_documented_rows_are_found_by_whole_names_longest_first_and_capitalised():
+    from types import SimpleNamespace
+
+    from newsmap.places import _ExtraMatcher
+
+    rows = [{"name": "Nord", "aliases": []}, {"name": "Mer du Nord", "aliases": ["mer du Nord"]},
+            {"name": "Ain", "aliases": []}, {"name": "Côte-d'Or", "aliases": []}]
+    m = _ExtraMatcher(SimpleNamespace(extra=rows))
+    text = "Ainsi, la mer du Nord, l'AIN et la Côte-d'Or; ain; Nord-Est, Nord."
+    found = [(text[s:e], row["name"]) for s, e, row in m.find(text)]
+    assert found == [("mer du Nord", "Mer du Nord"), ("AIN", "Ain"), ("Côte-d'Or", "Côte-d'Or"), ("Nord", "Nord")]

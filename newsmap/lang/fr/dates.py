@@ -52,7 +52,6 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_after_noun", B + r"(?<=[^\W\d_] )(?P<y>" + YEAR + r")(?=[ \t]*(?:[:;,.)!?\n]|\Z))"),
     ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de|pour(?: la journée de| la nuit de)?)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
 ]
-REGEX = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in PATTERNS), re.IGNORECASE)
 
 FUTURE_AUX = {"aller", "devoir"}
 EXPECT = {"attendre", "prévoir", "programmer", "annoncer", "planifier"}
