@@ -620,19 +620,21 @@ def _resolve_entity(f, ent, s, e):
         rec = f.lookup(f"{FR.ARTICLE_CONTRACTIONS[m.group(1)]} {name}")
         if rec:
             return s, e, rec, "ner-article-commune"
+    if ent.label_ == "LOC" and re.search(rf"(?<![\w-]){FR.LOCATIVE_CUES}\s+$", text[max(0, s - 20):s]) and f.one_country(name):
+        rec = f.lookup(name, weak_ok=True)
+        if rec:
+            return s, e, rec, "ner-locative-cue"
     if ent.label_ == "LOC" and len(ent) > 1:
         for sub in _sub_spans(ent):
-            if len(sub) == 1 and sub[0].pos_ == "NOUN":
-                continue  # a capitalised common noun ("Police cantonale", "Confédération")
+            if len(sub) == 1 and (sub[0].pos_ == "NOUN" or sub.text.lower() in FR.GENERIC_NAME_WORDS):
+                continue  # a capitalised common noun ("Police cantonale", "Confédération"), a generic word ("Grand Étang")
+            if "-" in (sub.text[-1:], text[sub.end_char:sub.end_char + 1], text[sub.start_char - 1:sub.start_char]):
+                continue  # a piece of a hyphenated name ("Sainte-" of "Alise-Sainte-Reine")
             if re.fullmatch(r"[IVX]{1,4}", sub.text) or (sub.end < len(sub.doc) and re.fullmatch(r"[IVX]{1,4}", sub.doc[sub.end].text)):
                 continue  # a ruler's name ("Fonds Hassan II", "lycée Henri IV"), not the towns of Hassan or Ii
             rec = f.lookup(sub.text)
             if rec:
                 return sub.start_char, sub.end_char, rec, "ner-subspan"
-    if ent.label_ == "LOC" and re.search(rf"(?<![\w-]){FR.LOCATIVE_CUES}\s+$", text[max(0, s - 20):s]) and f.one_country(name):
-        rec = f.lookup(name, weak_ok=True)
-        if rec:
-            return s, e, rec, "ner-locative-cue"
     if ent.label_ == "LOC":
         online = online_geocoder()
         loc = online.geocode(name) if online else None
@@ -662,8 +664,9 @@ def _rule_ner(f):
         s, e = ent.start_char, ent.end_char
         if text[s:e].startswith(FR.ELISIONS):
             s += 2
-        if s >= e or not f.free(s, e) or norm(text[s:e]) in gaz.seat_keys or text[s:e] in FR.MACRO_REGIONS:
-            continue  # a seat of power is an actor; "le Grand Ouest" is left to the macro-region rule (not "Grand", Vosges)
+        if s >= e or not f.free(s, e) or norm(text[s:e]) in gaz.seat_keys or text[s:e] in FR.MACRO_REGIONS or text[e - 1] == "-":
+            continue  # a seat of power is an actor; "le Grand Ouest" is left to the macro-region rule (not "Grand", Vosges);
+            # "Alise-": NER cut a hyphenated name
         if _NAMED_AFTER.search(text[max(0, s - 30):s]):
             continue  # a district or building named after something else ("quartier de Magenta")
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None

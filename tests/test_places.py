@@ -453,3 +453,14 @@ def test_a_local_business_is_in_the_storys_town_not_where_someone_comes_from(ext
 def test_a_ministry_of_a_common_noun_is_no_town(extract_text):
     doc = extract_text("Le ministre de la Santé, Charlemagne Ouedraogo, a lancé la campagne à Ouagadougou.")
     assert by_mention(doc, "Santé") is None
+
+
+def test_a_generic_word_or_a_hyphenated_piece_of_a_name_is_no_town(extract_text):
+    names = places(extract_text("Un séisme a été ressenti à Salazie, selon le Bureau central sismologique français. "
+                                "Il a été localisé au nord de Grand Étang, sur l'île."))
+    assert "Grand" not in names
+    doc = extract_text("Alise-Sainte-Reine MuséoParc : une exposition\n"
+                       "Le vernissage a eu lieu samedi au sein de l'établissement situé à Alise-Sainte-Reine.")
+    names = places(doc)
+    assert not any(n.startswith("Sainte") for n in names)
+    assert names["Alise-Sainte-Reine"]["country"] == "FR" and names["Alise-Sainte-Reine"]["count"] == 2
