@@ -83,7 +83,7 @@ DIVISION_KM = 100  # a town named with its division lies within this of the divi
 REGION_CITY_POPULATION = 100_000  # "la région de Sfax" is drawn at the city when the city is that large
 FOREIGN_TOWN_POPULATION = 50_000  # a smaller town of a country the article does not name, far from its places: a namesake
 _LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
-                "canal ", "gazoduc", "péninsule ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
+                "canal ", "gazoduc", "péninsule ", "piton ", "causse ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]*)?"
 _DIVISION_RE = re.compile(
     rf"\b(?P<head>(?i:{FR.DIVISION_HEADS}))\s+(?:(?P<adj>[a-zéèêëïîôûç-]+)\s+)?(?:de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)(?P<name>{_NAME})"
@@ -379,7 +379,7 @@ def _rule_landmark(f):
         inner = [h for h in f.hits if h[0] < e and s < h[1]]
         if any(h[0] <= s or h[1] > e or h[2]["rule"] == "town-of-division" for h in inner):
             continue  # "Université de Hasselt (Limbourg)": the town, placed by its division
-        if inner:  # "gares du Nord": the landmark, not the département inside its name
+        if inner:  # "gares du Nord": the landmark, not the département inside its name (unless it cannot be placed)
             f.hits = [h for h in f.hits if h not in inner]
             f.claimed = [c for c in f.claimed if not (c[0] < e and s < c[1])]
         town_name = m.group("town") or m.group("town2")
@@ -399,7 +399,7 @@ def _rule_landmark(f):
         if f.text[s:m.start("name")].strip().lower() in FR.CROSSING_HEADS:
             s = m.start("name")  # "rue Sherbrooke, coin McGill College": the street crossing, by its own name
         f.claimed.append((s, e))
-        f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None))
+        f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None, inner))
 
 
 _ROAD_RE = re.compile(FR.ROAD_CODE)
@@ -412,17 +412,17 @@ def _rule_road_code(f):
         s, e = m.start("code"), m.end("code")
         if f.free(s, e):
             f.claimed.append((s, e))
-            f.landmarks.append((s, e, None, None))
+            f.landmarks.append((s, e, None, None, []))
 
 
 def _place_landmarks(f):
-    for _s, _e, town, town_start in f.landmarks:  # the towns named with landmarks are places too
+    for _s, _e, town, town_start, _inner in f.landmarks:  # the towns named with landmarks are places too
         if town_start is not None:
             f.add(town_start, town_start + len(re.match(_NAME, f.text[town_start:]).group(0)), town, "landmark")
     cities = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city")
     # a landmark named with its town once ("l'hôpital Anna-Laberge, à Châteauguay") is there at every mention
-    own_town = {f.text[s:e].lower(): town for s, e, town, _ts in f.landmarks if town is not None}
-    for s, e, town, _town_start in f.landmarks:
+    own_town = {f.text[s:e].lower(): town for s, e, town, _ts, _in in f.landmarks if town is not None}
+    for s, e, town, _town_start, inner in f.landmarks:
         town = town or own_town.get(f.text[s:e].lower())
         # the nearest town of its sentence, else (a building or a street) of its paragraph; not a town
         # inside another name ("Festival de Cannes")
@@ -436,6 +436,8 @@ def _place_landmarks(f):
                              or f.text[:s].rstrip().lower().endswith(FR.CROSSING_HEADS)):
             town = _article_town(cities)  # a street, a square, a park, a river with no town near it: the story's town
         if town is None:
+            for hs, he, rec in inner:  # "Collège du Larzac" with no town near it: at least the place in its name
+                f.add(hs, he, rec, rec["rule"])
             continue
         name = f.text[s:e]
         rec = {"name": name[0].upper() + name[1:], "lat": town["lat"], "lon": town["lon"], "kind": "landmark",
@@ -526,7 +528,9 @@ def _rule_place_compound(f):
         words = m.group(0).split("-")
         recs = [f.lookup(w, kinds=_COMPOUND_KINDS) for w in words]
         near = f.near() | {r["country"] for r in recs if r}  # "Laroche", a village, beside "Dijon"
-        recs = [r or f.gaz.resolve(w, near, lambda c: c["kind"] in _COMPOUND_KINDS and c["country"] in near) for w, r in zip(words, recs)]
+        recs = [r or f.gaz.resolve(w, near, lambda c: c["kind"] in _COMPOUND_KINDS and c["country"] in near)
+                or f.gaz.resolve(w, near, lambda c: c["source"] == "newsmap-gazetteer" and c["country"] in near)  # "Morvan", a massif
+                for w, r in zip(words, recs)]
         found = [r for r in recs if r]
         if len(found) < 2 or len({r["country"] for r in found}) > 1:
             continue  # "Petit-Lancy": no Algerian Petit beside the Geneva Lancy; "France-Croatie" is a match

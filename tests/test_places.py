@@ -464,3 +464,22 @@ def test_a_generic_word_or_a_hyphenated_piece_of_a_name_is_no_town(extract_text)
     names = places(doc)
     assert not any(n.startswith("Sainte") for n in names)
     assert names["Alise-Sainte-Reine"]["country"] == "FR" and names["Alise-Sainte-Reine"]["count"] == 2
+
+
+def test_natural_regions_volcanoes_and_historic_sites_of_the_extra_list(extract_text):
+    doc = extract_text("Les orages gagneront la Bourgogne, la Lorraine et la Champagne. L'Observatoire volcanologique du piton "
+                       "de la Fournaise a enregistré un séisme au nord de Grand Étang. Le MuséoParc Alésia rouvre.")
+    names = places(doc)
+    assert "Champagné" not in names and near(names["Champagne"], 49.0, 4.1, 100)
+    assert names["Piton de la Fournaise"]["country"] == "RE" and names["Grand Étang"]["country"] == "RE"
+    assert near(names["Alésia"], 47.54, 4.49, 5)
+
+
+def test_a_landmark_with_no_town_near_it_keeps_the_place_in_its_name(extract_text):
+    doc = extract_text("La rentrée a eu lieu lundi.\nLe Collège du Vercors a ouvert ses portes, a indiqué le Département.")
+    assert places(doc)["Vercors"]["kind"] == "region"
+
+
+def test_a_massif_in_a_route_name_is_one_of_its_parts(extract_text):
+    doc = extract_text("Des perturbations sont à prévoir sur les lignes Dijon-Laroche et Morvan-Laroche-Paris samedi.")
+    assert places(doc)["Morvan"]["kind"] == "region"
