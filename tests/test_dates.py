@@ -67,6 +67,10 @@ def test_year_lists_give_one_record_per_year(nlp):
     ("Les secours sont intervenus en soirée.", "en soirée", "2024-11-20", "soir"),
     ("Le 12 novembre, l'incendie a repris dans l'après-midi.", "dans l'après-midi", "2024-11-12", "après-midi"),
     ("Hier, dès l'aube, les pompiers étaient sur place.", "dès l'aube", "2024-11-19", "aube"),
+    ("Pour la fin de l'après-midi et la soirée, des orages vont se développer.", "Pour la fin de l'après-midi", "2024-11-20",
+     "après-midi"),
+    ("Pour la fin de l'après-midi et la soirée, des orages vont se développer.", "et la soirée", "2024-11-20", "soir"),
+    ("Le 12 novembre, il servait de l'eau en cette journée estivale.", "en cette journée", "2024-11-12", None),
 ])
 def test_part_of_day_is_the_day_in_context(text, mention, value, part):
     (d,) = [d for d in find_dates(text, WED) if d["mention"] == mention]
