@@ -44,6 +44,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from .lang.fr.lexicon import DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBERS, QUARTER_WORDS, REPORT_VERBS, SEASONS, SPEECH_DAY_WORDS, WEEKDAYS
 from .lang.fr.lexicon import MONTH_ALIASES as _MONTH_ALIASES
@@ -239,6 +240,8 @@ class _Reader:
     def __init__(self, text: str, published: dt.date, doc):
         self.text, self.published, self.doc = text, published, doc
         self.last_day: dt.date | None = None  # the last day-precision date read (outside quotes): the event in context
+        self.story_day: dt.date | None = None  # the last such date that dates a main clause (see :func:`_dates_main_clause`)
+        self._sent_starts: list[int] | None = None
         self.last_day_end = 0  # where it ends
         self.story_year: tuple[int, int] | None = None  # (year, position) of the last date written with a past year
         self.s = self.e = 0
@@ -260,6 +263,18 @@ class _Reader:
         if self.story_year and self.s - self.story_year[1] <= 600 and self.tense() != "future":
             return self.story_year[0]
         return _year_for(month, day, self.published, self.tense())
+
+    def context(self) -> dt.date:
+        """The day a part of the day or ``la veille`` counts from: the last day read in its own sentence (``arrêtés dimanche
+        dans la soirée``), else the story's day, else the last day read, else publication."""
+        if self.last_day and self.doc is not None and self.last_day_end >= self.sentence_start():
+            return self.last_day
+        return self.story_day or self.last_day or self.published
+
+    def sentence_start(self) -> int:
+        if self._sent_starts is None:
+            self._sent_starts = [x.start_char for x in self.doc.sents]
+        return self._sent_starts[max(bisect_right(self._sent_starts, self.s) - 1, 0)]
 
     def rec(self, value, precision, **extra) -> dict:
         return _record(self.text[self.s:self.e], self.s, self.e, value, precision, **extra)
@@ -390,7 +405,7 @@ def _context_day(r, g):
     """``la veille``, ``le lendemain``: from the event in context (else publication). ``au lendemain de X``: the day
     after the event in context, but never after publication (then it is the day of the clause: the report's day);
     ``à la veille de X``: the day of the clause."""
-    anchor = r.last_day or r.published
+    anchor = r.context()
     word = g["word"].lower()
     if word.startswith("au lendemain"):
         day = anchor + dt.timedelta(days=1) if anchor < r.published else anchor
@@ -472,7 +487,7 @@ def _day_part(r, g):
     (``a affirmé dimanche avoir contré dans la nuit``) is the night that ended that morning: it starts the day before."""
     w = g["which"].lower()
     part = next((p for p in ("soir", "matin", "après-midi", "nuit", "aube") if p in w), None)
-    day = r.last_day or r.published
+    day = r.context()
     if part == "nuit" and day == r.published and r.tense() == "past":
         return r.rec((day - dt.timedelta(days=1)).isoformat(), "day", end_value=day.isoformat(), part=part, relative=True)
     return r.rec(day.isoformat(), "day", part=part, relative=True)
@@ -622,6 +637,26 @@ def _speech_day(r, rec) -> dt.date | None:
     return r.last_day if said else None
 
 
+def _dates_main_clause(doc, start: int, end: int) -> bool:
+    """Whether a date dates the story (its main clause: ``a affiché sa fermeté mardi``; a sentence with no verb: ``Jour 2
+    ce samedi 7 mai``) rather than a noun after ``de`` or a clause inside it (``arrêtés … dimanche``, ``la folie du vendredi
+    soir``): the day a later ``en milieu d'après-midi`` or ``la veille`` counts from (issue 8's story day). Without a parse:
+    every date does."""
+    if doc is None:
+        return True
+    toks = [t for t in doc if start <= t.idx < end]
+    if not toks:
+        return True
+    if toks[0].i > 0 and doc[toks[0].i - 1].lower_ in ("de", "du", "d'", "des"):
+        return False  # "le succès du vendredi soir": a noun's date
+    head = next((t.head for t in toks if not start <= t.head.idx < end), toks[0])
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+        head = head.head  # "sa fermeté mardi": up to the verb
+    if head.pos_ in ("VERB", "AUX"):
+        return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+    return not any(t.pos_ in ("VERB", "AUX") for t in toks[0].sent)
+
+
 def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
     """Every temporal expression in ``text`` with its normalised value (see module docstring)."""
     out: list[dict] = []
@@ -648,6 +683,7 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                 rec.update(value=day.isoformat(), rule="speech_day", anchor=day.isoformat())
             if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
                 r.last_day, r.last_day_end = dt.date.fromisoformat(rec["end_value"] or rec["value"]), e
+                r.story_day = r.last_day if _dates_main_clause(doc, s, e) else r.story_day
             if rec["value"] and not rec["in_quote"]:
                 r.last_date = (dt.date.fromisoformat((rec["value"] + "-01-01")[:10]), rec["precision"], e)
             out.append(rec)

@@ -246,3 +246,17 @@ def test_in_the_night_told_in_the_past_on_publication_day_starts_the_day_before(
     assert [(d["mention"], d["value"]) for d in got] == [("dimanche", "2023-05-28"), ("dans la nuit", "2023-05-27")]
     text = "Des orages sont attendus dans la nuit sur la région."
     assert find_dates(text, dt.date(2023, 5, 28), nlp(text))[0]["value"] == "2023-05-28"
+
+
+def test_a_part_of_the_day_counts_from_the_storys_day_not_from_a_date_inside_a_clause(nlp):
+    text = ("Le tribunal a affiché sa fermeté mardi, alors que comparaissaient des individus arrêtés en flagrant délit "
+            "dimanche, après le match. Les premières condamnations sont tombées en milieu d'après-midi.")
+    got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2018, 7, 17), nlp(text))}  # a Tuesday
+    assert got["dimanche"] == "2018-07-15" and got["en milieu d'après-midi"] == "2018-07-17"
+
+
+def test_la_veille_counts_from_the_storys_day_not_from_a_nouns_date(nlp):
+    text = ("Jour 2 ce samedi 7 mai pour le week-end de réouverture du musée. Après la folie du vendredi soir, les officiels "
+            "ont pris la parole. Le maire est revenu sur le succès de la veille.")
+    got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2022, 5, 7), nlp(text))}
+    assert got["la veille"] == "2022-05-06"
