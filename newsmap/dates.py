@@ -177,6 +177,8 @@ def verb_tense(verb) -> str:
     if "Cnd" in moods or any("Cnd" in a.morph.get("Mood") for a in aux) or (
             verb.lower_.endswith(("rait", "raient", "rais")) and verb.pos_ in ("VERB", "AUX") and not aux):
         return "future"
+    if aux and all(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in aux):
+        return "present"  # "une exposition est présentée": the present passive (not "a été présentée")
     for a in aux:
         if a.lemma_ in _FUTURE_AUX and "VerbForm=Inf" in str(verb.morph):
             return "future"
@@ -228,6 +230,16 @@ def _year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
     return best[1] if best else ref.year
 
 
+NEAR_AHEAD_DAYS = 31  # a day and month this close ahead of publication are that coming day whatever the tense
+
+
+def _days(y: int, month: int, day: int, ref: dt.date) -> int:
+    try:
+        return (dt.date(y, month, day) - ref).days
+    except ValueError:
+        return (dt.date(y, month, 28) - ref).days
+
+
 def _record(m, start, end, value, precision, **extra):
     rec = {"mention": m, "start": start, "end": end, "value": value, "precision": precision, "end_value": None, "part": None, "relative": False}
     rec.update(extra)
@@ -262,7 +274,14 @@ class _Reader:
         le 15 novembre »), else the year nearest to publication on the side the tense asks for."""
         if self.story_year and self.s - self.story_year[1] <= 600 and self.tense() != "future":
             return self.story_year[0]
-        return _year_for(month, day, self.published, self.tense())
+        if month in self.months:
+            return self.months[month]  # "prévus jusqu'à la fin mai … les 24, 25 et 26 mai": the May already read
+        y = _year_for(month, day, self.published, self.tense())
+        if day and self.tense() == "past":  # a date days ahead, not one almost a year back ("les 20 et 21 avril" on 4 April)
+            ahead = _year_for(month, day, self.published, "future")
+            if _days(ahead, month, day, self.published) <= NEAR_AHEAD_DAYS and -_days(y, month, day, self.published) > 300:
+                return ahead
+        return y
 
     def context(self) -> dt.date:
         """The day a part of the day or ``la veille`` counts from: the last day read in its own sentence (``arrêtés dimanche
@@ -330,6 +349,8 @@ def _full(r, g):  # "le 20 novembre (2024)", "mercredi 20 novembre", "20 novembr
         y = int(g["y"])
     elif direction:
         y = _year_for(mo, dd, r.published, "future" if direction == "prochain" else "past")
+    elif r.text[r.s:r.s + 5].lower() == "jusqu" and r.tense() != "past":
+        y = _year_for(mo, dd, r.published, "future")  # "Jusqu'au 30 novembre, une exposition est présentée": ahead
     else:
         y = r.year_of(mo, dd)
     return r.rec(dt.date(y, mo, dd).isoformat(), "day", part=(g.get("part") or None))

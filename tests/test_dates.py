@@ -260,3 +260,16 @@ def test_la_veille_counts_from_the_storys_day_not_from_a_nouns_date(nlp):
             "ont pris la parole. Le maire est revenu sur le succès de la veille.")
     got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2022, 5, 7), nlp(text))}
     assert got["la veille"] == "2022-05-06"
+
+
+@pytest.mark.parametrize("text,published,mention,value", [
+    ("Jusqu'au 30 novembre, une exposition est présentée au musée.", dt.date(2022, 5, 23), "Jusqu'au 30 novembre", "2022-11-30"),
+    ("Il a annoncé l'annulation de ses concerts prévus jusqu'à la fin mai. Ceux de Lyon, les 24, 25 et 26 mai, ont été annulés.",
+     dt.date(2023, 4, 4), "les 24, 25 et 26 mai", "2023-05-24"),
+    ("En France, les concerts de Toulouse, les 20 et 21 avril, ont été annulés.", dt.date(2023, 4, 4), "les 20 et 21 avril",
+     "2023-04-20"),
+    ("Le concert du 20 avril a été annulé.", dt.date(2023, 6, 4), "20 avril", "2023-04-20"),
+])
+def test_the_year_of_a_day_and_month_without_one(nlp, text, published, mention, value):
+    got = {d["mention"]: d["value"] for d in find_dates(text, published, nlp(text))}
+    assert got[mention] == value
