@@ -353,7 +353,30 @@ def _full(r, g):  # "le 20 novembre (2024)", "mercredi 20 novembre", "20 novembr
         y = _year_for(mo, dd, r.published, "future")  # "Jusqu'au 30 novembre, une exposition est présentée": ahead
     else:
         y = r.year_of(mo, dd)
-    return r.rec(dt.date(y, mo, dd).isoformat(), "day", part=(g.get("part") or None))
+    d = dt.date(y, mo, dd)
+    if g.get("w") and d.weekday() != WEEKDAYS.index(g["w"].lower()):
+        fixed = _misprinted_month(d, WEEKDAYS.index(g["w"].lower()), r.published)
+        if fixed:
+            return r.rec(fixed.isoformat(), "day", part=(g.get("part") or None), corrected="weekday")
+    return r.rec(d.isoformat(), "day", part=(g.get("part") or None))
+
+
+MISPRINT_DAYS = 31  # a corrected date must lie this near publication
+
+
+def _misprinted_month(d: dt.date, wd: int, published: dt.date) -> dt.date | None:
+    """A date whose weekday contradicts it (``mercredi 1er mars 2020``, a Sunday, in an article of Wednesday 1 April 2020):
+    the same day of the month before or after that has the weekday written, when it lies within a month of publication
+    (a slip of the month); else None (the date as written)."""
+    cands = []
+    for months in (-1, 1):
+        try:
+            c = dt.date(d.year + (d.month + months - 1) // 12, (d.month + months - 1) % 12 + 1, d.day)
+        except ValueError:
+            continue
+        if c.weekday() == wd and abs((c - published).days) <= MISPRINT_DAYS:
+            cands.append(c)
+    return min(cands, key=lambda c: abs((c - published).days)) if cands else None
 
 
 def _month_year(r, g):  # "en septembre 2023"

@@ -273,3 +273,11 @@ def test_la_veille_counts_from_the_storys_day_not_from_a_nouns_date(nlp):
 def test_the_year_of_a_day_and_month_without_one(nlp, text, published, mention, value):
     got = {d["mention"]: d["value"] for d in find_dates(text, published, nlp(text))}
     assert got[mention] == value
+
+
+def test_a_weekday_that_contradicts_its_date_corrects_a_misprinted_month(nlp):
+    text = "A ce jour, mercredi 1er mars 2020, 190 cas ont été déclarés positifs."
+    (d,) = [d for d in find_dates(text, dt.date(2020, 4, 1), nlp(text)) if d["rule"] == "full"]
+    assert (d["value"], d["corrected"]) == ("2020-04-01", "weekday")
+    text = "Le mercredi 1er mars 2020, la séance a été levée."  # no such Wednesday near publication: the date as written
+    assert find_dates(text, dt.date(2020, 9, 1), nlp(text))[0]["value"] == "2020-03-01"
