@@ -17,14 +17,19 @@ Rules (documented in the README):
   ``ce matin`` in words said on a day named before (a past day of the last week) are that day (``speech_day``): in a
   quote, closed or not, or in speech reported after ``que`` in that day's sentence;
 * ``23 déc 2023``, ``5 janv.``: an abbreviated month after a day number (with a dot or a year after it);
-* ``la veille``/``le lendemain`` count from the last day-precision date mentioned before them
-  (the event in context), else from publication; ``au lendemain de <évènement>`` and ``à la
-  veille de <évènement>`` denote the day of the clause they sit in (the context date);
+* ``la veille``/``le lendemain`` count from the day in context: a date of their own sentence, else the story's
+  day (the last date of a main clause or of a verbless line: ``a affiché sa fermeté mardi``, not ``arrêtés dimanche``
+  nor ``la folie du vendredi soir``), else the last day-precision date, else publication; ``au lendemain de
+  <évènement>`` and ``à la veille de <évènement>`` denote the day of the clause they sit in (the context date);
 * ``le 20 novembre`` takes the year that puts it nearest to publication on the side the tense
-  asks for (past: on or before; future: on or after);
+  asks for (past: on or before; future: on or after); the year of that month already read (``prévus jusqu'à la fin
+  mai … les 24, 25 et 26 mai``); the coming day when it lies at most 31 days ahead and the past one almost a year back;
+  ahead after ``jusqu'au`` unless told in the past; the present passive (``est présentée``) is present;
+* ``mercredi 1er mars 2020`` when 1 March 2020 is no Wednesday: the same day of the month before or after that is one,
+  within a month of publication (a misprinted month; ``corrected: "weekday"``), else the date as written;
 * ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision;
-* ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube`` … are the day in
-  context (the last day-precision date before them, else publication);
+* ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube``, ``pour la fin de l'après-midi et la
+  soirée``, ``en cette journée`` … are the day in context (as for ``la veille``);
 * ``au troisième trimestre``: the year of the latest such quarter; ``au second semestre 2021``: its first month
   (2021-07); ``en début de semaine``: its Monday; ``dans un mois``: that day a month ahead; ``ce jour`` (not ``à ce
   jour``): the day in context; ``dans la nuit`` told in the past on the publication day: from the day before;

@@ -30,10 +30,12 @@ landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-
                             nearest town of its sentence (or paragraph, for a building or street;
                             a street, square, park or local business: else the town the article names most;
                             never a town someone is ``originaire de``);
-                            dropped when there is none
+                            dropped when there is none (but a place in its name is kept: ``Collège du Larzac``)
 landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
 place-compound              ``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: each part that is a place
-ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place); never a foreign
+ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place; a LOC after a cue whose
+                            name is in one country before its pieces; a piece is never a generic word, ``Grand`` of
+                            ``Grand Étang``, nor part of a hyphenated name, ``Sainte-`` of ``Alise-Sainte-Reine``); never a foreign
                             town after an article (``à l'Olympia`` is the hall, not Olympia, Washington), nor a
                             small foreign town far from a story set in one other country (``Fox Lake`` in Alberta)
 ner-known-place             an entity of another label naming a place found elsewhere in the text
