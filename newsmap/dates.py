@@ -25,6 +25,8 @@ Rules (documented in the README):
   asks for (past: on or before; future: on or after); the year of that month already read (``prévus jusqu'à la fin
   mai … les 24, 25 et 26 mai``); the coming day when it lies at most 31 days ahead and the past one almost a year back;
   ahead after ``jusqu'au`` unless told in the past; the present passive (``est présentée``) is present;
+* ``incarcéré le 9,`` with no month in its sentence, told in the past: that day of the story day's month (or the month
+  before, when later than the story's day);
 * ``mercredi 1er mars 2020`` when 1 March 2020 is no Wednesday: the same day of the month before or after that is one,
   within a month of publication (a misprinted month; ``corrected: "weekday"``), else the date as written;
 * ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision;
@@ -579,7 +581,7 @@ def _offset(r, g):
 def _bare_day(r, g):  # "à Strasbourg (le 22)", "(les 23 et 24)", "(du 29 au 31)": the month named earlier in the sentence
     if r.last_date is None or r.last_date[1] not in ("day", "month") or r.s - r.last_date[2] > 300 \
             or re.search(r"[.!?]\s", r.text[r.last_date[2]:r.s]):
-        return None
+        return _story_month_day(r, g)
     month, last = r.last_date[0], re.findall(r"\d+", r.text[r.s:r.e])[-1]
     try:
         first = month.replace(day=_day(g["d1"]))
@@ -587,6 +589,19 @@ def _bare_day(r, g):  # "à Strasbourg (le 22)", "(les 23 et 24)", "(du 29 au 31
     except ValueError:
         return None
     return r.rec(first.isoformat(), "day", end_value=end and end.isoformat())
+
+
+def _story_month_day(r, g):
+    """``il a été incarcéré le 9,`` with no month in its sentence, told in the past in a story whose day is known (``ce 11
+    octobre``): that day of the story's month, or of the month before when it is later than the story's day."""
+    if r.story_day is None or r.tense() != "past" or g.get("d1") is None or re.search(r"\d+\D+\d", r.text[r.s:r.e]):
+        return None
+    dd, anchor = _day(g["d1"]), r.story_day
+    month = anchor if dd <= anchor.day else _add_months(anchor.replace(day=1), -1)
+    try:
+        return r.rec(month.replace(day=dd).isoformat(), "day", relative=True, anchor=anchor.isoformat())
+    except ValueError:
+        return None
 
 
 def _year_after_noun(r, g):  # "le budget 2024 :", "Budget 2024": a year closing a noun phrase

@@ -281,3 +281,11 @@ def test_a_weekday_that_contradicts_its_date_corrects_a_misprinted_month(nlp):
     assert (d["value"], d["corrected"]) == ("2020-04-01", "weekday")
     text = "Le mercredi 1er mars 2020, la séance a été levée."  # no such Wednesday near publication: the date as written
     assert find_dates(text, dt.date(2020, 9, 1), nlp(text))[0]["value"] == "2020-03-01"
+
+
+def test_a_bare_day_with_no_month_in_its_sentence_is_in_the_storys_month(nlp):
+    text = "Le prévenu comparaît ce 11 octobre. Il a été incarcéré le 9, car une peine n'avait pas été exécutée."
+    got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2021, 10, 12), nlp(text))}
+    assert got["le 9"] == "2021-10-09"
+    text = "Le prévenu comparaît ce 3 octobre. Il a été incarcéré le 28, car une peine n'avait pas été exécutée."
+    assert {d["mention"]: d["value"] for d in find_dates(text, dt.date(2021, 10, 4), nlp(text))}["le 28"] == "2021-09-28"
