@@ -708,8 +708,8 @@ def _dates_main_clause(doc, start: int, end: int) -> bool:
     every date does."""
     if doc is None:
         return True
-    toks = [t for t in doc if start <= t.idx < end]
-    if not toks:
+    toks = doc.char_span(start, end, alignment_mode="expand")
+    if toks is None or len(toks) == 0:
         return True
     if toks[0].i > 0 and doc[toks[0].i - 1].lower_ in ("de", "du", "d'", "des"):
         return False  # "le succès du vendredi soir": a noun's date
