@@ -53,7 +53,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 
-from .lang.fr.lexicon import DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBERS, QUARTER_WORDS, REPORT_VERBS, SEASONS, SPEECH_DAY_WORDS, WEEKDAYS
+from .lang.fr.lexicon import DAY_PARTS, ETRE_VERBS, MONTH_ABBREVIATIONS, MONTHS, NUMBERS, QUARTER_WORDS, REPORT_VERBS, SEASONS, SPEECH_DAY_WORDS, WEEKDAYS
 from .lang.fr.lexicon import MONTH_ALIASES as _MONTH_ALIASES
 
 WD = "(?:" + "|".join(WEEKDAYS) + ")"
@@ -184,8 +184,9 @@ def verb_tense(verb) -> str:
     if "Cnd" in moods or any("Cnd" in a.morph.get("Mood") for a in aux) or (
             verb.lower_.endswith(("rait", "raient", "rais")) and verb.pos_ in ("VERB", "AUX") and not aux):
         return "future"
-    if aux and all(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in aux):
-        return "present"  # "une exposition est présentée": the present passive (not "a été présentée")
+    if aux and all(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in aux) and verb.lemma_ not in ETRE_VERBS \
+            and not any(c.lower_ in ("se", "s'", "s’") for c in verb.children):
+        return "present"  # "une exposition est présentée": the present passive (not "a été présentée", "est tombée", "s'est tenue")
     for a in aux:
         if a.lemma_ in _FUTURE_AUX and "VerbForm=Inf" in str(verb.morph):
             return "future"

@@ -269,6 +269,7 @@ def test_la_veille_counts_from_the_storys_day_not_from_a_nouns_date(nlp):
     ("En France, les concerts de Toulouse, les 20 et 21 avril, ont été annulés.", dt.date(2023, 4, 4), "les 20 et 21 avril",
      "2023-04-20"),
     ("Le concert du 20 avril a été annulé.", dt.date(2023, 6, 4), "20 avril", "2023-04-20"),
+    ("Une enseignante qui est tombée au combat à la fin mai manifestait.", dt.date(2023, 12, 22), "fin mai", "2023-05"),
 ])
 def test_the_year_of_a_day_and_month_without_one(nlp, text, published, mention, value):
     got = {d["mention"]: d["value"] for d in find_dates(text, published, nlp(text))}

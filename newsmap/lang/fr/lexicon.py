@@ -189,3 +189,8 @@ DAY_PARTS = (r"(?:dans|en|tard dans|tôt dans) la (?:soirée|matinée|nuit|journ
              r"|(?:pour|et|puis|durant|pendant) la (?:soirée|matinée|nuit)(?! d)|en cette (?:journée|soirée|matinée|nuit)")
 QUARTER_WORDS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4}
 SEASONS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}  # first month
+# verbs whose compound past takes "être" ("elle est tombée", "il est arrivé"): "est" + participle is then a past, not the
+# present passive ("une exposition est présentée")
+ETRE_VERBS = frozenset({"aller", "venir", "arriver", "partir", "entrer", "sortir", "monter", "descendre", "naître", "mourir",
+                        "décéder", "tomber", "rester", "retourner", "revenir", "devenir", "parvenir", "passer", "repartir",
+                        "rentrer", "survenir", "intervenir", "advenir", "apparaître", "disparaître"})
