@@ -547,15 +547,17 @@ _MULTIWORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’-]+(?: (?:[A-ZÀ-Ö
 
 
 def _rule_multiword_division(f):
-    """``en Brabant flamand``, ``TER Bourgogne Franche Comté``: an ISO 3166-2 division of two or three words (spaces for
-    hyphens, an adjective after the name) that NER cut short or missed; a division only in the article's countries or when
+    """``en Brabant flamand``, ``TER Bourgogne Franche Comté``, ``Pays de Loire``: an ISO 3166-2 division of two or three words
+    (spaces for hyphens, an adjective after the name, ``la`` left out after ``de``) that NER cut short or missed; a division only in the article's countries or when
     its name is in one country only. Before the list of ``assets/gazetteer_extra.json`` (``Bourgogne`` alone)."""
     for m in _MULTIWORD_RE.finditer(f.text):
         words = m.group(0).split(" ")
         for n in range(len(words), 1, -1):
             name = " ".join(words[:n])
             s, e = m.start(), m.start() + len(name)
-            rec = f.lookup(name, kinds={"region"}, weak_ok=f.one_country(name)) if f.free(s, e) else None
+            rec = None
+            for form in dict.fromkeys((name, re.sub(r" de (?=[A-ZÀ-ÖØ-Þ])", " de la ", name))):  # "Pays de Loire": the article left out
+                rec = rec or (f.lookup(form, kinds={"region"}, weak_ok=f.one_country(form)) if f.free(s, e) else None)
             if rec and rec["source"] == "iso3166-2":  # the list's names are the next rule's (La Réunion)
                 f.add(s, e, rec, "multiword-division")
                 break

@@ -483,3 +483,9 @@ def test_a_landmark_with_no_town_near_it_keeps_the_place_in_its_name(extract_tex
 def test_a_massif_in_a_route_name_is_one_of_its_parts(extract_text):
     doc = extract_text("Des perturbations sont à prévoir sur les lignes Dijon-Laroche et Morvan-Laroche-Paris samedi.")
     assert places(doc)["Morvan"]["kind"] == "region"
+
+
+def test_a_division_named_without_its_article(extract_text):
+    doc = extract_text("Des orages vont se développer entre les Pays de Loire, la Normandie et l'Île-de-France.")
+    p = places(doc)["Pays de la Loire"]
+    assert p["kind"] == "region" and p["mentions"] == ["Pays de Loire"]
