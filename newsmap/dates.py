@@ -17,14 +17,21 @@ Rules (documented in the README):
   ``ce matin`` in words said on a day named before (a past day of the last week) are that day (``speech_day``): in a
   quote, closed or not, or in speech reported after ``que`` in that day's sentence;
 * ``23 déc 2023``, ``5 janv.``: an abbreviated month after a day number (with a dot or a year after it);
-* ``la veille``/``le lendemain`` count from the last day-precision date mentioned before them
-  (the event in context), else from publication; ``au lendemain de <évènement>`` and ``à la
-  veille de <évènement>`` denote the day of the clause they sit in (the context date);
+* ``la veille``/``le lendemain`` count from the day in context: a date of their own sentence, else the story's
+  day (the last date of a main clause or of a verbless line: ``a affiché sa fermeté mardi``, not ``arrêtés dimanche``
+  nor ``la folie du vendredi soir``), else the last day-precision date, else publication; ``au lendemain de
+  <évènement>`` and ``à la veille de <évènement>`` denote the day of the clause they sit in (the context date);
 * ``le 20 novembre`` takes the year that puts it nearest to publication on the side the tense
-  asks for (past: on or before; future: on or after);
+  asks for (past: on or before; future: on or after); the year of that month already read (``prévus jusqu'à la fin
+  mai … les 24, 25 et 26 mai``); the coming day when it lies at most 31 days ahead and the past one almost a year back;
+  ahead after ``jusqu'au`` unless told in the past; the present passive (``est présentée``) is present;
+* ``incarcéré le 9,`` with no month in its sentence, told in the past: that day of the story day's month (or the month
+  before, when later than the story's day);
+* ``mercredi 1er mars 2020`` when 1 March 2020 is no Wednesday: the same day of the month before or after that is one,
+  within a month of publication (a misprinted month; ``corrected: "weekday"``), else the date as written;
 * ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision;
-* ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube`` … are the day in
-  context (the last day-precision date before them, else publication);
+* ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube``, ``pour la fin de l'après-midi et la
+  soirée``, ``en cette journée`` … are the day in context (as for ``la veille``);
 * ``au troisième trimestre``: the year of the latest such quarter; ``au second semestre 2021``: its first month
   (2021-07); ``en début de semaine``: its Monday; ``dans un mois``: that day a month ahead; ``ce jour`` (not ``à ce
   jour``): the day in context; ``dans la nuit`` told in the past on the publication day: from the day before;
@@ -45,6 +52,7 @@ import calendar
 import itertools
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from . import lang
 
@@ -145,6 +153,9 @@ def verb_tense(verb) -> str:
     if "Cnd" in moods or any("Cnd" in a.morph.get("Mood") for a in aux) or (
             verb.lower_.endswith(("rait", "raient", "rais")) and verb.pos_ in ("VERB", "AUX") and not aux):
         return "future"
+    if aux and all(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in aux) and verb.lemma_ not in LEX.ETRE_VERBS \
+            and not any(c.lower_ in ("se", "s'", "s’") for c in verb.children):
+        return "present"  # "une exposition est présentée": the present passive (not "a été présentée", "est tombée", "s'est tenue")
     for a in aux:
         if a.lemma_ in D.FUTURE_AUX and "VerbForm=Inf" in str(verb.morph):
             return "future"
@@ -196,6 +207,16 @@ def _year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
     return best[1] if best else ref.year
 
 
+NEAR_AHEAD_DAYS = 31  # a day and month this close ahead of publication are that coming day whatever the tense
+
+
+def _days(y: int, month: int, day: int, ref: dt.date) -> int:
+    try:
+        return (dt.date(y, month, day) - ref).days
+    except ValueError:
+        return (dt.date(y, month, 28) - ref).days
+
+
 def _record(m, start, end, value, precision, **extra):
     rec = {"mention": m, "start": start, "end": end, "value": value, "precision": precision, "end_value": None, "part": None, "relative": False}
     rec.update(extra)
@@ -208,6 +229,8 @@ class _Reader:
     def __init__(self, text: str, published: dt.date, doc):
         self.text, self.published, self.doc = text, published, doc
         self.last_day: dt.date | None = None  # the last day-precision date read (outside quotes): the event in context
+        self.story_day: dt.date | None = None  # the last such date that dates a main clause (see :func:`_dates_main_clause`)
+        self._sent_starts: list[int] | None = None
         self.last_day_end = 0  # where it ends
         self.story_year: tuple[int, int] | None = None  # (year, position) of the last date written with a past year
         self.s = self.e = 0
@@ -228,7 +251,26 @@ class _Reader:
         le 15 novembre »), else the year nearest to publication on the side the tense asks for."""
         if self.story_year and self.s - self.story_year[1] <= 600 and self.tense() != "future":
             return self.story_year[0]
-        return _year_for(month, day, self.published, self.tense())
+        if month in self.months:
+            return self.months[month]  # "prévus jusqu'à la fin mai … les 24, 25 et 26 mai": the May already read
+        y = _year_for(month, day, self.published, self.tense())
+        if day and self.tense() == "past":  # a date days ahead, not one almost a year back ("les 20 et 21 avril" on 4 April)
+            ahead = _year_for(month, day, self.published, "future")
+            if _days(ahead, month, day, self.published) <= NEAR_AHEAD_DAYS and -_days(y, month, day, self.published) > 300:
+                return ahead
+        return y
+
+    def context(self) -> dt.date:
+        """The day a part of the day or ``la veille`` counts from: the last day read in its own sentence (``arrêtés dimanche
+        dans la soirée``), else the story's day, else the last day read, else publication."""
+        if self.last_day and self.doc is not None and self.last_day_end >= self.sentence_start():
+            return self.last_day
+        return self.story_day or self.last_day or self.published
+
+    def sentence_start(self) -> int:
+        if self._sent_starts is None:
+            self._sent_starts = [x.start_char for x in self.doc.sents]
+        return self._sent_starts[max(bisect_right(self._sent_starts, self.s) - 1, 0)]
 
     def rec(self, value, precision, **extra) -> dict:
         return _record(self.text[self.s:self.e], self.s, self.e, value, precision, **extra)
@@ -284,9 +326,34 @@ def _full(r, g):  # "le 20 novembre (2024)", "mercredi 20 novembre", "20 novembr
         y = int(g["y"])
     elif direction:
         y = _year_for(mo, dd, r.published, "future" if direction == "prochain" else "past")
+    elif r.text[r.s:r.s + 5].lower() == "jusqu" and r.tense() != "past":
+        y = _year_for(mo, dd, r.published, "future")  # "Jusqu'au 30 novembre, une exposition est présentée": ahead
     else:
         y = r.year_of(mo, dd)
-    return r.rec(dt.date(y, mo, dd).isoformat(), "day", part=(g.get("part") or None))
+    d = dt.date(y, mo, dd)
+    if g.get("w") and d.weekday() != LEX.WEEKDAYS.index(g["w"].lower()):
+        fixed = _misprinted_month(d, LEX.WEEKDAYS.index(g["w"].lower()), r.published)
+        if fixed:
+            return r.rec(fixed.isoformat(), "day", part=(g.get("part") or None), corrected="weekday")
+    return r.rec(d.isoformat(), "day", part=(g.get("part") or None))
+
+
+MISPRINT_DAYS = 31  # a corrected date must lie this near publication
+
+
+def _misprinted_month(d: dt.date, wd: int, published: dt.date) -> dt.date | None:
+    """A date whose weekday contradicts it (``mercredi 1er mars 2020``, a Sunday, in an article of Wednesday 1 April 2020):
+    the same day of the month before or after that has the weekday written, when it lies within a month of publication
+    (a slip of the month); else None (the date as written)."""
+    cands = []
+    for months in (-1, 1):
+        try:
+            c = dt.date(d.year + (d.month + months - 1) // 12, (d.month + months - 1) % 12 + 1, d.day)
+        except ValueError:
+            continue
+        if c.weekday() == wd and abs((c - published).days) <= MISPRINT_DAYS:
+            cands.append(c)
+    return min(cands, key=lambda c: abs((c - published).days)) if cands else None
 
 
 def _month_year(r, g):  # "en septembre 2023"
@@ -357,7 +424,7 @@ def _context_day(r, g):
     """``la veille``, ``le lendemain``: from the event in context (else publication). ``au lendemain de X``: the day
     after the event in context, but never after publication (then it is the day of the clause: the report's day);
     ``à la veille de X``: the day of the clause."""
-    anchor = r.last_day or r.published
+    anchor = r.context()
     word = g["word"].lower()
     if word.startswith("au lendemain"):
         day = anchor + dt.timedelta(days=1) if anchor < r.published else anchor
@@ -439,7 +506,7 @@ def _day_part(r, g):
     (``a affirmé dimanche avoir contré dans la nuit``) is the night that ended that morning: it starts the day before."""
     w = g["which"].lower()
     part = next((p for p in ("soir", "matin", "après-midi", "nuit", "aube") if p in w), None)
-    day = r.last_day or r.published
+    day = r.context()
     if part == "nuit" and day == r.published and r.tense() == "past":
         return r.rec((day - dt.timedelta(days=1)).isoformat(), "day", end_value=day.isoformat(), part=part, relative=True)
     return r.rec(day.isoformat(), "day", part=part, relative=True)
@@ -482,7 +549,7 @@ def _offset(r, g):
 def _bare_day(r, g):  # "à Strasbourg (le 22)", "(les 23 et 24)", "(du 29 au 31)": the month named earlier in the sentence
     if r.last_date is None or r.last_date[1] not in ("day", "month") or r.s - r.last_date[2] > 300 \
             or re.search(r"[.!?]\s", r.text[r.last_date[2]:r.s]):
-        return None
+        return _story_month_day(r, g)
     month, last = r.last_date[0], re.findall(r"\d+", r.text[r.s:r.e])[-1]
     try:
         first = month.replace(day=_day(g["d1"]))
@@ -490,6 +557,19 @@ def _bare_day(r, g):  # "à Strasbourg (le 22)", "(les 23 et 24)", "(du 29 au 31
     except ValueError:
         return None
     return r.rec(first.isoformat(), "day", end_value=end and end.isoformat())
+
+
+def _story_month_day(r, g):
+    """``il a été incarcéré le 9,`` with no month in its sentence, told in the past in a story whose day is known (``ce 11
+    octobre``): that day of the story's month, or of the month before when it is later than the story's day."""
+    if r.story_day is None or r.tense() != "past" or g.get("d1") is None or re.search(r"\d+\D+\d", r.text[r.s:r.e]):
+        return None
+    dd, anchor = _day(g["d1"]), r.story_day
+    month = anchor if dd <= anchor.day else _add_months(anchor.replace(day=1), -1)
+    try:
+        return r.rec(month.replace(day=dd).isoformat(), "day", relative=True, anchor=anchor.isoformat())
+    except ValueError:
+        return None
 
 
 def _year_after_noun(r, g):  # "le budget 2024 :", "Budget 2024": a year closing a noun phrase
@@ -588,6 +668,26 @@ def _speech_day(r, rec) -> dt.date | None:
     return r.last_day if said else None
 
 
+def _dates_main_clause(doc, start: int, end: int) -> bool:
+    """Whether a date dates the story (its main clause: ``a affiché sa fermeté mardi``; a sentence with no verb: ``Jour 2
+    ce samedi 7 mai``) rather than a noun after ``de`` or a clause inside it (``arrêtés … dimanche``, ``la folie du vendredi
+    soir``): the day a later ``en milieu d'après-midi`` or ``la veille`` counts from (issue 8's story day). Without a parse:
+    every date does."""
+    if doc is None:
+        return True
+    toks = doc.char_span(start, end, alignment_mode="expand")
+    if toks is None or len(toks) == 0:
+        return True
+    if toks[0].i > 0 and doc[toks[0].i - 1].lower_ in ("de", "du", "d'", "des"):
+        return False  # "le succès du vendredi soir": a noun's date
+    head = next((t.head for t in toks if not start <= t.head.idx < end), toks[0])
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+        head = head.head  # "sa fermeté mardi": up to the verb
+    if head.pos_ in ("VERB", "AUX"):
+        return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+    return not any(t.pos_ in ("VERB", "AUX") for t in toks[0].sent)
+
+
 def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
     """Every temporal expression in ``text`` with its normalised value (see module docstring)."""
     out: list[dict] = []
@@ -614,6 +714,7 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
                 rec.update(value=day.isoformat(), rule="speech_day", anchor=day.isoformat())
             if rec["precision"] == "day" and kind != "context_day" and not rec["in_quote"]:
                 r.last_day, r.last_day_end = dt.date.fromisoformat(rec["end_value"] or rec["value"]), e
+                r.story_day = r.last_day if _dates_main_clause(doc, s, e) else r.story_day
             if rec["value"] and not rec["in_quote"]:
                 r.last_date = (dt.date.fromisoformat((rec["value"] + "-01-01")[:10]), rec["precision"], e)
             out.append(rec)

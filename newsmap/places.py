@@ -30,10 +30,12 @@ landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-
                             nearest town of its sentence (or paragraph, for a building or street;
                             a street, square, park or local business: else the town the article names most;
                             never a town someone is ``originaire de``);
-                            dropped when there is none
+                            dropped when there is none (but a place in its name is kept: ``Collège du Larzac``)
 landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
 place-compound              ``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: each part that is a place
-ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place); never a foreign
+ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place; a LOC after a cue whose
+                            name is in one country before its pieces; a piece is never a generic word, ``Grand`` of
+                            ``Grand Étang``, nor part of a hyphenated name, ``Sainte-`` of ``Alise-Sainte-Reine``); never a foreign
                             town after an article (``à l'Olympia`` is the hall, not Olympia, Washington), nor a
                             small foreign town far from a story set in one other country (``Fox Lake`` in Alberta)
 ner-known-place             an entity of another label naming a place found elsewhere in the text
@@ -85,7 +87,7 @@ DIVISION_KM = 100  # a town named with its division lies within this of the divi
 REGION_CITY_POPULATION = 100_000  # "la région de Sfax" is drawn at the city when the city is that large
 FOREIGN_TOWN_POPULATION = 50_000  # a smaller town of a country the article does not name, far from its places: a namesake
 _LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
-                "canal ", "gazoduc", "péninsule ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
+                "canal ", "gazoduc", "péninsule ", "piton ", "causse ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _ARTICLE_BEFORE = re.compile(r"(?:\b[lL]['’]|\b(?:le|la)\s+)$")
 _DATELINE_RE = re.compile(
@@ -384,7 +386,7 @@ def _rule_landmark(f):
         inner = [h for h in f.hits if h[0] < e and s < h[1]]
         if any(h[0] <= s or h[1] > e or h[2]["rule"] == "town-of-division" for h in inner):
             continue  # "Université de Hasselt (Limbourg)": the town, placed by its division
-        if inner:  # "gares du Nord": the landmark, not the département inside its name
+        if inner:  # "gares du Nord": the landmark, not the département inside its name (unless it cannot be placed)
             f.hits = [h for h in f.hits if h not in inner]
             f.claimed = [c for c in f.claimed if not (c[0] < e and s < c[1])]
         town_name = m.group("town") or m.group("town2")
@@ -404,7 +406,7 @@ def _rule_landmark(f):
         if f.text[s:m.start("name")].strip().lower() in FR.CROSSING_HEADS:
             s = m.start("name")  # "rue Sherbrooke, coin McGill College": the street crossing, by its own name
         f.claimed.append((s, e))
-        f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None))
+        f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None, inner))
 
 
 
@@ -416,17 +418,17 @@ def _rule_road_code(f):
         s, e = m.start("code"), m.end("code")
         if f.free(s, e):
             f.claimed.append((s, e))
-            f.landmarks.append((s, e, None, None))
+            f.landmarks.append((s, e, None, None, []))
 
 
 def _place_landmarks(f):
-    for _s, _e, town, town_start in f.landmarks:  # the towns named with landmarks are places too
+    for _s, _e, town, town_start, _inner in f.landmarks:  # the towns named with landmarks are places too
         if town_start is not None:
             f.add(town_start, town_start + len(re.match(FR.NAME, f.text[town_start:]).group(0)), town, "landmark")
     cities = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city")
     # a landmark named with its town once ("l'hôpital Anna-Laberge, à Châteauguay") is there at every mention
-    own_town = {f.text[s:e].lower(): town for s, e, town, _ts in f.landmarks if town is not None}
-    for s, e, town, _town_start in f.landmarks:
+    own_town = {f.text[s:e].lower(): town for s, e, town, _ts, _in in f.landmarks if town is not None}
+    for s, e, town, _town_start, inner in f.landmarks:
         town = town or own_town.get(f.text[s:e].lower())
         # the nearest town of its sentence, else (a building or a street) of its paragraph; not a town
         # inside another name ("Festival de Cannes")
@@ -440,6 +442,8 @@ def _place_landmarks(f):
                              or f.text[:s].rstrip().lower().endswith(FR.CROSSING_HEADS)):
             town = _article_town(cities)  # a street, a square, a park, a river with no town near it: the story's town
         if town is None:
+            for hs, he, rec in inner:  # "Collège du Larzac" with no town near it: at least the place in its name
+                f.add(hs, he, rec, rec["rule"])
             continue
         name = f.text[s:e]
         rec = {"name": name[0].upper() + name[1:], "lat": town["lat"], "lon": town["lon"], "kind": "landmark",
@@ -527,7 +531,9 @@ def _rule_place_compound(f):
         words = m.group(0).split("-")
         recs = [f.lookup(w, kinds=_COMPOUND_KINDS) for w in words]
         near = f.near() | {r["country"] for r in recs if r}  # "Laroche", a village, beside "Dijon"
-        recs = [r or f.gaz.resolve(w, near, lambda c: c["kind"] in _COMPOUND_KINDS and c["country"] in near) for w, r in zip(words, recs)]
+        recs = [r or f.gaz.resolve(w, near, lambda c: c["kind"] in _COMPOUND_KINDS and c["country"] in near)
+                or f.gaz.resolve(w, near, lambda c: c["source"] == "newsmap-gazetteer" and c["country"] in near)  # "Morvan", a massif
+                for w, r in zip(words, recs)]
         found = [r for r in recs if r]
         if len(found) < 2 or len({r["country"] for r in found}) > 1:
             continue  # "Petit-Lancy": no Algerian Petit beside the Geneva Lancy; "France-Croatie" is a match
@@ -542,15 +548,17 @@ _MULTIWORD_RE = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’-]+(?: (?:[A-ZÀ-Ö
 
 
 def _rule_multiword_division(f):
-    """``en Brabant flamand``, ``TER Bourgogne Franche Comté``: an ISO 3166-2 division of two or three words (spaces for
-    hyphens, an adjective after the name) that NER cut short or missed; a division only in the article's countries or when
+    """``en Brabant flamand``, ``TER Bourgogne Franche Comté``, ``Pays de Loire``: an ISO 3166-2 division of two or three words
+    (spaces for hyphens, an adjective after the name, ``la`` left out after ``de``) that NER cut short or missed; a division only in the article's countries or when
     its name is in one country only. Before the list of ``assets/gazetteer_extra.json`` (``Bourgogne`` alone)."""
     for m in _MULTIWORD_RE.finditer(f.text):
         words = m.group(0).split(" ")
         for n in range(len(words), 1, -1):
             name = " ".join(words[:n])
             s, e = m.start(), m.start() + len(name)
-            rec = f.lookup(name, kinds={"region"}, weak_ok=f.one_country(name)) if f.free(s, e) else None
+            rec = None
+            for form in dict.fromkeys((name, re.sub(r" de (?=[A-ZÀ-ÖØ-Þ])", " de la ", name))):  # "Pays de Loire": the article left out
+                rec = rec or (f.lookup(form, kinds={"region"}, weak_ok=f.one_country(form)) if f.free(s, e) else None)
             if rec and rec["source"] == "iso3166-2":  # the list's names are the next rule's (La Réunion)
                 f.add(s, e, rec, "multiword-division")
                 break
@@ -620,19 +628,21 @@ def _resolve_entity(f, ent, s, e):
         rec = f.lookup(f"{FR.ARTICLE_CONTRACTIONS[m.group(1)]} {name}")
         if rec:
             return s, e, rec, "ner-article-commune"
+    if ent.label_ == "LOC" and re.search(rf"(?<![\w-]){FR.LOCATIVE_CUES}\s+$", text[max(0, s - 20):s]) and f.one_country(name):
+        rec = f.lookup(name, weak_ok=True)
+        if rec:
+            return s, e, rec, "ner-locative-cue"
     if ent.label_ == "LOC" and len(ent) > 1:
         for sub in _sub_spans(ent):
-            if len(sub) == 1 and sub[0].pos_ == "NOUN":
-                continue  # a capitalised common noun ("Police cantonale", "Confédération")
+            if len(sub) == 1 and (sub[0].pos_ == "NOUN" or sub.text.lower() in FR.GENERIC_NAME_WORDS):
+                continue  # a capitalised common noun ("Police cantonale", "Confédération"), a generic word ("Grand Étang")
+            if "-" in (sub.text[-1:], text[sub.end_char:sub.end_char + 1], text[sub.start_char - 1:sub.start_char]):
+                continue  # a piece of a hyphenated name ("Sainte-" of "Alise-Sainte-Reine")
             if re.fullmatch(r"[IVX]{1,4}", sub.text) or (sub.end < len(sub.doc) and re.fullmatch(r"[IVX]{1,4}", sub.doc[sub.end].text)):
                 continue  # a ruler's name ("Fonds Hassan II", "lycée Henri IV"), not the towns of Hassan or Ii
             rec = f.lookup(sub.text)
             if rec:
                 return sub.start_char, sub.end_char, rec, "ner-subspan"
-    if ent.label_ == "LOC" and re.search(rf"(?<![\w-]){FR.LOCATIVE_CUES}\s+$", text[max(0, s - 20):s]) and f.one_country(name):
-        rec = f.lookup(name, weak_ok=True)
-        if rec:
-            return s, e, rec, "ner-locative-cue"
     if ent.label_ == "LOC":
         online = online_geocoder()
         loc = online.geocode(name) if online else None
@@ -662,8 +672,9 @@ def _rule_ner(f):
         s, e = ent.start_char, ent.end_char
         if text[s:e].startswith(FR.ELISIONS):
             s += 2
-        if s >= e or not f.free(s, e) or norm(text[s:e]) in gaz.seat_keys or text[s:e] in FR.MACRO_REGIONS:
-            continue  # a seat of power is an actor; "le Grand Ouest" is left to the macro-region rule (not "Grand", Vosges)
+        if s >= e or not f.free(s, e) or norm(text[s:e]) in gaz.seat_keys or text[s:e] in FR.MACRO_REGIONS or text[e - 1] == "-":
+            continue  # a seat of power is an actor; "le Grand Ouest" is left to the macro-region rule (not "Grand", Vosges);
+            # "Alise-": NER cut a hyphenated name
         if _NAMED_AFTER.search(text[max(0, s - 30):s]):
             continue  # a district or building named after something else ("quartier de Magenta")
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None

@@ -67,6 +67,10 @@ def test_year_lists_give_one_record_per_year(nlp):
     ("Les secours sont intervenus en soirée.", "en soirée", "2024-11-20", "soir"),
     ("Le 12 novembre, l'incendie a repris dans l'après-midi.", "dans l'après-midi", "2024-11-12", "après-midi"),
     ("Hier, dès l'aube, les pompiers étaient sur place.", "dès l'aube", "2024-11-19", "aube"),
+    ("Pour la fin de l'après-midi et la soirée, des orages vont se développer.", "Pour la fin de l'après-midi", "2024-11-20",
+     "après-midi"),
+    ("Pour la fin de l'après-midi et la soirée, des orages vont se développer.", "et la soirée", "2024-11-20", "soir"),
+    ("Le 12 novembre, il servait de l'eau en cette journée estivale.", "en cette journée", "2024-11-12", None),
 ])
 def test_part_of_day_is_the_day_in_context(text, mention, value, part):
     (d,) = [d for d in find_dates(text, WED) if d["mention"] == mention]
@@ -256,3 +260,47 @@ def test_the_combined_date_pattern_finds_what_the_plain_alternation_finds():
             "à Noël, dans la soirée du 4 au 5 juin, le 1er janvier 2025 à l'aube, les 3, 4 et 5 juillet.")
     got = [(m.span(), m.lastgroup) for m in dates._regex().finditer(text)]
     assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text)] and len(got) >= 15
+
+
+def test_a_part_of_the_day_counts_from_the_storys_day_not_from_a_date_inside_a_clause(nlp):
+    text = ("Le tribunal a affiché sa fermeté mardi, alors que comparaissaient des individus arrêtés en flagrant délit "
+            "dimanche, après le match. Les premières condamnations sont tombées en milieu d'après-midi.")
+    got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2018, 7, 17), nlp(text))}  # a Tuesday
+    assert got["dimanche"] == "2018-07-15" and got["en milieu d'après-midi"] == "2018-07-17"
+
+
+def test_la_veille_counts_from_the_storys_day_not_from_a_nouns_date(nlp):
+    text = ("Jour 2 ce samedi 7 mai pour le week-end de réouverture du musée. Après la folie du vendredi soir, les officiels "
+            "ont pris la parole. Le maire est revenu sur le succès de la veille.")
+    got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2022, 5, 7), nlp(text))}
+    assert got["la veille"] == "2022-05-06"
+
+
+@pytest.mark.parametrize("text,published,mention,value", [
+    ("Jusqu'au 30 novembre, une exposition est présentée au musée.", dt.date(2022, 5, 23), "Jusqu'au 30 novembre", "2022-11-30"),
+    ("Il a annoncé l'annulation de ses concerts prévus jusqu'à la fin mai. Ceux de Lyon, les 24, 25 et 26 mai, ont été annulés.",
+     dt.date(2023, 4, 4), "les 24, 25 et 26 mai", "2023-05-24"),
+    ("En France, les concerts de Toulouse, les 20 et 21 avril, ont été annulés.", dt.date(2023, 4, 4), "les 20 et 21 avril",
+     "2023-04-20"),
+    ("Le concert du 20 avril a été annulé.", dt.date(2023, 6, 4), "20 avril", "2023-04-20"),
+    ("Une enseignante qui est tombée au combat à la fin mai manifestait.", dt.date(2023, 12, 22), "fin mai", "2023-05"),
+])
+def test_the_year_of_a_day_and_month_without_one(nlp, text, published, mention, value):
+    got = {d["mention"]: d["value"] for d in find_dates(text, published, nlp(text))}
+    assert got[mention] == value
+
+
+def test_a_weekday_that_contradicts_its_date_corrects_a_misprinted_month(nlp):
+    text = "A ce jour, mercredi 1er mars 2020, 190 cas ont été déclarés positifs."
+    (d,) = [d for d in find_dates(text, dt.date(2020, 4, 1), nlp(text)) if d["rule"] == "full"]
+    assert (d["value"], d["corrected"]) == ("2020-04-01", "weekday")
+    text = "Le mercredi 1er mars 2020, la séance a été levée."  # no such Wednesday near publication: the date as written
+    assert find_dates(text, dt.date(2020, 9, 1), nlp(text))[0]["value"] == "2020-03-01"
+
+
+def test_a_bare_day_with_no_month_in_its_sentence_is_in_the_storys_month(nlp):
+    text = "Le prévenu comparaît ce 11 octobre. Il a été incarcéré le 9, car une peine n'avait pas été exécutée."
+    got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2021, 10, 12), nlp(text))}
+    assert got["le 9"] == "2021-10-09"
+    text = "Le prévenu comparaît ce 3 octobre. Il a été incarcéré le 28, car une peine n'avait pas été exécutée."
+    assert {d["mention"]: d["value"] for d in find_dates(text, dt.date(2021, 10, 4), nlp(text))}["le 28"] == "2021-09-28"

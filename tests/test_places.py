@@ -466,3 +466,39 @@ def test_documented_rows_are_found_by_whole_names_longest_first_and_capitalised(
     text = "Ainsi, la mer du Nord, l'AIN et la Côte-d'Or; ain; Nord-Est, Nord."
     found = [(text[s:e], row["name"]) for s, e, row in m.find(text)]
     assert found == [("mer du Nord", "Mer du Nord"), ("AIN", "Ain"), ("Côte-d'Or", "Côte-d'Or"), ("Nord", "Nord")]
+
+
+def test_a_generic_word_or_a_hyphenated_piece_of_a_name_is_no_town(extract_text):
+    names = places(extract_text("Un séisme a été ressenti à Salazie, selon le Bureau central sismologique français. "
+                                "Il a été localisé au nord de Grand Étang, sur l'île."))
+    assert "Grand" not in names
+    doc = extract_text("Alise-Sainte-Reine MuséoParc : une exposition\n"
+                       "Le vernissage a eu lieu samedi au sein de l'établissement situé à Alise-Sainte-Reine.")
+    names = places(doc)
+    assert not any(n.startswith("Sainte") for n in names)
+    assert names["Alise-Sainte-Reine"]["country"] == "FR" and names["Alise-Sainte-Reine"]["count"] == 2
+
+
+def test_natural_regions_volcanoes_and_historic_sites_of_the_extra_list(extract_text):
+    doc = extract_text("Les orages gagneront la Bourgogne, la Lorraine et la Champagne. L'Observatoire volcanologique du piton "
+                       "de la Fournaise a enregistré un séisme au nord de Grand Étang. Le MuséoParc Alésia rouvre.")
+    names = places(doc)
+    assert "Champagné" not in names and near(names["Champagne"], 49.0, 4.1, 100)
+    assert names["Piton de la Fournaise"]["country"] == "RE" and names["Grand Étang"]["country"] == "RE"
+    assert near(names["Alésia"], 47.54, 4.49, 5)
+
+
+def test_a_landmark_with_no_town_near_it_keeps_the_place_in_its_name(extract_text):
+    doc = extract_text("La rentrée a eu lieu lundi.\nLe Collège du Vercors a ouvert ses portes, a indiqué le Département.")
+    assert places(doc)["Vercors"]["kind"] == "region"
+
+
+def test_a_massif_in_a_route_name_is_one_of_its_parts(extract_text):
+    doc = extract_text("Des perturbations sont à prévoir sur les lignes Dijon-Laroche et Morvan-Laroche-Paris samedi.")
+    assert places(doc)["Morvan"]["kind"] == "region"
+
+
+def test_a_division_named_without_its_article(extract_text):
+    doc = extract_text("Des orages vont se développer entre les Pays de Loire, la Normandie et l'Île-de-France.")
+    p = places(doc)["Pays de la Loire"]
+    assert p["kind"] == "region" and p["mentions"] == ["Pays de Loire"]

@@ -183,6 +183,14 @@ NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "si
 # parts of a day that stand for the day in context ("dans la soirée")
 DAY_PARTS = (r"(?:dans|en|tard dans|tôt dans) la (?:soirée|matinée|nuit|journée)|en (?:début |fin )?(?:soirée|matinée)"
              r"|dans l'après-midi|en (?:début|fin|milieu) d'après-midi|en (?:fin|milieu|début) de (?:journée|soirée|matinée)"
-             r"|(?:dès|à) l'aube|au petit matin|plus tôt dans la journée")
+             r"|(?:dès|à) l'aube|au petit matin|plus tôt dans la journée"
+             # "pour la fin de l'après-midi et la soirée", "en cette journée estivale": a part of the day in context
+             r"|(?:pour |durant |pendant )?la fin de (?:l'après-midi|la soirée|la matinée|la journée)"
+             r"|(?:pour|et|puis|durant|pendant) la (?:soirée|matinée|nuit)(?! d)|en cette (?:journée|soirée|matinée|nuit)")
 QUARTER_WORDS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4}
 SEASONS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}  # first month
+# verbs whose compound past takes "être" ("elle est tombée", "il est arrivé"): "est" + participle is then a past, not the
+# present passive ("une exposition est présentée")
+ETRE_VERBS = frozenset({"aller", "venir", "arriver", "partir", "entrer", "sortir", "monter", "descendre", "naître", "mourir",
+                        "décéder", "tomber", "rester", "retourner", "revenir", "devenir", "parvenir", "passer", "repartir",
+                        "rentrer", "survenir", "intervenir", "advenir", "apparaître", "disparaître"})

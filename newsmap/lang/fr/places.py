@@ -84,6 +84,11 @@ CAPITAL_SAME = frozenset({"fédérale"})
 CLAUSE_WORDS = frozenset({"a", "est", "était", "sera", "avait", "et", "où", "qui", "que", "ont", "se", "s'", "ne", "n'", "y"})
 # small words that stay in lower case inside a place name ("Saint-Germain-des-Prés", "Villeneuve-sur-Lot")
 NAME_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "sur", "sous", "en", "et", "lès", "lez", "aux", "au", "d", "l"})
+# generic first words of a name: alone, a piece of a longer name ("Grand Étang", "Petit-Lancy"), never a town of their own
+# (the village of Grand, Vosges)
+GENERIC_NAME_WORDS = frozenset({"grand", "grande", "petit", "petite", "haut", "haute", "bas", "basse", "saint", "sainte",
+                                "mont", "port", "pointe", "cap", "lac", "val", "vieux", "vieille", "nouveau", "nouvelle",
+                                "nord", "sud", "est", "ouest", "centre", "plaine", "bois", "champ", "champs", "étang"})
 
 
 # ---------------------------------------------------------------- patterns built from the words above
