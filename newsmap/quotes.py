@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW,
+from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, KIN_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW,
                               PERSON_NOUNS, FLOOR_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS,
                               SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
 
@@ -204,6 +204,8 @@ def _possessed_role(res, head):
     det = next((c for c in head.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
     if head.pos_ != "NOUN" or det is None or det.i > head.i:
         return None
+    if head.lower_ not in PERSON_NOUNS | TITLE_HEADS | KIN_NOUNS:
+        return None  # "a exprimé son inquiétude": what is expressed, no one
     if any(t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree):
         return None  # "son avocat Me Jean Dupont": the name decides
     end = head.i + 1
@@ -263,6 +265,49 @@ def _governing_speech(tok, max_up=7):
         if t.pos_ == "VERB" and first_verb is None:
             first_verb = t
     return first_verb
+
+
+_VERB_RULES = ("governing-verb", "nearest-verb", "sentence-subject", "actor-before-verb")  # speakers read off the parse
+_CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj", "parataxis")  # a verb in the clause chain of what is said
+_SAME_NP_DEPS = ("conj", "appos", "flat:name", "fixed")  # hops that stay in one noun phrase
+
+
+def _marked_term(span) -> bool:
+    """Quoted words that are a term, not someone's words: at most three words, nouns and adjectives only (no verb,
+    pronoun, number, adverb or first/second person), that no speech act introduces: neither a speech verb or noun
+    takes them (within two noun phrases: « dénonce une « provocation » », « la livraison de « mines … » ») nor
+    the clause they stand in is what is said. « une « super-Terre » située dans une zone « habitable » » in a
+    sentence whose verb is « annoncer la découverte de … »: terms."""
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct]
+    if not words or len(words) > 3 or any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "CCONJ") for t in words) \
+            or any(t.morph.get("Person") and t.morph.get("Person")[0] in ("1", "2") for t in words):
+        return False
+    inside = {t.i for t in words}
+    t = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
+    if any(c.dep_ in ("nsubj", "cop") for c in t.children):
+        return False  # « qu'il sera « équitable » »: the predicate of a clause, a statement
+    if any("Rel" in c.morph.get("PronType") for c in t.children):
+        return True  # « dont une « super-Terre » »: one of the things a noun before names, described
+    nominal = 0
+    for _ in range(12):
+        if t.head.i == t.i:
+            return True
+        dep, t = t.dep_, t.head
+        if is_speech(t) or _reports_clause(t):
+            return False
+        if dep == "acl:relcl":
+            return True  # inside a relative clause describing something
+        if t.pos_ in ("VERB", "AUX"):
+            if t.dep_ not in _CLAUSE_DEPS:
+                return True  # the argument of a verb that says nothing, in no clause of what is said
+            nominal = 0
+        elif dep not in _SAME_NP_DEPS:
+            nominal += 1
+            if nominal > 2:
+                return True
+    return True
 
 
 def _edges(tok):
@@ -439,6 +484,8 @@ class _Quotes:
             actor, mtok, speaker_span, rule = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
             if actor is None:
                 continue  # quoted words no one is said to have spoken: a term, a title, scare quotes, a vox pop
+            if kind == "partial" and rule in _VERB_RULES and _marked_term(_tokens_in(doc, s, e)):
+                continue  # une « super-Terre » située dans une zone « habitable »: a term, whoever the sentence's subject
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)
 
     def _names_a_thing(self, m, kind, words) -> bool:
@@ -695,6 +742,10 @@ class _Quotes:
         for t in toks or ():
             if is_speech(t) and t.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in t.children):
                 a, subj = self._subject(t)
+                if a is not None:
+                    return a, subj, None
+            elif is_speech(t) and t.pos_ == "VERB" and all(x.pos_ in ("ADV", "PRON", "AUX") for x in toks[:t.i - toks.start]):
+                a, subj = np_after(t, self.res, self.date_spans)  # « … » Ainsi s'exprimait X: in inversion
                 if a is not None:
                     return a, subj, None
         return None

@@ -422,3 +422,23 @@ def test_a_hyphenated_title_before_a_name_is_not_a_speaker_of_its_own(extract_te
     # split at its hyphen, "ministre-président" gave a speaker "Ministre-"
     doc = extract_text("« Nous continuons à travailler », a déclaré le ministre-président Rudi Vervoort.")
     assert _by_text(doc)["Nous continuons à travailler"]["speaker"] == "Rudi Vervoort"
+
+
+def test_a_quoted_term_no_speech_act_introduces_is_not_a_quote(extract_text):
+    # scare quotes in a science piece: the sentence's speech verb announces a discovery, not these words
+    doc = extract_text("Une équipe d'astronomes a annoncé la découverte de trois nouvelles planètes, dont une « super-Terre » "
+                       "située dans une zone « habitable ». Le chercheur Paul Martin a dirigé cette équipe grâce au télescope "
+                       "Harps, redoutable « chasseur » de planètes.\n"
+                       "Le ministre Jean Dupont a dénoncé une « provocation » et jugé la proposition « prématurée ».")
+    qs = _by_text(doc)
+    assert not {"super-Terre", "habitable", "chasseur"} & set(qs)
+    assert qs["provocation"]["speaker"] == qs["prématurée"]["speaker"] == "Jean Dupont"
+
+
+def test_ainsi_s_exprimait_after_a_quote_opening_the_paragraph(extract_text):
+    doc = extract_text("Le musée a rouvert samedi.\n"
+                       "« Cette année sera celle du renouveau. » Ainsi s'exprimait Paul Martin, président du musée, devant les "
+                       "visiteurs. Le Japon, dont une île se trouve tout près, a exprimé son inquiétude.")
+    qs = _by_text(doc)
+    assert qs["Cette année sera celle du renouveau."]["speaker"] == "Paul Martin"
+    assert not any(q["speaker"] == "Inquiétude" for q in doc["quotes"])  # what is expressed is no one

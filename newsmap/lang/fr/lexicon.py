@@ -14,7 +14,7 @@ SPEECH_VERBS = {
     "supplier", "jurer", "garantir", "penser", "croire", "redouter", "préférer", "concéder",
     "publier", "poster", "s'inquiéter", "se féliciter", "souhaiter", "vouloir", "redire", "décrire",
     "analyser", "évoquer", "revendiquer", "reconnaitre", "sommer", "avouer", "répliquer", "rétorquer", "arguer",
-    "objecter", "relater",
+    "objecter", "relater", "exprimer",
     # manner of saying, common after a quote (« … », peste X / soupire-t-il)
     "pester", "soupirer", "hurler", "crier", "écrier", "tonner", "fulminer", "tempêter", "renchérir", "nuancer",
     "tacler", "railler", "murmurer", "confesser", "plaisanter", "indigner", "étonner", "agacer", "alarmer", "désoler",
@@ -109,6 +109,13 @@ PERSON_NOUNS = {
     "magistrat", "magistrate", "prévenu", "prévenue", "accusé", "accusée", "suspect", "suspecte", "édile",
     "bourgmestre", "préfet", "préfète", "opposant", "opposante", "ex-président", "ex-présidente", "patron",
     "patronne", "fondateur", "fondatrice", "militant", "militante", "syndicaliste", "élu", "chef",
+}
+# people named by their tie to someone ("a raconté sa mère", "dit son entourage"): with a possessive, a speaker
+KIN_NOUNS = {
+    "mère", "père", "fils", "fille", "frère", "sœur", "soeur", "épouse", "époux", "mari", "femme", "compagne", "compagnon",
+    "oncle", "tante", "cousin", "cousine", "grand-mère", "grand-père", "parent", "parents", "proche", "proches", "ami", "amie",
+    "amis", "voisin", "voisine", "collègue", "collègues", "entourage", "conseil", "défenseur", "camarade", "coéquipier",
+    "coéquipière", "partenaire", "porte-parole", "équipe", "famille", "veuve", "enfant", "enfants", "patron", "employeur",
 }
 EVENT_VERBS = {
     # statement-like
