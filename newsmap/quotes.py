@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, KIN_NOUNS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW,
+from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, KIN_NOUNS, SOURCE_DOCUMENTS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW,
                               PERSON_NOUNS, FLOOR_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS,
                               SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
 
@@ -213,6 +213,15 @@ def _possessed_role(res, head):
         end += 1  # "sa fille aînée"
     name = head.doc[det.i + 1:end].text  # named as generic sources are, without the determiner ("Avocate")
     return res.reg.source(name[:1].upper() + name[1:], det.idx, head.doc[end - 1].idx + len(head.doc[end - 1]))
+
+
+def _issuer(head):
+    """« selon un bilan de l'ONG Acled »: the one who issued the document a ``selon`` names, else the head itself."""
+    if head.lower_ not in SOURCE_DOCUMENTS:
+        return head
+    named = [c for c in head.children if c.dep_ in ("nmod", "appos") and c.i > head.i and c.pos_ in ("NOUN", "PROPN")]
+    short = [c for c in named if c.dep_ == "appos" and c.i > 0 and c.doc[c.i - 1].text == "("]  # "… Project (Acled)"
+    return (short or named or [head])[0]
 
 
 def _member_for_group(res, head, actor):
@@ -599,7 +608,8 @@ class _Quotes:
             while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < sent.end:
                 head = self.doc[head.i + 1]
             if head is not None and head.pos_ in ("NOUN", "PROPN") and not _OWN_SOURCE_RE.match(self.text, sm.end()):
-                a = self.res.resolve(head)
+                head = _issuer(head)
+                a = _appositive_person(self.res, self.res._np_span(head).end, sent.end) or self.res.resolve(head)
                 if a is not None and a["kind"] in ("person", "organisation", "government"):
                     return a, head
         m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+", lead)
@@ -1138,6 +1148,7 @@ class _Quotes:
     def _selon(self, sent, taken):
         text = self.text
         st = text[sent.start_char:sent.end_char]
+        claim_from = sent.start_char  # "A selon X, et B, selon Y.": B's claim starts after X's phrase
         for m in _SELON_RE.finditer(st):
             abs_s = sent.start_char + m.end()
             tok = _tokens_in(self.doc, abs_s, abs_s + 1)
@@ -1146,6 +1157,14 @@ class _Quotes:
             head = tok[0]
             while head.pos_ in ("DET", "ADJ", "NUM") and head.i + 1 < sent.end:
                 head = head.doc[head.i + 1]
+            start_from = claim_from
+            issuer = _issuer(head)
+            if issuer is not head:  # "selon un bilan de l'ONG Armed Conflict … (Acled), …": the phrase runs to its comma
+                comma = text.find(",", abs_s, sent.end_char)
+                claim_from = comma if 0 < comma - abs_s < 120 else self.res._np_span(head).end_char
+            else:
+                claim_from = self.res._np_span(head).end_char
+            head = issuer
             if _OWN_SOURCE_RE.match(st, m.end()):
                 continue  # "selon nos informations": the outlet itself
             same = _SAME_SOURCE_RE.match(st, m.end())
@@ -1158,7 +1177,7 @@ class _Quotes:
             if cited and not same:  # "selon des sources citées par l'AFP": the sources, not the agency
                 sp = self.doc.char_span(np.start_char, cited.start(), alignment_mode="expand")
                 a = self.res.resolve_span(sp, generic=True) if sp is not None else None
-            np_end = np.end_char
+            np_end = max(np.end_char, claim_from)
             named = None if same else self._name_closing_frame(abs_s, sent.end_char)
             if named is not None:  # "Selon l'ex-analyste du ministère … et lanceuse d'alerte Annie Trudel, …"
                 a, np_end = named
@@ -1176,12 +1195,12 @@ class _Quotes:
                 e = sent.end_char
             elif rest_after.strip(" ,.;\n") == "":
                 # "<claim>, selon X."
-                s = sent.start_char
+                s = start_from
                 e = sent.start_char + m.start()
             else:
                 continue  # "… appartient selon Helsinki à la « flotte fantôme »": the partial quote carries it
             seg = text[s:e]
-            s += len(seg) - len(seg.lstrip())
+            s += len(seg) - len(re.sub(r"^[\s,;]*(?:(?:et|mais|ou)\s+)?", "", seg))
             seg = text[s:e].rstrip(" ,.;:\n")
             e = s + len(seg)
             if e - s < 8:
@@ -1230,7 +1249,8 @@ class _Quotes:
             if t.text in (".", "!", "?", ";", ":"):
                 break
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
-                before = [x for x in rest[:k] if x.pos_ not in ("AUX", "ADV")]
+                before = [x for x in rest[:k] if x.pos_ not in ("AUX", "ADV") and not x.dep_.startswith("expl")
+                          and x.lower_ not in ("se", "s'", "s’", "ne", "n'", "n’")]
                 if before and before[-1].lower_ in ("qui", "que", "qu'", "qu’", "dont", "où"):
                     continue  # a relative clause inside the gloss ("face à l'extrême droite qui a fait …")
                 # "selon X, samedi, rapportent les médias" / "selon X, rapportent les médias": a relay of X's claim

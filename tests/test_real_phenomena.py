@@ -442,3 +442,18 @@ def test_ainsi_s_exprimait_after_a_quote_opening_the_paragraph(extract_text):
     qs = _by_text(doc)
     assert qs["Cette année sera celle du renouveau."]["speaker"] == "Paul Martin"
     assert not any(q["speaker"] == "Inquiétude" for q in doc["quotes"])  # what is expressed is no one
+
+
+def test_two_selon_in_one_sentence_a_document_s_issuer_and_a_name_after_a_description(extract_text):
+    doc = extract_text("Combats au Soudan\n"
+                       "Les combats ont fait plus de 3.900 morts selon un bilan de l'ONG Armed Conflict Location & Event Data "
+                       "Project (Acled), et 3,3 millions de déplacés et réfugiés, selon l'ONU.\n"
+                       "\"Seize citoyens sont morts aujourd'hui\", selon le comité de résistance de ce quartier, l'un des groupes "
+                       "de citoyens qui se sont constitués pour organiser l'entraide.\n"
+                       "Mohamed Mansour, un habitant, a déclaré à l'AFP avoir \"aidé à sortir huit corps\" des décombres.\n"
+                       "\"Quatre personnes ont été tuées dans la maison voisine\", selon un autre résident, Hagar Youssef.")
+    qs = _by_text(doc)
+    assert qs["Les combats ont fait plus de 3.900 morts"]["speaker"] == "Acled"
+    assert qs["3,3 millions de déplacés et réfugiés"]["speaker"] == "ONU"
+    assert not any(t.startswith("l'un des groupes") for t in qs)  # says who the source is, not what it said
+    assert qs["Quatre personnes ont été tuées dans la maison voisine"]["speaker"] == "Hagar Youssef"

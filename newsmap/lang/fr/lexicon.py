@@ -168,6 +168,9 @@ SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speake
 # "il a appris que …" is no statement
 TRAILING_ONLY_VERBS = {"apprendre"}
 DOCUMENT_NOUNS = {"communiqué", "texte", "document", "rapport", "bulletin", "note", "lettre", "déclaration", "message"}
+# what a ``selon`` may name instead of its source ("selon un bilan de l'ONG X"): the source is the one after "de"
+SOURCE_DOCUMENTS = DOCUMENT_NOUNS | {"bilan", "étude", "estimation", "estimations", "décompte", "sondage", "enquête", "chiffres",
+                                     "données", "relevé", "relevés", "prévisions", "statistiques", "comptage", "analyse"}
 CITED_BY = r"(?:cité|rapporté|relayé|interrogé|contacté|joint)e?s?\s+par"  # "selon des sources citées par l'AFP"
 # the one spoken to, not the speaker ("en discuter au micro de Philippe Cantin", "interrogé par X")
 RECIPIENT_CUES = r"au micro d[e']|au micro d’|à l'antenne d[e']|à l’antenne d[e’]|interrogée? par|questionnée? par|auprès d[e'’]"
