@@ -527,8 +527,11 @@ class _Quotes:
         if span is None:
             return None
         toks = list(span)
+        persons = {ent.start for ent in self.res.ents if ent.label_ == "PER" and s < ent.start_char < e}
         for k, t in enumerate(toks):
-            if not (t.pos_ == "VERB" and is_speech(t) or _inverted_speech(t)) or t.idx >= e:
+            manner = t.i + 1 in persons and t.is_alpha and t.text.islower() and t.lower_ not in _NOT_VERBS \
+                and k > 0 and toks[k - 1].text == ","  # « A, grince X. B », whatever tag the parser gave the verb
+            if not (t.pos_ == "VERB" and is_speech(t) or _inverted_speech(t) or manner) or t.idx >= e:
                 continue
             j, pron = k - 1, None
             while j > 0 and (toks[j].pos_ in ("AUX", "ADV") or toks[j].lower_ in ("s'", "se") or toks[j].text.startswith("-")):

@@ -457,3 +457,13 @@ def test_two_selon_in_one_sentence_a_document_s_issuer_and_a_name_after_a_descri
     assert qs["3,3 millions de déplacés et réfugiés"]["speaker"] == "ONU"
     assert not any(t.startswith("l'un des groupes") for t in qs)  # says who the source is, not what it said
     assert qs["Quatre personnes ont été tuées dans la maison voisine"]["speaker"] == "Hagar Youssef"
+
+
+def test_a_manner_verb_inside_the_marks_before_a_name_splits_the_quote(extract_text):
+    doc = extract_text("Le match a été tendu mercredi.\n"
+                       "« Je le trouve assez sévère, souffle l’ailier droit Paul Martin. Il n’y avait aucune intention de ma "
+                       "part. » Le score est resté serré. « Ce qui est positif avec ces joueurs, c'est qu'on oublie très vite, "
+                       "jubile Fabien Courtial. On a traversé un gros temps faible et on est revenu.")
+    qs = _by_text(doc)
+    assert qs["Je le trouve assez sévère"]["speaker"] == "Paul Martin"
+    assert qs["Ce qui est positif avec ces joueurs, c'est qu'on oublie très vite"]["speaker"] == "Fabien Courtial"

@@ -18,6 +18,7 @@ SPEECH_VERBS = {
     # manner of saying, common after a quote (« … », peste X / soupire-t-il)
     "pester", "soupirer", "hurler", "crier", "écrier", "tonner", "fulminer", "tempêter", "renchérir", "nuancer",
     "tacler", "railler", "murmurer", "confesser", "plaisanter", "indigner", "étonner", "agacer", "alarmer", "désoler",
+    "souffler", "jubiler", "sourire", "réjouir", "enthousiasmer", "exulter", "amuser",
 }
 # verbs that introduce reported speech with « que » (indirect quotes)
 REPORT_VERBS = {
