@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .lang.fr.lexicon import (CITED_BY, DOCUMENT_NOUNS, KIN_NOUNS, SOURCE_DOCUMENTS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW,
+from .lang.fr.lexicon import (CAUSATIVE_SPEECH, CITED_BY, DOCUMENT_NOUNS, KIN_NOUNS, SOURCE_DOCUMENTS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW,
                               PERSON_NOUNS, FLOOR_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS,
                               SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
 
@@ -74,7 +74,13 @@ def _inverted_speech(tok) -> bool:
 
 
 def is_speech(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in SPEECH_VERBS or (tok.pos_ == "NOUN" and _lemma(tok) in SPEECH_NOUNS)
+    return tok.pos_ in ("VERB", "AUX") and (_lemma(tok) in SPEECH_VERBS or _causative_speech(tok)) \
+        or (tok.pos_ == "NOUN" and _lemma(tok) in SPEECH_NOUNS)
+
+
+def _causative_speech(tok) -> bool:
+    """« a fait savoir le ministère », « a laissé entendre X »: the infinitive after « faire » / « laisser » says."""
+    return tok.i > 0 and (_lemma(tok.doc[tok.i - 1]), tok.lemma_.lower()) in CAUSATIVE_SPEECH
 
 
 def subject_of(verb, res, _depth=0, generic=False, _said=False):
@@ -149,7 +155,7 @@ def np_after(verb, res, dates=()):
         if t.is_punct and t.text != ",":
             return None, None
         if t.pos_ in ("ADV", "SCONJ", "CCONJ") or t.text == "," or "-t-" in t.text or any(s <= t.idx < e for s, e in dates) \
-                or (i == verb.i + 1 and is_speech(t) and "Inf" in t.morph.get("VerbForm")):  # "est venu dire devant …"
+                or (i == verb.i + 1 and (is_speech(t) or _causative_speech(t)) and "Inf" in t.morph.get("VerbForm")):  # "est venu dire devant …"
             i += 1
             continue
         if t.pos_ == "ADP":  # skip a prepositional phrase: "sur Telegram", "lors d'une réunion"
@@ -161,6 +167,10 @@ def np_after(verb, res, dates=()):
                 return None, None
             i = doc[j].right_edge.i + 1
             for c in doc[j].rights:
+                if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and not any(g.dep_ == "case" for g in c.children) \
+                        and doc[c.left_edge.i].lower_ in ("le", "la", "l'", "l’", "les"):
+                    i = c.left_edge.i  # "dans un communiqué le ministère de …": no "de", the subject the parser hung on it
+                    break
                 if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.text[:1].isupper()):  # "de son côté Me Jonathan De Taye"
                     i = c.i
                     break
@@ -965,6 +975,8 @@ class _Quotes:
         for t in prev:
             if t.pos_ == "VERB" and is_speech(t) and not any(qs < t.idx < qe for qs, qe in self.marked):
                 a, subj = self._subject(t)  # a pronoun there goes back one more sentence
+                if a is None and t.i > prev.start and self.doc[t.i - 1].text == ",":
+                    a, subj = np_after(t, self.res, self.date_spans)  # "…, a fait savoir le ministère."
                 if a is not None:
                     found.append((t.i, a, subj))
         for m in _SELON_RE.finditer(self.text, prev.start_char, prev.end_char):

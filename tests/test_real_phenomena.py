@@ -467,3 +467,16 @@ def test_a_manner_verb_inside_the_marks_before_a_name_splits_the_quote(extract_t
     qs = _by_text(doc)
     assert qs["Je le trouve assez sévère"]["speaker"] == "Paul Martin"
     assert qs["Ce qui est positif avec ces joueurs, c'est qu'on oublie très vite"]["speaker"] == "Fabien Courtial"
+
+
+def test_a_ministry_s_statement_fait_savoir_and_il_after_it(extract_text):
+    doc = extract_text("Le bilan des incendies s’est alourdi avec trente quatre victimes, a indiqué dans un communiqué le ministère "
+                       "de l’Intérieur.\n"
+                       "Les services de la Protection civile sont à pied d’oeuvre dans des opérations d’extinction des incendies "
+                       "« au niveau de 11 wilayas », a fait savoir le ministère.\n"
+                       "Il a en outre précisé que « 8.000 agents, 529 camions et 10 colonnes mobiles » sont mobilisés pour tenter "
+                       "de circonscrire les feux.")
+    qs = _by_text(doc)
+    for text in ("Le bilan des incendies s’est alourdi avec trente quatre victimes", "au niveau de 11 wilayas",
+                 "8.000 agents, 529 camions et 10 colonnes mobiles"):
+        assert qs[text]["speaker"] == "Ministère de l'Intérieur"

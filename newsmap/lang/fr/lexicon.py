@@ -20,6 +20,8 @@ SPEECH_VERBS = {
     "tacler", "railler", "murmurer", "confesser", "plaisanter", "indigner", "étonner", "agacer", "alarmer", "désoler",
     "souffler", "jubiler", "sourire", "réjouir", "enthousiasmer", "exulter", "amuser",
 }
+# "a fait savoir X", "a laissé entendre X": a causative verb and an infinitive that together say
+CAUSATIVE_SPEECH = {("faire", "savoir"), ("laisser", "entendre"), ("faire", "valoir")}
 # verbs that introduce reported speech with « que » (indirect quotes)
 REPORT_VERBS = {
     "déclarer", "dire", "affirmer", "ajouter", "expliquer", "estimer", "souligner", "préciser", "indiquer",
