@@ -501,11 +501,27 @@ class _Quotes:
             if self._names_a_thing(m, kind, words):
                 continue
             actor, mtok, speaker_span, rule = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
+            if kind == "direct" and rule in _GUESS_RULES and self._intertitle(m):
+                # « Une année heureuse » alone on its line, no verb: an intertitle; it has a speaker only if it repeats
+                # the words of a quote (echoes), never the last one who spoke
+                self._add(s, e, kind, None, None, end_sent, spans, rule=None)
+                continue
             if actor is None:
                 continue  # quoted words no one is said to have spoken: a term, a title, scare quotes, a vox pop
             if kind == "partial" and rule in _VERB_RULES and _marked_term(_tokens_in(doc, s, e)):
                 continue  # une « super-Terre » située dans une zone « habitable »: a term, whoever the sentence's subject
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)
+
+    def _intertitle(self, m) -> bool:
+        """A quote alone on its line, without a final stop or a conjugated verb (« Une année heureuse »)."""
+        ls = self.text.rfind("\n", 0, m.start()) + 1
+        le = self.text.find("\n", m.end())
+        line = self.text[ls:le if le >= 0 else len(self.text)].strip()
+        inner = self.text[m.start() + 1:m.end() - 1].strip()
+        if line.strip("«»“”\" ") != inner.strip("«»“”\" ") or re.search(r"[.!?…]$", inner) or len(inner.split()) > 12:
+            return False
+        toks = _tokens_in(self.doc, m.start(), m.end())
+        return toks is not None and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in toks)
 
     def _names_a_thing(self, m, kind, words) -> bool:
         """Quoted words that name something rather than report speech: a gloss in parentheses (« Ostatnia
@@ -1366,6 +1382,8 @@ class _Cand:
             self.verb = _governing_speech(tok.root) if tok is not None else None
 
 
+# rules that guess a speaker from the quotes and names around, no attribution of the quote's own
+_GUESS_RULES = ("continues-previous", "previous-sentence-verb", "next-sentence-verb", "recent-speaker", "latest-person")
 # the speaker rules, in the order they are tried (each names the ``rule`` it records)
 DIRECT_RULES = [
     ("pronoun-inversion", _Quotes._r_pronoun_inversion),
@@ -1407,6 +1425,7 @@ def find_quotes(ctx) -> None:
     q = _Quotes(ctx)
     q.guillemets()
     q.echoes()
+    q.out = [r for r in q.out if r["speaker_id"]]  # intertitles no quote of the body gives a speaker
     q.indirect()
     q.statement_dates()
     q.share_occasion()

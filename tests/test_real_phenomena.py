@@ -480,3 +480,14 @@ def test_a_ministry_s_statement_fait_savoir_and_il_after_it(extract_text):
     for text in ("Le bilan des incendies s’est alourdi avec trente quatre victimes", "au niveau de 11 wilayas",
                  "8.000 agents, 529 camions et 10 colonnes mobiles"):
         assert qs[text]["speaker"] == "Ministère de l'Intérieur"
+
+
+def test_a_quoted_line_without_verb_is_an_intertitle_not_the_last_speaker_s(extract_text):
+    doc = extract_text("Le collège a ouvert lundi. « Soit près de 3.500 élèves », assure le président du Département, "
+                       "Arnaud Viala.\n"
+                       "Les douze professeurs ont pris leurs quartiers.\n"
+                       "« Une année heureuse et pleine de sérénité »\n"
+                       "La rentrée s'est bien passée.")
+    qs = _by_text(doc)
+    assert qs["Soit près de 3.500 élèves"]["speaker"] == "Arnaud Viala"
+    assert "Une année heureuse et pleine de sérénité" not in qs
