@@ -768,6 +768,28 @@ class _Quotes:
                     return a, subj, None
         return None
 
+    def _r_previous_sentence_pour(self, c):
+        """"Ce n'est pas le cas pour la représentante du parquet. « … »": a ``pour X`` closing the sentence before the
+        quote (same paragraph) announces X's view (a person's name or a role, as the text names it)."""
+        sent = c.sent
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev is None or "\n" in self.text[prev.end_char:c.m.start()]:
+            return None
+        m = re.search(r"\bpour\s+(?=\S)", self.text[prev.start_char:prev.end_char])
+        tok = _tokens_in(self.doc, prev.start_char + m.end(), prev.start_char + m.end() + 1) if m else None
+        if tok is None:
+            return None
+        head = tok[0]
+        while head.pos_ in ("DET", "ADJ") and head.i + 1 < prev.end:
+            head = self.doc[head.i + 1]
+        np = self.res._np_span(head)
+        if not re.match(r"\s*[.!?]?\s*$", self.text[np.end_char:prev.end_char]):
+            return None  # the frame must close the sentence
+        if head.pos_ != "PROPN" and head.lower_ not in TITLE_HEADS | PERSON_NOUNS:
+            return None
+        a = self.res.resolve(head, generic=True)
+        return (a, head, None) if a is not None and a["kind"] in ("person", "source") else None
+
     def _r_next_sentence_verb(self, c):
         """« … » opening a paragraph, its speaker named right after: « … » C'est par un communiqué que Stromae a
         annoncé … / « … » Beau joueur, Ludovic Magnin reconnaissait …"""
@@ -1395,6 +1417,7 @@ DIRECT_RULES = [
     ("colon-lead", _Quotes._r_colon_lead),
     ("continues-previous", _Quotes._r_continues_previous),
     ("previous-sentence-verb", _Quotes._r_previous_sentence_verb),
+    ("previous-sentence-pour", _Quotes._r_previous_sentence_pour),
     ("next-sentence-verb", _Quotes._r_next_sentence_verb),
     ("recent-speaker", _Quotes._r_recent_speaker),
     ("latest-person", _Quotes._r_latest_person),

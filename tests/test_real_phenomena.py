@@ -491,3 +491,13 @@ def test_a_quoted_line_without_verb_is_an_intertitle_not_the_last_speaker_s(extr
     qs = _by_text(doc)
     assert qs["Soit près de 3.500 élèves"]["speaker"] == "Arnaud Viala"
     assert "Une année heureuse et pleine de sérénité" not in qs
+
+
+def test_a_role_in_a_closing_pour_before_a_quote_is_its_speaker_not_the_last_speaker(extract_text):
+    doc = extract_text("Le prévenu a comparu mardi. « Pourquoi avoir attendu ? » demande le président. Le prévenu met en avant "
+                       "la perte de son emploi. Ce n’est pas le cas pour la représentante du parquet. « L’obligation de soins a "
+                       "été bâclée. On ne peut pas laisser ce comportement sans réponse. » Le tribunal suivra les réquisitions.")
+    qs = _by_text(doc)
+    assert qs["Pourquoi avoir attendu ?"]["speaker"] == "Président"
+    q = qs["L’obligation de soins a été bâclée. On ne peut pas laisser ce comportement sans réponse."]
+    assert q["speaker"] == "Représentante du parquet" and q["rule"] == "previous-sentence-pour"
