@@ -286,6 +286,7 @@ def _governing_speech(tok, max_up=7):
     return first_verb
 
 
+_FIRST_SECOND_RE = re.compile(r"\b(?:je|j['’]|nous|vous|vos|votre|mon|ma|mes|notre|nos|me|m['’])(?=\W)", re.IGNORECASE)
 _VERB_RULES = ("governing-verb", "nearest-verb", "sentence-subject", "actor-before-verb")  # speakers read off the parse
 _CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj", "parataxis")  # a verb in the clause chain of what is said
 _SAME_NP_DEPS = ("conj", "appos", "flat:name", "fixed")  # hops that stay in one noun phrase
@@ -341,6 +342,13 @@ def _edges(tok):
         else:
             break
     return left.idx, right.idx + len(right)
+
+
+def _first_person_report(verb) -> bool:
+    """A report whose subject or object is « je / me / nous / vous » (« Le SPW m'indique que … »): the narrator never
+    speaks so; these are the words of someone quoted without marks, not a report of the subject's."""
+    return any(c.dep_ in ("nsubj", "obj", "iobj", "obl:arg", "expl:comp") and c.pos_ == "PRON"
+               and c.lower_.rstrip("'’") in ("je", "j", "me", "m", "nous", "vous") for c in verb.children)
 
 
 def _tokens_in(doc, s, e):
@@ -1072,8 +1080,8 @@ class _Quotes:
                                 end_i -= 1
                     while end_i > start_i and c.doc[end_i].is_punct and c.doc[end_i].text not in ("»", ")"):
                         end_i -= 1
-                    if end_i < start_i:
-                        continue
+                    if end_i < start_i or _first_person_report(tok):
+                        continue  # "Le SPW m'indique que …": said to the one speaking, inside their unmarked words
                     s, e = c.doc[start_i].idx, c.doc[end_i].idx + len(c.doc[end_i])
                     self._add_indirect(tok, s, e, sent, taken, rule="verb-que")
                 self._recipient_que(tok, sent, taken)
@@ -1179,10 +1187,21 @@ class _Quotes:
             if a is None:
                 continue
             s, e = sent.start_char, incise or toks[j].idx  # an incise: the whole sentence, attribution included
+            s = self._unmarked_speech_start(s, e, taken)
             seg = self.text[s:e]
             s += len(seg) - len(seg.lstrip())
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=mtok, rule="trailing-attribution")
             return
+
+    def _unmarked_speech_start(self, s, e, taken):
+        """"Vos questions concernent … Je vous invite à vous y rendre. Le SPW m'indique que …, a répondu X.": words
+        said in the first or second person, their marks lost, run from the start of their paragraph to the attribution
+        (when the paragraph holds no other quote). Else ``s``."""
+        ps = self.text.rfind("\n", 0, s) + 1
+        if ps >= s or any(ps < qe and qs < e for qs, qe in taken) or re.search(r"[«»“”\"]", self.text[ps:e]) \
+                or not _FIRST_SECOND_RE.search(self.text, ps, e):
+            return s
+        return ps
 
     def _incise_end(self, toks, k):
         """« Ses missions, a-t-elle expliqué, consistent à … »: an attribution set inside a statement with no quotation

@@ -501,3 +501,15 @@ def test_a_role_in_a_closing_pour_before_a_quote_is_its_speaker_not_the_last_spe
     assert qs["Pourquoi avoir attendu ?"]["speaker"] == "Président"
     q = qs["L’obligation de soins a été bâclée. On ne peut pas laisser ce comportement sans réponse."]
     assert q["speaker"] == "Représentante du parquet" and q["rule"] == "previous-sentence-pour"
+
+
+def test_unmarked_words_in_the_first_person_run_from_their_paragraph_start_to_the_attribution(extract_text):
+    doc = extract_text("Le conseil communal s'est réuni lundi. Le ministre Paul Martin a indiqué que le budget serait voté en mai.\n"
+                       "Vos questions concernent la Région wallonne. Mais le chantier a bien avancé ! Je vous invite à vous y "
+                       "rendre. Le SPW m’indique que le chantier sera terminé fin de cette année, a répondu l'échevin Xavier Desgain.")
+    qs = _by_text(doc)
+    assert qs["le budget serait voté en mai"]["speaker"] == "Paul Martin"
+    q = qs["Vos questions concernent la Région wallonne. Mais le chantier a bien avancé ! Je vous invite à vous y rendre. "
+           "Le SPW m’indique que le chantier sera terminé fin de cette année"]
+    assert q["speaker"] == "Xavier Desgain"
+    assert not any(x["speaker"] == "SPW" for x in doc["quotes"])  # said to the one speaking, not a report of the SPW's
