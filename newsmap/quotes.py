@@ -516,6 +516,8 @@ class _Quotes:
                 continue
             if actor is None:
                 continue  # quoted words no one is said to have spoken: a term, a title, scare quotes, a vox pop
+            if mtok is not None and m.start() <= mtok.idx < m.end():
+                continue  # « CILIDA » devrait dégrader …: the quoted words are the subject of the verb after, a name
             if kind == "partial" and rule in _VERB_RULES and _marked_term(_tokens_in(doc, s, e)):
                 continue  # une « super-Terre » située dans une zone « habitable »: a term, whoever the sentence's subject
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)

@@ -513,3 +513,11 @@ def test_unmarked_words_in_the_first_person_run_from_their_paragraph_start_to_th
            "Le SPW m’indique que le chantier sera terminé fin de cette année"]
     assert q["speaker"] == "Xavier Desgain"
     assert not any(x["speaker"] == "SPW" for x in doc["quotes"])  # said to the one speaking, not a report of the SPW's
+
+
+def test_a_quoted_name_subject_of_the_verb_after_it_is_not_a_quote(extract_text):
+    doc = extract_text("Le cyclone tropical « CILIDA » se situait à 940 kilomètres de La Réunion jeudi.\n"
+                       "« CILIDA » devrait dégrader les conditions météorologiques de l’île à partir de vendredi soir.\n"
+                       "« Nous restons vigilants », a déclaré le préfet Jacques Billant.")
+    qs = _by_text(doc)
+    assert "CILIDA" not in qs and qs["Nous restons vigilants"]["speaker"] == "Jacques Billant"
