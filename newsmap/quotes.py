@@ -26,7 +26,7 @@ import re
 from .gazetteer import gazetteer
 from .lang.fr.lexicon import (CAUSATIVE_SPEECH, CITED_BY, DOCUMENT_NOUNS, KIN_NOUNS, SOURCE_DOCUMENTS, NAME_NOUNS, NAMED_GROUPS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW,
                               PERSON_NOUNS, FLOOR_NOUNS, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS,
-                              SAME_SOURCE, SELON, SPEECH_NOUNS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
+                              SAME_SOURCE, SELON, SPEECH_NOUNS, STANDARDS, SPEECH_VERBS, TITLE_HEADS, TRAILING_ONLY_VERBS)
 
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
 _NAMING_RE = re.compile(
@@ -38,7 +38,7 @@ _CHAIN_RE = re.compile(r"^\s*(?:,|ou|et|puis)\s*$")
 _PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P<pron>il|elle|ils|elles)\b", re.IGNORECASE)
 _SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:" + SELON + r")\s+", re.IGNORECASE)
 _OWN_VIEW_RE = re.compile(r"\s*(?:" + OWN_VIEW + r")\b")
-_OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
+_OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + "|" + STANDARDS + r")\b", re.IGNORECASE)  # no speaker
 _SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
 _CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
 _RECIPIENT_RE = re.compile(r"(?:" + RECIPIENT_CUES + r")\s*$", re.IGNORECASE)
@@ -187,6 +187,8 @@ def np_after(verb, res, dates=()):
             head = t
             while head.pos_ in ("DET", "ADJ") and head.i + 1 < end and doc[head.i + 1].pos_ not in ("ADP", "PUNCT"):
                 head = doc[head.i + 1]  # "la quadruple championne"; "la Première au micro de RTL" stops at "Première"
+            if head.i == verb.i + 1 and head.pos_ == "NOUN" and head.text.islower() and not any(c.dep_ == "det" for c in head.children):
+                return None, None  # "faisait état de …", "a pris acte": a bare noun after the verb is its object, no one
             a = _possessed_role(res, head) or res.resolve(head, generic=True)
             if a is None and head.lower_ in ("celui", "celle"):  # "affirme celui pour qui …": the person in the story
                 a = res.latest(head.idx, ("person",))

@@ -521,3 +521,12 @@ def test_a_quoted_name_subject_of_the_verb_after_it_is_not_a_quote(extract_text)
                        "« Nous restons vigilants », a déclaré le préfet Jacques Billant.")
     qs = _by_text(doc)
     assert "CILIDA" not in qs and qs["Nous restons vigilants"]["speaker"] == "Jacques Billant"
+
+
+def test_selon_a_standard_and_faire_etat_de_name_no_speaker(extract_text):
+    doc = extract_text("Le chômage a augmenté au troisième trimestre. Sur l'ensemble du territoire, le taux de chômage, mesuré "
+                       "selon les normes du Bureau international du travail (BIT), a augmenté de 0,3 point, à 10,4%.\n"
+                       "Hydro One a indiqué que 29 000 abonnés étaient privés de courant. Pour sa part, Hydro Ottawa, qui "
+                       "alimente 353 000 habitations, faisait état d’environ 12 000 clients sans électricité.")
+    assert not any(q["speaker"] in ("Bureau international du travail", "État") for q in doc["quotes"])
+    assert "29 000 abonnés étaient privés de courant" in _by_text(doc)

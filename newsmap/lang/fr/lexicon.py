@@ -163,6 +163,8 @@ EVENT_NOUNS = {
 # ---------------------------------------------------------------- attributions (quotes.py)
 SELON = r"selon|d'après|d’après|de l['’]aveu (?:même )?(?:du|des|de la|de)"  # "selon X, …", "…, d'après X", "de l'aveu du ministre"
 OWN_SOURCE = r"(?:nos|mes) (?:informations|sources|confrères|calculs)"  # the outlet itself, not a speaker
+# "selon les normes du BIT", "selon les critères de l'OMS": a standard something is measured by, not a speaker
+STANDARDS = r"(?:les |la |le |des |ses |leurs )?(?:normes?|critères?|règles?|définitions?|standards?|méthodes?|barèmes?|modalités)"
 # a sentence opening with the last speaker's point of view: "A l'en croire, <statement>."
 OWN_VIEW = r"[AÀ] l['’]en croire|[AÀ] ses yeux|[AÀ] son avis|De son point de vue"
 SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
