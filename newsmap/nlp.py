@@ -60,16 +60,17 @@ def _is_place_name(name: str) -> bool:
 
 
 def _join_hyphenated(doc):
-    """One token for a capitalised hyphenated name or a title the tokenizer split (Météo-France, Hydro-Québec,
-    Ministre-gouverneur, ministre-président): split, the parser reads each part as a sentence of its own. Place names
+    """One token for a capitalised hyphenated name, a title or an organisation noun the tokenizer split (Météo-France,
+    Hydro-Québec, Ministre-gouverneur, ministre-président, état-major): split, the parser reads each part as a sentence of its own. Place names
     (Royaume-Uni, Pyrénées-Atlantiques) are left as they were."""
-    titles = lang.lexicon(doc.lang_).TITLE_HEADS
+    lex = lang.lexicon(doc.lang_)
     spans = []
     i = 0
     while i + 2 < len(doc):
         a, h, b = doc[i], doc[i + 1], doc[i + 2]
         if h.text == "-" and not a.whitespace_ and not h.whitespace_ and a.is_alpha and b.is_alpha \
-                and (a.text[:1].isupper() and not a.text.isupper() or a.lower_ in titles):  # not a dateline ("BAMAKO-Le")
+                and (a.text[:1].isupper() and not a.text.isupper() or a.lower_ in lex.TITLE_HEADS
+                     or f"{a.lower_}-{b.lower_}" in lex.ORG_HEADS):  # not a dateline ("BAMAKO-Le"); "état-major"
             j = i + 2  # longer chains: Provence-Alpes-Côte
             while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
                     and doc[j + 2].is_alpha:

@@ -53,7 +53,13 @@ def _inverted_speech(tok) -> bool:
 
 
 def is_speech(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in LEX.SPEECH_VERBS or (tok.pos_ == "NOUN" and _lemma(tok) in LEX.SPEECH_NOUNS)
+    return tok.pos_ in ("VERB", "AUX") and (_lemma(tok) in LEX.SPEECH_VERBS or _causative_speech(tok)) \
+        or (tok.pos_ == "NOUN" and _lemma(tok) in LEX.SPEECH_NOUNS)
+
+
+def _causative_speech(tok) -> bool:
+    """« a fait savoir le ministère », « a laissé entendre X »: the infinitive after « faire » / « laisser » says."""
+    return tok.i > 0 and (_lemma(tok.doc[tok.i - 1]), tok.lemma_.lower()) in LEX.CAUSATIVE_SPEECH
 
 
 def subject_of(verb, res, _depth=0, generic=False, _said=False):
@@ -128,7 +134,7 @@ def np_after(verb, res, dates=()):
         if t.is_punct and t.text != ",":
             return None, None
         if t.pos_ in ("ADV", "SCONJ", "CCONJ") or t.text == "," or "-t-" in t.text or any(s <= t.idx < e for s, e in dates) \
-                or (i == verb.i + 1 and is_speech(t) and "Inf" in t.morph.get("VerbForm")):  # "est venu dire devant …"
+                or (i == verb.i + 1 and (is_speech(t) or _causative_speech(t)) and "Inf" in t.morph.get("VerbForm")):  # "est venu dire devant …"
             i += 1
             continue
         if t.pos_ == "ADP":  # skip a prepositional phrase: "sur Telegram", "lors d'une réunion"
@@ -140,6 +146,10 @@ def np_after(verb, res, dates=()):
                 return None, None
             i = doc[j].right_edge.i + 1
             for c in doc[j].rights:
+                if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and not any(g.dep_ == "case" for g in c.children) \
+                        and doc[c.left_edge.i].lower_ in ("le", "la", "l'", "l’", "les"):
+                    i = c.left_edge.i  # "dans un communiqué le ministère de …": no "de", the subject the parser hung on it
+                    break
                 if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.text[:1].isupper()):  # "de son côté Me Jonathan De Taye"
                     i = c.i
                     break
@@ -156,6 +166,8 @@ def np_after(verb, res, dates=()):
             head = t
             while head.pos_ in ("DET", "ADJ") and head.i + 1 < end and doc[head.i + 1].pos_ not in ("ADP", "PUNCT"):
                 head = doc[head.i + 1]  # "la quadruple championne"; "la Première au micro de RTL" stops at "Première"
+            if head.i == verb.i + 1 and head.pos_ == "NOUN" and head.text.islower() and not any(c.dep_ == "det" for c in head.children):
+                return None, None  # "faisait état de …", "a pris acte": a bare noun after the verb is its object, no one
             a = _possessed_role(res, head) or res.resolve(head, generic=True)
             if a is None and head.lower_ in ("celui", "celle"):  # "affirme celui pour qui …": the person in the story
                 a = res.latest(head.idx, ("person",))
@@ -183,6 +195,8 @@ def _possessed_role(res, head):
     det = next((c for c in head.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
     if head.pos_ != "NOUN" or det is None or det.i > head.i:
         return None
+    if head.lower_ not in LEX.PERSON_NOUNS | LEX.TITLE_HEADS | LEX.KIN_NOUNS:
+        return None  # "a exprimé son inquiétude": what is expressed, no one
     if any(t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree):
         return None  # "son avocat Me Jean Dupont": the name decides
     end = head.i + 1
@@ -190,6 +204,15 @@ def _possessed_role(res, head):
         end += 1  # "sa fille aînée"
     name = head.doc[det.i + 1:end].text  # named as generic sources are, without the determiner ("Avocate")
     return res.reg.source(name[:1].upper() + name[1:], det.idx, head.doc[end - 1].idx + len(head.doc[end - 1]))
+
+
+def _issuer(head):
+    """« selon un bilan de l'ONG Acled »: the one who issued the document a ``selon`` names, else the head itself."""
+    if head.lower_ not in LEX.SOURCE_DOCUMENTS:
+        return head
+    named = [c for c in head.children if c.dep_ in ("nmod", "appos") and c.i > head.i and c.pos_ in ("NOUN", "PROPN")]
+    short = [c for c in named if c.dep_ == "appos" and c.i > 0 and c.doc[c.i - 1].text == "("]  # "… Project (Acled)"
+    return (short or named or [head])[0]
 
 
 def _member_for_group(res, head, actor):
@@ -244,6 +267,50 @@ def _governing_speech(tok, max_up=7):
     return first_verb
 
 
+_FIRST_SECOND_RE = re.compile(r"\b(?:je|j['’]|nous|vous|vos|votre|mon|ma|mes|notre|nos|me|m['’])(?=\W)", re.IGNORECASE)
+_VERB_RULES = ("governing-verb", "nearest-verb", "sentence-subject", "actor-before-verb")  # speakers read off the parse
+_CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj", "parataxis")  # a verb in the clause chain of what is said
+_SAME_NP_DEPS = ("conj", "appos", "flat:name", "fixed")  # hops that stay in one noun phrase
+
+
+def _marked_term(span) -> bool:
+    """Quoted words that are a term, not someone's words: at most three words, nouns and adjectives only (no verb,
+    pronoun, number, adverb or first/second person), that no speech act introduces: neither a speech verb or noun
+    takes them (within two noun phrases: « dénonce une « provocation » », « la livraison de « mines … » ») nor
+    the clause they stand in is what is said. « une « super-Terre » située dans une zone « habitable » » in a
+    sentence whose verb is « annoncer la découverte de … »: terms."""
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct]
+    if not words or len(words) > 3 or any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "CCONJ") for t in words) \
+            or any(t.morph.get("Person") and t.morph.get("Person")[0] in ("1", "2") for t in words):
+        return False
+    inside = {t.i for t in words}
+    t = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
+    if any(c.dep_ in ("nsubj", "cop") for c in t.children):
+        return False  # « qu'il sera « équitable » »: the predicate of a clause, a statement
+    if any("Rel" in c.morph.get("PronType") for c in t.children):
+        return True  # « dont une « super-Terre » »: one of the things a noun before names, described
+    nominal = 0
+    for _ in range(12):
+        if t.head.i == t.i:
+            return True
+        dep, t = t.dep_, t.head
+        if is_speech(t) or _reports_clause(t):
+            return False
+        if dep == "acl:relcl":
+            return True  # inside a relative clause describing something
+        if t.pos_ in ("VERB", "AUX"):
+            if t.dep_ not in _CLAUSE_DEPS:
+                return True  # the argument of a verb that says nothing, in no clause of what is said
+            nominal = 0
+        elif dep not in _SAME_NP_DEPS:
+            nominal += 1
+            if nominal > 2:
+                return True
+    return True
+
+
 def _edges(tok):
     """Character span of the noun phrase a speaker token heads (not the whole subtree)."""
     if tok is None:
@@ -256,6 +323,13 @@ def _edges(tok):
         else:
             break
     return left.idx, right.idx + len(right)
+
+
+def _first_person_report(verb) -> bool:
+    """A report whose subject or object is « je / me / nous / vous » (« Le SPW m'indique que … »): the narrator never
+    speaks so; these are the words of someone quoted without marks, not a report of the subject's."""
+    return any(c.dep_ in ("nsubj", "obj", "iobj", "obl:arg", "expl:comp") and c.pos_ == "PRON"
+               and c.lower_.rstrip("'’") in ("je", "j", "me", "m", "nous", "vous") for c in verb.children)
 
 
 def _tokens_in(doc, s, e):
@@ -416,9 +490,29 @@ class _Quotes:
             if self._names_a_thing(m, kind, words):
                 continue
             actor, mtok, speaker_span, rule = self._speaker_for_guillemet(m, kind, sent, end_sent, spans)
+            if kind == "direct" and rule in _GUESS_RULES and self._intertitle(m):
+                # « Une année heureuse » alone on its line, no verb: an intertitle; it has a speaker only if it repeats
+                # the words of a quote (echoes), never the last one who spoke
+                self._add(s, e, kind, None, None, end_sent, spans, rule=None)
+                continue
             if actor is None:
                 continue  # quoted words no one is said to have spoken: a term, a title, scare quotes, a vox pop
+            if mtok is not None and m.start() <= mtok.idx < m.end():
+                continue  # « CILIDA » devrait dégrader …: the quoted words are the subject of the verb after, a name
+            if kind == "partial" and rule in _VERB_RULES and _marked_term(_tokens_in(doc, s, e)):
+                continue  # une « super-Terre » située dans une zone « habitable »: a term, whoever the sentence's subject
             self._add(s, e, kind, actor, mtok, end_sent if kind == "direct" else sent, spans, speaker_span, rule)
+
+    def _intertitle(self, m) -> bool:
+        """A quote alone on its line, without a final stop or a conjugated verb (« Une année heureuse »)."""
+        ls = self.text.rfind("\n", 0, m.start()) + 1
+        le = self.text.find("\n", m.end())
+        line = self.text[ls:le if le >= 0 else len(self.text)].strip()
+        inner = self.text[m.start() + 1:m.end() - 1].strip()
+        if line.strip("«»“”\" ") != inner.strip("«»“”\" ") or re.search(r"[.!?…]$", inner) or len(inner.split()) > 12:
+            return False
+        toks = _tokens_in(self.doc, m.start(), m.end())
+        return toks is not None and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in toks)
 
     def _names_a_thing(self, m, kind, words) -> bool:
         """Quoted words that name something rather than report speech: a gloss in parentheses (« Ostatnia
@@ -450,8 +544,11 @@ class _Quotes:
         if span is None:
             return None
         toks = list(span)
+        persons = {ent.start for ent in self.res.ents if ent.label_ == "PER" and s < ent.start_char < e}
         for k, t in enumerate(toks):
-            if not (t.pos_ == "VERB" and is_speech(t) or _inverted_speech(t)) or t.idx >= e:
+            manner = t.i + 1 in persons and t.is_alpha and t.text.islower() and t.lower_ not in Q.NOT_VERBS \
+                and k > 0 and toks[k - 1].text == ","  # « A, grince X. B », whatever tag the parser gave the verb
+            if not (t.pos_ == "VERB" and is_speech(t) or _inverted_speech(t) or manner) or t.idx >= e:
                 continue
             j, pron = k - 1, None
             while j > 0 and (toks[j].pos_ in ("AUX", "ADV") or toks[j].lower_ in ("s'", "se") or toks[j].text.startswith("-")):
@@ -531,7 +628,8 @@ class _Quotes:
             while head is not None and head.pos_ in ("DET", "ADJ") and head.i + 1 < sent.end:
                 head = self.doc[head.i + 1]
             if head is not None and head.pos_ in ("NOUN", "PROPN") and not Q.OWN_SOURCE_RE.match(self.text, sm.end()):
-                a = self.res.resolve(head)
+                head = _issuer(head)
+                a = _appositive_person(self.res, self.res._np_span(head).end, sent.end) or self.res.resolve(head)
                 if a is not None and a["kind"] in ("person", "organisation", "government"):
                     return a, head
         m = re.match(r"\s*(?:[A-ZÀ-Ý][\w'’-]*\s+)?(?:Selon|selon|Pour|D'après|D’après|d'après)\s+", lead)
@@ -661,6 +759,28 @@ class _Quotes:
                     return a, subj, None
         return None
 
+    def _r_previous_sentence_pour(self, c):
+        """"Ce n'est pas le cas pour la représentante du parquet. « … »": a ``pour X`` closing the sentence before the
+        quote (same paragraph) announces X's view (a person's name or a role, as the text names it)."""
+        sent = c.sent
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev is None or "\n" in self.text[prev.end_char:c.m.start()]:
+            return None
+        m = re.search(r"\bpour\s+(?=\S)", self.text[prev.start_char:prev.end_char])
+        tok = _tokens_in(self.doc, prev.start_char + m.end(), prev.start_char + m.end() + 1) if m else None
+        if tok is None:
+            return None
+        head = tok[0]
+        while head.pos_ in ("DET", "ADJ") and head.i + 1 < prev.end:
+            head = self.doc[head.i + 1]
+        np = self.res._np_span(head)
+        if not re.match(r"\s*[.!?]?\s*$", self.text[np.end_char:prev.end_char]):
+            return None  # the frame must close the sentence
+        if head.pos_ != "PROPN" and head.lower_ not in LEX.TITLE_HEADS | LEX.PERSON_NOUNS:
+            return None
+        a = self.res.resolve(head, generic=True)
+        return (a, head, None) if a is not None and a["kind"] in ("person", "source") else None
+
     def _r_next_sentence_verb(self, c):
         """« … » opening a paragraph, its speaker named right after: « … » C'est par un communiqué que Stromae a
         annoncé … / « … » Beau joueur, Ludovic Magnin reconnaissait …"""
@@ -674,6 +794,10 @@ class _Quotes:
         for t in toks or ():
             if is_speech(t) and t.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in t.children):
                 a, subj = self._subject(t)
+                if a is not None:
+                    return a, subj, None
+            elif is_speech(t) and t.pos_ == "VERB" and all(x.pos_ in ("ADV", "PRON", "AUX") for x in toks[:t.i - toks.start]):
+                a, subj = np_after(t, self.res, self.date_spans)  # « … » Ainsi s'exprimait X: in inversion
                 if a is not None:
                     return a, subj, None
         return None
@@ -880,6 +1004,8 @@ class _Quotes:
         for t in prev:
             if t.pos_ == "VERB" and is_speech(t) and not any(qs < t.idx < qe for qs, qe in self.marked):
                 a, subj = self._subject(t)  # a pronoun there goes back one more sentence
+                if a is None and t.i > prev.start and self.doc[t.i - 1].text == ",":
+                    a, subj = np_after(t, self.res, self.date_spans)  # "…, a fait savoir le ministère."
                 if a is not None:
                     found.append((t.i, a, subj))
         for m in Q.SELON_RE.finditer(self.text, prev.start_char, prev.end_char):
@@ -937,8 +1063,8 @@ class _Quotes:
                                 end_i -= 1
                     while end_i > start_i and c.doc[end_i].is_punct and c.doc[end_i].text not in ("»", ")"):
                         end_i -= 1
-                    if end_i < start_i:
-                        continue
+                    if end_i < start_i or _first_person_report(tok):
+                        continue  # "Le SPW m'indique que …": said to the one speaking, inside their unmarked words
                     s, e = c.doc[start_i].idx, c.doc[end_i].idx + len(c.doc[end_i])
                     self._add_indirect(tok, s, e, sent, taken, rule="verb-que")
                 self._recipient_que(tok, sent, taken)
@@ -1044,10 +1170,21 @@ class _Quotes:
             if a is None:
                 continue
             s, e = sent.start_char, incise or toks[j].idx  # an incise: the whole sentence, attribution included
+            s = self._unmarked_speech_start(s, e, taken)
             seg = self.text[s:e]
             s += len(seg) - len(seg.lstrip())
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=mtok, rule="trailing-attribution")
             return
+
+    def _unmarked_speech_start(self, s, e, taken):
+        """"Vos questions concernent … Je vous invite à vous y rendre. Le SPW m'indique que …, a répondu X.": words
+        said in the first or second person, their marks lost, run from the start of their paragraph to the attribution
+        (when the paragraph holds no other quote). Else ``s``."""
+        ps = self.text.rfind("\n", 0, s) + 1
+        if ps >= s or any(ps < qe and qs < e for qs, qe in taken) or re.search(r"[«»“”\"]", self.text[ps:e]) \
+                or not _FIRST_SECOND_RE.search(self.text, ps, e):
+            return s
+        return ps
 
     def _incise_end(self, toks, k):
         """« Ses missions, a-t-elle expliqué, consistent à … »: an attribution set inside a statement with no quotation
@@ -1066,6 +1203,7 @@ class _Quotes:
     def _selon(self, sent, taken):
         text = self.text
         st = text[sent.start_char:sent.end_char]
+        claim_from = sent.start_char  # "A selon X, et B, selon Y.": B's claim starts after X's phrase
         for m in Q.SELON_RE.finditer(st):
             abs_s = sent.start_char + m.end()
             tok = _tokens_in(self.doc, abs_s, abs_s + 1)
@@ -1074,6 +1212,14 @@ class _Quotes:
             head = tok[0]
             while head.pos_ in ("DET", "ADJ", "NUM") and head.i + 1 < sent.end:
                 head = head.doc[head.i + 1]
+            start_from = claim_from
+            issuer = _issuer(head)
+            if issuer is not head:  # "selon un bilan de l'ONG Armed Conflict … (Acled), …": the phrase runs to its comma
+                comma = text.find(",", abs_s, sent.end_char)
+                claim_from = comma if 0 < comma - abs_s < 120 else self.res._np_span(head).end_char
+            else:
+                claim_from = self.res._np_span(head).end_char
+            head = issuer
             if Q.OWN_SOURCE_RE.match(st, m.end()):
                 continue  # "selon nos informations": the outlet itself
             same = Q.SAME_SOURCE_RE.match(st, m.end())
@@ -1086,7 +1232,7 @@ class _Quotes:
             if cited and not same:  # "selon des sources citées par l'AFP": the sources, not the agency
                 sp = self.doc.char_span(np.start_char, cited.start(), alignment_mode="expand")
                 a = self.res.resolve_span(sp, generic=True) if sp is not None else None
-            np_end = np.end_char
+            np_end = max(np.end_char, claim_from)
             named = None if same else self._name_closing_frame(abs_s, sent.end_char)
             if named is not None:  # "Selon l'ex-analyste du ministère … et lanceuse d'alerte Annie Trudel, …"
                 a, np_end = named
@@ -1104,12 +1250,12 @@ class _Quotes:
                 e = sent.end_char
             elif rest_after.strip(" ,.;\n") == "":
                 # "<claim>, selon X."
-                s = sent.start_char
+                s = start_from
                 e = sent.start_char + m.start()
             else:
                 continue  # "… appartient selon Helsinki à la « flotte fantôme »": the partial quote carries it
             seg = text[s:e]
-            s += len(seg) - len(seg.lstrip())
+            s += len(seg) - len(re.sub(r"^[\s,;]*(?:(?:et|mais|ou)\s+)?", "", seg))
             seg = text[s:e].rstrip(" ,.;:\n")
             e = s + len(seg)
             if e - s < 8:
@@ -1158,7 +1304,8 @@ class _Quotes:
             if t.text in (".", "!", "?", ";", ":"):
                 break
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
-                before = [x for x in rest[:k] if x.pos_ not in ("AUX", "ADV")]
+                before = [x for x in rest[:k] if x.pos_ not in ("AUX", "ADV") and not x.dep_.startswith("expl")
+                          and x.lower_ not in ("se", "s'", "s’", "ne", "n'", "n’")]
                 if before and before[-1].lower_ in ("qui", "que", "qu'", "qu’", "dont", "où"):
                     continue  # a relative clause inside the gloss ("face à l'extrême droite qui a fait …")
                 # "selon X, samedi, rapportent les médias" / "selon X, rapportent les médias": a relay of X's claim
@@ -1259,6 +1406,8 @@ class _Cand:
             self.verb = _governing_speech(tok.root) if tok is not None else None
 
 
+# rules that guess a speaker from the quotes and names around, no attribution of the quote's own
+_GUESS_RULES = ("continues-previous", "previous-sentence-verb", "next-sentence-verb", "recent-speaker", "latest-person")
 # the speaker rules, in the order they are tried (each names the ``rule`` it records)
 DIRECT_RULES = [
     ("pronoun-inversion", _Quotes._r_pronoun_inversion),
@@ -1270,6 +1419,7 @@ DIRECT_RULES = [
     ("colon-lead", _Quotes._r_colon_lead),
     ("continues-previous", _Quotes._r_continues_previous),
     ("previous-sentence-verb", _Quotes._r_previous_sentence_verb),
+    ("previous-sentence-pour", _Quotes._r_previous_sentence_pour),
     ("next-sentence-verb", _Quotes._r_next_sentence_verb),
     ("recent-speaker", _Quotes._r_recent_speaker),
     ("latest-person", _Quotes._r_latest_person),
@@ -1300,6 +1450,7 @@ def find_quotes(ctx) -> None:
     q = _Quotes(ctx)
     q.guillemets()
     q.echoes()
+    q.out = [r for r in q.out if r["speaker_id"]]  # intertitles no quote of the body gives a speaker
     q.indirect()
     q.statement_dates()
     q.share_occasion()

@@ -422,3 +422,111 @@ def test_a_hyphenated_title_before_a_name_is_not_a_speaker_of_its_own(extract_te
     # split at its hyphen, "ministre-président" gave a speaker "Ministre-"
     doc = extract_text("« Nous continuons à travailler », a déclaré le ministre-président Rudi Vervoort.")
     assert _by_text(doc)["Nous continuons à travailler"]["speaker"] == "Rudi Vervoort"
+
+
+def test_a_quoted_term_no_speech_act_introduces_is_not_a_quote(extract_text):
+    # scare quotes in a science piece: the sentence's speech verb announces a discovery, not these words
+    doc = extract_text("Une équipe d'astronomes a annoncé la découverte de trois nouvelles planètes, dont une « super-Terre » "
+                       "située dans une zone « habitable ». Le chercheur Paul Martin a dirigé cette équipe grâce au télescope "
+                       "Harps, redoutable « chasseur » de planètes.\n"
+                       "Le ministre Jean Dupont a dénoncé une « provocation » et jugé la proposition « prématurée ».")
+    qs = _by_text(doc)
+    assert not {"super-Terre", "habitable", "chasseur"} & set(qs)
+    assert qs["provocation"]["speaker"] == qs["prématurée"]["speaker"] == "Jean Dupont"
+
+
+def test_ainsi_s_exprimait_after_a_quote_opening_the_paragraph(extract_text):
+    doc = extract_text("Le musée a rouvert samedi.\n"
+                       "« Cette année sera celle du renouveau. » Ainsi s'exprimait Paul Martin, président du musée, devant les "
+                       "visiteurs. Le Japon, dont une île se trouve tout près, a exprimé son inquiétude.")
+    qs = _by_text(doc)
+    assert qs["Cette année sera celle du renouveau."]["speaker"] == "Paul Martin"
+    assert not any(q["speaker"] == "Inquiétude" for q in doc["quotes"])  # what is expressed is no one
+
+
+def test_two_selon_in_one_sentence_a_document_s_issuer_and_a_name_after_a_description(extract_text):
+    doc = extract_text("Combats au Soudan\n"
+                       "Les combats ont fait plus de 3.900 morts selon un bilan de l'ONG Armed Conflict Location & Event Data "
+                       "Project (Acled), et 3,3 millions de déplacés et réfugiés, selon l'ONU.\n"
+                       "\"Seize citoyens sont morts aujourd'hui\", selon le comité de résistance de ce quartier, l'un des groupes "
+                       "de citoyens qui se sont constitués pour organiser l'entraide.\n"
+                       "Mohamed Mansour, un habitant, a déclaré à l'AFP avoir \"aidé à sortir huit corps\" des décombres.\n"
+                       "\"Quatre personnes ont été tuées dans la maison voisine\", selon un autre résident, Hagar Youssef.")
+    qs = _by_text(doc)
+    assert qs["Les combats ont fait plus de 3.900 morts"]["speaker"] == "Acled"
+    assert qs["3,3 millions de déplacés et réfugiés"]["speaker"] == "ONU"
+    assert not any(t.startswith("l'un des groupes") for t in qs)  # says who the source is, not what it said
+    assert qs["Quatre personnes ont été tuées dans la maison voisine"]["speaker"] == "Hagar Youssef"
+
+
+def test_a_manner_verb_inside_the_marks_before_a_name_splits_the_quote(extract_text):
+    doc = extract_text("Le match a été tendu mercredi.\n"
+                       "« Je le trouve assez sévère, souffle l’ailier droit Paul Martin. Il n’y avait aucune intention de ma "
+                       "part. » Le score est resté serré. « Ce qui est positif avec ces joueurs, c'est qu'on oublie très vite, "
+                       "jubile Fabien Courtial. On a traversé un gros temps faible et on est revenu.")
+    qs = _by_text(doc)
+    assert qs["Je le trouve assez sévère"]["speaker"] == "Paul Martin"
+    assert qs["Ce qui est positif avec ces joueurs, c'est qu'on oublie très vite"]["speaker"] == "Fabien Courtial"
+
+
+def test_a_ministry_s_statement_fait_savoir_and_il_after_it(extract_text):
+    doc = extract_text("Le bilan des incendies s’est alourdi avec trente quatre victimes, a indiqué dans un communiqué le ministère "
+                       "de l’Intérieur.\n"
+                       "Les services de la Protection civile sont à pied d’oeuvre dans des opérations d’extinction des incendies "
+                       "« au niveau de 11 wilayas », a fait savoir le ministère.\n"
+                       "Il a en outre précisé que « 8.000 agents, 529 camions et 10 colonnes mobiles » sont mobilisés pour tenter "
+                       "de circonscrire les feux.")
+    qs = _by_text(doc)
+    for text in ("Le bilan des incendies s’est alourdi avec trente quatre victimes", "au niveau de 11 wilayas",
+                 "8.000 agents, 529 camions et 10 colonnes mobiles"):
+        assert qs[text]["speaker"] == "Ministère de l'Intérieur"
+
+
+def test_a_quoted_line_without_verb_is_an_intertitle_not_the_last_speaker_s(extract_text):
+    doc = extract_text("Le collège a ouvert lundi. « Soit près de 3.500 élèves », assure le président du Département, "
+                       "Arnaud Viala.\n"
+                       "Les douze professeurs ont pris leurs quartiers.\n"
+                       "« Une année heureuse et pleine de sérénité »\n"
+                       "La rentrée s'est bien passée.")
+    qs = _by_text(doc)
+    assert qs["Soit près de 3.500 élèves"]["speaker"] == "Arnaud Viala"
+    assert "Une année heureuse et pleine de sérénité" not in qs
+
+
+def test_a_role_in_a_closing_pour_before_a_quote_is_its_speaker_not_the_last_speaker(extract_text):
+    doc = extract_text("Le prévenu a comparu mardi. « Pourquoi avoir attendu ? » demande le président. Le prévenu met en avant "
+                       "la perte de son emploi. Ce n’est pas le cas pour la représentante du parquet. « L’obligation de soins a "
+                       "été bâclée. On ne peut pas laisser ce comportement sans réponse. » Le tribunal suivra les réquisitions.")
+    qs = _by_text(doc)
+    assert qs["Pourquoi avoir attendu ?"]["speaker"] == "Président"
+    q = qs["L’obligation de soins a été bâclée. On ne peut pas laisser ce comportement sans réponse."]
+    assert q["speaker"] == "Représentante du parquet" and q["rule"] == "previous-sentence-pour"
+
+
+def test_unmarked_words_in_the_first_person_run_from_their_paragraph_start_to_the_attribution(extract_text):
+    doc = extract_text("Le conseil communal s'est réuni lundi. Le ministre Paul Martin a indiqué que le budget serait voté en mai.\n"
+                       "Vos questions concernent la Région wallonne. Mais le chantier a bien avancé ! Je vous invite à vous y "
+                       "rendre. Le SPW m’indique que le chantier sera terminé fin de cette année, a répondu l'échevin Xavier Desgain.")
+    qs = _by_text(doc)
+    assert qs["le budget serait voté en mai"]["speaker"] == "Paul Martin"
+    q = qs["Vos questions concernent la Région wallonne. Mais le chantier a bien avancé ! Je vous invite à vous y rendre. "
+           "Le SPW m’indique que le chantier sera terminé fin de cette année"]
+    assert q["speaker"] == "Xavier Desgain"
+    assert not any(x["speaker"] == "SPW" for x in doc["quotes"])  # said to the one speaking, not a report of the SPW's
+
+
+def test_a_quoted_name_subject_of_the_verb_after_it_is_not_a_quote(extract_text):
+    doc = extract_text("Le cyclone tropical « CILIDA » se situait à 940 kilomètres de La Réunion jeudi.\n"
+                       "« CILIDA » devrait dégrader les conditions météorologiques de l’île à partir de vendredi soir.\n"
+                       "« Nous restons vigilants », a déclaré le préfet Jacques Billant.")
+    qs = _by_text(doc)
+    assert "CILIDA" not in qs and qs["Nous restons vigilants"]["speaker"] == "Jacques Billant"
+
+
+def test_selon_a_standard_and_faire_etat_de_name_no_speaker(extract_text):
+    doc = extract_text("Le chômage a augmenté au troisième trimestre. Sur l'ensemble du territoire, le taux de chômage, mesuré "
+                       "selon les normes du Bureau international du travail (BIT), a augmenté de 0,3 point, à 10,4%.\n"
+                       "Hydro One a indiqué que 29 000 abonnés étaient privés de courant. Pour sa part, Hydro Ottawa, qui "
+                       "alimente 353 000 habitations, faisait état d’environ 12 000 clients sans électricité.")
+    assert not any(q["speaker"] in ("Bureau international du travail", "État") for q in doc["quotes"])
+    assert "29 000 abonnés étaient privés de courant" in _by_text(doc)

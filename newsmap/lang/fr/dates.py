@@ -1,7 +1,6 @@
 """French date patterns (newsmap/dates.py): one named pattern per rule of ``dates.RULES``, built from the
 lexicon's month, weekday and number words, and the words the resolution reads. A second language gives the
 same names in its own folder."""
-import re
 
 from .lexicon import DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBERS, QUARTER_WORDS, SEASONS, WEEKDAYS
 

@@ -14,11 +14,14 @@ SPEECH_VERBS = {
     "supplier", "jurer", "garantir", "penser", "croire", "redouter", "préférer", "concéder",
     "publier", "poster", "s'inquiéter", "se féliciter", "souhaiter", "vouloir", "redire", "décrire",
     "analyser", "évoquer", "revendiquer", "reconnaitre", "sommer", "avouer", "répliquer", "rétorquer", "arguer",
-    "objecter", "relater",
+    "objecter", "relater", "exprimer",
     # manner of saying, common after a quote (« … », peste X / soupire-t-il)
     "pester", "soupirer", "hurler", "crier", "écrier", "tonner", "fulminer", "tempêter", "renchérir", "nuancer",
     "tacler", "railler", "murmurer", "confesser", "plaisanter", "indigner", "étonner", "agacer", "alarmer", "désoler",
+    "souffler", "jubiler", "sourire", "réjouir", "enthousiasmer", "exulter", "amuser",
 }
+# "a fait savoir X", "a laissé entendre X": a causative verb and an infinitive that together say
+CAUSATIVE_SPEECH = {("faire", "savoir"), ("laisser", "entendre"), ("faire", "valoir")}
 # verbs that introduce reported speech with « que » (indirect quotes)
 REPORT_VERBS = {
     "déclarer", "dire", "affirmer", "ajouter", "expliquer", "estimer", "souligner", "préciser", "indiquer",
@@ -110,6 +113,13 @@ PERSON_NOUNS = {
     "bourgmestre", "préfet", "préfète", "opposant", "opposante", "ex-président", "ex-présidente", "patron",
     "patronne", "fondateur", "fondatrice", "militant", "militante", "syndicaliste", "élu", "chef",
 }
+# people named by their tie to someone ("a raconté sa mère", "dit son entourage"): with a possessive, a speaker
+KIN_NOUNS = {
+    "mère", "père", "fils", "fille", "frère", "sœur", "soeur", "épouse", "époux", "mari", "femme", "compagne", "compagnon",
+    "oncle", "tante", "cousin", "cousine", "grand-mère", "grand-père", "parent", "parents", "proche", "proches", "ami", "amie",
+    "amis", "voisin", "voisine", "collègue", "collègues", "entourage", "conseil", "défenseur", "camarade", "coéquipier",
+    "coéquipière", "partenaire", "porte-parole", "équipe", "famille", "veuve", "enfant", "enfants", "patron", "employeur",
+}
 EVENT_VERBS = {
     # statement-like
     **{v: "statement" for v in ("déclarer", "dire", "affirmer", "ajouter", "expliquer", "estimer", "souligner",
@@ -153,6 +163,8 @@ EVENT_NOUNS = {
 # ---------------------------------------------------------------- attributions (quotes.py)
 SELON = r"selon|d'après|d’après|de l['’]aveu (?:même )?(?:du|des|de la|de)"  # "selon X, …", "…, d'après X", "de l'aveu du ministre"
 OWN_SOURCE = r"(?:nos|mes) (?:informations|sources|confrères|calculs)"  # the outlet itself, not a speaker
+# "selon les normes du BIT", "selon les critères de l'OMS": a standard something is measured by, not a speaker
+STANDARDS = r"(?:les |la |le |des |ses |leurs )?(?:normes?|critères?|règles?|définitions?|standards?|méthodes?|barèmes?|modalités)"
 # a sentence opening with the last speaker's point of view: "A l'en croire, <statement>."
 OWN_VIEW = r"[AÀ] l['’]en croire|[AÀ] ses yeux|[AÀ] son avis|De son point de vue"
 SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
@@ -161,6 +173,9 @@ SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speake
 # "il a appris que …" is no statement
 TRAILING_ONLY_VERBS = {"apprendre"}
 DOCUMENT_NOUNS = {"communiqué", "texte", "document", "rapport", "bulletin", "note", "lettre", "déclaration", "message"}
+# what a ``selon`` may name instead of its source ("selon un bilan de l'ONG X"): the source is the one after "de"
+SOURCE_DOCUMENTS = DOCUMENT_NOUNS | {"bilan", "étude", "estimation", "estimations", "décompte", "sondage", "enquête", "chiffres",
+                                     "données", "relevé", "relevés", "prévisions", "statistiques", "comptage", "analyse"}
 CITED_BY = r"(?:cité|rapporté|relayé|interrogé|contacté|joint)e?s?\s+par"  # "selon des sources citées par l'AFP"
 # the one spoken to, not the speaker ("en discuter au micro de Philippe Cantin", "interrogé par X")
 RECIPIENT_CUES = r"au micro d[e']|au micro d’|à l'antenne d[e']|à l’antenne d[e’]|interrogée? par|questionnée? par|auprès d[e'’]"

@@ -2,7 +2,7 @@
 A second language gives the same names in its own folder."""
 import re
 
-from .lexicon import CITED_BY, NAMED_GROUPS, NAME_NOUNS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS, SAME_SOURCE, SELON, SPEECH_VERBS
+from .lexicon import CITED_BY, NAMED_GROUPS, NAME_NOUNS, NAMING_CUES, ONE_OF, OWN_SOURCE, OWN_VIEW, RECIPIENT_CUES, RELATIVE_STARTS, REPORT_VERBS, SAME_SOURCE, SELON, SPEECH_VERBS, STANDARDS
 
 NAMING_RE = re.compile(
     r"(?:\b(?:le |la |l'|un |une )(?:" + NAME_NOUNS + r")(?:\s+de|\s*d'|\s+du)?|(?<![\w'])(?:" + NAMING_CUES + r")"
@@ -13,7 +13,7 @@ CHAIN_RE = re.compile(r"^\s*(?:,|ou|et|puis)\s*$")
 PRON_INV_RE = re.compile(r"^\s*[,.!?…]*\s*(?:[\w']+\s+){0,2}?[\w]+-(?:t-)?(?P<pron>il|elle|ils|elles)\b", re.IGNORECASE)
 SELON_RE = re.compile(r"\bde\s+(?=même source)|\b(?:" + SELON + r")\s+", re.IGNORECASE)
 OWN_VIEW_RE = re.compile(r"\s*(?:" + OWN_VIEW + r")\b")
-OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + r")\b", re.IGNORECASE)
+OWN_SOURCE_RE = re.compile(r"(?:" + OWN_SOURCE + "|" + STANDARDS + r")\b", re.IGNORECASE)  # no speaker
 SAME_SOURCE_RE = re.compile(r"(?:" + SAME_SOURCE + r")\b", re.IGNORECASE)
 CITED_BY_RE = re.compile(r"\s+(?:" + CITED_BY + r")\b", re.IGNORECASE)
 RECIPIENT_RE = re.compile(r"(?:" + RECIPIENT_CUES + r")\s*$", re.IGNORECASE)
