@@ -28,7 +28,9 @@ Rules (documented in the README):
 * ``incarcéré le 9,`` with no month in its sentence, told in the past: that day of the story day's month (or the month
   before, when later than the story's day);
 * ``mercredi 1er mars 2020`` when 1 March 2020 is no Wednesday: the same day of the month before or after that is one,
-  within a month of publication (a misprinted month; ``corrected: "weekday"``), else the date as written;
+  within a month of publication (a misprinted month; ``corrected: "weekday"``), else the date as written; without a
+  year, the year (publication's, the one before or after) in which the day has that weekday (``ce dimanche 16 février``
+  after a date of 2018); ``ce vendredi 20 janvier 2022`` (a Thursday) a day or two off: the Friday, near publication;
 * ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision;
 * ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube``, ``pour la fin de l'après-midi et la
   soirée``, ``en cette journée`` … are the day in context (as for ``la veille``);
@@ -332,7 +334,9 @@ def _full(r, g):  # "le 20 novembre (2024)", "mercredi 20 novembre", "20 novembr
         y = r.year_of(mo, dd)
     d = dt.date(y, mo, dd)
     if g.get("w") and d.weekday() != LEX.WEEKDAYS.index(g["w"].lower()):
-        fixed = _misprinted_month(d, LEX.WEEKDAYS.index(g["w"].lower()), r.published)
+        wd = LEX.WEEKDAYS.index(g["w"].lower())
+        fixed = (None if g.get("y") else _weekday_year(d, wd, r.published)) or _misprinted_month(d, wd, r.published) \
+            or _misprinted_day(d, wd, r.published)
         if fixed:
             return r.rec(fixed.isoformat(), "day", part=(g.get("part") or None), corrected="weekday")
     return r.rec(d.isoformat(), "day", part=(g.get("part") or None))
@@ -354,6 +358,32 @@ def _misprinted_month(d: dt.date, wd: int, published: dt.date) -> dt.date | None
         if c.weekday() == wd and abs((c - published).days) <= MISPRINT_DAYS:
             cands.append(c)
     return min(cands, key=lambda c: abs((c - published).days)) if cands else None
+
+
+def _weekday_year(d: dt.date, wd: int, published: dt.date) -> dt.date | None:
+    """A day and month without a year whose weekday says which year (``ce dimanche 16 février`` in an article of February
+    2020 that named December 2018 before: 16 February 2020 is the Sunday): that year, the one before or after
+    publication's, nearest to it, when nearer than the year read (never a year farther away for a misprinted day)."""
+    cands = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            c = d.replace(year=y)
+        except ValueError:
+            continue
+        if c.weekday() == wd and abs((c - published).days) < abs((d - published).days):
+            cands.append(c)
+    return min(cands, key=lambda c: abs((c - published).days)) if cands else None
+
+
+MISPRINT_DAY_SLIP = 2  # a misprinted day of the month is this near the weekday's day
+
+
+def _misprinted_day(d: dt.date, wd: int, published: dt.date) -> dt.date | None:
+    """A date whose weekday contradicts it by a day or two (``ce vendredi 20 janvier 2022``, a Thursday, in an article of
+    Friday 21 January): the day with that weekday, when it lies within a month of publication (a slip of the day)."""
+    cands = [d + dt.timedelta(days=k) for k in range(-MISPRINT_DAY_SLIP, MISPRINT_DAY_SLIP + 1)]
+    cands = [c for c in cands if c.weekday() == wd and abs((c - published).days) <= MISPRINT_DAYS]
+    return cands[0] if cands else None
 
 
 def _month_year(r, g):  # "en septembre 2023"

@@ -304,3 +304,18 @@ def test_a_bare_day_with_no_month_in_its_sentence_is_in_the_storys_month(nlp):
     assert got["le 9"] == "2021-10-09"
     text = "Le prévenu comparaît ce 3 octobre. Il a été incarcéré le 28, car une peine n'avait pas été exécutée."
     assert {d["mention"]: d["value"] for d in find_dates(text, dt.date(2021, 10, 4), nlp(text))}["le 28"] == "2021-09-28"
+
+
+def test_a_weekday_picks_the_year_of_a_day_and_month_written_after_an_older_date(nlp):
+    text = "Le projet date de décembre 2018. Ce dimanche 16 février, les habitants ont manifesté."
+    got = {d["mention"].lower(): d for d in find_dates(text, dt.date(2020, 2, 17), nlp(text))}
+    hit = next(d for m, d in got.items() if "16 février" in m)
+    assert (hit["value"], hit["corrected"]) == ("2020-02-16", "weekday")
+
+
+def test_a_weekday_one_day_off_its_date_corrects_a_misprinted_day(nlp):
+    text = "La campagne a été lancée ce vendredi 20 janvier 2022 à Ouagadougou."
+    (d,) = [d for d in find_dates(text, dt.date(2022, 1, 21), nlp(text)) if d["rule"] == "full"]
+    assert (d["value"], d["corrected"]) == ("2022-01-21", "weekday")
+    text = "Le vendredi 20 janvier 2022, la séance a été levée."  # far from publication: the date as written
+    assert find_dates(text, dt.date(2022, 9, 1), nlp(text))[0]["value"] == "2022-01-20"
