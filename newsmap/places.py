@@ -569,7 +569,8 @@ _OF_NAME_RE = re.compile(rf"(?:\bde\s+la\s+|\bdu\s+|\bdes\s+|\bde\s+|\bd'|\bd’
 
 def _rule_place_in_org(f):
     """``la Garde nationale de Tunis``, ``l'Agence d'information du Burkina``: an organisation named after its town, region
-    or country (a town of 5,000 inhabitants or more, or of the article's countries): that place."""
+    or country (a town of 5,000 inhabitants or more, or of the article's countries): that place; after ``du`` (a masculine
+    article: ``la Sûreté du Québec``) a division or country of that name before a town."""
     for ent in f.doc.ents:
         if ent.label_ != "ORG":
             continue
@@ -577,7 +578,9 @@ def _rule_place_in_org(f):
             name = m.group("name")
             for cand in (name, name.split(" ")[0]):  # "de Tunis Houssemeddine Jebabli": NER ran on into the next name
                 s = ent.start_char + m.start("name")
-                rec = f.lookup(cand, kinds={"city", "region", "country"}) if f.free(s, s + len(cand)) else None
+                free = f.free(s, s + len(cand))
+                rec = f.lookup(cand, kinds={"region", "country"}) if free and re.match(r"du\b", m.group(0)) else None  # "Sûreté du
+                rec = rec or (f.lookup(cand, kinds={"city", "region", "country"}) if free else None)  # Québec": the province
                 if rec and rec["kind"] == "city" and re.match(r"de\s+la\b", m.group(0)):
                     rec = None  # "le ministre de la Santé": a town takes no article (not Santé, Germany)
                 if rec:

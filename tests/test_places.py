@@ -502,3 +502,12 @@ def test_a_division_named_without_its_article(extract_text):
     doc = extract_text("Des orages vont se développer entre les Pays de Loire, la Normandie et l'Île-de-France.")
     p = places(doc)["Pays de la Loire"]
     assert p["kind"] == "region" and p["mentions"] == ["Pays de Loire"]
+
+
+def test_a_place_after_du_in_an_organisations_name_is_the_division(extract_text):
+    doc = extract_text("Un accident est survenu dans le centre-ville de Rivière-du-Loup. Selon le reconstitutionniste de la "
+                       "Sûreté du Québec, la minifourgonnette roulait à 93 km/h.\n"
+                       "Le véhicule a tourné sur la rue Desjardins. Selon le technicien de la Sûreté du Québec, il roulait vite.")
+    quebec = by_mention(doc, "Québec")
+    assert (quebec["kind"], quebec["rule"]) == ("region", "place-in-org")
+    assert near(by_mention(doc, "rue Desjardins"), 47.83, -69.54)  # the story's town, not Québec City
