@@ -16,6 +16,8 @@ division                    ``région du Centre``, ``canton de Vaud``: the divis
                             below, so that ``région du Sahel`` is Burkina Faso's region, not the belt.
                             A plural head (``départements de l'Est``, ``États du Sahel``: a group)
                             comes after the list
+division-late               ``canton du Jura``, a division whose name several countries have, none of them the article's
+                            yet: after NER, when the story's towns (``Delémont``) tell which
 multiword-division          an ISO 3166-2 division of two or three words NER cut short or missed (``en Brabant
                             flamand``, ``TER Bourgogne Franche Comté``)
 gazetteer-list              names from ``assets/gazetteer_extra.json`` (``mer Baltique``, ``Haut Atlas``)
@@ -198,6 +200,7 @@ class _Finder:
         self.named = ctx.countries
         self.hits: list[tuple[int, int, dict]] = []
         self.claimed: list[tuple[int, int]] = []
+        self.late_divisions: list = []  # "canton du Jura": resolved after NER (namesakes in several countries)
         self.qualified: dict[str, dict] = {}  # a name placed by its division ("Blatten (VS)"): the same at every mention
         self.sent_starts = [s.start_char for s in ctx.doc.sents] if ctx.doc.has_annotation("SENT_START") else [0]
 
@@ -311,10 +314,20 @@ def _seat_names(name: str) -> list[str]:
     return names + [n.replace("ou", "u").replace("Ou", "U") for n in names if "ou" in n.lower()]
 
 
+def _namesake_divisions(f, name: str) -> bool:
+    """Divisions of that name in several countries, none of them the article's yet (``Jura``: France's and Switzerland's)."""
+    countries = {c["country"] for c in f.gaz.candidates(name) if c["kind"] == "region"}
+    return len(countries) > 1 and not countries & f.near()
+
+
 def _rule_division(f, plural=False):
     for m in FR.DIVISION_RE.finditer(f.text):
         s, e = m.start(), m.end()
         if not f.free(s, e) or m.group("head").lower().endswith("s") != plural:
+            continue
+        if not plural and _namesake_divisions(f, m.group("name")):
+            f.claimed.append((s, e))  # "canton du Jura": which one the places named around it tell (rule division-late)
+            f.late_divisions.append(m)
             continue
         rec = _division_record(f, m.group("head"), m.group("adj"), m.group("name"))
         if rec is None:
@@ -325,6 +338,15 @@ def _rule_division(f, plural=False):
             rec2 = _division_record(f, m.group("head"), m.group("adj"), more.group("name"))
             if rec2:
                 f.add(e + more.start("name"), e + more.end("name"), rec2, "division")
+
+
+def _rule_division_late(f):
+    """``canton du Jura`` (a division of that name in France and Switzerland): resolved after NER, when the towns of the
+    story (``Delémont``) say which country it is in."""
+    for m in f.late_divisions:
+        rec = _division_record(f, m.group("head"), m.group("adj"), m.group("name"))
+        if rec:
+            f.add(m.start(), m.end(), rec, "division-late")
 
 
 def _rule_seat(f):
@@ -890,7 +912,7 @@ def _rule_closest_namesake(f):
 
 RULES = [_rule_division, _rule_multiword_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_town_of_division,
          _rule_landmark,
-         _rule_road_code, _rule_place_compound, _rule_ner, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
+         _rule_road_code, _rule_place_compound, _rule_ner, _rule_division_late, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
          _place_landmarks, _rule_facility_in_parentheses,
          _rule_capital, _rule_capitalised_after_cue, _rule_person_tagged_place, _rule_division_code, _rule_village_in_division, _rule_unknown_locality,
          _rule_village_in_list, _rule_closest_namesake]

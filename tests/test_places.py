@@ -511,3 +511,15 @@ def test_a_place_after_du_in_an_organisations_name_is_the_division(extract_text)
     quebec = by_mention(doc, "Québec")
     assert (quebec["kind"], quebec["rule"]) == ("region", "place-in-org")
     assert near(by_mention(doc, "rue Desjardins"), 47.83, -69.54)  # the story's town, not Québec City
+
+
+def test_a_division_several_countries_have_follows_the_storys_towns(extract_text):
+    doc = extract_text("Les autorités ont prêté serment mercredi à Delémont. Le doyen s'est dit touché à l'heure où "
+                       "Moutier s'apprête à rejoindre le canton du Jura.")
+    jura = by_mention(doc, "canton du Jura")
+    assert (jura["country"], jura["rule"]) == ("CH", "division-late") and near(jura, 47.36, 7.16, km=40)
+
+
+def test_la_cite_prevotoise_is_moutier(extract_text):
+    doc = extract_text("Le doyen a salué l'arrivée de la cité prévôtoise dans le canton, à Delémont.")
+    assert near(by_mention(doc, "la cité prévôtoise"), 47.28, 7.37)

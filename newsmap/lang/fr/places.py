@@ -54,6 +54,7 @@ DESCRIPTIVE = {
     "la capitale des gaules": "Lyon",
     "la ville rose": "Toulouse",
     "la cité ardente": "Liège",
+    "la cité prévôtoise": "Moutier",
     "la belle province": "Québec",
     "la ville éternelle": "Rome",
     "l'hexagone": "France",
