@@ -139,6 +139,9 @@ class Gazetteer:
             rid = self._row(c["name"], c["latitude"], c["longitude"], "city", c["countrycode"], c["population"], "geonames", 1,
                             c["geonameid"])
             self._add(c["name"], rid, primary=True)
+            if "/" in c["name"] and " / " not in c["name"]:  # a bilingual name: "Biel/Bienne", "Murten/Morat"
+                for part in c["name"].split("/"):
+                    self._add(part, rid, primary=True)
             for alt in c.get("alternatenames", []):
                 if len(alt) >= 4 and alt[0].isupper() and _LATIN.fullmatch(alt):
                     self._add(alt, rid)

@@ -523,3 +523,16 @@ def test_a_division_several_countries_have_follows_the_storys_towns(extract_text
 def test_la_cite_prevotoise_is_moutier(extract_text):
     doc = extract_text("Le doyen a salué l'arrivée de la cité prévôtoise dans le canton, à Delémont.")
     assert near(by_mention(doc, "la cité prévôtoise"), 47.28, 7.37)
+
+
+def test_a_swiss_story_by_its_region_places_bienne_in_switzerland(extract_text):
+    doc = extract_text("Embauches massives dans l'horlogerie de l'Arc jurassien.\n"
+                       "Cela aurait été le cas chez Rolex, à Bienne, et chez ETA à Fontainemelon.")
+    assert by_mention(doc, "Arc jurassien")["country"] == "CH"
+    assert near(by_mention(doc, "Bienne"), 47.14, 7.25) and near(by_mention(doc, "Fontainemelon"), 47.05, 6.89)
+
+
+def test_quebecs_administrative_regions(extract_text):
+    doc = extract_text("Le maire de Lévis veut un lien entre la Chaudière-Appalaches et la Capitale-Nationale.")
+    assert near(by_mention(doc, "Chaudière-Appalaches"), 46.35, -70.75, km=100)
+    assert by_mention(doc, "Capitale-Nationale")["kind"] == "region"
