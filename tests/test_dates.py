@@ -92,6 +92,7 @@ MARCH = dt.date(2023, 3, 10)
     ("Les chiffres du mois dernier sont bons.", "du mois dernier", "2023-02", None),
     ("Il a beaucoup voyagé cet été.", "cet été", "2023", None),
     ("Il a beaucoup voyagé l'été dernier.", "l'été dernier", "2022", None),
+    ("Le projet a été annoncé le printemps dernier.", "le printemps dernier", "2022", None),
     ("L'épidémie a sévi entre janvier et août 2020.", "entre janvier et août 2020", "2020-01", "2020-08"),
     ("Les concerts des 24, 25 et 26 mai sont annulés.", "des 24, 25 et 26 mai", "2023-05-24", "2023-05-26"),
 ])
@@ -319,3 +320,7 @@ def test_a_weekday_one_day_off_its_date_corrects_a_misprinted_day(nlp):
     assert (d["value"], d["corrected"]) == ("2022-01-21", "weekday")
     text = "Le vendredi 20 janvier 2022, la séance a été levée."  # far from publication: the date as written
     assert find_dates(text, dt.date(2022, 9, 1), nlp(text))[0]["value"] == "2022-01-20"
+
+
+def test_le_printemps_without_dernier_or_prochain_is_no_date():
+    assert find_dates("Le printemps arabe a changé la région.", MARCH) == []
