@@ -46,7 +46,8 @@ ner-region-article          ``au Québec`` → the province, ``à Québec`` → 
 ner-locative-cue            a small place whose name is in one country only, after ``à``/``en``/…
 macro-region                ``dans le Sud-Ouest``: a division of that name in the article's countries, else
                             France's compass region (article on France or naming no country)
-town-in-name                ``Festival de Cannes``, ``hôpital de Sion``, ``la ville de Québec`` → the town (after NER, so that
+town-in-name                ``Festival de Cannes``, ``hôpital de Sion``, ``la ville de Québec`` → the town (``deuxième ville
+                            d'Ukraine``: the country after a rank) (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
 place-in-org                ``Garde nationale de Tunis``, ``Agence d'information du Burkina``: the place the name carries
 arrondissement              ``le 7e arrondissement de Lyon``: GeoNames' ``Lyon 07``, else the town (kind ``district``)
@@ -533,6 +534,11 @@ def _rule_town_in_name(f):
         if not f.free(s, e):
             continue
         town = m.group("head").lower() in FR.TOWN_NOUNS  # "la ville de Québec": the city, not the province
+        if town and FR.RANK_BEFORE.search(f.text[max(0, m.start() - 20):m.start()]):
+            rec = f.lookup(m.group("town"), kinds={"country", "region"})  # "deuxième ville d'Ukraine": the country
+            if rec:
+                f.add(s, e, rec, "town-in-name")
+            continue
         rec = f.lookup(m.group("town"), kinds={"city"} if town else {"city", "region", "country"})
         if rec:
             f.add(s, e, rec, "town-in-name")

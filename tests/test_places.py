@@ -536,3 +536,8 @@ def test_quebecs_administrative_regions(extract_text):
     doc = extract_text("Le maire de Lévis veut un lien entre la Chaudière-Appalaches et la Capitale-Nationale.")
     assert near(by_mention(doc, "Chaudière-Appalaches"), 46.35, -70.75, km=100)
     assert by_mention(doc, "Capitale-Nationale")["kind"] == "region"
+
+
+def test_the_second_city_of_a_country_names_the_country(extract_text):
+    doc = extract_text("Des bombardements ont frappé Kharkiv, deuxième ville d'Ukraine située à la frontière avec la Russie.")
+    assert by_mention(doc, "Ukraine")["kind"] == "country" and by_mention(doc, "Ukraine")["country"] == "UA"

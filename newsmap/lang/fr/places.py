@@ -106,6 +106,8 @@ LANDMARK_RE = re.compile(
     rf"(?:(?:\s+(?:de|à|d'|d’)|,\s+à)\s*(?P<town>{NAME})|\s*\((?P<town2>{NAME})\))?"
 )
 TOWN_HEADS = "|".join(sorted(map(re.escape, NAME_WITH_TOWN_HEADS), key=len, reverse=True))
+# "deuxième ville d'Ukraine", "la plus grande ville du pays": a rank before the town noun, whose complement is the country
+RANK_BEFORE = re.compile(r"(?:\b\w+ième|\bpremière|\bseconde|\bplus\s+grande|\bprincipale)\s+$", re.I)
 TOWN_IN_NAME_RE = re.compile(rf"\b(?P<head>(?i:{TOWN_HEADS}))\s+(?:de\s+|d'|d’|du\s+)(?P<town>{NAME})")
 CUE_NAME_RE = re.compile(rf"(?<![\w-]){LOCATIVE_CUES}\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)")
 # "la région parisienne" and "en région parisienne": the article "la" may be left out
