@@ -57,7 +57,8 @@ capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`
                             country most of the article's places are in (not ``la capitale économique``)
 capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …, in the article's countries
 person-tagged-place         a one-word name NER took for a person, after ``à``/``de`` …, that is a town of the article's
-                            countries (``à Casselman``); never a surname of a person named in full
+                            countries (``à Casselman``); never a surname of a person named in full; the town after a full
+                            name (``Sylvie Lévesque de Saint-Pascal``)
 division-code               ``Chamoson (VS)`` → the canton of Valais
 village-in-division         a place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``,
                             ``Koutougou, province du Soum``): at the division (``source = "division-of-village"``)
@@ -779,12 +780,22 @@ def _rule_capitalised_after_cue(f):
 
 
 
+_PERSON_OF_TOWN = re.compile(rf"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)+ (?:de |d'|d’)(?P<town>{FR.NAME})")
+
+
 def _rule_person_tagged_place(f):
     """A one-word name NER took for a person, after ``à``/``de``/``vers`` …, that is a town of the article's countries
     (``dans la capitale fédérale et à Casselman``, ``au parc des rois de Krindjabo``, ``délégations de Jebeniana``); never
-    a word that stands in a person's full name elsewhere in the text (a surname)."""
+    a word that stands in a person's full name elsewhere in the text (a surname). A first name and a surname followed by
+    ``de`` and a town of the article's countries (``Sylvie Lévesque de Saint-Pascal``): that town (not ``Charles de X``)."""
     people = [ent for ent in f.doc.ents if ent.label_ == "PER"]
     surnames = {tok.text for ent in people if len(ent) > 1 for tok in ent}
+    for ent in people:  # "Sylvie Lévesque de Saint-Pascal": a first name and a surname, then the town she is from
+        m = _PERSON_OF_TOWN.fullmatch(ent.text)
+        s = ent.start_char + (m.start("town") if m else 0)
+        rec = f.lookup(m.group("town"), kinds={"city"}, in_context=True) if m and f.free(s, ent.end_char) else None
+        if rec:
+            f.add(s, ent.end_char, rec, "person-tagged-place")
     for ent in people:
         s, e = ent.start_char, ent.end_char
         if len(ent) != 1 or ent.text in surnames or ent.text.isupper() or not f.free(s, e) \

@@ -541,3 +541,10 @@ def test_quebecs_administrative_regions(extract_text):
 def test_the_second_city_of_a_country_names_the_country(extract_text):
     doc = extract_text("Des bombardements ont frappé Kharkiv, deuxième ville d'Ukraine située à la frontière avec la Russie.")
     assert by_mention(doc, "Ukraine")["kind"] == "country" and by_mention(doc, "Ukraine")["country"] == "UA"
+
+
+def test_the_town_after_a_persons_full_name(extract_text):
+    doc = extract_text("Un violent accident est survenu au centre-ville de Rivière-du-Loup. La conductrice du véhicule fautif, "
+                       "Sylvie Lévesque de Saint-Pascal, a plaidé coupable.")
+    p = by_mention(doc, "Saint-Pascal")
+    assert p and near(p, 47.52, -69.80) and p["rule"] == "person-tagged-place"
