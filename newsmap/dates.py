@@ -12,7 +12,8 @@ are kept with ``value = None`` and ``note = "invalid date"`` so that nothing is 
 Rules (documented in the README):
 * weekdays: ``ce mercredi`` is the publication week's day; a bare weekday is the most recent
   one (the publication day itself included), or the coming one when the governing verb is in
-  the future tense; ``dernier``/``passé``/``prochain`` force the direction;
+  the future tense; ``dernier``/``passé``/``prochain`` force the direction; a bare weekday the text already named with
+  one of them (``vendredi prochain … la cérémonie de vendredi``) is that day;
 * ``hier``, ``demain``, ``aujourd'hui``, ``il y a trois jours`` … count from publication; ``aujourd'hui``, ``ce soir``,
   ``ce matin`` in words said on a day named before (a past day of the last week) are that day (``speech_day``): in a
   quote, closed or not, or in speech reported after ``que`` in that day's sentence;
@@ -239,6 +240,7 @@ class _Reader:
         self._tense: str | None = None
         self.last_date: tuple[dt.date, str, int] | None = None  # (day, precision, end) of the last date read outside quotes
         self.months: dict[int, int] = {}  # month → year of a bare month already read
+        self.weekdays: dict[int, dt.date] = {}  # weekday → the day a "vendredi prochain" / "lundi dernier" already named
 
     def at(self, s: int, e: int) -> None:
         self.s, self.e, self._tense = s, e, None
@@ -632,7 +634,13 @@ def _weekday_date(r, wd: int, direction: str, ce: str) -> dt.date:
 
 
 def _weekday_rule(r, g):  # "mardi", "ce mercredi", "jeudi prochain"
-    d = _weekday_date(r, LEX.WEEKDAYS.index(g["w"].lower()), (g.get("dir") or "").lower(), " ".join((g.get("ce") or "").lower().split()))
+    wd, direction, ce = LEX.WEEKDAYS.index(g["w"].lower()), (g.get("dir") or "").lower(), " ".join((g.get("ce") or "").lower().split())
+    if not direction and not ce and wd in r.weekdays:
+        d = r.weekdays[wd]  # "vendredi prochain … la cérémonie de vendredi": the Friday already named
+    else:
+        d = _weekday_date(r, wd, direction, ce)
+    if direction:
+        r.weekdays[wd] = d
     return r.rec(d.isoformat(), "day", part=g.get("part"), relative=True)
 
 

@@ -324,3 +324,10 @@ def test_a_weekday_one_day_off_its_date_corrects_a_misprinted_day(nlp):
 
 def test_le_printemps_without_dernier_or_prochain_is_no_date():
     assert find_dates("Le printemps arabe a changé la région.", MARCH) == []
+
+
+def test_a_bare_weekday_already_named_with_prochain_is_that_day(nlp):
+    text = ("Les partis défileront au boulevard vendredi prochain. La grande répétition a eu lieu mardi. "
+            "En prélude à la cérémonie de vendredi, la répétition a eu lieu.")
+    got = [d for d in find_dates(text, WED, nlp(text)) if d["mention"].lower() == "vendredi"]
+    assert [d["value"] for d in got] == ["2024-11-22"]
