@@ -46,6 +46,8 @@ ner-region-article          ``au Québec`` → the province, ``à Québec`` → 
 ner-locative-cue            a small place whose name is in one country only, after ``à``/``en``/…
 macro-region                ``dans le Sud-Ouest``: a division of that name in the article's countries, else
                             France's compass region (article on France or naming no country)
+town-country                ``le secteur du Roannais``: a name the gazetteer lacks, the adjective of a town (Roanne) of the
+                            article's countries, at that town
 town-in-name                ``Festival de Cannes``, ``hôpital de Sion``, ``la ville de Québec`` → the town (``deuxième ville
                             d'Ukraine``: the country after a rank) (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
@@ -529,6 +531,27 @@ def _rule_macro_region(f):
             f.add(s, e, rec, "macro-region")
 
 
+def _town_of_country(stem: str) -> list[str]:
+    """``Roann`` (Roannais) → Roanne, ``Mâconn`` (Mâconnais) → Mâcon, ``Cholet`` (Choletais) → Cholet."""
+    names = [stem + "e", stem]
+    if len(stem) > 3 and stem[-1] == stem[-2]:
+        names.append(stem[:-1])
+    return names
+
+
+def _rule_town_country(f):
+    """``le secteur du Roannais``, ``dans le Mâconnais``: a name the gazetteer lacks, the adjective of a town of the article's
+    countries (or of 5,000 inhabitants or more): the area around that town (``source = "derived-from-city"``)."""
+    for m in FR.TOWN_COUNTRY_RE.finditer(f.text):
+        s, e = m.span("name")
+        if not f.free(s, e) or f.gaz.candidates(m.group("name")):
+            continue
+        town = next(filter(None, (f.lookup(n, kinds={"city"}) for n in _town_of_country(m.group("stem")))), None)
+        if town:
+            f.add(s, e, {"name": m.group("name"), "lat": town["lat"], "lon": town["lon"], "kind": "region",
+                         "country": town["country"], "source": "derived-from-city"}, "town-country")
+
+
 def _rule_town_in_name(f):
     for m in FR.TOWN_IN_NAME_RE.finditer(f.text):
         s, e = m.start("town"), m.end("town")
@@ -929,7 +952,7 @@ def _rule_closest_namesake(f):
 
 RULES = [_rule_division, _rule_multiword_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_town_of_division,
          _rule_landmark,
-         _rule_road_code, _rule_place_compound, _rule_ner, _rule_division_late, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
+         _rule_road_code, _rule_place_compound, _rule_ner, _rule_division_late, _rule_town_country, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
          _place_landmarks, _rule_facility_in_parentheses,
          _rule_capital, _rule_capitalised_after_cue, _rule_person_tagged_place, _rule_division_code, _rule_village_in_division, _rule_unknown_locality,
          _rule_village_in_list, _rule_closest_namesake]

@@ -548,3 +548,11 @@ def test_the_town_after_a_persons_full_name(extract_text):
                        "Sylvie Lévesque de Saint-Pascal, a plaidé coupable.")
     p = by_mention(doc, "Saint-Pascal")
     assert p and near(p, 47.52, -69.80) and p["rule"] == "person-tagged-place"
+
+
+def test_the_country_around_a_town_named_by_its_adjective(extract_text):
+    doc = extract_text("Lundi, c'est le secteur du Roannais, dans la Loire, qui a enregistré les plus fortes précipitations.")
+    p = by_mention(doc, "Roannais")
+    assert p and near(p, 46.04, 4.07) and p["rule"] == "town-country"
+    doc = extract_text("Le Lyonnais Karim Benzema a marqué à Madrid.")  # a person from Lyon, not the area
+    assert by_mention(doc, "Lyonnais") is None

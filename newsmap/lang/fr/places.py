@@ -106,6 +106,9 @@ LANDMARK_RE = re.compile(
     rf"(?:(?:\s+(?:de|à|d'|d’)|,\s+à)\s*(?P<town>{NAME})|\s*\((?P<town2>{NAME})\))?"
 )
 TOWN_HEADS = "|".join(sorted(map(re.escape, NAME_WITH_TOWN_HEADS), key=len, reverse=True))
+# "le secteur du Roannais", "dans le Mâconnais": the country around a town, named by its adjective (not "le Lyonnais Karim X")
+TOWN_COUNTRY_RE = re.compile(r"(?<![\w-])(?:du|le|au|dans\s+le)\s+(?P<name>(?P<stem>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,})(?:ais|ois))"
+                             r"(?![\w-])(?!\s+[A-ZÀ-ÖØ-Þ])")
 # "deuxième ville d'Ukraine", "la plus grande ville du pays": a rank before the town noun, whose complement is the country
 RANK_BEFORE = re.compile(r"(?:\b\w+ième|\bpremière|\bseconde|\bplus\s+grande|\bprincipale)\s+$", re.I)
 TOWN_IN_NAME_RE = re.compile(rf"\b(?P<head>(?i:{TOWN_HEADS}))\s+(?:de\s+|d'|d’|du\s+)(?P<town>{NAME})")
