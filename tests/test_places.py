@@ -556,3 +556,9 @@ def test_the_country_around_a_town_named_by_its_adjective(extract_text):
     assert p and near(p, 46.04, 4.07) and p["rule"] == "town-country"
     doc = extract_text("Le Lyonnais Karim Benzema a marqué à Madrid.")  # a person from Lyon, not the area
     assert by_mention(doc, "Lyonnais") is None
+
+
+def test_a_street_named_after_a_date(extract_text):
+    doc = extract_text("Huit partis défileront au Boulevard du 20 mai vendredi.\nLa répétition a eu lieu mercredi à Yaoundé.")
+    p = by_mention(doc, "Boulevard du 20 mai")
+    assert p and p["kind"] == "landmark" and near(p, 3.87, 11.52)

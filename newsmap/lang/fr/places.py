@@ -95,13 +95,17 @@ GENERIC_NAME_WORDS = frozenset({"grand", "grande", "petit", "petite", "haut", "h
 # ---------------------------------------------------------------- patterns built from the words above
 import re  # noqa: E402
 
+from .lexicon import MONTHS  # noqa: E402
+
 NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]*)?"
 DIVISION_RE = re.compile(
     rf"\b(?P<head>(?i:{DIVISION_HEADS}))\s+(?:(?P<adj>[a-zéèêëïîôûç-]+)\s+)?(?:de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)(?P<name>{NAME})"
 )
 HEADS = "|".join(sorted(map(re.escape, LANDMARK_HEADS), key=len, reverse=True))
+# a street named after a date: "boulevard du 20 mai", "place du 8-Mai-1945"
+DATE_NAME = r"\d{1,2}(?:er)?[ -](?i:" + "|".join(MONTHS) + r")(?:[ -]\d{4})?(?![\w-])"
 LANDMARK_RE = re.compile(
-    rf"\b(?i:{HEADS})\s+(?P<of>de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)"
+    rf"\b(?i:{HEADS})\s+(?P<of>de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*|{DATE_NAME})"
     rf"(?:\s+et\s+(?:du|de\s+la|des|de)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
     rf"(?:(?:\s+(?:de|à|d'|d’)|,\s+à)\s*(?P<town>{NAME})|\s*\((?P<town2>{NAME})\))?"
 )
