@@ -18,6 +18,7 @@ Rules (documented in the README):
   ``ce matin`` in words said on a day named before (a past day of the last week) are that day (``speech_day``): in a
   quote, closed or not, or in speech reported after ``que`` in that day's sentence;
 * ``23 déc 2023``, ``5 janv.``: an abbreviated month after a day number (with a dot or a year after it);
+* ``boulevard du 20 mai``, ``place du 8-Mai-1945``: a street's name, no date;
 * ``la veille``/``le lendemain`` count from the day in context: a date of their own sentence, else the story's
   day (the last date of a main clause or of a verbless line: ``a affiché sa fermeté mardi``, not ``arrêtés dimanche``
   nor ``la folie du vendredi soir``), else the last day-precision date, else publication; ``au lendemain de
@@ -733,6 +734,8 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
     r = _Reader(text, published, doc)
     for m in _regex().finditer(text):
         kind = m.lastgroup
+        if text[m.start()].isdigit() and re.search(D.NAME_HEAD_BEFORE, text[max(0, m.start() - 20):m.start()]):
+            continue  # "boulevard du 20 mai": a street's name
         g = {k[len(kind) + 1:]: v for k, v in m.groupdict().items() if k.startswith(kind + "_") and v is not None}
         r.at(m.start(), m.end())
         try:

@@ -331,3 +331,8 @@ def test_a_bare_weekday_already_named_with_prochain_is_that_day(nlp):
             "En prélude à la cérémonie de vendredi, la répétition a eu lieu.")
     got = [d for d in find_dates(text, WED, nlp(text)) if d["mention"].lower() == "vendredi"]
     assert [d["value"] for d in got] == ["2024-11-22"]
+
+
+def test_a_street_named_after_a_date_is_no_date(nlp):
+    text = "Huit partis défileront au Boulevard du 20 mai vendredi. La gerbe est déposée place du 8-Mai-1945."
+    assert [d["mention"] for d in find_dates(text, dt.date(2022, 5, 18), nlp(text))] == ["vendredi"]

@@ -52,6 +52,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de|pour(?: la journée de| la nuit de)?)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
 ]
 
+# a date that names a street or a square ("boulevard du 20 mai", "place du 8-Mai-1945"): a name, not a date
+NAME_HEAD_BEFORE = r"(?i:\b(?:rue|avenue|boulevard|place|quai|pont|esplanade|square|allée|carrefour|rond-point)\s+(?:du\s+)?)$"
 FUTURE_AUX = {"aller", "devoir"}
 EXPECT = {"attendre", "prévoir", "programmer", "annoncer", "planifier"}
 SCHEDULED = {"prévoir", "programmer", "planifier"}
