@@ -64,7 +64,7 @@ person-tagged-place         a one-word name NER took for a person, after ``à``/
 division-code               ``Chamoson (VS)`` → the canton of Valais
 village-in-division         a place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``,
                             ``Koutougou, province du Soum``): at the division (``source = "division-of-village"``)
-unknown-locality            a place the gazetteer lacks after ``à``/``vers``/``jusqu'à`` in a local story (its towns in
+unknown-locality            a place the gazetteer lacks after ``à``/``à la``/``vers``/``jusqu'à`` in a local story (its towns in
                             one country, one of them named most): at that town (``source = "town-of-context"``)
 village-in-list             a place the gazetteer lacks listed with a small town (``les villages de Gampel et de Steg``):
                             next to it (``source = "sibling-in-list"``)
@@ -858,11 +858,11 @@ def _rule_village_in_division(f):
                          "source": "division-of-village"}, "village-in-division")
 
 
-_STRICT_CUE_RE = re.compile(r"(?<![\w-])(?:à|À|jusqu'à|jusqu’à|vers|dans le quartier de|dans le quartier d'|quartier de|quartier d')\s+$")
+_STRICT_CUE_RE = re.compile(r"(?<![\w-])(?:à|À|à la|jusqu'à|jusqu’à|vers|dans le quartier de|dans le quartier d'|quartier de|quartier d')\s+$")
 
 
 def _rule_unknown_locality(f):
-    """A locality the gazetteer lacks, after ``à``/``vers``/``jusqu'à`` in a local story (every town it names is in one
+    """A locality the gazetteer lacks, after ``à``/``à la``/``vers``/``jusqu'à`` in a local story (every town it names is in one
     country, and it names one town only, or one more often than any other): in that town (``l'opération policière à
     Pontanézen`` in a story on Brest; ``source = "town-of-context"``, approximate)."""
     counts: dict[tuple, list] = {}

@@ -562,3 +562,10 @@ def test_a_street_named_after_a_date(extract_text):
     doc = extract_text("Huit partis défileront au Boulevard du 20 mai vendredi.\nLa répétition a eu lieu mercredi à Yaoundé.")
     p = by_mention(doc, "Boulevard du 20 mai")
     assert p and p["kind"] == "landmark" and near(p, 3.87, 11.52)
+
+
+def test_an_unknown_district_after_a_la_in_a_local_story(extract_text):
+    doc = extract_text("La campagne de vaccination a été lancée à Ouagadougou. Le ministre est arrivé dans les locaux du CFOP "
+                       "sise à la Zone du bois.")
+    p = by_mention(doc, "Zone du bois")
+    assert p and p["rule"] == "unknown-locality" and near(p, 12.37, -1.53, km=10)
