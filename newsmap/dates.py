@@ -12,11 +12,13 @@ are kept with ``value = None`` and ``note = "invalid date"`` so that nothing is 
 Rules (documented in the README):
 * weekdays: ``ce mercredi`` is the publication week's day; a bare weekday is the most recent
   one (the publication day itself included), or the coming one when the governing verb is in
-  the future tense; ``dernier``/``passé``/``prochain`` force the direction;
+  the future tense; ``dernier``/``passé``/``prochain`` force the direction; a bare weekday the text already named with
+  one of them (``vendredi prochain … la cérémonie de vendredi``) is that day;
 * ``hier``, ``demain``, ``aujourd'hui``, ``il y a trois jours`` … count from publication; ``aujourd'hui``, ``ce soir``,
   ``ce matin`` in words said on a day named before (a past day of the last week) are that day (``speech_day``): in a
   quote, closed or not, or in speech reported after ``que`` in that day's sentence;
 * ``23 déc 2023``, ``5 janv.``: an abbreviated month after a day number (with a dot or a year after it);
+* ``boulevard du 20 mai``, ``place du 8-Mai-1945``: a street's name, no date;
 * ``la veille``/``le lendemain`` count from the day in context: a date of their own sentence, else the story's
   day (the last date of a main clause or of a verbless line: ``a affiché sa fermeté mardi``, not ``arrêtés dimanche``
   nor ``la folie du vendredi soir``), else the last day-precision date, else publication; ``au lendemain de
@@ -28,7 +30,9 @@ Rules (documented in the README):
 * ``incarcéré le 9,`` with no month in its sentence, told in the past: that day of the story day's month (or the month
   before, when later than the story's day);
 * ``mercredi 1er mars 2020`` when 1 March 2020 is no Wednesday: the same day of the month before or after that is one,
-  within a month of publication (a misprinted month; ``corrected: "weekday"``), else the date as written;
+  within a month of publication (a misprinted month; ``corrected: "weekday"``), else the date as written; without a
+  year, the year (publication's, the one before or after) in which the day has that weekday (``ce dimanche 16 février``
+  after a date of 2018); ``ce vendredi 20 janvier 2022`` (a Thursday) a day or two off: the Friday, near publication;
 * ``en 2022`` has year precision; ``en septembre``/``juillet dernier`` month precision;
 * ``dans la soirée``, ``en soirée``, ``dans l'après-midi``, ``dès l'aube``, ``pour la fin de l'après-midi et la
   soirée``, ``en cette journée`` … are the day in context (as for ``la veille``);
@@ -237,6 +241,7 @@ class _Reader:
         self._tense: str | None = None
         self.last_date: tuple[dt.date, str, int] | None = None  # (day, precision, end) of the last date read outside quotes
         self.months: dict[int, int] = {}  # month → year of a bare month already read
+        self.weekdays: dict[int, dt.date] = {}  # weekday → the day a "vendredi prochain" / "lundi dernier" already named
 
     def at(self, s: int, e: int) -> None:
         self.s, self.e, self._tense = s, e, None
@@ -332,7 +337,9 @@ def _full(r, g):  # "le 20 novembre (2024)", "mercredi 20 novembre", "20 novembr
         y = r.year_of(mo, dd)
     d = dt.date(y, mo, dd)
     if g.get("w") and d.weekday() != LEX.WEEKDAYS.index(g["w"].lower()):
-        fixed = _misprinted_month(d, LEX.WEEKDAYS.index(g["w"].lower()), r.published)
+        wd = LEX.WEEKDAYS.index(g["w"].lower())
+        fixed = (None if g.get("y") else _weekday_year(d, wd, r.published)) or _misprinted_month(d, wd, r.published) \
+            or _misprinted_day(d, wd, r.published)
         if fixed:
             return r.rec(fixed.isoformat(), "day", part=(g.get("part") or None), corrected="weekday")
     return r.rec(d.isoformat(), "day", part=(g.get("part") or None))
@@ -354,6 +361,32 @@ def _misprinted_month(d: dt.date, wd: int, published: dt.date) -> dt.date | None
         if c.weekday() == wd and abs((c - published).days) <= MISPRINT_DAYS:
             cands.append(c)
     return min(cands, key=lambda c: abs((c - published).days)) if cands else None
+
+
+def _weekday_year(d: dt.date, wd: int, published: dt.date) -> dt.date | None:
+    """A day and month without a year whose weekday says which year (``ce dimanche 16 février`` in an article of February
+    2020 that named December 2018 before: 16 February 2020 is the Sunday): that year, the one before or after
+    publication's, nearest to it, when nearer than the year read (never a year farther away for a misprinted day)."""
+    cands = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            c = d.replace(year=y)
+        except ValueError:
+            continue
+        if c.weekday() == wd and abs((c - published).days) < abs((d - published).days):
+            cands.append(c)
+    return min(cands, key=lambda c: abs((c - published).days)) if cands else None
+
+
+MISPRINT_DAY_SLIP = 2  # a misprinted day of the month is this near the weekday's day
+
+
+def _misprinted_day(d: dt.date, wd: int, published: dt.date) -> dt.date | None:
+    """A date whose weekday contradicts it by a day or two (``ce vendredi 20 janvier 2022``, a Thursday, in an article of
+    Friday 21 January): the day with that weekday, when it lies within a month of publication (a slip of the day)."""
+    cands = [d + dt.timedelta(days=k) for k in range(-MISPRINT_DAY_SLIP, MISPRINT_DAY_SLIP + 1)]
+    cands = [c for c in cands if c.weekday() == wd and abs((c - published).days) <= MISPRINT_DAYS]
+    return cands[0] if cands else None
 
 
 def _month_year(r, g):  # "en septembre 2023"
@@ -602,7 +635,13 @@ def _weekday_date(r, wd: int, direction: str, ce: str) -> dt.date:
 
 
 def _weekday_rule(r, g):  # "mardi", "ce mercredi", "jeudi prochain"
-    d = _weekday_date(r, LEX.WEEKDAYS.index(g["w"].lower()), (g.get("dir") or "").lower(), " ".join((g.get("ce") or "").lower().split()))
+    wd, direction, ce = LEX.WEEKDAYS.index(g["w"].lower()), (g.get("dir") or "").lower(), " ".join((g.get("ce") or "").lower().split())
+    if not direction and not ce and wd in r.weekdays:
+        d = r.weekdays[wd]  # "vendredi prochain … la cérémonie de vendredi": the Friday already named
+    else:
+        d = _weekday_date(r, wd, direction, ce)
+    if direction:
+        r.weekdays[wd] = d
     return r.rec(d.isoformat(), "day", part=g.get("part"), relative=True)
 
 
@@ -695,6 +734,8 @@ def find_dates(text: str, published: dt.date, doc=None) -> list[dict]:
     r = _Reader(text, published, doc)
     for m in _regex().finditer(text):
         kind = m.lastgroup
+        if text[m.start()].isdigit() and re.search(D.NAME_HEAD_BEFORE, text[max(0, m.start() - 20):m.start()]):
+            continue  # "boulevard du 20 mai": a street's name
         g = {k[len(kind) + 1:]: v for k, v in m.groupdict().items() if k.startswith(kind + "_") and v is not None}
         r.at(m.start(), m.end())
         try:

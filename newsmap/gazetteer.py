@@ -139,9 +139,11 @@ class Gazetteer:
             rid = self._row(c["name"], c["latitude"], c["longitude"], "city", c["countrycode"], c["population"], "geonames", 1,
                             c["geonameid"])
             self._add(c["name"], rid, primary=True)
+            # a bilingual name ("Biel/Bienne", "Murten/Morat"): each part that is also an alternate name is a primary name
+            parts = set(c["name"].split("/")) if " / " not in c["name"] else set()
             for alt in c.get("alternatenames", []):
                 if len(alt) >= 4 and alt[0].isupper() and _LATIN.fullmatch(alt):
-                    self._add(alt, rid)
+                    self._add(alt, rid, primary=alt in parts)
             key = (norm(c["name"]), c["countrycode"])
             if key not in city_by_name or self.rows[city_by_name[key]][5] < c["population"]:
                 city_by_name[key] = rid

@@ -16,6 +16,8 @@ division                    ``région du Centre``, ``canton de Vaud``: the divis
                             below, so that ``région du Sahel`` is Burkina Faso's region, not the belt.
                             A plural head (``départements de l'Est``, ``États du Sahel``: a group)
                             comes after the list
+division-late               ``canton du Jura``, a division whose name several countries have, none of them the article's
+                            yet: after NER, when the story's towns (``Delémont``) tell which
 multiword-division          an ISO 3166-2 division of two or three words NER cut short or missed (``en Brabant
                             flamand``, ``TER Bourgogne Franche Comté``)
 gazetteer-list              names from ``assets/gazetteer_extra.json`` (``mer Baltique``, ``Haut Atlas``)
@@ -44,7 +46,10 @@ ner-region-article          ``au Québec`` → the province, ``à Québec`` → 
 ner-locative-cue            a small place whose name is in one country only, after ``à``/``en``/…
 macro-region                ``dans le Sud-Ouest``: a division of that name in the article's countries, else
                             France's compass region (article on France or naming no country)
-town-in-name                ``Festival de Cannes``, ``hôpital de Sion``, ``la ville de Québec`` → the town (after NER, so that
+town-country                ``le secteur du Roannais``: a name the gazetteer lacks, the adjective of a town (Roanne) of the
+                            article's countries, at that town
+town-in-name                ``Festival de Cannes``, ``hôpital de Sion``, ``la ville de Québec`` → the town (``deuxième ville
+                            d'Ukraine``: the country after a rank) (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
 place-in-org                ``Garde nationale de Tunis``, ``Agence d'information du Burkina``: the place the name carries
 arrondissement              ``le 7e arrondissement de Lyon``: GeoNames' ``Lyon 07``, else the town (kind ``district``)
@@ -54,11 +59,12 @@ capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`
                             country most of the article's places are in (not ``la capitale économique``)
 capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …, in the article's countries
 person-tagged-place         a one-word name NER took for a person, after ``à``/``de`` …, that is a town of the article's
-                            countries (``à Casselman``); never a surname of a person named in full
+                            countries (``à Casselman``); never a surname of a person named in full; the town after a full
+                            name (``Sylvie Lévesque de Saint-Pascal``)
 division-code               ``Chamoson (VS)`` → the canton of Valais
 village-in-division         a place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``,
                             ``Koutougou, province du Soum``): at the division (``source = "division-of-village"``)
-unknown-locality            a place the gazetteer lacks after ``à``/``vers``/``jusqu'à`` in a local story (its towns in
+unknown-locality            a place the gazetteer lacks after ``à``/``à la``/``vers``/``jusqu'à`` in a local story (its towns in
                             one country, one of them named most): at that town (``source = "town-of-context"``)
 village-in-list             a place the gazetteer lacks listed with a small town (``les villages de Gampel et de Steg``):
                             next to it (``source = "sibling-in-list"``)
@@ -198,6 +204,7 @@ class _Finder:
         self.named = ctx.countries
         self.hits: list[tuple[int, int, dict]] = []
         self.claimed: list[tuple[int, int]] = []
+        self.late_divisions: list = []  # "canton du Jura": resolved after NER (namesakes in several countries)
         self.qualified: dict[str, dict] = {}  # a name placed by its division ("Blatten (VS)"): the same at every mention
         self.sent_starts = [s.start_char for s in ctx.doc.sents] if ctx.doc.has_annotation("SENT_START") else [0]
 
@@ -311,10 +318,20 @@ def _seat_names(name: str) -> list[str]:
     return names + [n.replace("ou", "u").replace("Ou", "U") for n in names if "ou" in n.lower()]
 
 
+def _namesake_divisions(f, name: str) -> bool:
+    """Divisions of that name in several countries, none of them the article's yet (``Jura``: France's and Switzerland's)."""
+    countries = {c["country"] for c in f.gaz.candidates(name) if c["kind"] == "region"}
+    return len(countries) > 1 and not countries & f.near()
+
+
 def _rule_division(f, plural=False):
     for m in FR.DIVISION_RE.finditer(f.text):
         s, e = m.start(), m.end()
         if not f.free(s, e) or m.group("head").lower().endswith("s") != plural:
+            continue
+        if not plural and _namesake_divisions(f, m.group("name")):
+            f.claimed.append((s, e))  # "canton du Jura": which one the places named around it tell (rule division-late)
+            f.late_divisions.append(m)
             continue
         rec = _division_record(f, m.group("head"), m.group("adj"), m.group("name"))
         if rec is None:
@@ -325,6 +342,15 @@ def _rule_division(f, plural=False):
             rec2 = _division_record(f, m.group("head"), m.group("adj"), more.group("name"))
             if rec2:
                 f.add(e + more.start("name"), e + more.end("name"), rec2, "division")
+
+
+def _rule_division_late(f):
+    """``canton du Jura`` (a division of that name in France and Switzerland): resolved after NER, when the towns of the
+    story (``Delémont``) say which country it is in."""
+    for m in f.late_divisions:
+        rec = _division_record(f, m.group("head"), m.group("adj"), m.group("name"))
+        if rec:
+            f.add(m.start(), m.end(), rec, "division-late")
 
 
 def _rule_seat(f):
@@ -505,12 +531,38 @@ def _rule_macro_region(f):
             f.add(s, e, rec, "macro-region")
 
 
+def _town_of_country(stem: str) -> list[str]:
+    """``Roann`` (Roannais) → Roanne, ``Mâconn`` (Mâconnais) → Mâcon, ``Cholet`` (Choletais) → Cholet."""
+    names = [stem + "e", stem]
+    if len(stem) > 3 and stem[-1] == stem[-2]:
+        names.append(stem[:-1])
+    return names
+
+
+def _rule_town_country(f):
+    """``le secteur du Roannais``, ``dans le Mâconnais``: a name the gazetteer lacks, the adjective of a town of the article's
+    countries (or of 5,000 inhabitants or more): the area around that town (``source = "derived-from-city"``)."""
+    for m in FR.TOWN_COUNTRY_RE.finditer(f.text):
+        s, e = m.span("name")
+        if not f.free(s, e) or f.gaz.candidates(m.group("name")):
+            continue
+        town = next(filter(None, (f.lookup(n, kinds={"city"}) for n in _town_of_country(m.group("stem")))), None)
+        if town:
+            f.add(s, e, {"name": m.group("name"), "lat": town["lat"], "lon": town["lon"], "kind": "region",
+                         "country": town["country"], "source": "derived-from-city"}, "town-country")
+
+
 def _rule_town_in_name(f):
     for m in FR.TOWN_IN_NAME_RE.finditer(f.text):
         s, e = m.start("town"), m.end("town")
         if not f.free(s, e):
             continue
         town = m.group("head").lower() in FR.TOWN_NOUNS  # "la ville de Québec": the city, not the province
+        if town and FR.RANK_BEFORE.search(f.text[max(0, m.start() - 20):m.start()]):
+            rec = f.lookup(m.group("town"), kinds={"country", "region"})  # "deuxième ville d'Ukraine": the country
+            if rec:
+                f.add(s, e, rec, "town-in-name")
+            continue
         rec = f.lookup(m.group("town"), kinds={"city"} if town else {"city", "region", "country"})
         if rec:
             f.add(s, e, rec, "town-in-name")
@@ -569,7 +621,8 @@ _OF_NAME_RE = re.compile(rf"(?:\bde\s+la\s+|\bdu\s+|\bdes\s+|\bde\s+|\bd'|\bd’
 
 def _rule_place_in_org(f):
     """``la Garde nationale de Tunis``, ``l'Agence d'information du Burkina``: an organisation named after its town, region
-    or country (a town of 5,000 inhabitants or more, or of the article's countries): that place."""
+    or country (a town of 5,000 inhabitants or more, or of the article's countries): that place; after ``du`` (a masculine
+    article: ``la Sûreté du Québec``) a division or country of that name before a town."""
     for ent in f.doc.ents:
         if ent.label_ != "ORG":
             continue
@@ -577,7 +630,9 @@ def _rule_place_in_org(f):
             name = m.group("name")
             for cand in (name, name.split(" ")[0]):  # "de Tunis Houssemeddine Jebabli": NER ran on into the next name
                 s = ent.start_char + m.start("name")
-                rec = f.lookup(cand, kinds={"city", "region", "country"}) if f.free(s, s + len(cand)) else None
+                free = f.free(s, s + len(cand))
+                rec = f.lookup(cand, kinds={"region", "country"}) if free and re.match(r"du\b", m.group(0)) else None  # "Sûreté du
+                rec = rec or (f.lookup(cand, kinds={"city", "region", "country"}) if free else None)  # Québec": the province
                 if rec and rec["kind"] == "city" and re.match(r"de\s+la\b", m.group(0)):
                     rec = None  # "le ministre de la Santé": a town takes no article (not Santé, Germany)
                 if rec:
@@ -748,12 +803,22 @@ def _rule_capitalised_after_cue(f):
 
 
 
+_PERSON_OF_TOWN = re.compile(rf"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)+ (?:de |d'|d’)(?P<town>{FR.NAME})")
+
+
 def _rule_person_tagged_place(f):
     """A one-word name NER took for a person, after ``à``/``de``/``vers`` …, that is a town of the article's countries
     (``dans la capitale fédérale et à Casselman``, ``au parc des rois de Krindjabo``, ``délégations de Jebeniana``); never
-    a word that stands in a person's full name elsewhere in the text (a surname)."""
+    a word that stands in a person's full name elsewhere in the text (a surname). A first name and a surname followed by
+    ``de`` and a town of the article's countries (``Sylvie Lévesque de Saint-Pascal``): that town (not ``Charles de X``)."""
     people = [ent for ent in f.doc.ents if ent.label_ == "PER"]
     surnames = {tok.text for ent in people if len(ent) > 1 for tok in ent}
+    for ent in people:  # "Sylvie Lévesque de Saint-Pascal": a first name and a surname, then the town she is from
+        m = _PERSON_OF_TOWN.fullmatch(ent.text)
+        s = ent.start_char + (m.start("town") if m else 0)
+        rec = f.lookup(m.group("town"), kinds={"city"}, in_context=True) if m and f.free(s, ent.end_char) else None
+        if rec:
+            f.add(s, ent.end_char, rec, "person-tagged-place")
     for ent in people:
         s, e = ent.start_char, ent.end_char
         if len(ent) != 1 or ent.text in surnames or ent.text.isupper() or not f.free(s, e) \
@@ -793,11 +858,11 @@ def _rule_village_in_division(f):
                          "source": "division-of-village"}, "village-in-division")
 
 
-_STRICT_CUE_RE = re.compile(r"(?<![\w-])(?:à|À|jusqu'à|jusqu’à|vers|dans le quartier de|dans le quartier d'|quartier de|quartier d')\s+$")
+_STRICT_CUE_RE = re.compile(r"(?<![\w-])(?:à|À|à la|jusqu'à|jusqu’à|vers|dans le quartier de|dans le quartier d'|quartier de|quartier d')\s+$")
 
 
 def _rule_unknown_locality(f):
-    """A locality the gazetteer lacks, after ``à``/``vers``/``jusqu'à`` in a local story (every town it names is in one
+    """A locality the gazetteer lacks, after ``à``/``à la``/``vers``/``jusqu'à`` in a local story (every town it names is in one
     country, and it names one town only, or one more often than any other): in that town (``l'opération policière à
     Pontanézen`` in a story on Brest; ``source = "town-of-context"``, approximate)."""
     counts: dict[tuple, list] = {}
@@ -887,7 +952,7 @@ def _rule_closest_namesake(f):
 
 RULES = [_rule_division, _rule_multiword_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_town_of_division,
          _rule_landmark,
-         _rule_road_code, _rule_place_compound, _rule_ner, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
+         _rule_road_code, _rule_place_compound, _rule_ner, _rule_division_late, _rule_town_country, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
          _place_landmarks, _rule_facility_in_parentheses,
          _rule_capital, _rule_capitalised_after_cue, _rule_person_tagged_place, _rule_division_code, _rule_village_in_division, _rule_unknown_locality,
          _rule_village_in_list, _rule_closest_namesake]

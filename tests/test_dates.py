@@ -92,6 +92,7 @@ MARCH = dt.date(2023, 3, 10)
     ("Les chiffres du mois dernier sont bons.", "du mois dernier", "2023-02", None),
     ("Il a beaucoup voyagé cet été.", "cet été", "2023", None),
     ("Il a beaucoup voyagé l'été dernier.", "l'été dernier", "2022", None),
+    ("Le projet a été annoncé le printemps dernier.", "le printemps dernier", "2022", None),
     ("L'épidémie a sévi entre janvier et août 2020.", "entre janvier et août 2020", "2020-01", "2020-08"),
     ("Les concerts des 24, 25 et 26 mai sont annulés.", "des 24, 25 et 26 mai", "2023-05-24", "2023-05-26"),
 ])
@@ -304,3 +305,34 @@ def test_a_bare_day_with_no_month_in_its_sentence_is_in_the_storys_month(nlp):
     assert got["le 9"] == "2021-10-09"
     text = "Le prévenu comparaît ce 3 octobre. Il a été incarcéré le 28, car une peine n'avait pas été exécutée."
     assert {d["mention"]: d["value"] for d in find_dates(text, dt.date(2021, 10, 4), nlp(text))}["le 28"] == "2021-09-28"
+
+
+def test_a_weekday_picks_the_year_of_a_day_and_month_written_after_an_older_date(nlp):
+    text = "Le projet date de décembre 2018. Ce dimanche 16 février, les habitants ont manifesté."
+    got = {d["mention"].lower(): d for d in find_dates(text, dt.date(2020, 2, 17), nlp(text))}
+    hit = next(d for m, d in got.items() if "16 février" in m)
+    assert (hit["value"], hit["corrected"]) == ("2020-02-16", "weekday")
+
+
+def test_a_weekday_one_day_off_its_date_corrects_a_misprinted_day(nlp):
+    text = "La campagne a été lancée ce vendredi 20 janvier 2022 à Ouagadougou."
+    (d,) = [d for d in find_dates(text, dt.date(2022, 1, 21), nlp(text)) if d["rule"] == "full"]
+    assert (d["value"], d["corrected"]) == ("2022-01-21", "weekday")
+    text = "Le vendredi 20 janvier 2022, la séance a été levée."  # far from publication: the date as written
+    assert find_dates(text, dt.date(2022, 9, 1), nlp(text))[0]["value"] == "2022-01-20"
+
+
+def test_le_printemps_without_dernier_or_prochain_is_no_date():
+    assert find_dates("Le printemps arabe a changé la région.", MARCH) == []
+
+
+def test_a_bare_weekday_already_named_with_prochain_is_that_day(nlp):
+    text = ("Les partis défileront au boulevard vendredi prochain. La grande répétition a eu lieu mardi. "
+            "En prélude à la cérémonie de vendredi, la répétition a eu lieu.")
+    got = [d for d in find_dates(text, WED, nlp(text)) if d["mention"].lower() == "vendredi"]
+    assert [d["value"] for d in got] == ["2024-11-22"]
+
+
+def test_a_street_named_after_a_date_is_no_date(nlp):
+    text = "Huit partis défileront au Boulevard du 20 mai vendredi. La gerbe est déposée place du 8-Mai-1945."
+    assert [d["mention"] for d in find_dates(text, dt.date(2022, 5, 18), nlp(text))] == ["vendredi"]

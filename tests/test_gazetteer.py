@@ -97,3 +97,10 @@ def test_documented_gazetteer_has_mountain_ranges_and_regions_below_iso():
         rec = gaz.resolve(name)
         assert rec["kind"] == "region" and haversine_km(rec["lat"], rec["lon"], lat, lon) < 50, name
 
+
+
+def test_each_part_of_a_bilingual_name_is_a_primary_name():
+    biel = next(c for c in gazetteer().candidates("Bienne") if c["country"] == "CH")
+    assert biel["name"] == "Biel/Bienne" and biel["primary"]
+    # "Neustadt/Nord" is no bilingual name: "Nord" (not among its alternate names) never becomes a primary town name
+    assert not any(c["primary"] for c in gazetteer().candidates("Nord") if c["kind"] == "city")

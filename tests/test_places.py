@@ -502,3 +502,70 @@ def test_a_division_named_without_its_article(extract_text):
     doc = extract_text("Des orages vont se développer entre les Pays de Loire, la Normandie et l'Île-de-France.")
     p = places(doc)["Pays de la Loire"]
     assert p["kind"] == "region" and p["mentions"] == ["Pays de Loire"]
+
+
+def test_a_place_after_du_in_an_organisations_name_is_the_division(extract_text):
+    doc = extract_text("Un accident est survenu dans le centre-ville de Rivière-du-Loup. Selon le reconstitutionniste de la "
+                       "Sûreté du Québec, la minifourgonnette roulait à 93 km/h.\n"
+                       "Le véhicule a tourné sur la rue Desjardins. Selon le technicien de la Sûreté du Québec, il roulait vite.")
+    quebec = by_mention(doc, "Québec")
+    assert (quebec["kind"], quebec["rule"]) == ("region", "place-in-org")
+    assert near(by_mention(doc, "rue Desjardins"), 47.83, -69.54)  # the story's town, not Québec City
+
+
+def test_a_division_several_countries_have_follows_the_storys_towns(extract_text):
+    doc = extract_text("Les autorités ont prêté serment mercredi à Delémont. Le doyen s'est dit touché à l'heure où "
+                       "Moutier s'apprête à rejoindre le canton du Jura.")
+    jura = by_mention(doc, "canton du Jura")
+    assert (jura["country"], jura["rule"]) == ("CH", "division-late") and near(jura, 47.36, 7.16, km=40)
+
+
+def test_la_cite_prevotoise_is_moutier(extract_text):
+    doc = extract_text("Le doyen a salué l'arrivée de la cité prévôtoise dans le canton, à Delémont.")
+    assert near(by_mention(doc, "la cité prévôtoise"), 47.28, 7.37)
+
+
+def test_a_swiss_story_by_its_region_places_bienne_in_switzerland(extract_text):
+    doc = extract_text("Embauches massives dans l'horlogerie de l'Arc jurassien.\n"
+                       "Cela aurait été le cas chez Rolex, à Bienne, et chez ETA à Fontainemelon.")
+    assert by_mention(doc, "Arc jurassien")["country"] == "CH"
+    assert near(by_mention(doc, "Bienne"), 47.14, 7.25) and near(by_mention(doc, "Fontainemelon"), 47.05, 6.89)
+
+
+def test_quebecs_administrative_regions(extract_text):
+    doc = extract_text("Le maire de Lévis veut un lien entre la Chaudière-Appalaches et la Capitale-Nationale.")
+    assert near(by_mention(doc, "Chaudière-Appalaches"), 46.35, -70.75, km=100)
+    assert by_mention(doc, "Capitale-Nationale")["kind"] == "region"
+
+
+def test_the_second_city_of_a_country_names_the_country(extract_text):
+    doc = extract_text("Des bombardements ont frappé Kharkiv, deuxième ville d'Ukraine située à la frontière avec la Russie.")
+    assert by_mention(doc, "Ukraine")["kind"] == "country" and by_mention(doc, "Ukraine")["country"] == "UA"
+
+
+def test_the_town_after_a_persons_full_name(extract_text):
+    doc = extract_text("Un violent accident est survenu au centre-ville de Rivière-du-Loup. La conductrice du véhicule fautif, "
+                       "Sylvie Lévesque de Saint-Pascal, a plaidé coupable.")
+    p = by_mention(doc, "Saint-Pascal")
+    assert p and near(p, 47.52, -69.80) and p["rule"] == "person-tagged-place"
+
+
+def test_the_country_around_a_town_named_by_its_adjective(extract_text):
+    doc = extract_text("Lundi, c'est le secteur du Roannais, dans la Loire, qui a enregistré les plus fortes précipitations.")
+    p = by_mention(doc, "Roannais")
+    assert p and near(p, 46.04, 4.07) and p["rule"] == "town-country"
+    doc = extract_text("Le Lyonnais Karim Benzema a marqué à Madrid.")  # a person from Lyon, not the area
+    assert by_mention(doc, "Lyonnais") is None
+
+
+def test_a_street_named_after_a_date(extract_text):
+    doc = extract_text("Huit partis défileront au Boulevard du 20 mai vendredi.\nLa répétition a eu lieu mercredi à Yaoundé.")
+    p = by_mention(doc, "Boulevard du 20 mai")
+    assert p and p["kind"] == "landmark" and near(p, 3.87, 11.52)
+
+
+def test_an_unknown_district_after_a_la_in_a_local_story(extract_text):
+    doc = extract_text("La campagne de vaccination a été lancée à Ouagadougou. Le ministre est arrivé dans les locaux du CFOP "
+                       "sise à la Zone du bois.")
+    p = by_mention(doc, "Zone du bois")
+    assert p and p["rule"] == "unknown-locality" and near(p, 12.37, -1.53, km=10)

@@ -31,7 +31,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("month", B + r"(?:(?P<prep>en|depuis|dès|jusqu'en|début|fin|mi-|courant|au mois de|le mois de|à partir de|d'ici)\s*)?(?P<m>" + MO + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + E_),
     ("year_range", B + r"(?:entre|de)\s+(?P<y1>" + YEAR + r")\s+(?:et|à)\s+(?P<y2>" + YEAR + r")" + E_),
     ("year", B + r"(?P<prep>en|depuis|dès|jusqu'en|avant|après|d'ici|fin|début|courant|l'an|l'année|année|de|à|et|l'été|l'hiver|l'automne|le printemps|au printemps|à l'été|à l'automne|à l'hiver)\s+(?P<y>" + YEAR + r")(?P<more>(?:\s*,\s*" + YEAR + r"|\s+et\s+" + YEAR + r")*)" + E_),
-    ("season", B + r"(?:cet |tout l'|l'|au |ce )(?P<s>" + "|".join(SEASONS) + r")(?:\s+(?P<dir>dernier|prochain))?(?!\s*\d)" + E_),
+    ("season", B + r"(?:cet |tout l'|l'|au |ce |le (?=\w+\s+(?:dernier|prochain)\b))(?P<s>" + "|".join(SEASONS) + r")(?:\s+(?P<dir>dernier|prochain))?(?!\s*\d)" + E_),
     ("holiday", B + r"(?:le jour de |à |pour |depuis |avant |après )?(?P<h>Noël|la Toussaint|la Saint-Sylvestre|le jour de l'An|le Nouvel An|la Saint-Valentin)" + E_),
     ("relative_day", B + r"(?P<word>aujourd'hui|avant-hier|après-demain|hier|demain)" + PART + E_),
     ("context_day", B + r"(?P<word>(?:au lendemain|à la veille) (?:d(?:e|u|es)(?![\w-])|d')|(?:le lendemain|la veille|l'avant-veille|le surlendemain)(?![\w-]))"),
@@ -52,6 +52,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("weekday", B + r"(?:(?P<ce>ce|dès ce|depuis ce|dès|depuis|d'ici|jusqu'à|jusqu'au|à partir de|pour(?: la journée de| la nuit de)?)\s+)?(?P<w>" + WD + r")(?:\s+(?P<dir>dernier|prochain|passé))?" + PART + E_),
 ]
 
+# a date that names a street or a square ("boulevard du 20 mai", "place du 8-Mai-1945"): a name, not a date
+NAME_HEAD_BEFORE = r"(?i:\b(?:rue|avenue|boulevard|place|quai|pont|esplanade|square|allée|carrefour|rond-point)\s+(?:du\s+)?)$"
 FUTURE_AUX = {"aller", "devoir"}
 EXPECT = {"attendre", "prévoir", "programmer", "annoncer", "planifier"}
 SCHEDULED = {"prévoir", "programmer", "planifier"}

@@ -54,6 +54,7 @@ DESCRIPTIVE = {
     "la capitale des gaules": "Lyon",
     "la ville rose": "Toulouse",
     "la cité ardente": "Liège",
+    "la cité prévôtoise": "Moutier",
     "la belle province": "Québec",
     "la ville éternelle": "Rome",
     "l'hexagone": "France",
@@ -94,17 +95,26 @@ GENERIC_NAME_WORDS = frozenset({"grand", "grande", "petit", "petite", "haut", "h
 # ---------------------------------------------------------------- patterns built from the words above
 import re  # noqa: E402
 
+from .lexicon import MONTHS  # noqa: E402
+
 NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]*)?"
 DIVISION_RE = re.compile(
     rf"\b(?P<head>(?i:{DIVISION_HEADS}))\s+(?:(?P<adj>[a-zéèêëïîôûç-]+)\s+)?(?:de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)(?P<name>{NAME})"
 )
 HEADS = "|".join(sorted(map(re.escape, LANDMARK_HEADS), key=len, reverse=True))
+# a street named after a date: "boulevard du 20 mai", "place du 8-Mai-1945"
+DATE_NAME = r"\d{1,2}(?:er)?[ -](?i:" + "|".join(MONTHS) + r")(?:[ -]\d{4})?(?![\w-])"
 LANDMARK_RE = re.compile(
-    rf"\b(?i:{HEADS})\s+(?P<of>de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*)"
+    rf"\b(?i:{HEADS})\s+(?P<of>de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*|{DATE_NAME})"
     rf"(?:\s+et\s+(?:du|de\s+la|des|de)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
     rf"(?:(?:\s+(?:de|à|d'|d’)|,\s+à)\s*(?P<town>{NAME})|\s*\((?P<town2>{NAME})\))?"
 )
 TOWN_HEADS = "|".join(sorted(map(re.escape, NAME_WITH_TOWN_HEADS), key=len, reverse=True))
+# "le secteur du Roannais", "dans le Mâconnais": the country around a town, named by its adjective (not "le Lyonnais Karim X")
+TOWN_COUNTRY_RE = re.compile(r"(?<![\w-])(?:du|le|au|dans\s+le)\s+(?P<name>(?P<stem>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,})(?:ais|ois))"
+                             r"(?![\w-])(?!\s+[A-ZÀ-ÖØ-Þ])")
+# "deuxième ville d'Ukraine", "la plus grande ville du pays": a rank before the town noun, whose complement is the country
+RANK_BEFORE = re.compile(r"(?:\b\w+ième|\bpremière|\bseconde|\bplus\s+grande|\bprincipale)\s+$", re.I)
 TOWN_IN_NAME_RE = re.compile(rf"\b(?P<head>(?i:{TOWN_HEADS}))\s+(?:de\s+|d'|d’|du\s+)(?P<town>{NAME})")
 CUE_NAME_RE = re.compile(rf"(?<![\w-]){LOCATIVE_CUES}\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)")
 # "la région parisienne" and "en région parisienne": the article "la" may be left out
