@@ -530,3 +530,15 @@ def test_selon_a_standard_and_faire_etat_de_name_no_speaker(extract_text):
                        "alimente 353 000 habitations, faisait état d’environ 12 000 clients sans électricité.")
     assert not any(q["speaker"] in ("Bureau international du travail", "État") for q in doc["quotes"])
     assert "29 000 abonnés étaient privés de courant" in _by_text(doc)
+
+
+def test_a_bare_plural_source_noun_and_the_outlets_own_reporter_are_no_speaker(extract_text):
+    # eval/REAL.md: an unnamed, unattributed source is left out; a described one ("sources sécuritaires") is kept
+    doc = extract_text("Le village a été attaqué dimanche. Plusieurs sources ont affirmé à Radio Okapi que les familles ont fui "
+                       "vers les îles. Des témoins indiquent que des maisons ont brûlé dans la nuit.\n"
+                       "D’après ses collègues, Marc Durand connaît chaque ruche du rucher. Selon notre journaliste présent sur "
+                       "place, de nombreuses familles ont fait le déplacement.\n"
+                       "Des sources sécuritaires ont affirmé que le bilan était de douze morts.")
+    qs = _by_text(doc)
+    assert qs["le bilan était de douze morts"]["speaker"] == "Sources sécuritaires"
+    assert [q["text"] for q in doc["quotes"]] == ["le bilan était de douze morts"]
