@@ -80,6 +80,8 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
                 continue
             if c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]):
                 continue  # a headline's topic before its colon ("Émeutes à Liège : le bourgmestre dénonce …")
+            if c.i < verb.i and _inside_marks(c, verb):
+                continue  # « L'ennemi bombarde … », a écrit le gouverneur: the quoted words do not write
             role = _possessed_role(res, c) if generic and said else None
             return role or res.resolve(c, generic=generic and said), c
     for c in verb.children:
@@ -122,6 +124,13 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
             return subject_of(verb.head, res, _depth + 1, generic, said and (verb.dep_ == "conj" or verb.dep_ == "advcl"
                                                                              and "Part" in verb.morph.get("VerbForm")))
     return None, None
+
+
+def _inside_marks(tok, verb) -> bool:
+    """``tok`` stands inside « … » closed before ``verb`` (the parser took a quoted subject for the verb's)."""
+    doc, sent = verb.doc, verb.sent
+    opening = next((t.i for t in reversed(doc[sent.start:tok.i + 1]) if t.text in ("«", "»")), None)
+    return opening is not None and doc[opening].text == "«" and any(t.text == "»" for t in doc[tok.i:verb.i])
 
 
 def np_after(verb, res, dates=()):
@@ -569,8 +578,11 @@ class _Quotes:
                 tail = self.res._np_span(mtok).end_char if mtok is not None else None
             if actor is None or tail is None:
                 continue
-            stop = re.compile(r"[,.;!?…]").search(self.text, tail, e)
-            if stop is None or stop.start() - toks[j].idx > 100:
+            gloss = re.compile(r"\s*,\s*").match(self.text, tail, e)
+            gloss = gloss is not None and Q.RELATIVE_RE.match(self.text, gloss.end(), e) is not None
+            # "…, affirme X, qui dirige l'unité … . B »": a relative clause about X runs to the sentence's end
+            stop = re.compile(r"[.;!?…]" if gloss else r"[,.;!?…]").search(self.text, tail, e)
+            if stop is None or stop.start() - toks[j].idx > (250 if gloss else 100):
                 continue  # the attribution runs to the closing mark: an ordinary quote
             parts = []
             for ps, pe in ((s, toks[j].idx), (stop.end(), e)):

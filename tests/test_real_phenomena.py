@@ -542,3 +542,22 @@ def test_a_bare_plural_source_noun_and_the_outlets_own_reporter_are_no_speaker(e
     qs = _by_text(doc)
     assert qs["le bilan était de douze morts"]["speaker"] == "Sources sécuritaires"
     assert [q["text"] for q in doc["quotes"]] == ["le bilan était de douze morts"]
+
+
+def test_the_quoted_words_are_not_the_subject_of_the_verb_after_them(extract_text):
+    # reversed guillemets (» … «), and the parser makes the quote's own subject the subject of "a écrit"
+    doc = extract_text("Des bombardements ont touché la ville lundi.\n"
+                       "» L’ennemi russe bombarde des quartiers résidentiels « , a écrit le gouverneur régional Oleg Sinegoubov sur "
+                       "les réseaux sociaux. » Nous ne pouvons pas recourir aux services de secours « , a-t-il ajouté.")
+    qs = _by_text(doc)
+    assert qs["L’ennemi russe bombarde des quartiers résidentiels"]["speaker"] == "Oleg Sinegoubov"
+    assert qs["Nous ne pouvons pas recourir aux services de secours"]["speaker"] == "Oleg Sinegoubov"
+
+
+def test_a_relative_clause_after_an_attribution_inside_the_marks_is_no_quote(extract_text):
+    doc = extract_text("Le chercheur a fait une découverte. « Les abeilles parlent entre elles, affirme Yves Le Conte, qui dirige "
+                       "l’unité Abeilles et environnement de l’Institut national de la recherche agronomique (Inra), installée à "
+                       "Avignon. Nous avons pu mettre en évidence cinq vibrations, qui sont autant de mots ».")
+    assert sorted(q["text"] for q in doc["quotes"]) == [
+        "Les abeilles parlent entre elles", "Nous avons pu mettre en évidence cinq vibrations, qui sont autant de mots"]
+    assert {q["speaker"] for q in doc["quotes"]} == {"Yves Le Conte"}
