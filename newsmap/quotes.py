@@ -866,15 +866,19 @@ class _Quotes:
             a = self.res.latest(pos, ("person",), any_role=True)  # the subject was named before the intertitle
             if a is None or not self._named_in_section(a, pos):
                 return None
-        if a is not None and not self._addressed(a, pos):
+        if a is not None and not self._addressed(a, pos) and not self._only_in_marks(a, pos):
             return a, None, None
-        named = sorted((s, b) for b in self.res.reg if b["kind"] == "person" and b is not a
+        named = sorted((s, b) for b in self.res.reg if b["kind"] == "person" and b is not a and not self._only_in_marks(b, pos)
                        for s, e in b["spans"] if pos - 800 <= s and e <= pos)
         return (named[-1][1], None, None) if named and self._named_in_section(named[-1][1], pos) else None
 
     def _named_in_section(self, actor, pos) -> bool:
         """Is ``actor`` named before ``pos`` in the section (between intertitles) that holds ``pos``?"""
         return any(e <= pos and self._section(s) == self._section(pos) for s, e in actor["spans"])
+
+    def _only_in_marks(self, actor, pos) -> bool:
+        """Is ``actor`` named before ``pos`` only inside quotation marks (« Charles de Bruyères invite », a title)?"""
+        return all(any(ms <= s and e <= me for ms, me in self.marked) for s, e in actor["spans"] if e <= pos)
 
     def _addressed(self, actor, pos) -> bool:
         """Is the last mention of ``actor`` before ``pos`` the one spoken to (au micro de X, interrogé par X)?"""

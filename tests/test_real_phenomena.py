@@ -561,3 +561,12 @@ def test_a_relative_clause_after_an_attribution_inside_the_marks_is_no_quote(ext
     assert sorted(q["text"] for q in doc["quotes"]) == [
         "Les abeilles parlent entre elles", "Nous avons pu mettre en évidence cinq vibrations, qui sont autant de mots"]
     assert {q["speaker"] for q in doc["quotes"]} == {"Yves Le Conte"}
+
+
+def test_a_name_only_inside_a_quoted_title_is_not_the_latest_person(extract_text):
+    doc = extract_text("L’exposition « Charles de Bruyères invite » démarre ce vendredi\n"
+                       "L’artiste Annie Tremsal est commissaire de l’exposition « Charles de Bruyères invite » qui commence ce "
+                       "week-end. Elle explique le projet.\nComment est né ce projet ?\n"
+                       "« L’idée est de mettre un phare sur les deux musées municipaux en créant un événement sur-mesure. »")
+    q = _by_text(doc)["L’idée est de mettre un phare sur les deux musées municipaux en créant un événement sur-mesure."]
+    assert q["speaker"] == "Annie Tremsal"
