@@ -490,7 +490,8 @@ class _Quotes:
             end_sent = self._extend(end_tok[0].sent if end_tok is not None else sent)
             sent = self._extend(sent) if sent.end <= end_sent.start else sent
             lead = text[sent.start_char:m.start()].strip()
-            opens = lead == "" or lead.endswith((":", ",", ".", "!", "?", "…", "—"))  # ". « …": a sentence the parser did not split
+            # ". « …": a sentence the parser did not split; "- « …": a dash opening a reply
+            opens = lead.strip("-–—") == "" or lead.endswith((":", ",", ".", "!", "?", "…", "—"))
             starts_upper = text[s:s + 1].isupper()
             kind = "direct" if (opens and (starts_upper or len(words) >= 6)) else "partial"
             # a short capitalised quoted term with no speech around it is a name
@@ -848,6 +849,21 @@ class _Quotes:
                 a = self.res.resolve(head, generic=True)
                 return (a, head, None) if a is not None else None
         return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None
+
+    def _r_name_line(self, c):
+        """Interview and sport layout: "J-D JACKSON (entraîneur du MSB)" alone on its line, then "- « … »": that person."""
+        ls = self.text.rfind("\n", 0, c.m.start()) + 1
+        if ls == 0 or self.text[ls:c.m.start()].strip(" -–—\t"):
+            return None
+        m = _NAME_LINE_RE.fullmatch(self.text, self.text.rfind("\n", 0, ls - 1) + 1, ls - 1)
+        if m is None:
+            return None
+        name = m.group("name")
+        per = any(x.label_ == "PER" and x.start_char < m.end("name") and m.start("name") < x.end_char for x in self.res.ents)
+        if not (per or name.isupper()) or gazetteer().resolve(name):
+            return None
+        a = self.res.reg.person(name.title() if name.isupper() else name, m.start("name"), m.end("name"))
+        return (a, None, None) if a is not None else None
 
     def _r_recent_speaker(self, c):
         """The speaker of a quote shortly before, in the same section."""
@@ -1410,6 +1426,11 @@ def _open_quotes(text):
     return found
 
 
+# a person's name alone on its line, with a role in parentheses ("ALAIN KOFFI (MSB)"): the speaker of the quote below
+_NAME_LINE_RE = re.compile(r"\s*(?P<name>[A-ZÉÈÀ][\w'’.-]*(?:\s+(?:de\s+|d['’]|van\s+|von\s+)?[A-ZÉÈÀ][\w'’.-]*){1,3})"
+                           r"\s*(?:\([^()\n]{1,80}\))?\s*")
+
+
 class _Cand:
     """A quote waiting for its speaker: what the speaker rules read."""
 
@@ -1433,6 +1454,7 @@ DIRECT_RULES = [
     ("frame", _Quotes._r_frame),
     ("verb-before", _Quotes._r_verb_before),
     ("colon-lead", _Quotes._r_colon_lead),
+    ("name-line", _Quotes._r_name_line),
     ("continues-previous", _Quotes._r_continues_previous),
     ("previous-sentence-verb", _Quotes._r_previous_sentence_verb),
     ("previous-sentence-pour", _Quotes._r_previous_sentence_pour),

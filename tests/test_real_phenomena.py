@@ -570,3 +570,12 @@ def test_a_name_only_inside_a_quoted_title_is_not_the_latest_person(extract_text
                        "« L’idée est de mettre un phare sur les deux musées municipaux en créant un événement sur-mesure. »")
     q = _by_text(doc)["L’idée est de mettre un phare sur les deux musées municipaux en créant un événement sur-mesure."]
     assert q["speaker"] == "Annie Tremsal"
+
+
+def test_a_name_alone_on_the_line_before_a_dashed_quote_is_its_speaker(extract_text):
+    doc = extract_text("Le MSB a battu Villeurbanne samedi.\nIls ont dit\nJ-D JACKSON (entraîneur du MSB)\n"
+                       "- « Nous avons bien entamé le match et ensuite on n’a pas joué ensemble en attaque. »\n"
+                       "ALAIN KOFFI (MSB)\n- « On commence assez bien puis on a eu un trou d’air. »")
+    qs = _by_text(doc)
+    assert qs["Nous avons bien entamé le match et ensuite on n’a pas joué ensemble en attaque."]["speaker"] == "J-D Jackson"
+    assert qs["On commence assez bien puis on a eu un trou d’air."]["speaker"] == "Alain Koffi"
