@@ -579,9 +579,9 @@ class _Quotes:
                 tail = self.res._np_span(mtok).end_char if mtok is not None else None
             if actor is None or tail is None:
                 continue
-            gloss = re.compile(r"\s*,\s*").match(self.text, tail, e)
-            gloss = gloss is not None and Q.RELATIVE_RE.match(self.text, gloss.end(), e) is not None
-            # "…, affirme X, qui dirige l'unité … . B »": a relative clause about X runs to the sentence's end
+            # "…, affirme X, qui dirige l'unité … . B »", "…, confirme X, la gardienne de l'immeuble, … . B »": a relative
+            # clause or a description of X runs to the sentence's end
+            gloss = self._speaker_gloss(tail, e)
             stop = re.compile(r"[.;!?…]" if gloss else r"[,.;!?…]").search(self.text, tail, e)
             if stop is None or stop.start() - toks[j].idx > (250 if gloss else 100):
                 continue  # the attribution runs to the closing mark: an ordinary quote
@@ -594,6 +594,18 @@ class _Quotes:
                     parts.append((ps, pe))
             return parts, actor, mtok
         return None
+
+    def _speaker_gloss(self, pos, end) -> bool:
+        """Does ``, qui …`` or ``, la gardienne de …`` (a relative or a description of a person) follow ``pos``?"""
+        comma = re.compile(r"\s*,\s*").match(self.text, pos, end)
+        if comma is None:
+            return False
+        if Q.RELATIVE_RE.match(self.text, comma.end(), end):
+            return True
+        toks = _tokens_in(self.doc, comma.end(), min(end, comma.end() + 60))
+        head = next((t for t in toks or () if t.pos_ not in ("DET", "ADJ")), None)
+        return toks is not None and toks[0].pos_ == "DET" and head is not None and head.pos_ == "NOUN" \
+            and head.lower_ in LEX.PERSON_NOUNS | LEX.TITLE_HEADS | LEX.KIN_NOUNS
 
     def echoes(self):
         """A quote alone on its line (an intertitle) repeats words of a quote in the body: that quote's speaker."""
@@ -707,7 +719,7 @@ class _Quotes:
         tokens_after = [t for t in c.end_sent if t.idx >= c.m.end()]
         for t in tokens_after[:5]:
             if t.pos_ == "VERB" or (_lemma(t) in LEX.SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
-                    or (t.lower_[:-1] + "er" in LEX.SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text == ","):
+                    or (t.lower_[:-1] + "er" in LEX.SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text in (",", "»")):
                 subj = next((x for x in t.children if x.dep_ == "nsubj" and x.i > t.i), None)
                 a = (_possessed_role(res, subj) or res.resolve(subj)) if subj is not None else None
                 if a is None:

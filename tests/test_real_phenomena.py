@@ -579,3 +579,15 @@ def test_a_name_alone_on_the_line_before_a_dashed_quote_is_its_speaker(extract_t
     qs = _by_text(doc)
     assert qs["Nous avons bien entamé le match et ensuite on n’a pas joué ensemble en attaque."]["speaker"] == "J-D Jackson"
     assert qs["On commence assez bien puis on a eu un trou d’air."]["speaker"] == "Alain Koffi"
+
+
+def test_a_verb_after_the_closing_mark_with_no_comma_and_a_description_of_the_speaker_inside_the_marks(extract_text):
+    # « … ! » raconte X (no comma after « ! »: the parser tags "raconte" as an adjective); « A, confirme X, la gardienne
+    # de …, encore sous le choc. B »: the description is no quoted words
+    doc = extract_text("Un incendie a ravagé le toit d'un immeuble hier matin.\n« C'était une scène de dingue ! » raconte Emilie, "
+                       "une riveraine. « C'était du grand n'importe quoi, confirme Gloria, la gardienne de l'immeuble, encore sous "
+                       "le choc. Beaucoup sont descendus en pyjama dans la cour. »")
+    qs = _by_text(doc)
+    assert qs["C'était une scène de dingue !"]["speaker"] == "Emilie"
+    assert sorted(qs) == ["Beaucoup sont descendus en pyjama dans la cour.", "C'était du grand n'importe quoi",
+                          "C'était une scène de dingue !"]
