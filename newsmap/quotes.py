@@ -1128,8 +1128,10 @@ class _Quotes:
         while i < sent.end and doc[i].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ"):
             i += 1
         mark = doc[i] if i < sent.end else None
-        if mark is None or mark.lower_ not in ("que", "qu'", "qu’") or mark.head.dep_ != "acl:relcl" or mark.head.i <= mark.i:
+        if mark is None or mark.lower_ not in ("que", "qu'", "qu’") or mark.head.i <= mark.i:
             return
+        if mark.head.dep_ != "acl:relcl" and not (mark.head.dep_ == "nmod" and any(c.dep_ == "nsubj" for c in mark.head.children)):
+            return  # (or a clause with its own subject hung on the recipient as a modifier: "à son auditoire que les vaccins sont …")
         clause = mark.head
         if any(c.dep_ in ("nsubj", "obj") and c.lower_ in ("que", "qu'", "qu’") for c in clause.children):
             return  # a real relative ("aux employés que la direction a reçus")

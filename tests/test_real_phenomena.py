@@ -591,3 +591,9 @@ def test_a_verb_after_the_closing_mark_with_no_comma_and_a_description_of_the_sp
     assert qs["C'était une scène de dingue !"]["speaker"] == "Emilie"
     assert sorted(qs) == ["Beaucoup sont descendus en pyjama dans la cour.", "C'était du grand n'importe quoi",
                           "C'était une scène de dingue !"]
+
+
+def test_a_que_clause_the_parser_hangs_on_the_recipient_as_a_modifier_is_reported_speech(extract_text):
+    doc = extract_text("Le ministre a rencontré l’opposition jeudi.\n"
+                       "Pr Charlemagne Ouédraogo a garanti à son auditoire que les vaccins sont sans danger.")
+    assert _by_text(doc)["les vaccins sont sans danger"]["speaker"] == "Pr Charlemagne Ouédraogo"
