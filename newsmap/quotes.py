@@ -718,8 +718,10 @@ class _Quotes:
         res = self.res
         tokens_after = [t for t in c.end_sent if t.idx >= c.m.end()]
         for t in tokens_after[:5]:
+            # (« … ! » raconte X: no comma after a closing « ! » or « ? »)
+            after_mark = t.i > 1 and (t.doc[t.i - 1].text == "," or t.doc[t.i - 1].text == "»" and t.doc[t.i - 2].text in ("!", "?", "…"))
             if t.pos_ == "VERB" or (_lemma(t) in LEX.SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
-                    or (t.lower_[:-1] + "er" in LEX.SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text in (",", "»")):
+                    or (t.lower_[:-1] + "er" in LEX.SPEECH_VERBS and t.lower_.endswith("e") and after_mark):
                 subj = next((x for x in t.children if x.dep_ == "nsubj" and x.i > t.i), None)
                 a = (_possessed_role(res, subj) or res.resolve(subj)) if subj is not None else None
                 if a is None:
