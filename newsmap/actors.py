@@ -424,6 +424,8 @@ class Resolver:
             if a is not None:
                 return a
         span = self._np_span(tok)
+        if W.UNNAMED_SOURCE.match(self.text, span.start_char, span.end_char):
+            return None  # "plusieurs sources", "d'après ses collègues", "notre journaliste": no one to name
         if self._describes_person(tok, span):  # "a réagi la quadruple championne": the person in the story
             a = self.latest(tok.idx, ("person",))
             if a is not None:

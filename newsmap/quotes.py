@@ -80,6 +80,8 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
                 continue
             if c.i < verb.i and any(t.text == ":" for t in verb.doc[c.right_edge.i + 1:verb.i]):
                 continue  # a headline's topic before its colon ("Émeutes à Liège : le bourgmestre dénonce …")
+            if c.i < verb.i and _inside_marks(c, verb):
+                continue  # « L'ennemi bombarde … », a écrit le gouverneur: the quoted words do not write
             role = _possessed_role(res, c) if generic and said else None
             return role or res.resolve(c, generic=generic and said), c
     for c in verb.children:
@@ -122,6 +124,13 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
             return subject_of(verb.head, res, _depth + 1, generic, said and (verb.dep_ == "conj" or verb.dep_ == "advcl"
                                                                              and "Part" in verb.morph.get("VerbForm")))
     return None, None
+
+
+def _inside_marks(tok, verb) -> bool:
+    """``tok`` stands inside « … » closed before ``verb`` (the parser took a quoted subject for the verb's)."""
+    doc, sent = verb.doc, verb.sent
+    opening = next((t.i for t in reversed(doc[sent.start:tok.i + 1]) if t.text in ("«", "»")), None)
+    return opening is not None and doc[opening].text == "«" and any(t.text == "»" for t in doc[tok.i:verb.i])
 
 
 def np_after(verb, res, dates=()):
@@ -481,7 +490,8 @@ class _Quotes:
             end_sent = self._extend(end_tok[0].sent if end_tok is not None else sent)
             sent = self._extend(sent) if sent.end <= end_sent.start else sent
             lead = text[sent.start_char:m.start()].strip()
-            opens = lead == "" or lead.endswith((":", ",", ".", "!", "?", "…", "—"))  # ". « …": a sentence the parser did not split
+            # ". « …": a sentence the parser did not split; "- « …": a dash opening a reply
+            opens = lead.strip("-–—") == "" or lead.endswith((":", ",", ".", "!", "?", "…", "—"))
             starts_upper = text[s:s + 1].isupper()
             kind = "direct" if (opens and (starts_upper or len(words) >= 6)) else "partial"
             # a short capitalised quoted term with no speech around it is a name
@@ -569,8 +579,11 @@ class _Quotes:
                 tail = self.res._np_span(mtok).end_char if mtok is not None else None
             if actor is None or tail is None:
                 continue
-            stop = re.compile(r"[,.;!?…]").search(self.text, tail, e)
-            if stop is None or stop.start() - toks[j].idx > 100:
+            # "…, affirme X, qui dirige l'unité … . B »", "…, confirme X, la gardienne de l'immeuble, … . B »": a relative
+            # clause or a description of X runs to the sentence's end
+            gloss = self._speaker_gloss(tail, e)
+            stop = re.compile(r"[.;!?…]" if gloss else r"[,.;!?…]").search(self.text, tail, e)
+            if stop is None or stop.start() - toks[j].idx > (250 if gloss else 100):
                 continue  # the attribution runs to the closing mark: an ordinary quote
             parts = []
             for ps, pe in ((s, toks[j].idx), (stop.end(), e)):
@@ -581,6 +594,18 @@ class _Quotes:
                     parts.append((ps, pe))
             return parts, actor, mtok
         return None
+
+    def _speaker_gloss(self, pos, end) -> bool:
+        """Does ``, qui …`` or ``, la gardienne de …`` (a relative or a description of a person) follow ``pos``?"""
+        comma = re.compile(r"\s*,\s*").match(self.text, pos, end)
+        if comma is None:
+            return False
+        if Q.RELATIVE_RE.match(self.text, comma.end(), end):
+            return True
+        toks = _tokens_in(self.doc, comma.end(), min(end, comma.end() + 60))
+        head = next((t for t in toks or () if t.pos_ not in ("DET", "ADJ")), None)
+        return toks is not None and toks[0].pos_ == "DET" and head is not None and head.pos_ == "NOUN" \
+            and head.lower_ in LEX.PERSON_NOUNS | LEX.TITLE_HEADS | LEX.KIN_NOUNS
 
     def echoes(self):
         """A quote alone on its line (an intertitle) repeats words of a quote in the body: that quote's speaker."""
@@ -693,8 +718,10 @@ class _Quotes:
         res = self.res
         tokens_after = [t for t in c.end_sent if t.idx >= c.m.end()]
         for t in tokens_after[:5]:
+            # (« … ! » raconte X: no comma after a closing « ! » or « ? »)
+            after_mark = t.i > 1 and (t.doc[t.i - 1].text == "," or t.doc[t.i - 1].text == "»" and t.doc[t.i - 2].text in ("!", "?", "…"))
             if t.pos_ == "VERB" or (_lemma(t) in LEX.SPEECH_VERBS and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
-                    or (t.lower_[:-1] + "er" in LEX.SPEECH_VERBS and t.lower_.endswith("e") and t.i > 0 and t.doc[t.i - 1].text == ","):
+                    or (t.lower_[:-1] + "er" in LEX.SPEECH_VERBS and t.lower_.endswith("e") and after_mark):
                 subj = next((x for x in t.children if x.dep_ == "nsubj" and x.i > t.i), None)
                 a = (_possessed_role(res, subj) or res.resolve(subj)) if subj is not None else None
                 if a is None:
@@ -837,6 +864,21 @@ class _Quotes:
                 return (a, head, None) if a is not None else None
         return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None
 
+    def _r_name_line(self, c):
+        """Interview and sport layout: "J-D JACKSON (entraîneur du MSB)" alone on its line, then "- « … »": that person."""
+        ls = self.text.rfind("\n", 0, c.m.start()) + 1
+        if ls == 0 or self.text[ls:c.m.start()].strip(" -–—\t"):
+            return None
+        m = _NAME_LINE_RE.fullmatch(self.text, self.text.rfind("\n", 0, ls - 1) + 1, ls - 1)
+        if m is None:
+            return None
+        name = m.group("name")
+        per = any(x.label_ == "PER" and x.start_char < m.end("name") and m.start("name") < x.end_char for x in self.res.ents)
+        if not (per or name.isupper()) or gazetteer().resolve(name):
+            return None
+        a = self.res.reg.person(name.title() if name.isupper() else name, m.start("name"), m.end("name"))
+        return (a, None, None) if a is not None else None
+
     def _r_recent_speaker(self, c):
         """The speaker of a quote shortly before, in the same section."""
         pos = c.m.start()
@@ -854,15 +896,19 @@ class _Quotes:
             a = self.res.latest(pos, ("person",), any_role=True)  # the subject was named before the intertitle
             if a is None or not self._named_in_section(a, pos):
                 return None
-        if a is not None and not self._addressed(a, pos):
+        if a is not None and not self._addressed(a, pos) and not self._only_in_marks(a, pos):
             return a, None, None
-        named = sorted((s, b) for b in self.res.reg if b["kind"] == "person" and b is not a
+        named = sorted((s, b) for b in self.res.reg if b["kind"] == "person" and b is not a and not self._only_in_marks(b, pos)
                        for s, e in b["spans"] if pos - 800 <= s and e <= pos)
         return (named[-1][1], None, None) if named and self._named_in_section(named[-1][1], pos) else None
 
     def _named_in_section(self, actor, pos) -> bool:
         """Is ``actor`` named before ``pos`` in the section (between intertitles) that holds ``pos``?"""
         return any(e <= pos and self._section(s) == self._section(pos) for s, e in actor["spans"])
+
+    def _only_in_marks(self, actor, pos) -> bool:
+        """Is ``actor`` named before ``pos`` only inside quotation marks (« Charles de Bruyères invite », a title)?"""
+        return all(any(ms <= s and e <= me for ms, me in self.marked) for s, e in actor["spans"] if e <= pos)
 
     def _addressed(self, actor, pos) -> bool:
         """Is the last mention of ``actor`` before ``pos`` the one spoken to (au micro de X, interrogé par X)?"""
@@ -1084,8 +1130,10 @@ class _Quotes:
         while i < sent.end and doc[i].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ"):
             i += 1
         mark = doc[i] if i < sent.end else None
-        if mark is None or mark.lower_ not in ("que", "qu'", "qu’") or mark.head.dep_ != "acl:relcl" or mark.head.i <= mark.i:
+        if mark is None or mark.lower_ not in ("que", "qu'", "qu’") or mark.head.i <= mark.i:
             return
+        if mark.head.dep_ != "acl:relcl" and not (mark.head.dep_ == "nmod" and any(c.dep_ == "nsubj" for c in mark.head.children)):
+            return  # (or a clause with its own subject hung on the recipient as a modifier: "à son auditoire que les vaccins sont …")
         clause = mark.head
         if any(c.dep_ in ("nsubj", "obj") and c.lower_ in ("que", "qu'", "qu’") for c in clause.children):
             return  # a real relative ("aux employés que la direction a reçus")
@@ -1394,6 +1442,11 @@ def _open_quotes(text):
     return found
 
 
+# a person's name alone on its line, with a role in parentheses ("ALAIN KOFFI (MSB)"): the speaker of the quote below
+_NAME_LINE_RE = re.compile(r"\s*(?P<name>[A-ZÉÈÀ][\w'’.-]*(?:\s+(?:de\s+|d['’]|van\s+|von\s+)?[A-ZÉÈÀ][\w'’.-]*){1,3})"
+                           r"\s*(?:\([^()\n]{1,80}\))?\s*")
+
+
 class _Cand:
     """A quote waiting for its speaker: what the speaker rules read."""
 
@@ -1417,6 +1470,7 @@ DIRECT_RULES = [
     ("frame", _Quotes._r_frame),
     ("verb-before", _Quotes._r_verb_before),
     ("colon-lead", _Quotes._r_colon_lead),
+    ("name-line", _Quotes._r_name_line),
     ("continues-previous", _Quotes._r_continues_previous),
     ("previous-sentence-verb", _Quotes._r_previous_sentence_verb),
     ("previous-sentence-pour", _Quotes._r_previous_sentence_pour),

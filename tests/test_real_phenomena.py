@@ -530,3 +530,70 @@ def test_selon_a_standard_and_faire_etat_de_name_no_speaker(extract_text):
                        "alimente 353 000 habitations, faisait état d’environ 12 000 clients sans électricité.")
     assert not any(q["speaker"] in ("Bureau international du travail", "État") for q in doc["quotes"])
     assert "29 000 abonnés étaient privés de courant" in _by_text(doc)
+
+
+def test_a_bare_plural_source_noun_and_the_outlets_own_reporter_are_no_speaker(extract_text):
+    # eval/REAL.md: an unnamed, unattributed source is left out; a described one ("sources sécuritaires") is kept
+    doc = extract_text("Le village a été attaqué dimanche. Plusieurs sources ont affirmé à Radio Okapi que les familles ont fui "
+                       "vers les îles. Des témoins indiquent que des maisons ont brûlé dans la nuit.\n"
+                       "D’après ses collègues, Marc Durand connaît chaque ruche du rucher. Selon notre journaliste présent sur "
+                       "place, de nombreuses familles ont fait le déplacement.\n"
+                       "Des sources sécuritaires ont affirmé que le bilan était de douze morts.")
+    qs = _by_text(doc)
+    assert qs["le bilan était de douze morts"]["speaker"] == "Sources sécuritaires"
+    assert [q["text"] for q in doc["quotes"]] == ["le bilan était de douze morts"]
+
+
+def test_the_quoted_words_are_not_the_subject_of_the_verb_after_them(extract_text):
+    # reversed guillemets (» … «), and the parser makes the quote's own subject the subject of "a écrit"
+    doc = extract_text("Des bombardements ont touché la ville lundi.\n"
+                       "» L’ennemi russe bombarde des quartiers résidentiels « , a écrit le gouverneur régional Oleg Sinegoubov sur "
+                       "les réseaux sociaux. » Nous ne pouvons pas recourir aux services de secours « , a-t-il ajouté.")
+    qs = _by_text(doc)
+    assert qs["L’ennemi russe bombarde des quartiers résidentiels"]["speaker"] == "Oleg Sinegoubov"
+    assert qs["Nous ne pouvons pas recourir aux services de secours"]["speaker"] == "Oleg Sinegoubov"
+
+
+def test_a_relative_clause_after_an_attribution_inside_the_marks_is_no_quote(extract_text):
+    doc = extract_text("Le chercheur a fait une découverte. « Les abeilles parlent entre elles, affirme Yves Le Conte, qui dirige "
+                       "l’unité Abeilles et environnement de l’Institut national de la recherche agronomique (Inra), installée à "
+                       "Avignon. Nous avons pu mettre en évidence cinq vibrations, qui sont autant de mots ».")
+    assert sorted(q["text"] for q in doc["quotes"]) == [
+        "Les abeilles parlent entre elles", "Nous avons pu mettre en évidence cinq vibrations, qui sont autant de mots"]
+    assert {q["speaker"] for q in doc["quotes"]} == {"Yves Le Conte"}
+
+
+def test_a_name_only_inside_a_quoted_title_is_not_the_latest_person(extract_text):
+    doc = extract_text("L’exposition « Charles de Bruyères invite » démarre ce vendredi\n"
+                       "L’artiste Annie Tremsal est commissaire de l’exposition « Charles de Bruyères invite » qui commence ce "
+                       "week-end. Elle explique le projet.\nComment est né ce projet ?\n"
+                       "« L’idée est de mettre un phare sur les deux musées municipaux en créant un événement sur-mesure. »")
+    q = _by_text(doc)["L’idée est de mettre un phare sur les deux musées municipaux en créant un événement sur-mesure."]
+    assert q["speaker"] == "Annie Tremsal"
+
+
+def test_a_name_alone_on_the_line_before_a_dashed_quote_is_its_speaker(extract_text):
+    doc = extract_text("Le MSB a battu Villeurbanne samedi.\nIls ont dit\nJ-D JACKSON (entraîneur du MSB)\n"
+                       "- « Nous avons bien entamé le match et ensuite on n’a pas joué ensemble en attaque. »\n"
+                       "ALAIN KOFFI (MSB)\n- « On commence assez bien puis on a eu un trou d’air. »")
+    qs = _by_text(doc)
+    assert qs["Nous avons bien entamé le match et ensuite on n’a pas joué ensemble en attaque."]["speaker"] == "J-D Jackson"
+    assert qs["On commence assez bien puis on a eu un trou d’air."]["speaker"] == "Alain Koffi"
+
+
+def test_a_verb_after_the_closing_mark_with_no_comma_and_a_description_of_the_speaker_inside_the_marks(extract_text):
+    # « … ! » raconte X (no comma after « ! »: the parser tags "raconte" as an adjective); « A, confirme X, la gardienne
+    # de …, encore sous le choc. B »: the description is no quoted words
+    doc = extract_text("Un incendie a ravagé le toit d'un immeuble hier matin.\n« C'était une scène de dingue ! » raconte Emilie, "
+                       "une riveraine. « C'était du grand n'importe quoi, confirme Gloria, la gardienne de l'immeuble, encore sous "
+                       "le choc. Beaucoup sont descendus en pyjama dans la cour. »")
+    qs = _by_text(doc)
+    assert qs["C'était une scène de dingue !"]["speaker"] == "Emilie"
+    assert sorted(qs) == ["Beaucoup sont descendus en pyjama dans la cour.", "C'était du grand n'importe quoi",
+                          "C'était une scène de dingue !"]
+
+
+def test_a_que_clause_the_parser_hangs_on_the_recipient_as_a_modifier_is_reported_speech(extract_text):
+    doc = extract_text("Le ministre a rencontré l’opposition jeudi.\n"
+                       "Pr Charlemagne Ouédraogo a garanti à son auditoire que les vaccins sont sans danger.")
+    assert _by_text(doc)["les vaccins sont sans danger"]["speaker"] == "Pr Charlemagne Ouédraogo"

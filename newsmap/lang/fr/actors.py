@@ -2,7 +2,7 @@
 patterns built from them. A second language gives the same names in its own folder."""
 import re
 
-from .lexicon import LAST_NAMED
+from .lexicon import LAST_NAMED, OWN_REPORTERS, UNNAMED_SOURCES
 
 #: determiners that may open a noun phrase naming an actor ("le", "cette", "leurs" …)
 DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "ce", "cette", "ces", "son", "sa",
@@ -42,3 +42,8 @@ GENERIC_DET = re.compile(GENERIC_DET_RE, re.I)
 LAST_NAMED_RE = re.compile(r"\b(?:" + LAST_NAMED + r")\s*(?:,[^,.;]{1,60},\s*)?$", re.IGNORECASE)
 #: ", Prénom Nom," closing a description: the name it describes
 APPOS_NAME_RE = re.compile(r",\s*(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:" + NAME_PARTICLES_RE + r")?[A-ZÉÈ][\w'’-]+){1,3})\s*,?\s*$")
+#: a bare unnamed source or the outlet's own reporter as a whole phrase (read with .match(text, start, end)): no speaker
+UNNAMED_SOURCE = re.compile(r"(?:(?:selon|d['’]après|après|pour|par)\s+)?(?:(?:(?:de nombreux|de nombreuses|plusieurs|certains|"
+                            r"certaines|quelques|nombreux|nombreuses|les|des|ses|leurs|d['’]autres|divers|diverses)\s+)?(?:"
+                            + "|".join(sorted(UNNAMED_SOURCES)) + r")$|(?:notre|nos)\s+(?:" + "|".join(sorted(OWN_REPORTERS)) + r")s?\b)",
+                            re.IGNORECASE)

@@ -168,6 +168,11 @@ STANDARDS = r"(?:les |la |le |des |ses |leurs )?(?:normes?|critères?|règles?|d
 # a sentence opening with the last speaker's point of view: "A l'en croire, <statement>."
 OWN_VIEW = r"[AÀ] l['’]en croire|[AÀ] ses yeux|[AÀ] son avis|De son point de vue"
 SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speaker
+# a source no one can be named for when it stands alone ("plusieurs sources", "des témoins", "d'après ses collègues"):
+# no speaker (eval/REAL.md); described, it is kept ("des sources sécuritaires", "un de ses collègues")
+UNNAMED_SOURCES = {"sources", "témoins", "proches", "collègues", "experts", "observateurs"}
+# the outlet's own staff ("selon notre journaliste présent sur place"): the narrator, no speaker
+OWN_REPORTERS = {"journaliste", "journalistes", "correspondant", "correspondante", "envoyé", "envoyée", "reporter", "équipe", "rédaction"}
 # a text that speaks for whoever issued it ("précise le communiqué"): as a speaker, the issuer named before
 # verbs that attribute only in inversion after the statement: "…, a appris la RTS." (X learned it: X reports it);
 # "il a appris que …" is no statement
