@@ -346,47 +346,44 @@ def _full(r, g):  # "le 20 novembre (2024)", "mercredi 20 novembre", "20 novembr
 
 
 MISPRINT_DAYS = 31  # a corrected date must lie this near publication
+MISPRINT_DAY_SLIP = 2  # a misprinted day of the month is this near the weekday's day
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _nearest_with_weekday(cands, wd: int, published: dt.date, fits) -> dt.date | None:
+    """Of the candidate dates (None: no such day), those on weekday ``wd`` that ``fits`` accepts, the nearest to publication."""
+    cands = [c for c in cands if c is not None and c.weekday() == wd and fits(c)]
+    return min(cands, key=lambda c: abs((c - published).days), default=None)
 
 
 def _misprinted_month(d: dt.date, wd: int, published: dt.date) -> dt.date | None:
     """A date whose weekday contradicts it (``mercredi 1er mars 2020``, a Sunday, in an article of Wednesday 1 April 2020):
     the same day of the month before or after that has the weekday written, when it lies within a month of publication
     (a slip of the month); else None (the date as written)."""
-    cands = []
-    for months in (-1, 1):
-        try:
-            c = dt.date(d.year + (d.month + months - 1) // 12, (d.month + months - 1) % 12 + 1, d.day)
-        except ValueError:
-            continue
-        if c.weekday() == wd and abs((c - published).days) <= MISPRINT_DAYS:
-            cands.append(c)
-    return min(cands, key=lambda c: abs((c - published).days)) if cands else None
+    months = (d.month - 2, d.month)  # 0-based month before and after
+    cands = [_valid(d.year + m // 12, m % 12 + 1, d.day) for m in months]
+    return _nearest_with_weekday(cands, wd, published, lambda c: abs((c - published).days) <= MISPRINT_DAYS)
 
 
 def _weekday_year(d: dt.date, wd: int, published: dt.date) -> dt.date | None:
     """A day and month without a year whose weekday says which year (``ce dimanche 16 février`` in an article of February
     2020 that named December 2018 before: 16 February 2020 is the Sunday): that year, the one before or after
     publication's, nearest to it, when nearer than the year read (never a year farther away for a misprinted day)."""
-    cands = []
-    for y in (published.year - 1, published.year, published.year + 1):
-        try:
-            c = d.replace(year=y)
-        except ValueError:
-            continue
-        if c.weekday() == wd and abs((c - published).days) < abs((d - published).days):
-            cands.append(c)
-    return min(cands, key=lambda c: abs((c - published).days)) if cands else None
-
-
-MISPRINT_DAY_SLIP = 2  # a misprinted day of the month is this near the weekday's day
+    cands = [_valid(y, d.month, d.day) for y in (published.year - 1, published.year, published.year + 1)]
+    return _nearest_with_weekday(cands, wd, published, lambda c: abs((c - published).days) < abs((d - published).days))
 
 
 def _misprinted_day(d: dt.date, wd: int, published: dt.date) -> dt.date | None:
     """A date whose weekday contradicts it by a day or two (``ce vendredi 20 janvier 2022``, a Thursday, in an article of
     Friday 21 January): the day with that weekday, when it lies within a month of publication (a slip of the day)."""
     cands = [d + dt.timedelta(days=k) for k in range(-MISPRINT_DAY_SLIP, MISPRINT_DAY_SLIP + 1)]
-    cands = [c for c in cands if c.weekday() == wd and abs((c - published).days) <= MISPRINT_DAYS]
-    return cands[0] if cands else None
+    return _nearest_with_weekday(cands, wd, published, lambda c: abs((c - published).days) <= MISPRINT_DAYS)
 
 
 def _month_year(r, g):  # "en septembre 2023"
