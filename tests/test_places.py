@@ -472,8 +472,8 @@ def test_a_generic_word_or_a_hyphenated_piece_of_a_name_is_no_town(extract_text)
     names = places(extract_text("Un séisme a été ressenti à Salazie, selon le Bureau central sismologique français. "
                                 "Il a été localisé au nord de Grand Étang, sur l'île."))
     assert "Grand" not in names
-    doc = extract_text("Alise-Sainte-Reine MuséoParc : une exposition\n"
-                       "Le vernissage a eu lieu samedi au sein de l'établissement situé à Alise-Sainte-Reine.")
+    doc = extract_text("Alise-Sainte-Reine : le musée rouvre\n"
+                       "Les visiteurs étaient nombreux samedi dans le musée installé à Alise-Sainte-Reine.")
     names = places(doc)
     assert not any(n.startswith("Sainte") for n in names)
     assert names["Alise-Sainte-Reine"]["country"] == "FR" and names["Alise-Sainte-Reine"]["count"] == 2
@@ -494,12 +494,12 @@ def test_a_landmark_with_no_town_near_it_keeps_the_place_in_its_name(extract_tex
 
 
 def test_a_massif_in_a_route_name_is_one_of_its_parts(extract_text):
-    doc = extract_text("Des perturbations sont à prévoir sur les lignes Dijon-Laroche et Morvan-Laroche-Paris samedi.")
+    doc = extract_text("Les trains seront rares samedi sur les lignes Dijon-Laroche et Morvan-Laroche-Paris.")
     assert places(doc)["Morvan"]["kind"] == "region"
 
 
 def test_a_division_named_without_its_article(extract_text):
-    doc = extract_text("Des orages vont se développer entre les Pays de Loire, la Normandie et l'Île-de-France.")
+    doc = extract_text("Il pleuvra sur les Pays de Loire, la Normandie et l'Île-de-France.")
     p = places(doc)["Pays de la Loire"]
     assert p["kind"] == "region" and p["mentions"] == ["Pays de Loire"]
 
@@ -514,8 +514,8 @@ def test_a_place_after_du_in_an_organisations_name_is_the_division(extract_text)
 
 
 def test_a_division_several_countries_have_follows_the_storys_towns(extract_text):
-    doc = extract_text("Les autorités ont prêté serment mercredi à Delémont. Le doyen s'est dit touché à l'heure où "
-                       "Moutier s'apprête à rejoindre le canton du Jura.")
+    doc = extract_text("Le nouveau gouvernement s'est installé mercredi à Delémont. Son doyen a salué le jour où "
+                       "Moutier entrera dans le canton du Jura.")
     jura = by_mention(doc, "canton du Jura")
     assert (jura["country"], jura["rule"]) == ("CH", "division-late") and near(jura, 47.36, 7.16, km=40)
 
@@ -526,8 +526,8 @@ def test_la_cite_prevotoise_is_moutier(extract_text):
 
 
 def test_a_swiss_story_by_its_region_places_bienne_in_switzerland(extract_text):
-    doc = extract_text("Embauches massives dans l'horlogerie de l'Arc jurassien.\n"
-                       "Cela aurait été le cas chez Rolex, à Bienne, et chez ETA à Fontainemelon.")
+    doc = extract_text("L'horlogerie recrute dans l'Arc jurassien.\n"
+                       "Deux fabricants ont embauché, l'un à Bienne, l'autre à Fontainemelon.")
     assert by_mention(doc, "Arc jurassien")["country"] == "CH"
     assert near(by_mention(doc, "Bienne"), 47.14, 7.25) and near(by_mention(doc, "Fontainemelon"), 47.05, 6.89)
 
@@ -539,13 +539,13 @@ def test_quebecs_administrative_regions(extract_text):
 
 
 def test_the_second_city_of_a_country_names_the_country(extract_text):
-    doc = extract_text("Des bombardements ont frappé Kharkiv, deuxième ville d'Ukraine située à la frontière avec la Russie.")
+    doc = extract_text("Kharkiv, deuxième ville d'Ukraine, a de nouveau été visée par des frappes.")
     assert by_mention(doc, "Ukraine")["kind"] == "country" and by_mention(doc, "Ukraine")["country"] == "UA"
 
 
 def test_the_town_after_a_persons_full_name(extract_text):
-    doc = extract_text("Un violent accident est survenu au centre-ville de Rivière-du-Loup. La conductrice du véhicule fautif, "
-                       "Sylvie Lévesque de Saint-Pascal, a plaidé coupable.")
+    doc = extract_text("Une collision a eu lieu au centre-ville de Rivière-du-Loup. La conductrice en cause, "
+                       "Julie Gagnon de Saint-Pascal, a reconnu sa faute.")
     p = by_mention(doc, "Saint-Pascal")
     assert p and near(p, 47.52, -69.80) and p["rule"] == "person-tagged-place"
 
