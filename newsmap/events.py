@@ -31,9 +31,9 @@ _CUT = {"advcl", "conj", "parataxis", "ccomp", "acl:relcl", "acl", "xcomp", "cc"
 
 
 def _kind(tok):
-    lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB":
         return None
+    lemma = tok.lemma_.lower()
     if lemma in LEX.LIGHT_VERBS:
         for t in tok.doc[tok.i + 1:tok.i + 7]:
             if t.is_ancestor(tok) or not tok.is_ancestor(t):
@@ -79,7 +79,7 @@ class _Events:
     def _event_ancestor(self, tok, heads):
         t = tok
         for _ in range(8):
-            if t.head is t:
+            if t.head.i == t.i:
                 return None
             t = t.head
             if t.i in heads:
@@ -125,7 +125,7 @@ class _Events:
             if actor is not None:
                 ev["actor_ids"].append(actor["id"])
             self._collect(ev, own=own)
-            if not ev["actor_ids"] and tok.head is not tok and tok.head.pos_ == "NOUN":
+            if not ev["actor_ids"] and tok.head.i != tok.i and tok.head.pos_ == "NOUN":
                 self._collect(ev, tok.head.left_edge.idx, tok.idx, places=False)
             self.by_head[i] = ev
 
@@ -177,7 +177,7 @@ class _Events:
         for _ in range(10):
             if t.i in self.by_head:
                 return "verb", t
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
         return None, None
@@ -212,7 +212,7 @@ class _Events:
                 continue
             t = doc[i]
             for _ in range(8):
-                if t.head is t:
+                if t.head.i == t.i:
                     break
                 t = t.head
                 parent = self.by_head.get(t.i)
