@@ -1,11 +1,12 @@
-"""Make eval/real/splits/{dev,heldout,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8}/: folders of links to the gold files of each split.
+"""Make eval/real/splits/{dev,heldout,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9}/: folders of links to the gold files of each split.
 
 The real-article set (eval/REAL.md) is not in git; eval/real_sources.tsv lists its articles with
 their split (every split named there gets a folder). ``python scripts/real_splits.py`` then
 ``python -m newsmap evaluate --gold eval/real/splits/dev`` scores the development part; ``heldout``
 is scored once, at the end; ``fresh`` to ``fresh7`` (each scored once, now used for development too) were the
 earlier unseen sets; ``fresh8`` (16 articles collected after ``fresh7`` was scored, which no developer has seen) is the
-unseen set for the final measurement: it is scored once, at the end.
+unseen set for the final measurement, and ``fresh9`` (16 more, collected independently while ``fresh8`` was unscored) is
+a second one: both are scored once, at the end.
 """
 from __future__ import annotations
 
