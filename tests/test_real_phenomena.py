@@ -85,10 +85,10 @@ def test_a_t_il_ajoute_after_a_statement_attributed_in_the_sentence_before(extra
 
 
 def test_title_followed_by_a_name_without_comma(extract_text):
-    doc = extract_text("Les infections ralentissent et les mesures déploient leurs effets, a expliqué la présidente de la "
-                       "Confédération Simonetta Sommaruga devant la presse.")
+    doc = extract_text("Les commandes repartent et les aides montrent leurs effets, a indiqué la présidente de la "
+                       "Confédération Graziella Bernasconi devant les journalistes.")
     (q,) = doc["quotes"]
-    assert q["speaker"] == "Simonetta Sommaruga"
+    assert q["speaker"] == "Graziella Bernasconi"
 
 
 def test_quoted_gloss_and_quoted_title_are_not_quotes(extract_text):
@@ -231,27 +231,27 @@ def test_an_inverted_attribution_inside_the_marks_whatever_the_tag_of_its_verb(e
 
 
 def test_of_two_subjects_the_parser_gives_a_verb_the_one_next_to_it_speaks(extract_text):
-    doc = extract_text("Le Standard a gagné la coupe samedi.\nArrosé de champagne et de bière par ses joueurs en pleine "
-                       "conférence de presse, Ricardo Sa Pinto a souligné l'esprit de famille. « Elle est motivée en "
-                       "toutes circonstances. »")
-    assert _by_text(doc)["Elle est motivée en toutes circonstances."]["speaker"] == "Ricardo Sa Pinto"
+    doc = extract_text("Le Sporting a remporté le championnat dimanche.\nArrosé de champagne et de confettis par les joueurs au "
+                       "milieu de sa conférence de presse, Rui Alves Pereira a souligné la solidarité du groupe. « Elle reste "
+                       "soudée en toutes situations. »")
+    assert _by_text(doc)["Elle reste soudée en toutes situations."]["speaker"] == "Rui Alves Pereira"
 
 
 def test_the_actors_listed_in_a_participial_apposition_are_not_the_subject(extract_text):
-    doc = extract_text("Des militaires ont arrêté le président lundi.\nDans un Communiqué conjoint sur la situation au Mali, le "
-                       "Comité local de suivi de la transition, composé de la CEDEAO, de l'Union Africaine et de la MINUSMA, "
-                       "avec des membres de la communauté internationale, y compris la France, les Etats-Unis, le Royaume-Uni, "
-                       "l'Allemagne et l'Union européenne, a exprimé sa profonde préoccupation. Ils soulignent que les "
-                       "éléments militaires seront tenus responsables de leur sécurité.")
-    q = _by_text(doc)["les éléments militaires seront tenus responsables de leur sécurité"]
+    doc = extract_text("Des soldats ont pris le palais mardi.\nDans une Déclaration commune sur la crise au Niger, le "
+                       "Comité international de suivi du dialogue, composé de la CEDEAO, de l'ONU et de l'Union Africaine, "
+                       "avec des délégués de plusieurs pays partenaires, y compris la Belgique, le Canada, l'Union "
+                       "européenne, l'Italie et le Japon, a exprimé sa vive inquiétude. Ils rappellent que les "
+                       "auteurs du coup seront tenus pour responsables du sort des détenus.")
+    q = _by_text(doc)["les auteurs du coup seront tenus pour responsables du sort des détenus"]
     assert q["speaker"].startswith("Comité")
 
 
 def test_a_name_the_parser_hangs_elsewhere_right_before_a_subjectless_verb_is_its_subject(extract_text):
-    doc = extract_text("Bassirou Diomaye Faye a été investi. Les craintes que M. Sall ne brigue un troisième mandat ont pesé.\n"
-                       "Dans son premier discours en tant que président, M. Faye s'est souvenu des personnes tuées lors des "
-                       "manifestations.\n\"Je suis conscient que les résultats expriment un désir de changement\", a-t-il déclaré.")
-    assert _by_text(doc)["Je suis conscient que les résultats expriment un désir de changement"]["speaker"] == "Bassirou Diomaye Faye"
+    doc = extract_text("Ousmane Kandé Ba a prêté serment. Les craintes que M. Traoré ne brigue un quatrième mandat ont pesé.\n"
+                       "Dans sa première allocution en tant que président, M. Ba s'est souvenu des victimes des "
+                       "violences.\n\"Je sais que ce vote traduit une soif de renouveau\", a-t-il déclaré.")
+    assert _by_text(doc)["Je sais que ce vote traduit une soif de renouveau"]["speaker"] == "Ousmane Kandé Ba"
 
 
 def test_a_quote_after_its_own_colon_lead_is_not_the_previous_speakers(extract_text):
