@@ -145,23 +145,24 @@ def test_name_in_apposition_after_a_long_title_with_an_honorific(extract_text):
 
 
 def test_quotes_after_an_intertitle_are_not_the_person_of_the_section_before(extract_text):
-    doc = extract_text("Le chanteur Paul Martin a ouvert le concert jeudi devant une salle comble.\n"
-                       "Un public conquis\n"
-                       "« C'est une belle soirée. On reviendra l'an prochain. »\n"
-                       "« La musique est bonne et l'ambiance est géniale. »\n"
-                       "Le programme\nLa porte-parole Marie Durand évoque une édition réussie.\n"
-                       "« Nous voulons un programme très varié chaque année pour tous les publics. »")
+    doc = extract_text("L'écrivain Paul Martin a inauguré le salon du livre samedi devant une foule nombreuse.\n"
+                       "Des lecteurs ravis\n"
+                       "« On a trouvé plein de livres. On reviendra l'an prochain. »\n"
+                       "« Les stands sont beaux et les auteurs sont accessibles. »\n"
+                       "Les invités\nLa porte-parole Marie Durand évoque une édition réussie.\n"
+                       "« Nous invitons des auteurs très différents chaque année pour attirer tous les lecteurs. »")
     qs = _by_text(doc)
-    assert "C'est une belle soirée. On reviendra l'an prochain." not in qs  # an unnamed visitor: no one's quote
-    assert "La musique est bonne et l'ambiance est géniale." not in qs
-    assert qs["Nous voulons un programme très varié chaque année pour tous les publics."]["speaker"] == "Marie Durand"
+    assert "On a trouvé plein de livres. On reviendra l'an prochain." not in qs  # an unnamed visitor: no one's quote
+    assert "Les stands sont beaux et les auteurs sont accessibles." not in qs
+    assert qs["Nous invitons des auteurs très différents chaque année pour attirer tous les lecteurs."]["speaker"] == "Marie Durand"
 
 
 def test_a_quote_on_the_line_after_a_colon_is_the_person_named_before_the_colon(extract_text):
-    doc = extract_text("Le chanteur Paul Martin a ouvert le concert jeudi devant une salle comble. Près de 180 artistes étaient "
-                       "invités cette année ! Marie Durand, porte-parole des organisateurs :\n"
-                       "« Nous voulons un programme très varié chaque année pour tous les publics. »")
-    assert _by_text(doc)["Nous voulons un programme très varié chaque année pour tous les publics."]["speaker"] == "Marie Durand"
+    doc = extract_text("L'écrivain Paul Martin a inauguré le salon du livre samedi devant une foule nombreuse. Plus de 120 auteurs "
+                       "avaient fait le déplacement cette fois ! Marie Durand, porte-parole des organisateurs :\n"
+                       "« Nous invitons des auteurs très différents chaque année pour attirer tous les lecteurs. »")
+    q = _by_text(doc)["Nous invitons des auteurs très différents chaque année pour attirer tous les lecteurs."]
+    assert q["speaker"] == "Marie Durand"
 
 
 def test_a_possessive_description_is_not_its_possessor(extract_text):
