@@ -7,34 +7,34 @@ def _by_text(doc):
 
 
 def test_recipient_before_the_speaker_is_not_the_speaker(extract_text):
-    doc = extract_text("Le tribunal a été évacué vendredi. Le colis contenait des fils électriques, a expliqué à l'ats "
-                       "Vincent Derouand, porte-parole du pouvoir judiciaire.")
-    q = _by_text(doc)["Le colis contenait des fils électriques"]
-    assert q["speaker"] == "Vincent Derouand"
+    doc = extract_text("La gare a été fermée jeudi. Le sac abandonné renfermait des vêtements usagés, a expliqué à l'ats "
+                       "Hélène Marchal, porte-parole de la police cantonale.")
+    q = _by_text(doc)["Le sac abandonné renfermait des vêtements usagés"]
+    assert q["speaker"] == "Hélène Marchal"
 
 
 def test_a_bare_title_after_the_verb_is_the_person_named_with_it(extract_text):
-    doc = extract_text("La Première ministre Sophie Wilmès a visité l'hôpital samedi. Le directeur Marc Dupont l'a accueillie.\n"
-                       "« Il faut parfois prendre des décisions qui sont difficiles », a réagi la Première au micro de RTL.")
-    q = _by_text(doc)["Il faut parfois prendre des décisions qui sont difficiles"]
-    assert q["speaker"] == "Sophie Wilmès"
+    doc = extract_text("La Première ministre Nadia Berthier a inauguré l'école lundi. Le maire Luc Fabre l'a reçue.\n"
+                       "« Il faut parfois faire des choix qui sont pénibles », a réagi la Première au micro de RTL.")
+    q = _by_text(doc)["Il faut parfois faire des choix qui sont pénibles"]
+    assert q["speaker"] == "Nadia Berthier"
 
 
 def test_a_description_stands_for_the_person_named_before(extract_text):
-    doc = extract_text("Iga Swiatek a battu Jasmine Paolini en finale samedi.\n"
-                       "« C'était fantastique », a réagi la quadruple championne qui a loué sa rivale.")
-    assert _by_text(doc)["C'était fantastique"]["speaker"] == "Iga Swiatek"
+    doc = extract_text("Anna Kowalczyk a battu Elena Moretti en finale dimanche.\n"
+                       "« C'était merveilleux », a réagi la quintuple championne qui a loué son adversaire.")
+    assert _by_text(doc)["C'était merveilleux"]["speaker"] == "Anna Kowalczyk"
 
 
 def test_ce_dernier_is_the_person_named_last_even_as_an_object(extract_text):
-    doc = extract_text("Le président Paul Biya a été déclaré vainqueur face à Issa Tchiroma Bakary. Cependant, ce dernier "
-                       "conteste la victoire et affirme qu'il a remporté 54,8 % des suffrages.")
-    assert _by_text(doc)["il a remporté 54,8 % des suffrages"]["speaker"] == "Issa Tchiroma Bakary"
+    doc = extract_text("Le maire Henri Lacombe a été proclamé réélu face à Karim Benhaddou. Toutefois, ce dernier "
+                       "refuse le résultat et affirme qu'il a obtenu 51,3 % des voix.")
+    assert _by_text(doc)["il a obtenu 51,3 % des voix"]["speaker"] == "Karim Benhaddou"
 
 
 def test_an_unmarked_infinitive_report_is_not_a_quote_but_its_marked_words_are(extract_text):
     # convention (eval/REAL.md): words in marks are a quote; an infinitive report without marks is not
-    doc = extract_text("Le Hamas a dit avoir accepté une nouvelle proposition de trêve. "
+    doc = extract_text("Le syndicat a dit avoir accepté une dernière offre de la direction. "
                        "La ministre Claire Dubois dit vouloir « aller jusqu'au bout » de la réforme.")
     qs = _by_text(doc)
     assert not any(t.startswith("avoir accepté") for t in qs)
@@ -50,51 +50,51 @@ def test_attribution_inside_the_quotation_marks(extract_text):
 
 
 def test_a_quoted_intertitle_takes_the_speaker_of_the_quote_it_repeats(extract_text):
-    doc = extract_text("Le club a perdu dimanche. Le président Marc Duval était absent.\n"
-                       "« Apprendre de cette saison »\n"
-                       "« Je prends la responsabilité de cette défaite. Il faudra apprendre de cette saison », a réagi "
-                       "l'entraîneur Brian Riemer.")
-    assert _by_text(doc)["Apprendre de cette saison"]["speaker"] == "Brian Riemer"
+    doc = extract_text("L'équipe a été éliminée samedi. Le directeur Luc Fabre n'était pas là.\n"
+                       "« Tourner la page rapidement »\n"
+                       "« J'assume entièrement ce mauvais résultat. Nous devrons tourner la page rapidement », a réagi "
+                       "l'entraîneur Thomas Vidal.")
+    assert _by_text(doc)["Tourner la page rapidement"]["speaker"] == "Thomas Vidal"
 
 
 def test_an_honorific_after_a_prepositional_phrase_is_the_speaker(extract_text):
-    doc = extract_text("L'avocat Henry Laquay a plaidé lundi.\n« C'est un sérieux revers pour le parquet », estime de son côté "
-                       "Me Jonathan De Taye.")
-    assert _by_text(doc)["C'est un sérieux revers pour le parquet"]["speaker"].endswith("Jonathan De Taye")
+    doc = extract_text("L'avocate Nathalie Roussel a plaidé mardi.\n« C'est une lourde défaite pour l'accusation », estime de "
+                       "son côté Me Julien De Wilde.")
+    assert _by_text(doc)["C'est une lourde défaite pour l'accusation"]["speaker"].endswith("Julien De Wilde")
 
 
 def test_headline_quote_after_a_name_and_colon(extract_text):
-    doc = extract_text("Côte d'Ivoire : Alassane Ouattara : « J'ai décidé d'être candidat à la présidentielle »\n"
-                       "Ce mardi, Alassane Ouattara a mis fin à de longs mois de spéculations. Le président sortant "
-                       "briguera un quatrième mandat en octobre.")
-    assert _by_text(doc)["J'ai décidé d'être candidat à la présidentielle"]["speaker"] == "Alassane Ouattara"
+    doc = extract_text("Sénégal : Mamadou Ndiaye : « J'ai choisi de me présenter aux élections municipales »\n"
+                       "Ce jeudi, Mamadou Ndiaye a levé un suspense qui durait depuis l'été. Le maire sortant "
+                       "visera un troisième mandat en mars.")
+    assert _by_text(doc)["J'ai choisi de me présenter aux élections municipales"]["speaker"] == "Mamadou Ndiaye"
 
 
 def test_headline_partial_quote_governed_by_a_speech_verb(extract_text):
-    doc = extract_text("Émeutes à Liège : le bourgmestre Willy Demeyer dénonce des « attaques en règle contre la police »\n"
-                       "Les incidents ont éclaté dimanche soir après le match. Plusieurs véhicules ont été incendiés.")
-    assert _by_text(doc)["attaques en règle contre la police"]["speaker"] == "Willy Demeyer"
+    doc = extract_text("Violences à Namur : le bourgmestre Pierre Lambotte dénonce des « agressions répétées contre les pompiers »\n"
+                       "Les heurts ont commencé samedi soir après le concert. Plusieurs poubelles ont été brûlées.")
+    assert _by_text(doc)["agressions répétées contre les pompiers"]["speaker"] == "Pierre Lambotte"
 
 
 def test_a_t_il_ajoute_after_a_statement_attributed_in_the_sentence_before(extract_text):
-    doc = extract_text("Le roi Mohammed VI a présidé une réunion samedi.\nPlus de la moitié des morts ont été recensées à "
-                       "Taroudant, selon le ministère de l'Intérieur. « Les autorités publiques sont toujours mobilisées pour "
-                       "accélérer les secours », a-t-il ajouté.")
-    q = _by_text(doc)["Les autorités publiques sont toujours mobilisées pour accélérer les secours"]
+    doc = extract_text("Le préfet Gérard Maillot a réuni une cellule de crise lundi.\nLa majorité des dégâts ont été constatés à "
+                       "Sisteron, selon le ministère de l'Intérieur. « Les équipes de secours restent pleinement engagées pour "
+                       "rétablir le courant », a-t-il ajouté.")
+    q = _by_text(doc)["Les équipes de secours restent pleinement engagées pour rétablir le courant"]
     assert q["speaker"].lower() == "ministère de l'intérieur"
 
 
 def test_title_followed_by_a_name_without_comma(extract_text):
-    doc = extract_text("Les infections ralentissent et les mesures déploient leurs effets, a expliqué la présidente de la "
-                       "Confédération Simonetta Sommaruga devant la presse.")
+    doc = extract_text("Les commandes repartent et les aides montrent leurs effets, a indiqué la présidente de la "
+                       "Confédération Graziella Bernasconi devant les journalistes.")
     (q,) = doc["quotes"]
-    assert q["speaker"] == "Simonetta Sommaruga"
+    assert q["speaker"] == "Graziella Bernasconi"
 
 
 def test_quoted_gloss_and_quoted_title_are_not_quotes(extract_text):
-    doc = extract_text("Le Polonais Andrzej Seweryn, qui joue dans Ostatnia rodzina (« la dernière famille ») de Jan Matuszynski, "
-                       "a remporté le prix. Le porte-parole Vincent Derouand confirmait une information parue sur le site de "
-                       "la « Tribune de Genève ».")
+    doc = extract_text("Le Hongrois Gábor Kertész, qui joue dans Utolsó nyár (« le dernier été ») de Péter Halász, "
+                       "a reçu la récompense. Le porte-parole Denis Morel confirmait une nouvelle publiée sur le site de "
+                       "la « Gazette de Lausanne ».")
     assert not doc["quotes"]
 
 
@@ -106,26 +106,26 @@ def _dates(text, published):
 
 
 def test_quarter_is_the_year_of_the_latest_such_quarter():
-    got = _dates("Le chômage est reparti à la hausse au troisième trimestre, puis au premier trimestre 2015.", "2014-12-04")
+    got = _dates("Les exportations ont progressé au troisième trimestre, puis au premier trimestre 2015.", "2014-12-04")
     assert got["troisième trimestre"] == "2014" and got["premier trimestre 2015"] == "2015"
-    assert _dates("Le PIB a reculé au quatrième trimestre.", "2015-02-10")["quatrième trimestre"] == "2014"
+    assert _dates("La consommation a baissé au quatrième trimestre.", "2015-02-10")["quatrième trimestre"] == "2014"
 
 
 def test_start_of_the_week_is_its_monday():
-    assert _dates("Il assure avoir rencontré M. Sabia en début de semaine.", "2023-10-25")["en début de semaine"] == "2023-10-23"
+    assert _dates("Elle affirme avoir croisé M. Perrin en début de semaine.", "2023-10-25")["en début de semaine"] == "2023-10-23"
 
 
 def test_a_forecast_until_a_night_points_forward():
-    got = _dates("Des vents violents sont attendus jusqu'à la nuit de dimanche à lundi.", "2022-10-22")
+    got = _dates("De fortes pluies sont attendues jusqu'à la nuit de dimanche à lundi.", "2022-10-22")
     assert got["jusqu'à la nuit de dimanche à lundi"] == "2022-10-23"
 
 
 def test_day_and_month_in_a_story_set_in_a_past_year():
-    got = _dates("Il y a dix ans, le 20 novembre 2012, les rebelles prenaient Goma. Les hostilités avaient repris le "
-                 "15 novembre. Ils demanderont le lendemain le retrait.", "2022-11-22")
+    got = _dates("Il y a dix ans, le 20 novembre 2012, les insurgés s'emparaient de Kindu. Les combats avaient recommencé le "
+                 "15 novembre. Ils réclameront le lendemain le départ des troupes.", "2022-11-22")
     assert got["le 15 novembre"] == "2012-11-15"
     # a span opened in a past year is no story: the date stays near publication
-    assert _dates("Sa septième baisse depuis juin 2024. Les droits de douane annoncés le 2 avril pèsent.",
+    assert _dates("Son cinquième recul depuis juin 2024. Les taxes annoncées le 2 avril inquiètent.",
                   "2025-04-17")["le 2 avril"] == "2025-04-02"
 
 
@@ -133,125 +133,126 @@ def test_scheduled_participle_takes_the_nearest_year(nlp):
     import datetime as dt
 
     from newsmap.dates import find_dates
-    text = "Stromae a annoncé mardi l'annulation de tous ses concerts prévus jusqu'à la fin mai."
+    text = "La chanteuse Lina Moreau a annoncé mardi le report de toutes ses dates prévues jusqu'à la fin mai."
     got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2023, 4, 4), nlp(text))}
     assert got["fin mai"] == "2023-05"
 
 
 def test_name_in_apposition_after_a_long_title_with_an_honorific(extract_text):
-    doc = extract_text("Le premier ministre François Legault a parlé mardi.\n« On est comme on était avant la cellule de crise », "
-                       "rapportait le président de l'Association des médecins d'urgence, le Dr Gilbert Boucher à La Presse.")
-    assert doc["quotes"][0]["speaker"].endswith("Gilbert Boucher")
+    doc = extract_text("Le premier ministre Jean Tremblay a parlé jeudi.\n« On se retrouve comme au tout début de l'épidémie », "
+                       "rapportait le président de l'Association des infirmiers de garde, le Dr Martin Pelletier à La Tribune.")
+    assert doc["quotes"][0]["speaker"].endswith("Martin Pelletier")
 
 
 def test_quotes_after_an_intertitle_are_not_the_person_of_the_section_before(extract_text):
-    doc = extract_text("Le chanteur Paul Martin a ouvert le concert jeudi devant une salle comble.\n"
-                       "Un public conquis\n"
-                       "« C'est une belle soirée. On reviendra l'an prochain. »\n"
-                       "« La musique est bonne et l'ambiance est géniale. »\n"
-                       "Le programme\nLa porte-parole Marie Durand évoque une édition réussie.\n"
-                       "« Nous voulons un programme très varié chaque année pour tous les publics. »")
+    doc = extract_text("L'écrivain Paul Martin a inauguré le salon du livre samedi devant une foule nombreuse.\n"
+                       "Des lecteurs ravis\n"
+                       "« On a trouvé plein de livres. On reviendra l'an prochain. »\n"
+                       "« Les stands sont beaux et les auteurs sont accessibles. »\n"
+                       "Les invités\nLa porte-parole Marie Durand évoque une édition réussie.\n"
+                       "« Nous invitons des auteurs très différents chaque année pour attirer tous les lecteurs. »")
     qs = _by_text(doc)
-    assert "C'est une belle soirée. On reviendra l'an prochain." not in qs  # an unnamed visitor: no one's quote
-    assert "La musique est bonne et l'ambiance est géniale." not in qs
-    assert qs["Nous voulons un programme très varié chaque année pour tous les publics."]["speaker"] == "Marie Durand"
+    assert "On a trouvé plein de livres. On reviendra l'an prochain." not in qs  # an unnamed visitor: no one's quote
+    assert "Les stands sont beaux et les auteurs sont accessibles." not in qs
+    assert qs["Nous invitons des auteurs très différents chaque année pour attirer tous les lecteurs."]["speaker"] == "Marie Durand"
 
 
 def test_a_quote_on_the_line_after_a_colon_is_the_person_named_before_the_colon(extract_text):
-    doc = extract_text("Le chanteur Paul Martin a ouvert le concert jeudi devant une salle comble. Près de 250 musiciens étaient "
-                       "invités cette année ! Marie Durand, porte-parole du festival :\n"
-                       "« Nous voulons un programme très varié chaque année pour tous les publics. »")
-    assert _by_text(doc)["Nous voulons un programme très varié chaque année pour tous les publics."]["speaker"] == "Marie Durand"
+    doc = extract_text("L'écrivain Paul Martin a inauguré le salon du livre samedi devant une foule nombreuse. Plus de 120 auteurs "
+                       "avaient fait le déplacement cette fois ! Marie Durand, porte-parole des organisateurs :\n"
+                       "« Nous invitons des auteurs très différents chaque année pour attirer tous les lecteurs. »")
+    q = _by_text(doc)["Nous invitons des auteurs très différents chaque année pour attirer tous les lecteurs."]
+    assert q["speaker"] == "Marie Durand"
 
 
 def test_a_possessive_description_is_not_its_possessor(extract_text):
-    doc = extract_text("Lenny H. est passé devant le tribunal mardi. Il reconnaît le vol d'un portefeuille.\n"
-                       "\"Ce réquisitoire me paraît excessif\", dit son avocate, qui demande le sursis. Sa mère a affirmé "
-                       "qu'il était innocent depuis le début.")
+    doc = extract_text("Kevin R. a comparu devant le juge jeudi. Il admet le vol d'un vélo.\n"
+                       "\"Cette peine me semble trop lourde\", dit son avocate, qui plaide la clémence. Sa mère a affirmé "
+                       "qu'il était honnête depuis toujours.")
     qs = _by_text(doc)
-    assert qs["Ce réquisitoire me paraît excessif"]["speaker"] == "Avocate"
-    assert qs["il était innocent depuis le début"]["speaker"] == "Mère"
-    assert all(a["aliases"] == [] for a in doc["actors"] if a["name"] == "Lenny H.")
+    assert qs["Cette peine me semble trop lourde"]["speaker"] == "Avocate"
+    assert qs["il était honnête depuis toujours"]["speaker"] == "Mère"
+    assert all(a["aliases"] == [] for a in doc["actors"] if a["name"] == "Kevin R.")
 
 
 def test_a_quote_attributed_to_someone_unknown_is_not_given_to_the_last_person_named(extract_text):
-    doc = extract_text("Des centaines de manifestants se sont rassemblés devant les bureaux du ministre Paul Martin.\n"
-                       "« Plus le ministre nous méprise, plus on se mobilise », s'est mis à scander la foule.")
+    doc = extract_text("Des dizaines d'agriculteurs se sont réunis devant le domicile du député Paul Martin.\n"
+                       "« Plus le député nous ignore, plus on se fait entendre », s'est mis à crier le cortège.")
     assert all(q["speaker"] != "Paul Martin" for q in doc["quotes"])
 
 
 def test_a_claim_selon_a_source_then_relayed_by_the_media_is_the_source_s(extract_text):
-    doc = extract_text("Le séisme qui a frappé la région dans la nuit de vendredi à samedi a fait 2.012 morts et 2.059 blessés "
-                       "dont 1.404 sont dans un état grave, selon un nouveau bilan officiel du ministère de l'Intérieur, samedi "
-                       "vers 22h00, rapportent les médias marocains.")
+    doc = extract_text("L'inondation qui a touché la vallée dans la nuit de mardi à mercredi a fait 312 morts et 1.150 blessés "
+                       "dont 87 sont dans un état critique, selon un dernier bilan provisoire du ministère de l'Intérieur, "
+                       "mercredi vers 18h00, rapportent les médias locaux.")
     assert [q["speaker"] for q in doc["quotes"]] == ["Ministère de l'Intérieur"]
-    assert doc["quotes"][0]["text"].startswith("Le séisme qui a frappé la région")
+    assert doc["quotes"][0]["text"].startswith("L'inondation qui a touché la vallée")
 
 
 def test_a_partial_quote_framed_by_a_closing_pour_is_the_named_role_s(extract_text):
-    doc = extract_text("Le procès touche à sa fin devant la cour d'assises. Dans le box, les trois "
-                       "prévenus sont silencieux, le regard baissé, « une contrition apparente », pour le magistrat. Ils sont "
-                       "« très fatigués », pour la première fois.")
+    doc = extract_text("L'audience s'achève devant le tribunal correctionnel. Sur le banc, les deux "
+                       "accusés restent muets, les yeux au sol, « un repentir de façade », pour le magistrat. Ils sont "
+                       "« très abattus », pour la première fois.")
     qs = _by_text(doc)
-    assert qs["une contrition apparente"]["speaker"] == "Magistrat"
-    assert "très fatigués" not in qs or qs["très fatigués"]["rule"] != "pour-after"
+    assert qs["un repentir de façade"]["speaker"] == "Magistrat"
+    assert "très abattus" not in qs or qs["très abattus"]["rule"] != "pour-after"
 
 
 def test_a_statement_with_c_est_before_a_trailing_attribution(extract_text):
-    doc = extract_text("La direction a informé ses employés mardi. C'est une décision économique, a précisé la direction, "
-                       "les recettes étant en baisse constante.")
-    assert _by_text(doc)["C'est une décision économique"]["speaker"] == "Direction"
+    doc = extract_text("La direction a réuni le personnel jeudi. C'est un choix financier, a précisé la direction, "
+                       "les commandes étant en net recul.")
+    assert _by_text(doc)["C'est un choix financier"]["speaker"] == "Direction"
 
 
 def test_a_future_verb_after_a_comma_is_no_trailing_attribution(extract_text):
-    doc = extract_text("La canicule continue dans le pays. Il n'y a que dans le Sud-Ouest que le mercure, pourtant déjà "
-                       "élevé, observera une légère hausse par rapport à ce mercredi.")
+    doc = extract_text("Le froid persiste dans la région. Il n'y a que dans le Nord-Est que le thermomètre, pourtant déjà "
+                       "bas, observera une petite baisse par rapport à ce jeudi.")
     assert doc["quotes"] == []
 
 
 def test_a_speech_verb_coordinated_with_a_non_speech_predicate_keeps_the_generic_subject(extract_text):
-    doc = extract_text("Des militaires ont arrêté le président lundi. La communauté internationale s'inquiète et évoque une "
-                       "« tentative », mais les faits parlent d'eux-mêmes.")
-    assert _by_text(doc)["tentative"]["speaker"] == "Communauté internationale"
+    doc = extract_text("Des soldats ont encerclé le palais mardi. La communauté internationale s'alarme et évoque un "
+                       "« coup de force », mais la situation reste confuse.")
+    assert _by_text(doc)["coup de force"]["speaker"] == "Communauté internationale"
 
 
 def test_a_appris_x_after_the_statement_is_the_source_but_il_a_appris_que_is_no_quote(extract_text):
-    doc = extract_text("La direction a annoncé une restructuration. Leur nombre n'est pas confirmé, mais il s'agirait de 18 "
-                       "postes, a appris la RTS. Il a appris que son poste était supprimé.")
+    doc = extract_text("L'usine a annoncé un plan social. Leur nombre reste inconnu, mais il s'agirait de 42 "
+                       "emplois, a appris la RTBF. Il a appris que son contrat était rompu.")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
-        ("Leur nombre n'est pas confirmé, mais il s'agirait de 18 postes", "RTS")]
+        ("Leur nombre reste inconnu, mais il s'agirait de 42 emplois", "RTBF")]
 
 
 def test_an_inverted_attribution_inside_the_marks_whatever_the_tag_of_its_verb(extract_text):
-    doc = extract_text("L'entraîneur du Servette FC, René Weiler, n'a pas apprécié la séquence.\n« Nous partons en contre-attaque "
-                       "et on se fait contrer à notre tour, soupire-t-il. J'avais averti l'équipe sur le danger. »")
+    doc = extract_text("L'entraîneur du FC Sion, Marco Bianchi, n'a pas aimé cette fin de match.\n« Nous menons au score "
+                       "et on se fait rejoindre dans la minute, soupire-t-il. J'avais prévenu les joueurs de ce risque. »")
     qs = _by_text(doc)
-    assert qs["Nous partons en contre-attaque et on se fait contrer à notre tour"]["speaker"] == "René Weiler"
-    assert qs["J'avais averti l'équipe sur le danger."]["speaker"] == "René Weiler"
+    assert qs["Nous menons au score et on se fait rejoindre dans la minute"]["speaker"] == "Marco Bianchi"
+    assert qs["J'avais prévenu les joueurs de ce risque."]["speaker"] == "Marco Bianchi"
 
 
 def test_of_two_subjects_the_parser_gives_a_verb_the_one_next_to_it_speaks(extract_text):
-    doc = extract_text("Le Standard a gagné la coupe samedi.\nArrosé de champagne et de bière par ses joueurs en pleine "
-                       "conférence de presse, Ricardo Sa Pinto a souligné l'esprit de famille. « Elle est motivée en "
-                       "toutes circonstances. »")
-    assert _by_text(doc)["Elle est motivée en toutes circonstances."]["speaker"] == "Ricardo Sa Pinto"
+    doc = extract_text("Le Sporting a remporté le championnat dimanche.\nArrosé de champagne et de confettis par les joueurs au "
+                       "milieu de sa conférence de presse, Rui Alves Pereira a souligné la solidarité du groupe. « Elle reste "
+                       "soudée en toutes situations. »")
+    assert _by_text(doc)["Elle reste soudée en toutes situations."]["speaker"] == "Rui Alves Pereira"
 
 
 def test_the_actors_listed_in_a_participial_apposition_are_not_the_subject(extract_text):
-    doc = extract_text("Des militaires ont arrêté le président lundi.\nDans un Communiqué conjoint sur la situation au Mali, le "
-                       "Comité local de suivi de la transition, composé de la CEDEAO, de l'Union Africaine et de la MINUSMA, "
-                       "avec des membres de la communauté internationale, y compris la France, les Etats-Unis, le Royaume-Uni, "
-                       "l'Allemagne et l'Union européenne, a exprimé sa profonde préoccupation. Ils soulignent que les "
-                       "éléments militaires seront tenus responsables de leur sécurité.")
-    q = _by_text(doc)["les éléments militaires seront tenus responsables de leur sécurité"]
+    doc = extract_text("Des soldats ont pris le palais mardi.\nDans une Déclaration commune sur la crise au Niger, le "
+                       "Comité international de suivi du dialogue, composé de la CEDEAO, de l'ONU et de l'Union Africaine, "
+                       "avec des délégués de plusieurs pays partenaires, y compris la Belgique, le Canada, l'Union "
+                       "européenne, l'Italie et le Japon, a exprimé sa vive inquiétude. Ils rappellent que les "
+                       "auteurs du coup seront tenus pour responsables du sort des détenus.")
+    q = _by_text(doc)["les auteurs du coup seront tenus pour responsables du sort des détenus"]
     assert q["speaker"].startswith("Comité")
 
 
 def test_a_name_the_parser_hangs_elsewhere_right_before_a_subjectless_verb_is_its_subject(extract_text):
-    doc = extract_text("Bassirou Diomaye Faye a été investi. Les craintes que M. Sall ne brigue un troisième mandat ont pesé.\n"
-                       "Dans son premier discours en tant que président, M. Faye s'est souvenu des personnes tuées lors des "
-                       "manifestations.\n\"Je suis conscient que les résultats expriment un désir de changement\", a-t-il déclaré.")
-    assert _by_text(doc)["Je suis conscient que les résultats expriment un désir de changement"]["speaker"] == "Bassirou Diomaye Faye"
+    doc = extract_text("Ousmane Kandé Ba a prêté serment. Les craintes que M. Traoré ne brigue un quatrième mandat ont pesé.\n"
+                       "Dans sa première allocution en tant que président, M. Ba s'est souvenu des victimes des "
+                       "violences.\n\"Je sais que ce vote traduit une soif de renouveau\", a-t-il déclaré.")
+    assert _by_text(doc)["Je sais que ce vote traduit une soif de renouveau"]["speaker"] == "Ousmane Kandé Ba"
 
 
 def test_a_quote_after_its_own_colon_lead_is_not_the_previous_speakers(extract_text):
@@ -262,30 +263,30 @@ def test_a_quote_after_its_own_colon_lead_is_not_the_previous_speakers(extract_t
 
 
 def test_a_reaction_roundup_names_each_speaker_before_the_colon(extract_text):
-    doc = extract_text("Les réactions après les matches de samedi:\n"
-                       "Castres Lyon 30 – 21\n"
-                       "Gweltaz Kerhoas (manager du Racing 92): « Lyon nous a mis beaucoup de pression, ils ont bien défendu. »\n"
-                       "Ioan Brătescu (entraîneur de Lyon): « Pendant 35 minutes on a été dans le match, puis on a craqué. »")
+    doc = extract_text("Les réactions après les rencontres de dimanche:\n"
+                       "Brive Pau 24 – 17\n"
+                       "Yann Le Goff (manager de Bayonne): « Pau nous a beaucoup pressés, ils ont tenu en défense. »\n"
+                       "Sorin Bălănescu (entraîneur de Pau): « Durant une heure on a tenu le rythme, ensuite on a lâché. »")
     qs = _by_text(doc)
-    assert qs["Lyon nous a mis beaucoup de pression, ils ont bien défendu."]["speaker"] == "Gweltaz Kerhoas"
-    assert qs["Pendant 35 minutes on a été dans le match, puis on a craqué."]["speaker"] == "Ioan Brătescu"
+    assert qs["Pau nous a beaucoup pressés, ils ont tenu en défense."]["speaker"] == "Yann Le Goff"
+    assert qs["Durant une heure on a tenu le rythme, ensuite on a lâché."]["speaker"] == "Sorin Bălănescu"
 
 
 def test_a_quote_whose_closing_mark_is_lost_ends_at_its_attribution(extract_text):
-    doc = extract_text("Les riverains ont interrogé la maire Evelyne Durand jeudi soir.\n"
-                       "« Il y en a trop, je ne répondrai pas ce soir à toutes, a assuré l'édile lors de la séance. "
-                       "Le collectif a aussitôt protesté contre cette décision.")
-    q = _by_text(doc)["Il y en a trop, je ne répondrai pas ce soir à toutes"]
-    assert q["speaker"] == "Evelyne Durand"
+    doc = extract_text("Les parents d'élèves ont questionné la maire Sandrine Morel mardi soir.\n"
+                       "« Les demandes sont nombreuses, je ne les traiterai pas toutes aujourd'hui, a assuré l'édile lors du "
+                       "conseil. L'association a aussitôt protesté contre ce refus.")
+    q = _by_text(doc)["Les demandes sont nombreuses, je ne les traiterai pas toutes aujourd'hui"]
+    assert q["speaker"] == "Sandrine Morel"
     assert not any("protesté" in x["text"] for x in doc["quotes"])
 
 
 def test_a_quote_never_closed_runs_to_the_end_of_its_paragraph(extract_text):
-    doc = extract_text("Les réactions après le match:\n"
-                       "Paul Garnier (manager de Castres) : « On a donné trop de cadeaux en première période. On y a cru "
-                       "jusqu'à la fin.\nLe prochain match aura lieu samedi.")
-    q = _by_text(doc)["On a donné trop de cadeaux en première période. On y a cru jusqu'à la fin."]
-    assert (q["kind"], q["speaker"]) == ("direct", "Paul Garnier")
+    doc = extract_text("Les réactions après la rencontre:\n"
+                       "Lucas Perrot (manager d'Agen) : « On a commis trop d'erreurs en début de match. On s'est battus "
+                       "jusqu'au bout.\nLa prochaine rencontre aura lieu dimanche.")
+    q = _by_text(doc)["On a commis trop d'erreurs en début de match. On s'est battus jusqu'au bout."]
+    assert (q["kind"], q["speaker"]) == ("direct", "Lucas Perrot")
 
 
 _GEOLOGIST = ("Le géologue Paul Martin se dit cependant confiant. Des simulations montrent que le barrage pourrait absorber "
