@@ -386,8 +386,8 @@ def test_a_date_after_an_inverted_subject_is_no_part_of_its_name(extract_text):
 
 
 def test_a_date_inside_a_selon_phrase_keeps_the_source_after_it(extract_text):
-    doc = extract_text("Plusieurs incendies ont éclaté dans la région, faisant au moins trois blessés selon les chiffres "
-                       "communiqués tard mardi par le SDIS.", "2024-11-20")
+    doc = extract_text("Plusieurs incendies ont éclaté dans la région, faisant au moins trois blessés selon les informations "
+                       "transmises tôt mardi par le SDIS.", "2024-11-20")
     assert any(q["speaker"] == "SDIS" for q in doc["quotes"])
 
 
@@ -420,8 +420,8 @@ def test_a_hyphenated_organisation_name_is_one_speaker(extract_text):
 
 def test_a_hyphenated_title_before_a_name_is_not_a_speaker_of_its_own(extract_text):
     # split at its hyphen, "ministre-président" gave a speaker "Ministre-"
-    doc = extract_text("« Le dossier avance bien », a déclaré le ministre-président Luc Verhaegen.")
-    assert _by_text(doc)["Le dossier avance bien"]["speaker"] == "Luc Verhaegen"
+    doc = extract_text("« Nous continuons à avancer », a déclaré le ministre-président Luc Verhaegen.")
+    assert _by_text(doc)["Nous continuons à avancer"]["speaker"] == "Luc Verhaegen"
 
 
 def test_a_quoted_term_no_speech_act_introduces_is_not_a_quote(extract_text):
@@ -546,12 +546,12 @@ def test_a_bare_plural_source_noun_and_the_outlets_own_reporter_are_no_speaker(e
 
 def test_the_quoted_words_are_not_the_subject_of_the_verb_after_them(extract_text):
     # reversed guillemets (» … «), and the parser makes the quote's own subject the subject of "a écrit"
-    doc = extract_text("Des inondations ont frappé la région mardi.\n"
-                       "» L’eau boueuse envahit des quartiers entiers « , a écrit le maire adjoint Paul Renaud sur "
-                       "les réseaux sociaux. » Nous ne pouvons pas atteindre les maisons isolées « , a-t-il ajouté.")
+    doc = extract_text("Des frappes ont visé la ville mardi.\n"
+                       "» L’ennemi bombarde des zones habitées « , a écrit le gouverneur régional Ivan Petrenko sur "
+                       "les réseaux sociaux. » Nous ne pouvons pas évacuer les blessés « , a-t-il ajouté.")
     qs = _by_text(doc)
-    assert qs["L’eau boueuse envahit des quartiers entiers"]["speaker"] == "Paul Renaud"
-    assert qs["Nous ne pouvons pas atteindre les maisons isolées"]["speaker"] == "Paul Renaud"
+    assert qs["L’ennemi bombarde des zones habitées"]["speaker"] == "Ivan Petrenko"
+    assert qs["Nous ne pouvons pas évacuer les blessés"]["speaker"] == "Ivan Petrenko"
 
 
 def test_a_relative_clause_after_an_attribution_inside_the_marks_is_no_quote(extract_text):
