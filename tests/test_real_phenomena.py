@@ -289,312 +289,312 @@ def test_a_quote_never_closed_runs_to_the_end_of_its_paragraph(extract_text):
     assert (q["kind"], q["speaker"]) == ("direct", "Lucas Perrot")
 
 
-_GEOLOGIST = ("Le géologue Paul Martin se dit cependant confiant. Des simulations montrent que le barrage pourrait absorber "
-              "des coulées de boue, relève-t-il. « Mais si plusieurs événements devaient se produire, nous devrions évacuer "
-              "les villages de Gampel et de Steg », situés en aval du barrage.")
+_GEOLOGIST = ("L'hydrologue Marc Lefèvre se dit toutefois serein. Des calculs montrent que la digue pourrait contenir "
+              "des crues importantes, relève-t-il. « Mais si d'autres orages devaient se succéder, nous devrions évacuer "
+              "les hameaux de Saillon et de Fully », situés en contrebas de la digue.")
 
 
 def test_an_inverted_speech_verb_with_a_changed_stem_attributes_the_clause_before(extract_text):
-    q = _by_text(extract_text(_GEOLOGIST))["Des simulations montrent que le barrage pourrait absorber des coulées de boue"]
-    assert (q["speaker"], q["rule"]) == ("Paul Martin", "trailing-attribution")
+    q = _by_text(extract_text(_GEOLOGIST))["Des calculs montrent que la digue pourrait contenir des crues importantes"]
+    assert (q["speaker"], q["rule"]) == ("Marc Lefèvre", "trailing-attribution")
 
 
 def test_a_participle_after_a_quote_is_no_attribution(extract_text):
-    q = _by_text(extract_text(_GEOLOGIST))["Mais si plusieurs événements devaient se produire, nous devrions évacuer "
-                                            "les villages de Gampel et de Steg"]
-    assert q["speaker"] == "Paul Martin"
+    q = _by_text(extract_text(_GEOLOGIST))["Mais si d'autres orages devaient se succéder, nous devrions évacuer "
+                                            "les hameaux de Saillon et de Fully"]
+    assert q["speaker"] == "Marc Lefèvre"
 
 
 def test_selon_a_long_description_closed_by_a_name(extract_text):
-    doc = extract_text("Le député a été arrêté la semaine dernière.\nSelon l'ex-analyste du ministère des Transports et lanceuse "
-                       "d'alerte Annie Trudel, le député voulait révéler un stratagème impliquant la police et une firme.")
-    q = _by_text(doc)["le député voulait révéler un stratagème impliquant la police et une firme"]
-    assert (q["speaker"], q["rule"]) == ("Annie Trudel", "selon")
+    doc = extract_text("Le maire a été entendu la semaine dernière.\nSelon l'ex-comptable du ministère de la Culture et militante "
+                       "associative Sandrine Ollier, le maire voulait cacher un système favorisant la mairie et une société.")
+    q = _by_text(doc)["le maire voulait cacher un système favorisant la mairie et une société"]
+    assert (q["speaker"], q["rule"]) == ("Sandrine Ollier", "selon")
 
 
 def test_any_verb_in_inversion_before_a_persons_name_attributes_the_quote(extract_text):
-    doc = extract_text("La séance du conseil municipal a été tendue jeudi soir.\n"
-                       "« Ce sont toujours les mêmes questions depuis trois ans », s'est plainte Evelyne Martinot. "
-                       "Le collectif a quitté la salle.")
-    q = _by_text(doc)["Ce sont toujours les mêmes questions depuis trois ans"]
-    assert (q["speaker"], q["rule"]) == ("Evelyne Martinot", "manner-inversion")
+    doc = extract_text("La réunion du comité de quartier a été houleuse mardi soir.\n"
+                       "« Ce sont toujours les mêmes réponses depuis deux ans », s'est plainte Martine Roussel. "
+                       "Les habitants ont quitté la salle.")
+    q = _by_text(doc)["Ce sont toujours les mêmes réponses depuis deux ans"]
+    assert (q["speaker"], q["rule"]) == ("Martine Roussel", "manner-inversion")
 
 
 def test_a_title_in_apposition_to_an_exhibition_is_no_quote(extract_text):
-    doc = extract_text("Le maire Paul Martin a déclaré : « Ce musée est le vôtre. »\n"
-                       "Le photographe est le parrain de l'exposition de Nadia Benchallal, « Paysages inattendus, des vignes "
-                       "et des hommes » à découvrir au musée jusqu'au 3 juillet.")
-    assert not any(q["text"].startswith("Paysages") for q in doc["quotes"])
+    doc = extract_text("La maire Hélène Vidal a déclaré : « Cette médiathèque est la vôtre. »\n"
+                       "La peintre est la marraine de l'exposition de Julie Carrel, « Rivages oubliés, des barques "
+                       "et des pêcheurs » à voir à la médiathèque jusqu'au 12 mai.")
+    assert not any(q["text"].startswith("Rivages") for q in doc["quotes"])
 
 
 def test_a_name_opening_its_sentence_is_its_subject_for_a_later_pronoun(extract_text):
-    doc = extract_text("Paul Martin a présenté la découverte mardi. Il n'y avait pas que des scientifiques étrangers dans l'équipe. "
-                       "Boubé Kaboré, archéologue à l'Institut de recherches en sciences humaines (IRSH) de Niamey, était de la "
-                       "partie. Il a confié au micro de RFI que ce dinosaure était le plus grand jamais identifié au Niger.")
-    q = _by_text(doc)["ce dinosaure était le plus grand jamais identifié au Niger"]
-    assert q["speaker"] == "Boubé Kaboré"
+    doc = extract_text("Claire Dubois a présenté la fouille jeudi. Il n'y avait pas que des chercheurs venus de loin sur le chantier. "
+                       "Issa Traoré, botaniste au Centre national de recherche agronomique (CNRA) de Bamako, était du "
+                       "voyage. Il a confié au micro de France Culture que cette plante était la plus rare jamais observée au Mali.")
+    q = _by_text(doc)["cette plante était la plus rare jamais observée au Mali"]
+    assert q["speaker"] == "Issa Traoré"
 
 
 def test_a_pronoun_after_selon_a_description_made_by_a_person_is_that_person(extract_text):
-    doc = extract_text("Jean Kaboré a présenté la découverte mardi. Selon la description faite par Paul Martin, le crâne révèle "
-                       "des dents imbriquées. Il a expliqué que ces grands animaux vivaient surtout dans l'eau.")
-    q = _by_text(doc)["ces grands animaux vivaient surtout dans l'eau"]
-    assert q["speaker"] == "Paul Martin"
+    doc = extract_text("Marc Lefèvre a présenté l'épave lundi. Selon la description faite par Hugo Ferrand, la coque garde "
+                       "des traces d'incendie. Il a expliqué que ce vieux navire transportait surtout du vin.")
+    q = _by_text(doc)["ce vieux navire transportait surtout du vin"]
+    assert q["speaker"] == "Hugo Ferrand"
 
 
 def test_a_participle_after_an_inverted_same_source_goes_to_the_speaker_before(extract_text):
-    doc = extract_text("Le porte-parole Houssemeddine Jebabli a parlé mardi. « Ces opérations ont conduit à l'arrestation de "
-                       "nombreux passeurs », a déclaré Jebabli.\nAu cours de ces campagnes, les unités sécuritaires ont déjoué "
-                       "14 tentatives de départ en 12 heures, précise la même source, ajoutant que le jardin public situé près "
-                       "du port a été transformé en une zone de transit.")
+    doc = extract_text("Le porte-parole Karim Benali a parlé jeudi. « Ces contrôles ont permis la saisie de "
+                       "nombreux colis », a déclaré Benali.\nLors de ces opérations, les agents des douanes ont intercepté "
+                       "9 camions en deux jours, précise la même source, ajoutant que la cour située près "
+                       "de la gare a été convertie en aire de fouille.")
     qs = _by_text(doc)
-    assert qs["le jardin public situé près du port a été transformé en une zone de transit"]["speaker"] == "Houssemeddine Jebabli"
-    assert qs["Au cours de ces campagnes, les unités sécuritaires ont déjoué 14 tentatives de départ en 12 heures"]["speaker"] \
-        == "Houssemeddine Jebabli"
+    assert qs["la cour située près de la gare a été convertie en aire de fouille"]["speaker"] == "Karim Benali"
+    assert qs["Lors de ces opérations, les agents des douanes ont intercepté 9 camions en deux jours"]["speaker"] \
+        == "Karim Benali"
 
 
 def test_an_attribution_inside_a_statement_without_quotation_marks(extract_text):
-    doc = extract_text("La directrice Marie Kaboré a présenté l'agence jeudi. Elle est placée sous la tutelle du ministère. "
-                       "Ses missions, a-t-elle expliqué, consistent à fournir aux usagers des informations fiables.")
-    q = _by_text(doc)["Ses missions, a-t-elle expliqué, consistent à fournir aux usagers des informations fiables"]
-    assert (q["kind"], q["speaker"]) == ("indirect", "Marie Kaboré")
+    doc = extract_text("La directrice Nadia Perrin a présenté la fondation lundi. Elle est financée par la région. "
+                       "Ses tâches, a-t-elle expliqué, visent à offrir aux écoles des livres gratuits.")
+    q = _by_text(doc)["Ses tâches, a-t-elle expliqué, visent à offrir aux écoles des livres gratuits"]
+    assert (q["kind"], q["speaker"]) == ("indirect", "Nadia Perrin")
 
 
 def test_a_fragment_right_after_someones_quote_is_theirs(extract_text):
-    doc = extract_text("L'éboulement a détruit le village mercredi.\n« Il ne faut pas s'attendre au pire », ajoute le géologue "
-                       "Paul Martin. Le niveau du lac, qui s'est formé en amont, « a baissé d'environ un mètre ».")
-    q = _by_text(doc)["a baissé d'environ un mètre"]
-    assert (q["kind"], q["speaker"]) == ("partial", "Paul Martin")
+    doc = extract_text("La crue a inondé la vallée lundi.\n« Il ne faut pas céder à la panique », ajoute l'hydrologue "
+                       "Marc Lefèvre. Le débit de la rivière, qui avait doublé en une nuit, « a diminué d'environ un tiers ».")
+    q = _by_text(doc)["a diminué d'environ un tiers"]
+    assert (q["kind"], q["speaker"]) == ("partial", "Marc Lefèvre")
 
 
 def test_a_scare_quoted_term_after_a_quote_stays_unattributed(extract_text):
-    doc = extract_text("L'éboulement a détruit le village mercredi.\n« Il ne faut pas s'attendre au pire », ajoute le géologue "
-                       "Paul Martin. Le lac, une « bombe à retardement », a baissé d'un mètre.")
-    assert "bombe à retardement" not in _by_text(doc)
+    doc = extract_text("La crue a inondé la vallée lundi.\n« Il ne faut pas céder à la panique », ajoute l'hydrologue "
+                       "Marc Lefèvre. La digue, une « véritable passoire », a perdu un mètre.")
+    assert "véritable passoire" not in _by_text(doc)
 
 
 def test_a_piece_the_parser_split_off_at_a_hyphen_is_no_statement_of_its_own(extract_text):
-    doc = extract_text("Un typhon a touché Tokyo vendredi. A 16h00, « Ampil » se trouvait à 170 km au sud de Tokyo et glissait "
-                       "vers le nord/nord-est de l'archipel, a indiqué la JMA.")
+    doc = extract_text("Une tempête a frappé Manille lundi. A 09h00, « Lirio » se trouvait à 240 km à l'est de Manille et remontait "
+                       "vers le nord/nord-est du pays, a indiqué le Pagasa.")
     assert not any(q["text"].lstrip().startswith("-") for q in doc["quotes"])
 
 
 def test_a_date_after_an_inverted_subject_is_no_part_of_its_name(extract_text):
-    doc = extract_text("Le chômage a retrouvé en métropole son niveau d'il y a un an, a communiqué l'institut jeudi 4 décembre.",
+    doc = extract_text("Le trafic aérien a retrouvé en Bretagne son niveau d'il y a deux ans, a communiqué l'aéroport jeudi 4 décembre.",
                        "2014-12-05")
-    q = _by_text(doc)["Le chômage a retrouvé en métropole son niveau d'il y a un an"]
+    q = _by_text(doc)["Le trafic aérien a retrouvé en Bretagne son niveau d'il y a deux ans"]
     assert q["speaker"] and "jeudi" not in q["speaker"].lower()
 
 
 def test_a_date_inside_a_selon_phrase_keeps_the_source_after_it(extract_text):
-    doc = extract_text("Plusieurs accidents se sont produits à travers le pays, faisant au moins cinq blessés selon les éléments "
-                       "transmis tôt mardi par le CGDIS.", "2024-11-20")
-    assert any(q["speaker"] == "CGDIS" for q in doc["quotes"])
+    doc = extract_text("Plusieurs incendies ont éclaté dans la région, faisant au moins trois blessés selon les informations "
+                       "transmises tôt mardi par le SDIS.", "2024-11-20")
+    assert any(q["speaker"] == "SDIS" for q in doc["quotes"])
 
 
 def test_a_role_before_the_colon_and_a_role_taking_the_floor_speak(extract_text):
     # an unnamed role is the speaker, not the last person named (the judge)
-    doc = extract_text("La présidente Anne Caporali renvoie le dossier au 10 novembre.\n"
-                       "L'avocat : « J'ai fait 300 km pour venir »\n"
-                       "L'avocat du prévenu a la parole. « Cette situation est désagréable pour mon client. »")
+    doc = extract_text("La présidente Sophie Garnier renvoie l'affaire au 14 mars.\n"
+                       "L'avocat : « Je suis venu de Lyon exprès »\n"
+                       "L'avocat du prévenu a la parole. « Ce report est injuste pour mon client. »")
     qs = _by_text(doc)
-    assert qs["J'ai fait 300 km pour venir"]["speaker"].lower() == "avocat"
-    assert qs["Cette situation est désagréable pour mon client."]["speaker"].lower() == "avocat du prévenu"
+    assert qs["Je suis venu de Lyon exprès"]["speaker"].lower() == "avocat"
+    assert qs["Ce report est injuste pour mon client."]["speaker"].lower() == "avocat du prévenu"
 
 
 def test_marked_words_inside_a_reported_clause_are_the_reporters(extract_text):
     # « que » clause of a reporting verb (révéler) and a speech participle (en constatant) before a plural group
-    doc = extract_text("Le laboratoire a publié une étude mardi.\n"
-                       "En constatant un « record de fonte » en 2023, les chercheurs ont révélé que les Alpes avaient perdu "
-                       "40 % de leur glace, faisant de ces régions « les plus touchées du monde ».")
+    doc = extract_text("L'institut a publié un rapport jeudi.\n"
+                       "En constatant une « sécheresse historique » en 2022, les chercheurs ont révélé que les lacs avaient perdu "
+                       "30 % de leur eau, faisant de ces bassins « les plus fragiles d'Europe ».")
     qs = _by_text(doc)
-    assert qs["record de fonte"]["speaker"].lower() == "chercheurs"
-    assert qs["les plus touchées du monde"]["speaker"].lower() == "chercheurs"
+    assert qs["sécheresse historique"]["speaker"].lower() == "chercheurs"
+    assert qs["les plus fragiles d'Europe"]["speaker"].lower() == "chercheurs"
 
 
 def test_a_hyphenated_organisation_name_is_one_speaker(extract_text):
     # split at its hyphen, "Météo-France" parsed as three sentences and spoke no quote at all
-    doc = extract_text("La canicule continue jeudi dans le sud du pays.\n"
-                       "Météo-France précise que les températures « sont en baisse sur le pays » mais restent élevées.")
-    assert _by_text(doc)["sont en baisse sur le pays"]["speaker"] == "Météo-France"
+    doc = extract_text("Le froid persiste lundi dans l'est du pays.\n"
+                       "Météo-France précise que les gelées « vont reculer dans la journée » mais resteront fréquentes.")
+    assert _by_text(doc)["vont reculer dans la journée"]["speaker"] == "Météo-France"
 
 
 def test_a_hyphenated_title_before_a_name_is_not_a_speaker_of_its_own(extract_text):
     # split at its hyphen, "ministre-président" gave a speaker "Ministre-"
-    doc = extract_text("« Nous continuons à travailler », a déclaré le ministre-président Rudi Vervoort.")
-    assert _by_text(doc)["Nous continuons à travailler"]["speaker"] == "Rudi Vervoort"
+    doc = extract_text("« Nous continuons à avancer », a déclaré le ministre-président Luc Verhaegen.")
+    assert _by_text(doc)["Nous continuons à avancer"]["speaker"] == "Luc Verhaegen"
 
 
 def test_a_quoted_term_no_speech_act_introduces_is_not_a_quote(extract_text):
     # scare quotes in a science piece: the sentence's speech verb announces a discovery, not these words
-    doc = extract_text("Une équipe d'astronomes a annoncé la découverte de trois nouvelles planètes, dont une « super-Terre » "
-                       "située dans une zone « habitable ». Le chercheur Paul Martin a dirigé cette équipe grâce au télescope "
-                       "Harps, redoutable « chasseur » de planètes.\n"
-                       "Le ministre Jean Dupont a dénoncé une « provocation » et jugé la proposition « prématurée ».")
+    doc = extract_text("Une équipe de géologues a annoncé la découverte de deux nouveaux volcans, dont un « mini-Etna » situé "
+                       "dans une zone « sismique ». La chercheuse Awa Diallo a guidé cette équipe grâce au robot "
+                       "Sirius, précieux « éclaireur » des profondeurs.\n"
+                       "La députée Hélène Vidal a dénoncé une « manœuvre » et jugé le texte « bâclé ».")
     qs = _by_text(doc)
-    assert not {"super-Terre", "habitable", "chasseur"} & set(qs)
-    assert qs["provocation"]["speaker"] == qs["prématurée"]["speaker"] == "Jean Dupont"
+    assert not {"mini-Etna", "sismique", "éclaireur"} & set(qs)
+    assert qs["manœuvre"]["speaker"] == qs["bâclé"]["speaker"] == "Hélène Vidal"
 
 
 def test_ainsi_s_exprimait_after_a_quote_opening_the_paragraph(extract_text):
-    doc = extract_text("Le musée a rouvert samedi.\n"
-                       "« Cette année sera celle du renouveau. » Ainsi s'exprimait Paul Martin, président du musée, devant les "
-                       "visiteurs. Le Japon, dont une île se trouve tout près, a exprimé son inquiétude.")
+    doc = extract_text("Le théâtre a rouvert dimanche.\n"
+                       "« Cette saison sera celle des jeunes. » Ainsi s'exprimait Marc Lefèvre, directeur du théâtre, devant le "
+                       "public. L'Espagne, dont une ville se trouve tout près, a exprimé son inquiétude.")
     qs = _by_text(doc)
-    assert qs["Cette année sera celle du renouveau."]["speaker"] == "Paul Martin"
+    assert qs["Cette saison sera celle des jeunes."]["speaker"] == "Marc Lefèvre"
     assert not any(q["speaker"] == "Inquiétude" for q in doc["quotes"])  # what is expressed is no one
 
 
 def test_two_selon_in_one_sentence_a_document_s_issuer_and_a_name_after_a_description(extract_text):
-    doc = extract_text("Combats au Soudan\n"
-                       "Les combats ont fait plus de 3.900 morts selon un bilan de l'ONG Armed Conflict Location & Event Data "
-                       "Project (Acled), et 3,3 millions de déplacés et réfugiés, selon l'ONU.\n"
-                       "\"Seize citoyens sont morts aujourd'hui\", selon le comité de résistance de ce quartier, l'un des groupes "
-                       "de citoyens qui se sont constitués pour organiser l'entraide.\n"
-                       "Mohamed Mansour, un habitant, a déclaré à l'AFP avoir \"aidé à sortir huit corps\" des décombres.\n"
-                       "\"Quatre personnes ont été tuées dans la maison voisine\", selon un autre résident, Hagar Youssef.")
+    doc = extract_text("Crue au Bangladesh\n"
+                       "Les inondations ont fait plus de 1.200 morts selon un bilan de l'ONG River Relief and Rescue "
+                       "Alliance (Rerra), et 2,1 millions de sinistrés et évacués, selon l'OMS.\n"
+                       "\"Neuf habitants ont disparu cette nuit\", selon le comité de secours de ce village, l'un des groupes "
+                       "de bénévoles qui se sont formés pour organiser les recherches.\n"
+                       "Rahim Uddin, un pêcheur, a déclaré à l'AFP avoir \"porté secours à six enfants\" dans la boue.\n"
+                       "\"Trois familles ont été emportées dans la rue voisine\", selon un autre villageois, Nasima Akter.")
     qs = _by_text(doc)
-    assert qs["Les combats ont fait plus de 3.900 morts"]["speaker"] == "Acled"
-    assert qs["3,3 millions de déplacés et réfugiés"]["speaker"] == "ONU"
+    assert qs["Les inondations ont fait plus de 1.200 morts"]["speaker"] == "Rerra"
+    assert qs["2,1 millions de sinistrés et évacués"]["speaker"] == "OMS"
     assert not any(t.startswith("l'un des groupes") for t in qs)  # says who the source is, not what it said
-    assert qs["Quatre personnes ont été tuées dans la maison voisine"]["speaker"] == "Hagar Youssef"
+    assert qs["Trois familles ont été emportées dans la rue voisine"]["speaker"] == "Nasima Akter"
 
 
 def test_a_manner_verb_inside_the_marks_before_a_name_splits_the_quote(extract_text):
-    doc = extract_text("Le match a été tendu mercredi.\n"
-                       "« Je le trouve assez sévère, souffle l’ailier droit Paul Martin. Il n’y avait aucune intention de ma "
-                       "part. » Le score est resté serré. « Ce qui est positif avec ces joueurs, c'est qu'on oublie très vite, "
-                       "jubile Fabien Courtial. On a traversé un gros temps faible et on est revenu.")
+    doc = extract_text("La finale a été disputée samedi.\n"
+                       "« Ce carton est assez injuste, souffle l’ailier droit Hugo Ferrand. Je n’ai jamais voulu blesser "
+                       "personne. » L'écart est resté faible. « Ce qui est beau avec ce groupe, c'est qu'on se relève très vite, "
+                       "jubile Thomas Girard. On a subi un long passage à vide et on a réagi.")
     qs = _by_text(doc)
-    assert qs["Je le trouve assez sévère"]["speaker"] == "Paul Martin"
-    assert qs["Ce qui est positif avec ces joueurs, c'est qu'on oublie très vite"]["speaker"] == "Fabien Courtial"
+    assert qs["Ce carton est assez injuste"]["speaker"] == "Hugo Ferrand"
+    assert qs["Ce qui est beau avec ce groupe, c'est qu'on se relève très vite"]["speaker"] == "Thomas Girard"
 
 
 def test_a_ministry_s_statement_fait_savoir_and_il_after_it(extract_text):
-    doc = extract_text("Le bilan des incendies s’est alourdi avec trente quatre victimes, a indiqué dans un communiqué le ministère "
-                       "de l’Intérieur.\n"
-                       "Les services de la Protection civile sont à pied d’oeuvre dans des opérations d’extinction des incendies "
-                       "« au niveau de 11 wilayas », a fait savoir le ministère.\n"
-                       "Il a en outre précisé que « 8.000 agents, 529 camions et 10 colonnes mobiles » sont mobilisés pour tenter "
-                       "de circonscrire les feux.")
+    doc = extract_text("Le nombre des blessés s’est élevé à dix-neuf après les inondations, a indiqué dans une note le "
+                       "ministère de l’Intérieur.\n"
+                       "Les équipes de secours restent engagées dans des opérations de pompage « dans 7 départements », a fait "
+                       "savoir le ministère.\n"
+                       "Il a également précisé que « 2.400 pompiers, 310 véhicules et 6 hélicoptères » sont déployés pour tenter "
+                       "d'atteindre les hameaux isolés.")
     qs = _by_text(doc)
-    for text in ("Le bilan des incendies s’est alourdi avec trente quatre victimes", "au niveau de 11 wilayas",
-                 "8.000 agents, 529 camions et 10 colonnes mobiles"):
+    for text in ("Le nombre des blessés s’est élevé à dix-neuf après les inondations", "dans 7 départements",
+                 "2.400 pompiers, 310 véhicules et 6 hélicoptères"):
         assert qs[text]["speaker"] == "Ministère de l'Intérieur"
 
 
 def test_a_quoted_line_without_verb_is_an_intertitle_not_the_last_speaker_s(extract_text):
-    doc = extract_text("Le collège a ouvert lundi. « Soit près de 3.500 élèves », assure le président du Département, "
-                       "Arnaud Viala.\n"
-                       "Les douze professeurs ont pris leurs quartiers.\n"
-                       "« Une année heureuse et pleine de sérénité »\n"
-                       "La rentrée s'est bien passée.")
+    doc = extract_text("La piscine a ouvert samedi. « Soit près de 1.200 nageurs », assure le président du Département, "
+                       "Olivier Berthier.\n"
+                       "Les six maîtres-nageurs ont pris leur poste.\n"
+                       "« Un été joyeux et plein de soleil »\n"
+                       "La saison a bien commencé.")
     qs = _by_text(doc)
-    assert qs["Soit près de 3.500 élèves"]["speaker"] == "Arnaud Viala"
-    assert "Une année heureuse et pleine de sérénité" not in qs
+    assert qs["Soit près de 1.200 nageurs"]["speaker"] == "Olivier Berthier"
+    assert "Un été joyeux et plein de soleil" not in qs
 
 
 def test_a_role_in_a_closing_pour_before_a_quote_is_its_speaker_not_the_last_speaker(extract_text):
-    doc = extract_text("Le prévenu a comparu mardi. « Pourquoi avoir attendu ? » demande le président. Le prévenu met en avant "
-                       "la perte de son emploi. Ce n’est pas le cas pour la représentante du parquet. « L’obligation de soins a "
-                       "été bâclée. On ne peut pas laisser ce comportement sans réponse. » Le tribunal suivra les réquisitions.")
+    doc = extract_text("L'accusée a comparu jeudi. « Pourquoi ne pas avoir prévenu ? » demande le président. L'accusée invoque "
+                       "la maladie de sa mère. Rien de tel pour la représentante du parquet. « Le contrôle judiciaire a "
+                       "été ignoré. On ne peut pas tolérer ces absences répétées. » Le jugement sera rendu vendredi.")
     qs = _by_text(doc)
-    assert qs["Pourquoi avoir attendu ?"]["speaker"] == "Président"
-    q = qs["L’obligation de soins a été bâclée. On ne peut pas laisser ce comportement sans réponse."]
+    assert qs["Pourquoi ne pas avoir prévenu ?"]["speaker"] == "Président"
+    q = qs["Le contrôle judiciaire a été ignoré. On ne peut pas tolérer ces absences répétées."]
     assert q["speaker"] == "Représentante du parquet" and q["rule"] == "previous-sentence-pour"
 
 
 def test_unmarked_words_in_the_first_person_run_from_their_paragraph_start_to_the_attribution(extract_text):
-    doc = extract_text("Le conseil communal s'est réuni lundi. Le ministre Paul Martin a indiqué que le budget serait voté en mai.\n"
-                       "Vos questions concernent la Région wallonne. Mais le chantier a bien avancé ! Je vous invite à vous y "
-                       "rendre. Le SPW m’indique que le chantier sera terminé fin de cette année, a répondu l'échevin Xavier Desgain.")
+    doc = extract_text("Le conseil communal s'est réuni mardi. La ministre Claire Dubois a indiqué que le plan serait présenté en juin.\n"
+                       "Votre demande relève de la Province. Mais les travaux ont bien progressé ! Je vous encourage à aller "
+                       "voir. Le TEC m’indique que la ligne sera rétablie fin de cette année, a répondu l'échevine Martine Collard.")
     qs = _by_text(doc)
-    assert qs["le budget serait voté en mai"]["speaker"] == "Paul Martin"
-    q = qs["Vos questions concernent la Région wallonne. Mais le chantier a bien avancé ! Je vous invite à vous y rendre. "
-           "Le SPW m’indique que le chantier sera terminé fin de cette année"]
-    assert q["speaker"] == "Xavier Desgain"
-    assert not any(x["speaker"] == "SPW" for x in doc["quotes"])  # said to the one speaking, not a report of the SPW's
+    assert qs["le plan serait présenté en juin"]["speaker"] == "Claire Dubois"
+    q = qs["Votre demande relève de la Province. Mais les travaux ont bien progressé ! Je vous encourage à aller voir. "
+           "Le TEC m’indique que la ligne sera rétablie fin de cette année"]
+    assert q["speaker"] == "Martine Collard"
+    assert not any(x["speaker"] == "TEC" for x in doc["quotes"])  # said to the one speaking, not a report of the TEC's
 
 
 def test_a_quoted_name_subject_of_the_verb_after_it_is_not_a_quote(extract_text):
-    doc = extract_text("Le cyclone tropical « CILIDA » se situait à 940 kilomètres de La Réunion jeudi.\n"
-                       "« CILIDA » devrait dégrader les conditions météorologiques de l’île à partir de vendredi soir.\n"
-                       "« Nous restons vigilants », a déclaré le préfet Jacques Billant.")
+    doc = extract_text("La tempête tropicale « ODALIS » se trouvait à 620 kilomètres de Mayotte lundi.\n"
+                       "« ODALIS » devrait aggraver la houle autour de l’île à partir de mardi matin.\n"
+                       "« Restez chez vous », a déclaré le préfet Thierry Morel.")
     qs = _by_text(doc)
-    assert "CILIDA" not in qs and qs["Nous restons vigilants"]["speaker"] == "Jacques Billant"
+    assert "ODALIS" not in qs and qs["Restez chez vous"]["speaker"] == "Thierry Morel"
 
 
 def test_selon_a_standard_and_faire_etat_de_name_no_speaker(extract_text):
-    doc = extract_text("Le chômage a augmenté au troisième trimestre. Sur l'ensemble du territoire, le taux de chômage, mesuré "
-                       "selon les normes du Bureau international du travail (BIT), a augmenté de 0,3 point, à 10,4%.\n"
-                       "Hydro One a indiqué que 29 000 abonnés étaient privés de courant. Pour sa part, Hydro Ottawa, qui "
-                       "alimente 353 000 habitations, faisait état d’environ 12 000 clients sans électricité.")
+    doc = extract_text("L'emploi a reculé au premier trimestre. Dans l'ensemble de la région, le taux d'activité, calculé "
+                       "selon la définition du Bureau international du travail (BIT), recule de 0,5 point, à 61,2%.\n"
+                       "Énergie Nord a indiqué que 8 500 foyers étaient privés de chauffage. Pour sa part, Énergie Sud, qui "
+                       "dessert 120 000 logements, faisait état d’environ 4 000 clients sans gaz.")
     assert not any(q["speaker"] in ("Bureau international du travail", "État") for q in doc["quotes"])
-    assert "29 000 abonnés étaient privés de courant" in _by_text(doc)
+    assert "8 500 foyers étaient privés de chauffage" in _by_text(doc)
 
 
 def test_a_bare_plural_source_noun_and_the_outlets_own_reporter_are_no_speaker(extract_text):
     # eval/REAL.md: an unnamed, unattributed source is left out; a described one ("sources sécuritaires") is kept
-    doc = extract_text("Le village a été attaqué dimanche. Plusieurs sources ont affirmé à Radio Okapi que les familles ont fui "
-                       "vers les îles. Des témoins indiquent que des maisons ont brûlé dans la nuit.\n"
-                       "D’après ses collègues, Marc Durand connaît chaque ruche du rucher. Selon notre journaliste présent sur "
-                       "place, de nombreuses familles ont fait le déplacement.\n"
-                       "Des sources sécuritaires ont affirmé que le bilan était de douze morts.")
+    doc = extract_text("Le marché a été incendié lundi. Plusieurs sources ont affirmé à Radio Lac que les commerçants ont fui "
+                       "vers la colline. Des témoins indiquent que des stands ont brûlé dans la soirée.\n"
+                       "D’après ses collègues, Luc Perrin connaît chaque arbre du verger. Selon notre correspondant présent sur "
+                       "place, des dizaines de curieux se sont rassemblés.\n"
+                       "Des sources policières ont affirmé que le bilan était de trois blessés.")
     qs = _by_text(doc)
-    assert qs["le bilan était de douze morts"]["speaker"] == "Sources sécuritaires"
-    assert [q["text"] for q in doc["quotes"]] == ["le bilan était de douze morts"]
+    assert qs["le bilan était de trois blessés"]["speaker"] == "Sources policières"
+    assert [q["text"] for q in doc["quotes"]] == ["le bilan était de trois blessés"]
 
 
 def test_the_quoted_words_are_not_the_subject_of_the_verb_after_them(extract_text):
     # reversed guillemets (» … «), and the parser makes the quote's own subject the subject of "a écrit"
-    doc = extract_text("Des bombardements ont touché la ville lundi.\n"
-                       "» L’ennemi russe bombarde des quartiers résidentiels « , a écrit le gouverneur régional Oleg Sinegoubov sur "
-                       "les réseaux sociaux. » Nous ne pouvons pas recourir aux services de secours « , a-t-il ajouté.")
+    doc = extract_text("Des frappes ont visé la ville mardi.\n"
+                       "» L’ennemi bombarde des zones habitées « , a écrit le gouverneur régional Ivan Petrenko sur "
+                       "les réseaux sociaux. » Nous ne pouvons pas évacuer les blessés « , a-t-il ajouté.")
     qs = _by_text(doc)
-    assert qs["L’ennemi russe bombarde des quartiers résidentiels"]["speaker"] == "Oleg Sinegoubov"
-    assert qs["Nous ne pouvons pas recourir aux services de secours"]["speaker"] == "Oleg Sinegoubov"
+    assert qs["L’ennemi bombarde des zones habitées"]["speaker"] == "Ivan Petrenko"
+    assert qs["Nous ne pouvons pas évacuer les blessés"]["speaker"] == "Ivan Petrenko"
 
 
 def test_a_relative_clause_after_an_attribution_inside_the_marks_is_no_quote(extract_text):
-    doc = extract_text("Le chercheur a fait une découverte. « Les abeilles parlent entre elles, affirme Yves Le Conte, qui dirige "
-                       "l’unité Abeilles et environnement de l’Institut national de la recherche agronomique (Inra), installée à "
-                       "Avignon. Nous avons pu mettre en évidence cinq vibrations, qui sont autant de mots ».")
+    doc = extract_text("La biologiste a fait une découverte. « Les fourmis s'entraident entre elles, affirme Hervé Le Goff, qui "
+                       "dirige l’unité Insectes et climat de l’Institut régional d'études forestières (Iref), installée à "
+                       "Rennes. Nous avons pu mettre au jour quatre signaux, qui sont autant de messages ».")
     assert sorted(q["text"] for q in doc["quotes"]) == [
-        "Les abeilles parlent entre elles", "Nous avons pu mettre en évidence cinq vibrations, qui sont autant de mots"]
-    assert {q["speaker"] for q in doc["quotes"]} == {"Yves Le Conte"}
+        "Les fourmis s'entraident entre elles", "Nous avons pu mettre au jour quatre signaux, qui sont autant de messages"]
+    assert {q["speaker"] for q in doc["quotes"]} == {"Hervé Le Goff"}
 
 
 def test_a_name_only_inside_a_quoted_title_is_not_the_latest_person(extract_text):
-    doc = extract_text("L’exposition « Charles de Bruyères invite » démarre ce vendredi\n"
-                       "L’artiste Annie Tremsal est commissaire de l’exposition « Charles de Bruyères invite » qui commence ce "
-                       "week-end. Elle explique le projet.\nComment est né ce projet ?\n"
-                       "« L’idée est de mettre un phare sur les deux musées municipaux en créant un événement sur-mesure. »")
-    q = _by_text(doc)["L’idée est de mettre un phare sur les deux musées municipaux en créant un événement sur-mesure."]
-    assert q["speaker"] == "Annie Tremsal"
+    doc = extract_text("Le festival « Louis de Montaigu raconte » ouvre ce samedi\n"
+                       "La conteuse Lucie Marchal est commissaire du festival « Louis de Montaigu raconte » qui débute ce "
+                       "week-end. Elle présente le programme.\nComment est née cette idée ?\n"
+                       "« Le but est de faire connaître les trois bibliothèques de la ville en proposant des lectures gratuites. »")
+    q = _by_text(doc)["Le but est de faire connaître les trois bibliothèques de la ville en proposant des lectures gratuites."]
+    assert q["speaker"] == "Lucie Marchal"
 
 
 def test_a_name_alone_on_the_line_before_a_dashed_quote_is_its_speaker(extract_text):
-    doc = extract_text("Le MSB a battu Villeurbanne samedi.\nIls ont dit\nJ-D JACKSON (entraîneur du MSB)\n"
-                       "- « Nous avons bien entamé le match et ensuite on n’a pas joué ensemble en attaque. »\n"
-                       "ALAIN KOFFI (MSB)\n- « On commence assez bien puis on a eu un trou d’air. »")
+    doc = extract_text("Le SCO a battu Nantes dimanche.\nIls ont dit\nJ-P MARTEAU (entraîneur du SCO)\n"
+                       "- « Nous avons bien tenu le ballon et ensuite on n’a pas assez tiré au but. »\n"
+                       "YANN DIALLO (SCO)\n- « On démarre plutôt fort puis on a eu un coup de mou. »")
     qs = _by_text(doc)
-    assert qs["Nous avons bien entamé le match et ensuite on n’a pas joué ensemble en attaque."]["speaker"] == "J-D Jackson"
-    assert qs["On commence assez bien puis on a eu un trou d’air."]["speaker"] == "Alain Koffi"
+    assert qs["Nous avons bien tenu le ballon et ensuite on n’a pas assez tiré au but."]["speaker"] == "J-P Marteau"
+    assert qs["On démarre plutôt fort puis on a eu un coup de mou."]["speaker"] == "Yann Diallo"
 
 
 def test_a_verb_after_the_closing_mark_with_no_comma_and_a_description_of_the_speaker_inside_the_marks(extract_text):
     # « … ! » raconte X (no comma after « ! »: the parser tags "raconte" as an adjective); « A, confirme X, la gardienne
     # de …, encore sous le choc. B »: the description is no quoted words
-    doc = extract_text("Un incendie a ravagé le toit d'un immeuble hier matin.\n« C'était une scène de dingue ! » raconte Emilie, "
-                       "une riveraine. « C'était du grand n'importe quoi, confirme Gloria, la gardienne de l'immeuble, encore sous "
-                       "le choc. Beaucoup sont descendus en pyjama dans la cour. »")
+    doc = extract_text("Une fuite de gaz a fait évacuer une école hier après-midi.\n« C'était une panique folle ! » raconte "
+                       "Sonia, une voisine. « C'était un vrai chaos, confirme Maëlle, la directrice de l'école, encore "
+                       "tremblante. Beaucoup sont sortis sans manteau dans la rue. »")
     qs = _by_text(doc)
-    assert qs["C'était une scène de dingue !"]["speaker"] == "Emilie"
-    assert sorted(qs) == ["Beaucoup sont descendus en pyjama dans la cour.", "C'était du grand n'importe quoi",
-                          "C'était une scène de dingue !"]
+    assert qs["C'était une panique folle !"]["speaker"] == "Sonia"
+    assert sorted(qs) == ["Beaucoup sont sortis sans manteau dans la rue.", "C'était un vrai chaos",
+                          "C'était une panique folle !"]
 
 
 def test_a_que_clause_the_parser_hangs_on_the_recipient_as_a_modifier_is_reported_speech(extract_text):
-    doc = extract_text("Le ministre a rencontré l’opposition jeudi.\n"
-                       "Pr Charlemagne Ouédraogo a garanti à son auditoire que les vaccins sont sans danger.")
-    assert _by_text(doc)["les vaccins sont sans danger"]["speaker"] == "Pr Charlemagne Ouédraogo"
+    doc = extract_text("La ministre a visité l’hôpital lundi.\n"
+                       "Pr Aristide Sawadogo a garanti à son auditoire que ces médicaments sont sans risque.")
+    assert _by_text(doc)["ces médicaments sont sans risque"]["speaker"] == "Pr Aristide Sawadogo"
