@@ -39,10 +39,10 @@ def test_pronoun_inversion_points_to_the_right_earlier_person(extract_text):
 
 def test_selon_and_title_standing_for_a_person(extract_text):
     doc = extract_text(
-        "Le président ukrainien Volodymyr Zelensky est arrivé à Bruxelles mardi. "
-        "Selon le chef de l'État ukrainien, les livraisons d'armes doivent reprendre sans délai.")
+        "Le président chilien Tomás Ibarra est arrivé à Madrid jeudi. "
+        "Selon le chef de l'État chilien, les échanges commerciaux doivent s'intensifier sans attendre.")
     (q,) = doc["quotes"]
-    assert (q["kind"], q["speaker"]) == ("indirect", "Volodymyr Zelensky")
+    assert (q["kind"], q["speaker"]) == ("indirect", "Tomás Ibarra")
 
 
 def test_quoted_name_is_not_a_quote(extract_text):
@@ -170,11 +170,11 @@ def test_a_chain_of_subject_pronouns_goes_back_to_the_speaker(extract_text):
 
 def test_a_quote_after_an_inverted_attribution_in_the_sentence_before(extract_text):
     doc = extract_text("Les piscines pourront rouvrir dès le 3 juin. Le gouvernement a annoncé lundi la fin des restrictions.\n"
-                       "La sécheresse recule, a expliqué la présidente de la commission Hélène Vasseur devant les "
+                       "La sécheresse recule, a expliqué la présidente de la Confédération Ursula Wendelin devant les "
                        "élus.\nMais la consommation ne peut pas repartir comme avant, a-t-elle ajouté. « Nous devons apprendre "
                        "à économiser l'eau ». Les dérogations seront soumises à des contrôles réguliers.")
-    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Hélène Vasseur")] * 2 + [
-        ("direct", "Hélène Vasseur")]
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Ursula Wendelin")] * 2 + [
+        ("direct", "Ursula Wendelin")]
 
 
 def test_speaker_after_a_participle_an_infinitive_or_a_prepositional_phrase(extract_text):
@@ -188,8 +188,8 @@ def test_speaker_after_a_participle_an_infinitive_or_a_prepositional_phrase(extr
 
 
 def test_trailing_attribution_after_a_misparsed_subject_that_names_no_one(extract_text):
-    doc = extract_text("La crue a inondé 40 maisons. A 19H30, moment auquel les hélicoptères de secours ne peuvent plus décoller "
-                       "du site en raison du brouillard, le niveau n’était toujours pas stabilisé, a annoncé le sous-préfet de Millau "
+    doc = extract_text("La crue a inondé 40 maisons. A 21H00, heure à laquelle les hélicoptères de secours ne peuvent plus survoler "
+                       "la vallée en raison de la nuit, le barrage n’était toujours pas consolidé, a annoncé le sous-préfet de Millau "
                        "Gérard Tessier. Son successeur, Paul Roy, qui prendra ses fonctions lundi, a revendiqué une part du mérite.")
     assert [(q["rule"], q["speaker"]) for q in doc["quotes"]] == [("trailing-attribution", "Gérard Tessier")]
 
