@@ -293,15 +293,15 @@ def test_speech_verbs_the_lemmatizer_leaves_unlemmatised(extract_text):
 
 def test_selon_lui_inside_a_sentence_its_own_speech_verb_attributes_is_no_second_quote(extract_text):
     doc = extract_text("Le procureur Marc Dupont a parlé longtemps. Il a taclé aussi une « stratégie du silence », qui ne "
-                       "permettra pas, selon lui, de réellement comprendre ce qui a bien pu arriver.")
+                       "permettra jamais, selon lui, de vraiment savoir ce qui s'est réellement passé.")
     assert [q["text"] for q in doc["quotes"]] == ["stratégie du silence"]
 
 
 def test_marked_words_in_an_adjunct_of_a_participle_are_not_its_agents(extract_text):
-    # "tirés par Minsk" describes the missiles; the marked count is the military's, who speak in the clause
-    doc = extract_text("Les autorités militaires polonaises disent avoir intercepté 31 des 35 missiles balistiques tirés par "
-                       "Minsk sur la région dont « près de 20 » au-dessus de la ville.")
-    q = next(q for q in doc["quotes"] if q["text"] == "près de 20")
+    # "lancés par Minsk" describes the drones; the marked count is the military's, who speak in the clause
+    doc = extract_text("Les autorités militaires polonaises affirment avoir neutralisé 38 des 41 drones piégés lancés par "
+                       "Minsk dans la nuit dont « plus de 30 » au-dessus de Varsovie.")
+    q = next(q for q in doc["quotes"] if q["text"] == "plus de 30")
     assert q["speaker"].lower().startswith("autorités militaires")
 
 
@@ -315,8 +315,8 @@ def test_selon_lui_after_a_quote_is_the_one_just_quoted_not_the_last_name(extrac
 
 
 def test_vouloir_dire_que_means_and_reports_no_one(extract_text):
-    doc = extract_text("«C’est tout à fait mon avis, a dit Bernard qui a mis plus de temps que prévu pour s’installer "
-                       "devant les micros. Je sais que c’est arrivé ce mois-ci à un autre club quand Boston est revenu. "
+    doc = extract_text("«C’est bien mon opinion, a dit Bernard qui a pris plus de temps que d’ordinaire pour arriver "
+                       "derrière le pupitre. Je sais que c’est arrivé ce mois-ci à un autre club quand Boston est revenu. "
                        "Ils menaient eux aussi 3 à 0 (contre les Flyers de Philadelphie). Ça ne veut pas dire que c’est normal.\n"
                        "«Défensivement, on reste quand même solides», a-t-il ajouté.")
     assert "c’est normal" not in [q["text"] for q in doc["quotes"]]
