@@ -170,7 +170,7 @@ def test_a_chain_of_subject_pronouns_goes_back_to_the_speaker(extract_text):
 
 def test_a_quote_after_an_inverted_attribution_in_the_sentence_before(extract_text):
     doc = extract_text("Les piscines pourront rouvrir dès le 3 juin. Le gouvernement a annoncé lundi la fin des restrictions.\n"
-                       "La sécheresse recule, a expliqué la présidente de la Confédération Ursula Wendelin devant les "
+                       "La sécheresse recule, a souligné la présidente de la Confédération Ursula Wendelin devant les "
                        "élus.\nMais la consommation ne peut pas repartir comme avant, a-t-elle ajouté. « Nous devons apprendre "
                        "à économiser l'eau ». Les dérogations seront soumises à des contrôles réguliers.")
     assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Ursula Wendelin")] * 2 + [
