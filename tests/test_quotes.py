@@ -39,10 +39,10 @@ def test_pronoun_inversion_points_to_the_right_earlier_person(extract_text):
 
 def test_selon_and_title_standing_for_a_person(extract_text):
     doc = extract_text(
-        "Le président ukrainien Volodymyr Zelensky est arrivé à Bruxelles mardi. "
-        "Selon le chef de l'État ukrainien, les livraisons d'armes doivent reprendre sans délai.")
+        "Le président chilien Tomás Ibarra est arrivé à Madrid jeudi. "
+        "Selon le chef de l'État chilien, les échanges commerciaux doivent s'intensifier sans attendre.")
     (q,) = doc["quotes"]
-    assert (q["kind"], q["speaker"]) == ("indirect", "Volodymyr Zelensky")
+    assert (q["kind"], q["speaker"]) == ("indirect", "Tomás Ibarra")
 
 
 def test_quoted_name_is_not_a_quote(extract_text):
@@ -122,22 +122,22 @@ def test_more_reporting_verbs(extract_text):
 
 
 def test_participle_after_an_attribution_belongs_to_its_speaker(extract_text):
-    doc = extract_text("Tarifs douaniers\nLe premier ministre Justin Trudeau a répondu mardi. Le Canada ne pliera pas, "
-                       "a-t-il déclaré, affirmant que des tarifs de 25 % sont imposés par le Canada sur des produits américains.")
-    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Justin Trudeau")] * 2
+    doc = extract_text("Quotas de pêche\nLe premier ministre Henri Castel a répondu jeudi. La Norvège ne cédera pas, "
+                       "a-t-il déclaré, affirmant que des quotas de 30 % sont fixés par la Norvège sur des espèces menacées.")
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Henri Castel")] * 2
 
 
 def test_selon_followed_by_an_apposition_or_a_relative_takes_the_claim_before(extract_text):
     doc = extract_text("Vingt patients sont encore hospitalisés à Dakar, selon Awa Ndiaye, la directrice de l'hôpital. "
-                       "Le projet est valorisé à deux milliards de dollars, selon des sources financières, ce qui en fait un géant.")
+                       "La société est estimée à trois milliards d'euros, selon des sources bancaires, ce qui en fait un leader.")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
         ("Vingt patients sont encore hospitalisés à Dakar", "Awa Ndiaye"),
-        ("Le projet est valorisé à deux milliards de dollars", "Sources financières")]
+        ("La société est estimée à trois milliards d'euros", "Sources bancaires")]
 
 
 def test_short_capitalised_titles_inside_a_sentence_are_names_not_quotes(extract_text):
-    doc = extract_text("La chanteuse Léa Morel a présenté l'excellent album « Les saisons » à Lyon. Cinq ans après « Rivages », "
-                       "elle a annoncé une tournée. À midi, « Mawar » se trouvait au large de Tokyo, a indiqué l'agence.")
+    doc = extract_text("La chanteuse Nina Valet a présenté le superbe album « Les marées » à Nantes. Trois ans après « Horizons », "
+                       "elle a annoncé une tournée. À minuit, « Soline » se trouvait au large d'Okinawa, a indiqué l'agence.")
     assert [q["text"] for q in doc["quotes"] if q["kind"] != "indirect"] == []
     # capitalised words a speech verb introduces are still speech
     doc = extract_text("Interrogé sur sa candidature, le maire Paul Martin a répondu « Jamais » devant la presse.")
@@ -145,121 +145,122 @@ def test_short_capitalised_titles_inside_a_sentence_are_names_not_quotes(extract
 
 
 def test_a_subject_pronoun_is_the_speaker_of_the_quote_just_before(extract_text):
-    doc = extract_text("Le procès en appel des trois accusés de la mort de Paul Martin en 2019 touche à sa fin.\n"
-                       "« Je n'accepte pas ces mensonges », a attaqué le parquet général. Il a évoqué des « salades immondes » "
-                       "et une « culture du mensonge ».")
+    doc = extract_text("Le procès des deux frères soupçonnés du meurtre de Julien Morel en 2021 touche à sa fin.\n"
+                       "« Je n'admets pas ces prétextes », a attaqué le parquet général. Il a évoqué des « histoires absurdes » "
+                       "et une « stratégie du silence ».")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
-        ("Je n'accepte pas ces mensonges", "Parquet général"), ("salades immondes", "Parquet général"),
-        ("culture du mensonge", "Parquet général")]
+        ("Je n'admets pas ces prétextes", "Parquet général"), ("histoires absurdes", "Parquet général"),
+        ("stratégie du silence", "Parquet général")]
 
 
 def test_manner_of_saying_verbs_attribute_a_quote(extract_text):
-    doc = extract_text("Le coroner Luc Roy a enquêté sur ce décès.\n« C'est un non-sens », peste Pierre Magloire, dont le frère "
-                       "est mort en 2014.\n« Nous partons en contre-attaque », soupire l'entraîneur René Weiler.")
-    assert [q["speaker"] for q in doc["quotes"]] == ["Pierre Magloire", "René Weiler"]
+    doc = extract_text("Le juge Luc Roy a instruit ce dossier.\n« C'est une honte », peste Gaston Lemaire, dont la sœur "
+                       "est décédée en 2017.\n« Nous jouons trop en défense », soupire l'entraîneur Bruno Keller.")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Gaston Lemaire", "Bruno Keller"]
 
 
 def test_a_chain_of_subject_pronouns_goes_back_to_the_speaker(extract_text):
-    doc = extract_text("Le procès en appel des trois accusés de la mort de Paul Martin en 2019 touche à sa fin.\n"
-                       "« Je n'accepte pas ces mensonges », a attaqué le parquet général. Il a évoqué des « salades immondes ». "
-                       "Il a taclé aussi une « culture du mensonge ».\n"
-                       "Le ministre Jean Roy a reconnu qu'« aucun pays n'a obtenu ce qu'il voulait ». Il a ajouté que l'accord "
-                       "était « une police d'assurance ».")
-    assert [q["speaker"] for q in doc["quotes"]] == ["Parquet général"] * 3 + ["Jean Roy"] * 2
+    doc = extract_text("Le procès des deux frères soupçonnés du meurtre de Julien Morel en 2021 touche à sa fin.\n"
+                       "« Je n'admets pas ces prétextes », a attaqué le parquet général. Il a évoqué des « histoires absurdes ». "
+                       "Il a taclé aussi une « stratégie du silence ».\n"
+                       "Le ministre Hugo Marchal a reconnu qu'« aucune région n'a reçu ce qu'elle espérait ». Il a ajouté que le "
+                       "plan était « un filet de sécurité ».")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Parquet général"] * 3 + ["Hugo Marchal"] * 2
 
 
 def test_a_quote_after_an_inverted_attribution_in_the_sentence_before(extract_text):
-    doc = extract_text("Les restaurants pourront rouvrir dès le 11 mai. Le Conseil fédéral a accéléré mercredi la levée des mesures.\n"
-                       "Les infections ralentissent, a expliqué la présidente de la Confédération Simonetta Sommaruga devant la "
-                       "presse.\nMais la vie ne peut pas reprendre son cours comme avant, a-t-elle ajouté. « Nous devons apprendre "
-                       "à vivre avec le virus ». Les assouplissements s'accompagneront de plans de protection.")
-    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Simonetta Sommaruga")] * 2 + [
-        ("direct", "Simonetta Sommaruga")]
+    doc = extract_text("Les piscines pourront rouvrir dès le 3 juin. Le gouvernement a annoncé lundi la fin des restrictions.\n"
+                       "La sécheresse recule, a souligné la présidente de la Confédération Ursula Wendelin devant les "
+                       "élus.\nMais la consommation ne peut pas repartir comme avant, a-t-elle ajouté. « Nous devons apprendre "
+                       "à économiser l'eau ». Les dérogations seront soumises à des contrôles réguliers.")
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Ursula Wendelin")] * 2 + [
+        ("direct", "Ursula Wendelin")]
 
 
 def test_speaker_after_a_participle_an_infinitive_or_a_prepositional_phrase(extract_text):
-    doc = extract_text("Un incendie a parcouru 800 hectares mardi près de Nîmes.\n« Aucune victime n’est à déplorer » et « aucun dégât » "
-                       "constaté sur les bâtiments, a précisé lors d’un point presse le commandant des secours, le colonel Marc "
-                       "Besson.\n« Il y a un projet de fermeture de l’usine », est venu dire devant le portail le directeur du site, "
-                       "Paul Depierre, entouré de ses salariés.")
+    doc = extract_text("Une tempête a arraché 300 arbres jeudi près de Rodez.\n« Aucun habitant n’est à évacuer » et « aucun dommage » "
+                       "constaté sur les toitures, a précisé lors d’une conférence le chef des pompiers, le capitaine Hervé "
+                       "Lagarde.\n« Il y a un plan de vente de l’entrepôt », est venu dire devant la grille le gérant de la société, "
+                       "Joël Ferrand, entouré de ses employés.")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
-        ("Aucune victime n’est à déplorer", "Marc Besson"), ("aucun dégât", "Marc Besson"),
-        ("Il y a un projet de fermeture de l’usine", "Paul Depierre")]
+        ("Aucun habitant n’est à évacuer", "Hervé Lagarde"), ("aucun dommage", "Hervé Lagarde"),
+        ("Il y a un plan de vente de l’entrepôt", "Joël Ferrand")]
 
 
 def test_trailing_attribution_after_a_misparsed_subject_that_names_no_one(extract_text):
-    doc = extract_text("Le feu a brûlé 800 hectares. A 22H00, heure à laquelle les avions bombardiers d’eau ne peuvent plus survoler "
-                       "la zone en raison de la nuit, le feu n’était toujours pas fixé, a annoncé le sous-préfet de Lodève Eric "
-                       "Suzanne. Son successeur, Paul Roy, qui prendra ses fonctions lundi, a revendiqué une part du mérite.")
-    assert [(q["rule"], q["speaker"]) for q in doc["quotes"]] == [("trailing-attribution", "Eric Suzanne")]
+    doc = extract_text("La crue a inondé 40 maisons. A 21H00, heure à laquelle les hélicoptères de secours ne peuvent plus survoler "
+                       "la vallée en raison de la nuit, le barrage n’était toujours pas consolidé, a annoncé le sous-préfet de Millau "
+                       "Gérard Tessier. Son successeur, Paul Roy, qui prendra ses fonctions lundi, a revendiqué une part du mérite.")
+    assert [(q["rule"], q["speaker"]) for q in doc["quotes"]] == [("trailing-attribution", "Gérard Tessier")]
 
 
 def test_a_communique_speaks_for_whoever_issued_it(extract_text):
-    doc = extract_text("« Le détachement de Koutougou a été la cible d'une attaque », a rapporté lundi la police cantonale. "
-                       "« Un bilan provisoire fait état de dix militaires tombés », précise le communiqué.\n"
-                       "Selon le communiqué, « les secours sont arrivés dans la nuit ».")
+    doc = extract_text("« Le poste de Valbonne a été la cible d'un cambriolage », a rapporté lundi la police cantonale. "
+                       "« Un premier inventaire fait état de six ordinateurs volés », précise le communiqué.\n"
+                       "Selon le communiqué, « les enquêteurs sont arrivés dans la matinée ».")
     assert [q["speaker"] for q in doc["quotes"]] == ["Police cantonale"] * 3
 
 
 def test_a_description_then_a_name_in_apposition_is_the_named_person(extract_text):
-    doc = extract_text("L'avocat Henry Laquay a parlé lundi. « La cour d’assises est le futur du paysage juridique belge », poursuit "
-                       "un autre membre de la défense, le pénaliste Michel Degrève.")
-    assert [q["speaker"] for q in doc["quotes"]] == ["Michel Degrève"]
+    doc = extract_text("L'avocat Simon Berthier a parlé lundi. « Le jury populaire est l’avenir de la justice pénale », poursuit "
+                       "un autre membre du barreau, le pénaliste Antoine Vidal.")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Antoine Vidal"]
 
 
 def test_sources_cited_by_an_agency_are_the_speaker_not_the_agency(extract_text):
-    doc = extract_text("Le camp a été attaqué lundi. Selon plusieurs sources sécuritaires citées par l’AFP, le bilan pourrait dépasser "
-                       "la vingtaine de morts. Selon des sources locales citées par l’AFP, d'autres soldats sont « portés disparus ».")
-    assert [q["speaker"] for q in doc["quotes"]] == ["Sources sécuritaires", "Sources locales"]
+    doc = extract_text("Le convoi a été visé mardi. Selon plusieurs sources militaires citées par l’AFP, le bilan pourrait atteindre la "
+                       "trentaine de blessés. Selon des sources hospitalières citées par l’AFP, d'autres passagers sont « grièvement "
+                       "atteints ».")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Sources militaires", "Sources hospitalières"]
 
 
 def test_the_one_spoken_to_is_not_the_speaker_of_an_unattributed_quote(extract_text):
-    doc = extract_text("Les urgences du Québec débordent.\nÉcoutez Marc Cyr, président de la Fédération de la santé, en discuter "
-                       "jeudi, au micro de Philippe Cantin.\n« Elle est disparue dans sa tour d'ivoire. Pour moi, c'est inacceptable. »")
-    assert [q["speaker"] for q in doc["quotes"]] == ["Marc Cyr"]
+    doc = extract_text("Les écoles du Manitoba manquent de personnel.\nÉcoutez Marc Lavoie, président de la Fédération des enseignants, "
+                       "en discuter lundi, au micro de Julie Gagnon.\n« Il s'est enfermé dans son bureau. Pour moi, c'est indéfendable. »")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Marc Lavoie"]
 
 
 def test_a_player_or_coach_of_a_club_is_the_person_in_the_story_not_the_club(extract_text):
-    doc = extract_text("Beau joueur, Ludovic Magnin reconnaissait la supériorité du Servette FC.\n« Nous avons été les meilleurs "
-                       "pendant trente minutes », poursuit l’entraîneur du Lausanne-Sport.")
-    assert [q["speaker"] for q in doc["quotes"]] == ["Ludovic Magnin"]
+    doc = extract_text("Bon perdant, Olivier Jaccard admettait la domination du FC Sion.\n« Nous avons tenu le match "
+                       "pendant une mi-temps », poursuit l’entraîneur du Yverdon-Sport.")
+    assert [q["speaker"] for q in doc["quotes"]] == ["Olivier Jaccard"]
 
 
 def test_celui_qui_after_a_speech_verb_is_the_person_in_the_story(extract_text):
-    doc = extract_text("René Weiler a apprécié les compliments de son homologue. « Je ne regarde pas le classement, affirme celui pour "
-                       "qui cette place de leader n’est qu’un détail. Je me concentre sur nos performances. »")
+    doc = extract_text("Bruno Keller a savouré les éloges de son adversaire. « Je ne pense pas au titre, affirme celui pour "
+                       "qui cette première place n’est qu’une étape. Je travaille sur notre jeu. »")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
-        ("Je ne regarde pas le classement", "René Weiler"), ("Je me concentre sur nos performances.", "René Weiler")]
+        ("Je ne pense pas au titre", "Bruno Keller"), ("Je travaille sur notre jeu.", "Bruno Keller")]
 
 
 def test_a_participle_describing_a_noun_gives_its_quoted_words_no_speaker(extract_text):
-    doc = extract_text("Au lendemain de la levée d'une alerte, le Japon est cette fois touché par un typhon qualifié de « très fort » "
-                       "par les météorologues, un cran en dessous de la catégorie la plus élevée de « typhon violent ».")
+    doc = extract_text("Deux jours après la fin d'une vigilance, Madagascar est cette fois frappé par un cyclone qualifié de « très "
+                       "intense » par les prévisionnistes, juste sous le niveau le plus haut de « cyclone extrême ».")
     assert doc["quotes"] == []
 
 
 def test_an_unnamed_one_of_a_group_is_the_speaker_not_the_last_person_named(extract_text):
-    doc = extract_text("Une décision logique pour Me Pierre Tracol, l'un des avocats de la défense.\nA la barre, les prévenus ont "
-                       "minimisé les faits. « C'est une amie à nous », assure l'un d'eux. « Elle était d'accord », confirme un "
-                       "autre. « C'est répugnant ! », a ajouté un de ses collègues alors que le directeur rentrait. "
-                       "« Nous ne renoncerons pas », a déclaré l'un de ses responsables, Daniel Goa, sur la radio locale.")
-    assert [q["speaker"] for q in doc["quotes"]] == ["L'un d'eux", "Un autre", "Un de ses collègues", "Daniel Goa"]
+    doc = extract_text("Un verdict attendu pour Me Julien Fabre, l'un des conseils des victimes.\nA l'audience, les accusés ont "
+                       "nié les accusations. « C'est un voisin à nous », assure l'un d'eux. « Il nous avait prêté la clé », confirme un "
+                       "autre. « C'est honteux ! », a ajouté un de ses collègues alors que le juge sortait. "
+                       "« Nous ne céderons pas », a déclaré l'un de ses dirigeants, Henri Malo, sur la chaîne régionale.")
+    assert [q["speaker"] for q in doc["quotes"]] == ["L'un d'eux", "Un autre", "Un de ses collègues", "Henri Malo"]
 
 
 def test_selon_or_de_l_aveu_of_a_described_person_inside_the_sentence_frames_a_partial_quote(extract_text):
-    doc = extract_text("Le ministre de l’Intérieur Paul Darmont a défendu son texte dimanche. Ce texte constitue un « enjeu politique » "
-                       "de l’aveu du ministre du Travail Olivier Dussart, notamment face à l’extrême droite qui a fait de "
-                       "l’immigration son sujet.\nOnze mille personnes ont dû quitter la zone face à « l’activité ennemie à la "
-                       "frontière », selon le gouverneur régional Viatcheslav Gladkov.")
+    doc = extract_text("Le ministre de la Santé Paul Girard a présenté sa réforme lundi. Cette réforme représente un « pari budgétaire » "
+                       "de l’aveu du ministre des Comptes publics Hugo Marchal, notamment face à l’opposition qui a fait de "
+                       "la dette son combat.\nTrois mille habitants ont dû quitter le village face à « la montée rapide des eaux du "
+                       "fleuve », selon le préfet régional Bernard Collin.")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
-        ("enjeu politique", "Olivier Dussart"), ("l’activité ennemie à la frontière", "Viatcheslav Gladkov")]
+        ("pari budgétaire", "Hugo Marchal"), ("la montée rapide des eaux du fleuve", "Bernard Collin")]
 
 
 def test_que_after_a_recipient_is_the_reported_clause(extract_text):
-    doc = extract_text("Selon un enregistrement obtenu par Radio-Canada, le PDG d’Hydro-Québec, Michael Sabia, aurait dit à ses "
-                       "employés qu'il fallait augmenter les tarifs d'électricité.")
+    doc = extract_text("Selon une note obtenue par Le Devoir, le directeur de la Société des transports, Denis Roy, aurait dit à ses "
+                       "employés qu'il faudrait réduire le nombre de lignes.")
     assert [(q["text"], q["speaker"], q["rule"]) for q in doc["quotes"]] == [
-        ("il fallait augmenter les tarifs d'électricité", "Michael Sabia", "verb-recipient-que")]
+        ("il faudrait réduire le nombre de lignes", "Denis Roy", "verb-recipient-que")]
 
 
 def test_a_lead_quote_used_as_headline_takes_the_speaker_named_right_after():
@@ -268,70 +269,70 @@ def test_a_lead_quote_used_as_headline_takes_the_speaker_named_right_after():
     from newsmap.pipeline import extract
     from newsmap.reader import Article
 
-    lead = ("« Je dois me résigner au fait que ma santé ne me permet pas de continuer. » C’est par un communiqué que Stromae "
-            "a annoncé mardi l’annulation de ses concerts.")
-    text = lead + "\nEn tout, quinze dates de sa tournée sont annulées, la plupart à l’étranger."
+    lead = ("« Je dois accepter que mon genou ne me laisse plus courir. » C’est par un message que Karim Delorme "
+            "a annoncé jeudi la fin de sa carrière.")
+    text = lead + "\nAu total, six courses de sa saison sont annulées, la plupart en Italie."
     doc = extract(Article(text=text, published=dt.date(2022, 4, 5), title=lead, id="t"))
-    assert [(q["speaker"], q["rule"]) for q in doc["quotes"]] == [("Stromae", "next-sentence-verb")]
+    assert [(q["speaker"], q["rule"]) for q in doc["quotes"]] == [("Karim Delorme", "next-sentence-verb")]
 
 
 def test_a_quote_after_a_full_stop_the_parser_did_not_split_is_direct(extract_text):
-    doc = extract_text("Le directeur du site, Sébastien Depierre, a parlé mercredi.\nUne première réunion pourrait être programmée "
-                       "le 20 juin, a-t-il indiqué. “Est également prévue la recherche de repreneurs”, a-t-il souligné. “La "
-                       "procédure durerait jusqu’à la fin de l’année”.")
-    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Sébastien Depierre")] + [
-        ("direct", "Sébastien Depierre")] * 2
+    doc = extract_text("Le gérant de l'entrepôt, Olivier Brun, a parlé vendredi.\nUne nouvelle rencontre pourrait être organisée "
+                       "le 14 mars, a-t-il indiqué. “Est aussi envisagée la vente des machines”, a-t-il souligné. “Le "
+                       "chantier durerait jusqu’au début de l’été”.")
+    assert [(q["kind"], q["speaker"]) for q in doc["quotes"]] == [("indirect", "Olivier Brun")] + [
+        ("direct", "Olivier Brun")] * 2
 
 
 def test_speech_verbs_the_lemmatizer_leaves_unlemmatised(extract_text):
-    doc = extract_text("Outre des éclairs, il faut s’attendre à de fortes pluies. Elles pourraient atteindre les 140 km/h, voire plus "
-                       "localement, indique MétéoSuisse sur son site.")
+    doc = extract_text("En plus de la grêle, il faut s’attendre à des rafales. Elles pourraient dépasser les 110 km/h, voire davantage "
+                       "en montagne, indique MétéoSuisse sur son site.")
     assert [(q["text"], q["speaker"]) for q in doc["quotes"]] == [
-        ("Elles pourraient atteindre les 140 km/h, voire plus localement", "MétéoSuisse")]
+        ("Elles pourraient dépasser les 110 km/h, voire davantage en montagne", "MétéoSuisse")]
 
 
 def test_selon_lui_inside_a_sentence_its_own_speech_verb_attributes_is_no_second_quote(extract_text):
-    doc = extract_text("Le procureur Marc Dupont a parlé longtemps. Il a taclé aussi une « culture du mensonge », qui ne "
-                       "permettra pas, selon lui, de complètement savoir ce qu'il s'est exactement passé.")
-    assert [q["text"] for q in doc["quotes"]] == ["culture du mensonge"]
+    doc = extract_text("Le procureur Marc Dupont a parlé longtemps. Il a taclé aussi une « stratégie du silence », qui ne "
+                       "permettra jamais, selon lui, de vraiment savoir ce qui s'est réellement passé.")
+    assert [q["text"] for q in doc["quotes"]] == ["stratégie du silence"]
 
 
 def test_marked_words_in_an_adjunct_of_a_participle_are_not_its_agents(extract_text):
-    # "lancés par Moscou" describes the drones; the marked count is the military's, who speak in the clause
-    doc = extract_text("Les autorités militaires ukrainiennes disent avoir détruit 52 des 54 drones explosifs lancés par "
-                       "Moscou dans le pays dont « plus de 40 » au-dessus de la capitale.")
-    q = next(q for q in doc["quotes"] if q["text"] == "plus de 40")
+    # "lancés par Minsk" describes the drones; the marked count is the military's, who speak in the clause
+    doc = extract_text("Les autorités militaires polonaises affirment avoir neutralisé 38 des 41 drones piégés lancés par "
+                       "Minsk dans la nuit dont « plus de 30 » au-dessus de Varsovie.")
+    q = next(q for q in doc["quotes"] if q["text"] == "plus de 30")
     assert q["speaker"].lower().startswith("autorités militaires")
 
 
 def test_selon_lui_after_a_quote_is_the_one_just_quoted_not_the_last_name(extract_text):
-    doc = extract_text("Le chef de parti Benoît Lutgen a rompu lundi avec les socialistes.\n"
-                       "« Nous continuons à travailler », a déclaré le ministre Rudi Vervoort. Quant au contexte, on "
-                       "est encore dans une phase de « sidération », selon lui. « Ce qui compte, c'est le projet », a-t-il conclu.")
+    doc = extract_text("Le chef de parti Yann Morvan a quitté mardi la coalition.\n"
+                       "« Nous restons mobilisés », a déclaré le ministre Karel Peeters. Quant à la suite, on "
+                       "est encore dans un moment de « flottement », selon lui. « Ce qui importe, c'est le budget », a-t-il conclu.")
     qs = {q["text"]: q["speaker"] for q in doc["quotes"]}
-    assert qs["sidération"] == "Rudi Vervoort"
-    assert qs["Ce qui compte, c'est le projet"] == "Rudi Vervoort"
+    assert qs["flottement"] == "Karel Peeters"
+    assert qs["Ce qui importe, c'est le budget"] == "Karel Peeters"
 
 
 def test_vouloir_dire_que_means_and_reports_no_one(extract_text):
-    doc = extract_text("«C’est exactement ma pensée, a dit Julien qui a pris plus de temps que normalement pour se présenter "
-                       "derrière le lutrin. Je sais que c’est arrivé cette semaine à une autre équipe quand la Floride a remonté. "
-                       "Ils perdaient eux aussi 4 à 0 (contre les Ducks d’Anaheim). Ça ne veut pas dire que c’est acceptable.\n"
-                       "«Offensivement, on est quand même une bonne équipe», a-t-il ajouté.")
-    assert "c’est acceptable" not in [q["text"] for q in doc["quotes"]]
+    doc = extract_text("«C’est bien mon opinion, a dit Bernard qui a pris plus de temps que d’ordinaire pour arriver "
+                       "derrière le pupitre. Je sais que c’est arrivé ce mois-ci à un autre club quand Boston est revenu. "
+                       "Ils menaient eux aussi 3 à 0 (contre les Flyers de Philadelphie). Ça ne veut pas dire que c’est normal.\n"
+                       "«Défensivement, on reste quand même solides», a-t-il ajouté.")
+    assert "c’est normal" not in [q["text"] for q in doc["quotes"]]
 
 
 def test_pour_and_a_persons_name_frame_a_statement(extract_text):
-    doc = extract_text("Le pays traverse une crise. Pour Cheikh Bamba Dieye, le déficit budgétaire qui frappe le pays est "
-                       "préoccupant. Pour la première fois, la dette a doublé.")
+    doc = extract_text("La région traverse une sécheresse. Pour Moussa Kane Diop, le manque d'eau qui touche les villages est "
+                       "alarmant. Pour la première fois, la récolte a chuté.")
     qs = {q["text"]: q for q in doc["quotes"]}
-    assert qs["le déficit budgétaire qui frappe le pays est préoccupant"]["speaker"] == "Cheikh Bamba Dieye"
+    assert qs["le manque d'eau qui touche les villages est alarmant"]["speaker"] == "Moussa Kane Diop"
     assert len(qs) == 1
 
 
 def test_a_l_en_croire_opens_a_statement_of_the_one_just_quoted(extract_text):
-    doc = extract_text("Le pays traverse une crise. Pour Cheikh Bamba Dieye, le déficit budgétaire qui frappe le pays est "
-                       "préoccupant. A l’en croire, les différents engagements pris par les autorités ont mis l’Etat au bord "
-                       "de la banqueroute.")
-    q = next(q for q in doc["quotes"] if q["text"].startswith("les différents engagements"))
-    assert q["speaker"] == "Cheikh Bamba Dieye" and q["kind"] == "indirect"
+    doc = extract_text("La région traverse une sécheresse. Pour Moussa Kane Diop, le manque d'eau qui touche les villages est "
+                       "alarmant. A l’en croire, les nombreux forages promis par le gouvernement ont laissé les paysans sans "
+                       "solution.")
+    q = next(q for q in doc["quotes"] if q["text"].startswith("les nombreux forages"))
+    assert q["speaker"] == "Moussa Kane Diop" and q["kind"] == "indirect"
