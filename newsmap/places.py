@@ -695,6 +695,12 @@ def _resolve_entity(f, ent, s, e):
                 continue  # a piece of a hyphenated name ("Sainte-" of "Alise-Sainte-Reine")
             if re.fullmatch(r"[IVX]{1,4}", sub.text) or (sub.end < len(sub.doc) and re.fullmatch(r"[IVX]{1,4}", sub.doc[sub.end].text)):
                 continue  # a ruler's name ("Fonds Hassan II", "lycée Henri IV"), not the towns of Hassan or Ii
+            if re.search(FR.MASCULINE_ARTICLE, text[max(0, sub.start_char - 8):sub.start_char]):
+                kinds = {"region", "country", "island"}  # "la Sûreté du Québec": the province
+                rec = f.lookup(sub.text, kinds=kinds, weak_ok=len({c["country"] for c in f.gaz.candidates(sub.text)
+                                                                    if c["kind"] in kinds}) == 1)
+                if rec:
+                    return sub.start_char, sub.end_char, rec, "ner-subspan-region-article"
             rec = f.lookup(sub.text)
             if rec:
                 return sub.start_char, sub.end_char, rec, "ner-subspan"

@@ -28,3 +28,9 @@ def test_ce_weekday_in_the_present_still_points_to_the_coming_day(nlp):
     text = "Le conseil municipal se réunit ce jeudi pour voter le budget."
     (d,) = [d for d in find_dates(text, MON, nlp(text)) if d["mention"] == "ce jeudi"]
     assert d["value"] == "2023-05-18"
+
+
+def test_province_after_du_inside_an_organisation_name(extract_text):
+    doc = extract_text("La Sûreté du Québec, appelée sur les lieux, confirme la version des témoins.", "2023-05-15")
+    (p,) = [p for p in doc["places"] if "Québec" in p["mentions"]]
+    assert p["kind"] == "region" and p["rule"] == "ner-subspan-region-article"  # the province's police, not the city
