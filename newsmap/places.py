@@ -94,6 +94,7 @@ REGION_CITY_POPULATION = 100_000  # "la région de Sfax" is drawn at the city wh
 FOREIGN_TOWN_POPULATION = 50_000  # a smaller town of a country the article does not name, far from its places: a namesake
 _LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
                 "canal ", "gazoduc", "péninsule ", "piton ", "causse ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
+_HYPHENS = {0x2010: "-", 0x2011: "-"}  # typographic hyphens inside names ("Alsace‐Lorraine") read as "-"
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _ARTICLE_BEFORE = re.compile(r"(?:\b[lL]['’]|\b(?:le|la)\s+)$")
 _DATELINE_RE = re.compile(
@@ -200,7 +201,7 @@ class _Finder:
 
     def __init__(self, ctx):
         self.gaz = gazetteer()
-        self.text, self.doc = ctx.text, ctx.doc
+        self.text, self.doc = ctx.text.translate(_HYPHENS), ctx.doc  # same length: offsets hold, mentions come from ctx.text
         self.named = ctx.countries
         self.hits: list[tuple[int, int, dict]] = []
         self.claimed: list[tuple[int, int]] = []
@@ -416,13 +417,13 @@ def _rule_landmark(f):
             f.hits = [h for h in f.hits if h not in inner]
             f.claimed = [c for c in f.claimed if not (c[0] < e and s < c[1])]
         town_name = m.group("town") or m.group("town2")
-        town, name_end = None, e
+        town, name_end, late = None, e, None
         if town_name:
             town = f.lookup(town_name, kinds={"city"})
-            name_end = m.start("town") if m.group("town") else m.start("town2")
-            name_end = len(f.text[:name_end].rstrip(" (").removesuffix(" de").removesuffix(" à").rstrip().rstrip(","))
-            if town is None:
-                name_end = e
+            ts = m.start("town") if m.group("town") else m.start("town2")
+            name_end = len(f.text[:ts].rstrip(" (").removesuffix(" de").removesuffix(" à").rstrip().rstrip(","))
+            if town is None:  # a small town, known once NER has placed the story in its country ("Villa X de Trois-Pistoles")
+                late, name_end = (ts, ts + len(town_name), name_end), e
         if re.search(r"\b(?:à|en)\s+la\s+$", f.text[max(0, s - 8):s]) and f.text[s:s + 5].lower() == "place":
             continue  # "à la place de X" is no square
         if re.search(r"(?:\bau|\bà\s+(?:son|leur|mon|ton|notre|votre))\s+$", f.text[max(0, s - 12):s]) and f.text[s:s + 5].lower() == "tour ":
@@ -432,7 +433,25 @@ def _rule_landmark(f):
         if f.text[s:m.start("name")].strip().lower() in FR.CROSSING_HEADS:
             s = m.start("name")  # "rue Sherbrooke, coin McGill College": the street crossing, by its own name
         f.claimed.append((s, e))
-        f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None, inner))
+        f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None, inner,
+                            "landmark", late))
+    _described_landmarks(f)
+
+
+def _described_landmarks(f):
+    """``palais de justice de Quimper``, ``lycée technique de Pikine``: a building named by its kind in common words, at
+    the town named after it (a town found by an earlier rule: ``Quimper (Finistère)``); a name the gazetteer lacks is part
+    of the building's name, placed like a landmark (rule ``landmark-described``)."""
+    for m in FR.DESCRIBED_LANDMARK_RE.finditer(f.text):
+        s, words_end, ts, te = m.start(), m.end("words"), m.start("town"), m.end("town")
+        if not f.free(s, words_end):
+            continue
+        known = [r for hs, _he, r in f.hits if hs == ts and r["kind"] == "city"]
+        town = known[0] if known else (f.lookup(m.group("town"), kinds={"city"}) if f.free(ts, te) else None)
+        if town is None and not f.free(ts, te):
+            continue  # the name after it is some other place ("hôpital général de la région X")
+        f.claimed.append((s, words_end if known else te))
+        f.landmarks.append((s, words_end if town else te, town, ts if town and not known else None, [], "landmark-described", None))
 
 
 
@@ -444,17 +463,23 @@ def _rule_road_code(f):
         s, e = m.start("code"), m.end("code")
         if f.free(s, e):
             f.claimed.append((s, e))
-            f.landmarks.append((s, e, None, None, []))
+            f.landmarks.append((s, e, None, None, [], "landmark", None))
 
 
 def _place_landmarks(f):
-    for _s, _e, town, town_start, _inner in f.landmarks:  # the towns named with landmarks are places too
+    for i, (s, e, town, town_start, inner, rule, late) in enumerate(f.landmarks):
+        if town is None and late:
+            town = f.lookup(f.text[late[0]:late[1]], kinds={"city"})  # the story's countries are known now
+            if town is not None:
+                f.landmarks[i] = (s, late[2], town, late[0], inner, rule, None)
+    for _s, _e, town, town_start, _inner, _rule, _late in f.landmarks:  # the towns named with landmarks are places too
         if town_start is not None:
             f.add(town_start, town_start + len(re.match(FR.NAME, f.text[town_start:]).group(0)), town, "landmark")
     cities = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city")
     # a landmark named with its town once ("l'hôpital Anna-Laberge, à Châteauguay") is there at every mention
-    own_town = {f.text[s:e].lower(): town for s, e, town, _ts, _in in f.landmarks if town is not None}
-    for s, e, town, _town_start, inner in f.landmarks:
+    own_town = {f.text[s:e].lower(): town for s, e, town, _ts, _in, _r, _l in f.landmarks if town is not None}
+    one_town = len({(rec["name"], rec["country"]) for _s, _e, rec in cities}) == 1
+    for s, e, town, _town_start, inner, rule, _late in f.landmarks:
         town = town or own_town.get(f.text[s:e].lower())
         # the nearest town of its sentence, else (a building or a street) of its paragraph; not a town
         # inside another name ("Festival de Cannes")
@@ -467,6 +492,9 @@ def _place_landmarks(f):
         if town is None and (f.text[s:e].lower().startswith(FR.STREET_HEADS + FR.RIVER_HEADS + FR.LOCAL_HEADS)
                              or f.text[:s].rstrip().lower().endswith(FR.CROSSING_HEADS)):
             town = _article_town(cities)  # a street, a square, a park, a river with no town near it: the story's town
+        elif town is None and not natural and one_town:
+            town = _article_town(cities)  # a building far from the only town the article names: there
+            rule = "landmark-article-town"
         if town is None:
             for hs, he, rec in inner:  # "Collège du Larzac" with no town near it: at least the place in its name
                 f.add(hs, he, rec, rec["rule"])
@@ -474,7 +502,7 @@ def _place_landmarks(f):
         name = f.text[s:e]
         rec = {"name": name[0].upper() + name[1:], "lat": town["lat"], "lon": town["lon"], "kind": "landmark",
                "country": town["country"], "source": "town-of-landmark"}
-        f.hits.append((s, e, dict(rec, rule="landmark")))
+        f.hits.append((s, e, dict(rec, rule=rule)))
 
 
 _ITEM = r"(?:(?:la|le|les|l'|l’)\s*)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
