@@ -93,7 +93,7 @@ DIVISION_KM = 100  # a town named with its division lies within this of the divi
 REGION_CITY_POPULATION = 100_000  # "la région de Sfax" is drawn at the city when the city is that large
 FOREIGN_TOWN_POPULATION = 50_000  # a smaller town of a country the article does not name, far from its places: a namesake
 _LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
-                "canal ", "gazoduc", "péninsule ", "piton ", "causse ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
+                "canal ", "gazoduc", "péninsule ", "piton ", "causse ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ", "vallée ")
 _HYPHENS = {0x2010: "-", 0x2011: "-"}  # typographic hyphens inside names ("Alsace‐Lorraine") read as "-"
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _ARTICLE_BEFORE = re.compile(r"(?:\b[lL]['’]|\b(?:le|la)\s+)$")
@@ -249,13 +249,25 @@ class _Finder:
 
 
 def _rule_gazetteer_list(f):
+    f.in_country_rows = []
     for s, e, row in _extra_matcher().find(f.text):
+        if row.get("only_in_country") and row["country"] not in f.near():
+            f.in_country_rows.append((s, e, row))  # decided after NER (_rule_gazetteer_in_country)
+            continue
         if f.free(s, e):
             f.add(s, e, {"source": "newsmap-gazetteer", **row}, "gazetteer-list")
 
 
 
 
+
+
+def _rule_gazetteer_in_country(f):
+    """A gazetteer row that is also a surname or a common word elsewhere (``Rodrigues``, ``Goms``): taken only when the
+    article names its country or a place of it (known once NER has run: ``Valais`` → Switzerland)."""
+    for s, e, row in f.in_country_rows:
+        if row["country"] in f.near() and f.free(s, e):
+            f.add(s, e, {"source": "newsmap-gazetteer", **row}, "gazetteer-in-country")
 
 
 def _rule_descriptive(f):
@@ -410,6 +422,8 @@ def _rule_landmark(f):
     f.landmarks = []
     for m in FR.LANDMARK_RE.finditer(f.text):
         s, e = m.start(), m.end()
+        if _overlaps([(rs, re_) for rs, re_, _row in f.in_country_rows], s, e):
+            continue  # "la Vallée de Conches": a gazetteer row, decided after NER
         inner = [h for h in f.hits if h[0] < e and s < h[1]]
         if any(h[0] <= s or h[1] > e or h[2]["rule"] == "town-of-division" for h in inner):
             continue  # "Université de Hasselt (Limbourg)": the town, placed by its division
@@ -986,7 +1000,7 @@ def _rule_closest_namesake(f):
 
 RULES = [_rule_division, _rule_multiword_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_town_of_division,
          _rule_landmark,
-         _rule_road_code, _rule_place_compound, _rule_ner, _rule_division_late, _rule_town_country, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
+         _rule_road_code, _rule_place_compound, _rule_ner, _rule_gazetteer_in_country, _rule_division_late, _rule_town_country, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
          _place_landmarks, _rule_facility_in_parentheses,
          _rule_capital, _rule_capitalised_after_cue, _rule_person_tagged_place, _rule_division_code, _rule_village_in_division, _rule_unknown_locality,
          _rule_village_in_list, _rule_closest_namesake]

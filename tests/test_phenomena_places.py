@@ -73,3 +73,17 @@ def test_metro_station_is_a_landmark_of_the_town(extract_text):
     doc = extract_text("Une tente a été dressée à Toulouse, face à la bouche de métro Jaurès, pour la campagne.")
     (p,) = [p for p in doc["places"] if "métro Jaurès" in p["mentions"]]
     assert near(p, 43.60, 1.44, 10)
+
+
+def test_island_row_taken_only_in_an_article_on_its_country(extract_text):
+    on_island = extract_text("À Maurice, la saison des pluies commence ; Rodrigues a reçu 80 millimètres en une nuit.")
+    (p,) = [p for p in on_island["places"] if "Rodrigues" in p["mentions"]]
+    assert p["kind"] == "island" and near(p, -19.71, 63.43, 50)
+    elsewhere = extract_text("Le milieu de terrain Rodrigues a marqué deux buts pour Lorient samedi.")
+    assert not [p for p in elsewhere["places"] if "Rodrigues" in p["mentions"]]  # a player, not the island
+
+
+def test_valley_row_of_a_country_named_through_its_canton(extract_text):
+    doc = extract_text("Berger en Valais, il a perdu neuf brebis dans la vallée de Conches la semaine passée.")
+    (p,) = [p for p in doc["places"] if "vallée de Conches" in p["mentions"]]
+    assert p["country"] == "CH" and near(p, 46.45, 8.2, 50)  # not dropped as a valley with no town in its sentence
