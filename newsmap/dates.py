@@ -549,7 +549,7 @@ def _this_day(r, g):  # "publiée dans la revue Nature ce jour" (after "le 19 f�
 
 def _day_part(r, g):
     """``dans la soirée``, ``dès l'aube``: the day in context. ``dans la nuit`` told in the past on the publication day
-    (``a affirmé dimanche avoir contré dans la nuit``) is the night that ended that morning: it starts the day before."""
+    (``a dit samedi avoir repoussé dans la nuit``) is the night that ended that morning: it starts the day before."""
     w = g["which"].lower()
     part = next((p for p in ("soir", "matin", "après-midi", "nuit", "aube") if p in w), None)
     day = r.context()

@@ -33,8 +33,8 @@ landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-
                             a street, square, park or local business: else the town the article names most;
                             never a town someone is ``originaire de``);
                             dropped when there is none (but a place in its name is kept: ``Collège du Larzac``)
-landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
-place-compound              ``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: each part that is a place
+landmark (road)             ``sur le CR118 à hauteur de Mersch``, ``sur l'A7``: a road number, placed the same way
+place-compound              ``les liaisons Nancy-Metz et Épinal-Metz-Strasbourg``: each part that is a place
 ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place; a LOC after a cue whose
                             name is in one country before its pieces; a piece is never a generic word, ``Grand`` of
                             ``Grand Étang``, nor part of a hyphenated name, ``Sainte-`` of ``Alise-Sainte-Reine``); never a foreign
@@ -51,25 +51,25 @@ town-country                ``le secteur du Roannais``: a name the gazetteer lac
 town-in-name                ``Festival de Cannes``, ``hôpital de Sion``, ``la ville de Québec`` → the town (``deuxième ville
                             d'Ukraine``: the country after a rank) (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
-place-in-org                ``Garde nationale de Tunis``, ``Agence d'information du Burkina``: the place the name carries
+place-in-org                ``Garde nationale de Tunis``, ``Office du tourisme du Bénin``: the place the name carries
 arrondissement              ``le 7e arrondissement de Lyon``: GeoNames' ``Lyon 07``, else the town (kind ``district``)
-facility-in-parentheses     in a sentence about facilities, ``écoles de Val-des-Sources (la Passerelle et la
-                            Tourelle)`` and ``complexe gazier de Tiguentourine (Illizi)``: each at its town
+facility-in-parentheses     in a sentence about facilities, ``trois collèges d'Alma (le Phare et les
+                            Bouleaux)`` and ``dépôt pétrolier de Hassi Khebi (Tindouf)``: each at its town
 capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`` alone → the capital of the
                             country most of the article's places are in (not ``la capitale économique``)
 capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …, in the article's countries
 person-tagged-place         a one-word name NER took for a person, after ``à``/``de`` …, that is a town of the article's
                             countries (``à Casselman``); never a surname of a person named in full; the town after a full
-                            name (``Sylvie Lévesque de Saint-Pascal``)
+                            name (``Julie Gagnon de Saint-Jovite``)
 division-code               ``Chamoson (VS)`` → the canton of Valais
-village-in-division         a place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``,
+village-in-division         a place the gazetteer lacks, named with its division (``Lunas et Octon, dans l'Hérault``,
                             ``Koutougou, province du Soum``): at the division (``source = "division-of-village"``)
 unknown-locality            a place the gazetteer lacks after ``à``/``à la``/``vers``/``jusqu'à`` in a local story (its towns in
                             one country, one of them named most): at that town (``source = "town-of-context"``)
-village-in-list             a place the gazetteer lacks listed with a small town (``les villages de Gampel et de Steg``):
+village-in-list             a place the gazetteer lacks listed with a small town (``les hameaux de Visperterminen et de Zeneggen``):
                             next to it (``source = "sibling-in-list"``)
 closest-namesake            after all rules: a name whose namesake lies near the story's places (named before or after
-                            it) is that one (``Brickaville`` by Moramanga; ``sous-préfète de Vienne`` in a story on Isère)
+                            it) is that one (``Brickaville`` by Moramanga; ``sous-préfet de Vienne`` in a story on Isère)
 (repeat)                    every further mention of a name already resolved (not a place's rule)
 ==========================  =======================================================================
 
@@ -407,7 +407,7 @@ def _rule_town_of_division(f):
         if inside:
             rec = max(inside, key=f.gaz.score)
         elif not m.group("div").isupper():
-            continue  # "Tiguentourine (Illizi)": a site at a town as likely as a village of a division
+            continue  # "Hassi Khebi (Tindouf)": a site at a town as likely as a village of a division
         else:
             rec = {"name": name, "lat": div["lat"], "lon": div["lon"], "kind": "city", "country": div["country"],
                    "source": "division-of-village"}
@@ -471,7 +471,7 @@ def _described_landmarks(f):
 
 
 def _rule_road_code(f):
-    """``sur le CR325 à hauteur d'Erpeldange``: a road by its number, placed like a landmark (the nearest town of its
+    """``sur le CR118 à hauteur de Mersch``: a road by its number, placed like a landmark (the nearest town of its
     sentence or paragraph)."""
     for m in FR.ROAD_RE.finditer(f.text):
         s, e = m.start("code"), m.end("code")
@@ -524,8 +524,8 @@ _PAREN_RE = re.compile(rf"(?P<a>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[- ][A-ZÀ-ÖØ-Þ][
 
 
 def _rule_facility_in_parentheses(f):
-    """Facilities listed with their town, in a sentence about facilities: ``deux écoles de Val-des-Sources (la Passerelle
-    et la Tourelle)`` → the schools at the town; ``le complexe gazier de Tiguentourine (Illizi)`` → the site at Illizi."""
+    """Facilities listed with their town, in a sentence about facilities: ``trois collèges d'Alma (le Phare et les
+    Bouleaux)`` → the schools at the town; ``le dépôt pétrolier de Hassi Khebi (Tindouf)`` → the site at Illizi."""
     at = {(s, e): rec for s, e, rec in f.hits if rec["kind"] in ("city", "region")}
     for m in _PAREN_RE.finditer(f.text):
         a, b = (m.start("a"), m.end("a")), (m.start("b"), m.end("b"))
@@ -615,7 +615,7 @@ _COMPOUND_RE = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[A-ZÀ-ÖØ-Þ
 
 
 def _rule_place_compound(f):
-    """``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: a hyphenated name that is no place itself, whose parts are
+    """``les liaisons Nancy-Metz et Épinal-Metz-Strasbourg``: a hyphenated name that is no place itself, whose parts are
     (at least two of them) towns of one country, of the article's countries or of 5,000 inhabitants or more: each part
     (a village in the country of the others). Not ``Petit-Lancy`` (an Algerian Petit), nor ``France-Croatie`` (a match)."""
     person = [(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "PER"]
@@ -662,7 +662,7 @@ _OF_NAME_RE = re.compile(rf"(?:\bde\s+la\s+|\bdu\s+|\bdes\s+|\bde\s+|\bd'|\bd’
 
 
 def _rule_place_in_org(f):
-    """``la Garde nationale de Tunis``, ``l'Agence d'information du Burkina``: an organisation named after its town, region
+    """``la Garde nationale de Tunis``, ``l'Office du tourisme du Bénin``: an organisation named after its town, region
     or country (a town of 5,000 inhabitants or more, or of the article's countries): that place; after ``du`` (a masculine
     article: ``la Sûreté du Québec``) a division or country of that name before a town."""
     for ent in f.doc.ents:
@@ -856,12 +856,12 @@ _PERSON_OF_TOWN = re.compile(rf"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'
 
 def _rule_person_tagged_place(f):
     """A one-word name NER took for a person, after ``à``/``de``/``vers`` …, that is a town of the article's countries
-    (``dans la capitale fédérale et à Casselman``, ``au parc des rois de Krindjabo``, ``délégations de Jebeniana``); never
+    (``à Gatineau puis à Casselman``, ``au parc des rois de Krindjabo``, ``délégations de Jebeniana``); never
     a word that stands in a person's full name elsewhere in the text (a surname). A first name and a surname followed by
-    ``de`` and a town of the article's countries (``Sylvie Lévesque de Saint-Pascal``): that town (not ``Charles de X``)."""
+    ``de`` and a town of the article's countries (``Julie Gagnon de Saint-Jovite``): that town (not ``Charles de X``)."""
     people = [ent for ent in f.doc.ents if ent.label_ == "PER"]
     surnames = {tok.text for ent in people if len(ent) > 1 for tok in ent}
-    for ent in people:  # "Sylvie Lévesque de Saint-Pascal": a first name and a surname, then the town she is from
+    for ent in people:  # "Julie Gagnon de Saint-Jovite": a first name and a surname, then the town she is from
         m = _PERSON_OF_TOWN.fullmatch(ent.text)
         s = ent.start_char + (m.start("town") if m else 0)
         rec = f.lookup(m.group("town"), kinds={"city"}, in_context=True) if m and f.free(s, ent.end_char) else None
@@ -892,7 +892,7 @@ _DIVISION_SOURCES = ("iso3166-2", "departement-prefecture", "derived-from-city")
 
 
 def _rule_village_in_division(f):
-    """A place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``, ``Koutougou, province
+    """A place the gazetteer lacks, named with its division (``Lunas et Octon, dans l'Hérault``, ``Koutougou, province
     du Soum``, ``Mathod et Payerne (VD)``): placed at the division (``source = "division-of-village"``, approximate)."""
     divisions = sorted((s, rec) for s, _e, rec in f.hits if rec["kind"] == "region" and rec.get("source") in _DIVISION_SOURCES)
     for ent in f.doc.ents:
@@ -911,8 +911,8 @@ _STRICT_CUE_RE = re.compile(r"(?<![\w-])(?:à|À|à la|jusqu'à|jusqu’à|vers|
 
 def _rule_unknown_locality(f):
     """A locality the gazetteer lacks, after ``à``/``à la``/``vers``/``jusqu'à`` in a local story (every town it names is in one
-    country, and it names one town only, or one more often than any other): in that town (``l'opération policière à
-    Pontanézen`` in a story on Brest; ``source = "town-of-context"``, approximate)."""
+    country, and it names one town only, or one more often than any other): in that town (``le contrôle routier à
+    Kerbonne`` in a story on Brest; ``source = "town-of-context"``, approximate)."""
     counts: dict[tuple, list] = {}
     for _s, _e, rec in sorted(f.hits, key=lambda h: h[0]):
         if rec["kind"] == "city":
@@ -936,9 +936,9 @@ _SIBLING_PREP_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:de\s+|d'|d’|à\s+)
 
 
 def _rule_village_in_list(f):
-    """A place the gazetteer lacks, listed right after or before a small town (``évacuer les villages de Gampel et de
-    Steg``): next to it (``source = "sibling-in-list"``, approximate). A name NER took for a person only with the
-    preposition repeated (``et de Steg``). Only when that town lies within 100 km of another place of the story (a
+    """A place the gazetteer lacks, listed right after or before a small town (``évacuer les hameaux de Visperterminen et de
+    Zeneggen``): next to it (``source = "sibling-in-list"``, approximate). A name NER took for a person only with the
+    preposition repeated (``et de Zeneggen``). Only when that town lies within 100 km of another place of the story (a
     namesake far away would carry the village with it)."""
     small = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city" and rec.get("source") == "geonames"
                    and rec.get("population", 0) < SIBLING_POPULATION)
@@ -946,7 +946,7 @@ def _rule_village_in_list(f):
         s, e = ent.start_char, ent.end_char
         if ent.label_ not in ("LOC", "PER") or not f.free(s, e) or not ent.text[:1].isupper() or re.search(r"[A-Z]{2}", ent.text):
             continue
-        ok = _SIBLING_RE.fullmatch if ent.label_ == "LOC" else _SIBLING_PREP_RE.fullmatch  # "et de Steg" (tagged PER)
+        ok = _SIBLING_RE.fullmatch if ent.label_ == "LOC" else _SIBLING_PREP_RE.fullmatch  # "et de Zeneggen" (tagged PER)
         sib = next((r for hs, he, r in small if he <= s and ok(f.text[he:s])), None) or next(
             (r for hs, he, r in small if e <= hs and ok(f.text[e:hs])), None)
         if sib and any(r is not sib and r["kind"] != "country" and haversine_km(sib["lat"], sib["lon"], r["lat"], r["lon"]) <= SIBLING_KM
@@ -967,7 +967,7 @@ _ANCHOR_SOURCES = ("geonames", "departement-prefecture", "town-of-landmark")
 def _rule_closest_namesake(f):
     """A name with namesakes is the one near the article's other places, wherever in the text they are named (the rules
     before saw only the places named earlier): ``Brickaville`` (two Malagasy towns) is the one near Moramanga, ``Changé`` in
-    a story on the Mayenne the Mayenne one, ``l'ancienne sous-préfète de Vienne`` in a story on Roussillon (Isère) the
+    a story on the Mayenne the Mayenne one, ``l'ancienne sous-préfet de Vienne`` in a story on Roussillon (Isère) the
     town, not the département nor Austria's capital. Another namesake is taken only when it lies within 150 km of a place
     of the story and the first choice does not, or lies three times farther, and is not ten times smaller (a département only when named without an article)."""
     names: dict[str, list[int]] = {}
