@@ -107,11 +107,30 @@ def _add_months(d: dt.date, n: int) -> dt.date:
 
 def tense_at(doc, start: int, end: int) -> str:
     """'future', 'past' or 'present' for the verb that governs the span (or its sentence)."""
-    if doc is None:
+    got = _governing_verb(doc, start, end)
+    if got is None:
         return "present"
+    verb, root = got
+    tense = verb_tense(verb)
+    if tense == "present" and verb is not root and "Part" not in root.morph.get("VerbForm") and verb_tense(root) == "future":
+        return "future"  # "devrait rester …, avant de repartir samedi": the sentence's main verb speaks of what is coming
+    return tense
+
+
+def compound_past_at(doc, start: int, end: int) -> bool:
+    """The verb that governs the span is a compound past (« ont eu lieu », « a été arrêté »): told as done, never
+    a form that reads as a present too (« se réunit »)."""
+    got = _governing_verb(doc, start, end)
+    return got is not None and verb_tense(got[0]) == "past" and any(c.dep_ == "aux:tense" for c in got[0].children)
+
+
+def _governing_verb(doc, start: int, end: int):
+    """(the verb that governs the span, or the root of its sentence; that root), or None without a parse."""
+    if doc is None:
+        return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return "present"
+        return None
     tok = span.root
     verb = None
     for _ in range(8):
@@ -127,10 +146,7 @@ def tense_at(doc, start: int, end: int) -> str:
     if verb is not root and root.pos_ in ("VERB", "AUX") and verb.dep_ in ("amod", "acl", "advcl") and verb.lemma_ not in D.SCHEDULED \
             and "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
         verb = root  # a participle used as an adjective ("un temps agité samedi") has no tense of its own
-    tense = verb_tense(verb)
-    if tense == "present" and verb is not root and "Part" not in root.morph.get("VerbForm") and verb_tense(root) == "future":
-        return "future"  # "devrait rester …, avant de repartir samedi": the sentence's main verb speaks of what is coming
-    return tense
+    return verb, root
 
 
 def verb_tense(verb) -> str:
@@ -533,7 +549,7 @@ def _this_day(r, g):  # "publiée dans la revue Nature ce jour" (after "le 19 f�
 
 def _day_part(r, g):
     """``dans la soirée``, ``dès l'aube``: the day in context. ``dans la nuit`` told in the past on the publication day
-    (``a affirmé dimanche avoir contré dans la nuit``) is the night that ended that morning: it starts the day before."""
+    (``a dit samedi avoir repoussé dans la nuit``) is the night that ended that morning: it starts the day before."""
     w = g["which"].lower()
     part = next((p for p in ("soir", "matin", "après-midi", "nuit", "aube") if p in w), None)
     day = r.context()
@@ -617,7 +633,8 @@ def _weekday_date(r, wd: int, direction: str, ce: str) -> dt.date:
         return _weekday(r.published, wd, "strict_future")
     if ce in ("ce", "dès ce", "depuis ce"):
         d = _weekday(r.published, wd, "future" if r.tense() == "future" else "past")
-        if r.tense() != "future" and (r.published - d).days > 0 and wd > r.published.weekday():
+        if r.tense() != "future" and (r.published - d).days > 0 and wd > r.published.weekday() \
+                and not compound_past_at(r.doc, r.s, r.e):  # "ce dimanche" said on a Monday: coming, unless told as done
             d = _weekday(r.published, wd, "future")
         return d
     if not ce and r.tense() != "past" and r.last_day and 0 < (r.last_day - r.published).days <= 14:

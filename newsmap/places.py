@@ -33,8 +33,8 @@ landmark                    ``hôpital Saint-Pierre (Bruxelles)``, ``Halle Tony-
                             a street, square, park or local business: else the town the article names most;
                             never a town someone is ``originaire de``);
                             dropped when there is none (but a place in its name is kept: ``Collège du Larzac``)
-landmark (road)             ``sur le CR325 à hauteur d'Erpeldange``, ``sur l'A7``: a road number, placed the same way
-place-compound              ``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: each part that is a place
+landmark (road)             ``sur le CR118 à hauteur de Mersch``, ``sur l'A7``: a road number, placed the same way
+place-compound              ``les liaisons Nancy-Metz et Épinal-Metz-Strasbourg``: each part that is a place
 ner / ner-subspan           spaCy entities (LOC, and ORG/PER/MISC that are exactly a known place; a LOC after a cue whose
                             name is in one country before its pieces; a piece is never a generic word, ``Grand`` of
                             ``Grand Étang``, nor part of a hyphenated name, ``Sainte-`` of ``Alise-Sainte-Reine``); never a foreign
@@ -51,25 +51,25 @@ town-country                ``le secteur du Roannais``: a name the gazetteer lac
 town-in-name                ``Festival de Cannes``, ``hôpital de Sion``, ``la ville de Québec`` → the town (``deuxième ville
                             d'Ukraine``: the country after a rank) (after NER, so that
                             the places found there settle namesakes: Sion in Valais)
-place-in-org                ``Garde nationale de Tunis``, ``Agence d'information du Burkina``: the place the name carries
+place-in-org                ``Garde nationale de Tunis``, ``Office du tourisme du Bénin``: the place the name carries
 arrondissement              ``le 7e arrondissement de Lyon``: GeoNames' ``Lyon 07``, else the town (kind ``district``)
-facility-in-parentheses     in a sentence about facilities, ``écoles de Val-des-Sources (la Passerelle et la
-                            Tourelle)`` and ``complexe gazier de Tiguentourine (Illizi)``: each at its town
+facility-in-parentheses     in a sentence about facilities, ``trois collèges d'Alma (le Phare et les
+                            Bouleaux)`` and ``dépôt pétrolier de Hassi Khebi (Tindouf)``: each at its town
 capital                     ``la capitale ukrainienne`` → Kyiv; ``la capitale`` alone → the capital of the
                             country most of the article's places are in (not ``la capitale économique``)
 capitalised-after-cue       a name NER missed after ``à``/``sur``/``vers`` …, in the article's countries
 person-tagged-place         a one-word name NER took for a person, after ``à``/``de`` …, that is a town of the article's
                             countries (``à Casselman``); never a surname of a person named in full; the town after a full
-                            name (``Sylvie Lévesque de Saint-Pascal``)
+                            name (``Julie Gagnon de Saint-Jovite``)
 division-code               ``Chamoson (VS)`` → the canton of Valais
-village-in-division         a place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``,
+village-in-division         a place the gazetteer lacks, named with its division (``Lunas et Octon, dans l'Hérault``,
                             ``Koutougou, province du Soum``): at the division (``source = "division-of-village"``)
 unknown-locality            a place the gazetteer lacks after ``à``/``à la``/``vers``/``jusqu'à`` in a local story (its towns in
                             one country, one of them named most): at that town (``source = "town-of-context"``)
-village-in-list             a place the gazetteer lacks listed with a small town (``les villages de Gampel et de Steg``):
+village-in-list             a place the gazetteer lacks listed with a small town (``les hameaux de Visperterminen et de Zeneggen``):
                             next to it (``source = "sibling-in-list"``)
 closest-namesake            after all rules: a name whose namesake lies near the story's places (named before or after
-                            it) is that one (``Brickaville`` by Moramanga; ``sous-préfète de Vienne`` in a story on Isère)
+                            it) is that one (``Brickaville`` by Moramanga; ``sous-préfet de Vienne`` in a story on Isère)
 (repeat)                    every further mention of a name already resolved (not a place's rule)
 ==========================  =======================================================================
 
@@ -93,7 +93,8 @@ DIVISION_KM = 100  # a town named with its division lies within this of the divi
 REGION_CITY_POPULATION = 100_000  # "la région de Sfax" is drawn at the city when the city is that large
 FOREIGN_TOWN_POPULATION = 50_000  # a smaller town of a country the article does not name, far from its places: a namesake
 _LOWER_HEADS = ("département ", "mer ", "océan ", "détroit ", "île ", "golfe ", "bande ", "plateau ", "centrale ", "pont ",
-                "canal ", "gazoduc", "péninsule ", "piton ", "causse ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ")
+                "canal ", "gazoduc", "péninsule ", "piton ", "causse ", "région ", "oblast ", "enclave ", "pays ", "la manche", "états baltes", "palais ", "vallée ")
+_HYPHENS = {0x2010: "-", 0x2011: "-"}  # typographic hyphens inside names ("Alsace‐Lorraine") read as "-"
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _ARTICLE_BEFORE = re.compile(r"(?:\b[lL]['’]|\b(?:le|la)\s+)$")
 _DATELINE_RE = re.compile(
@@ -200,7 +201,7 @@ class _Finder:
 
     def __init__(self, ctx):
         self.gaz = gazetteer()
-        self.text, self.doc = ctx.text, ctx.doc
+        self.text, self.doc = ctx.text.translate(_HYPHENS), ctx.doc  # same length: offsets hold, mentions come from ctx.text
         self.named = ctx.countries
         self.hits: list[tuple[int, int, dict]] = []
         self.claimed: list[tuple[int, int]] = []
@@ -248,13 +249,25 @@ class _Finder:
 
 
 def _rule_gazetteer_list(f):
+    f.in_country_rows = []
     for s, e, row in _extra_matcher().find(f.text):
+        if row.get("only_in_country") and row["country"] not in f.near():
+            f.in_country_rows.append((s, e, row))  # decided after NER (_rule_gazetteer_in_country)
+            continue
         if f.free(s, e):
             f.add(s, e, {"source": "newsmap-gazetteer", **row}, "gazetteer-list")
 
 
 
 
+
+
+def _rule_gazetteer_in_country(f):
+    """A gazetteer row that is also a surname or a common word elsewhere (``Rodrigues``, ``Goms``): taken only when the
+    article names its country or a place of it (known once NER has run: ``Valais`` → Switzerland)."""
+    for s, e, row in f.in_country_rows:
+        if row["country"] in f.near() and f.free(s, e):
+            f.add(s, e, {"source": "newsmap-gazetteer", **row}, "gazetteer-in-country")
 
 
 def _rule_descriptive(f):
@@ -394,7 +407,7 @@ def _rule_town_of_division(f):
         if inside:
             rec = max(inside, key=f.gaz.score)
         elif not m.group("div").isupper():
-            continue  # "Tiguentourine (Illizi)": a site at a town as likely as a village of a division
+            continue  # "Hassi Khebi (Tindouf)": a site at a town as likely as a village of a division
         else:
             rec = {"name": name, "lat": div["lat"], "lon": div["lon"], "kind": "city", "country": div["country"],
                    "source": "division-of-village"}
@@ -409,6 +422,8 @@ def _rule_landmark(f):
     f.landmarks = []
     for m in FR.LANDMARK_RE.finditer(f.text):
         s, e = m.start(), m.end()
+        if _overlaps([(rs, re_) for rs, re_, _row in f.in_country_rows], s, e):
+            continue  # "la Vallée de Conches": a gazetteer row, decided after NER
         inner = [h for h in f.hits if h[0] < e and s < h[1]]
         if any(h[0] <= s or h[1] > e or h[2]["rule"] == "town-of-division" for h in inner):
             continue  # "Université de Hasselt (Limbourg)": the town, placed by its division
@@ -416,13 +431,13 @@ def _rule_landmark(f):
             f.hits = [h for h in f.hits if h not in inner]
             f.claimed = [c for c in f.claimed if not (c[0] < e and s < c[1])]
         town_name = m.group("town") or m.group("town2")
-        town, name_end = None, e
+        town, name_end, late = None, e, None
         if town_name:
             town = f.lookup(town_name, kinds={"city"})
-            name_end = m.start("town") if m.group("town") else m.start("town2")
-            name_end = len(f.text[:name_end].rstrip(" (").removesuffix(" de").removesuffix(" à").rstrip().rstrip(","))
-            if town is None:
-                name_end = e
+            ts = m.start("town") if m.group("town") else m.start("town2")
+            name_end = len(f.text[:ts].rstrip(" (").removesuffix(" de").removesuffix(" à").rstrip().rstrip(","))
+            if town is None:  # a small town, known once NER has placed the story in its country ("Villa X de Trois-Pistoles")
+                late, name_end = (ts, ts + len(town_name), name_end), e
         if re.search(r"\b(?:à|en)\s+la\s+$", f.text[max(0, s - 8):s]) and f.text[s:s + 5].lower() == "place":
             continue  # "à la place de X" is no square
         if re.search(r"(?:\bau|\bà\s+(?:son|leur|mon|ton|notre|votre))\s+$", f.text[max(0, s - 12):s]) and f.text[s:s + 5].lower() == "tour ":
@@ -432,29 +447,53 @@ def _rule_landmark(f):
         if f.text[s:m.start("name")].strip().lower() in FR.CROSSING_HEADS:
             s = m.start("name")  # "rue Sherbrooke, coin McGill College": the street crossing, by its own name
         f.claimed.append((s, e))
-        f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None, inner))
+        f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None, inner,
+                            "landmark", late))
+    _described_landmarks(f)
+
+
+def _described_landmarks(f):
+    """``palais de justice de Quimper``, ``lycée technique de Pikine``: a building named by its kind in common words, at
+    the town named after it (a town found by an earlier rule: ``Quimper (Finistère)``); a name the gazetteer lacks is part
+    of the building's name, placed like a landmark (rule ``landmark-described``)."""
+    for m in FR.DESCRIBED_LANDMARK_RE.finditer(f.text):
+        s, words_end, ts, te = m.start(), m.end("words"), m.start("town"), m.end("town")
+        if not f.free(s, words_end):
+            continue
+        known = [r for hs, _he, r in f.hits if hs == ts and r["kind"] == "city"]
+        town = known[0] if known else (f.lookup(m.group("town"), kinds={"city"}) if f.free(ts, te) else None)
+        if town is None and not f.free(ts, te):
+            continue  # the name after it is some other place ("hôpital général de la région X")
+        f.claimed.append((s, words_end if known else te))
+        f.landmarks.append((s, words_end if town else te, town, ts if town and not known else None, [], "landmark-described", None))
 
 
 
 
 def _rule_road_code(f):
-    """``sur le CR325 à hauteur d'Erpeldange``: a road by its number, placed like a landmark (the nearest town of its
+    """``sur le CR118 à hauteur de Mersch``: a road by its number, placed like a landmark (the nearest town of its
     sentence or paragraph)."""
     for m in FR.ROAD_RE.finditer(f.text):
         s, e = m.start("code"), m.end("code")
         if f.free(s, e):
             f.claimed.append((s, e))
-            f.landmarks.append((s, e, None, None, []))
+            f.landmarks.append((s, e, None, None, [], "landmark", None))
 
 
 def _place_landmarks(f):
-    for _s, _e, town, town_start, _inner in f.landmarks:  # the towns named with landmarks are places too
+    for i, (s, e, town, town_start, inner, rule, late) in enumerate(f.landmarks):
+        if town is None and late:
+            town = f.lookup(f.text[late[0]:late[1]], kinds={"city"})  # the story's countries are known now
+            if town is not None:
+                f.landmarks[i] = (s, late[2], town, late[0], inner, rule, None)
+    for _s, _e, town, town_start, _inner, _rule, _late in f.landmarks:  # the towns named with landmarks are places too
         if town_start is not None:
             f.add(town_start, town_start + len(re.match(FR.NAME, f.text[town_start:]).group(0)), town, "landmark")
     cities = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city")
     # a landmark named with its town once ("l'hôpital Anna-Laberge, à Châteauguay") is there at every mention
-    own_town = {f.text[s:e].lower(): town for s, e, town, _ts, _in in f.landmarks if town is not None}
-    for s, e, town, _town_start, inner in f.landmarks:
+    own_town = {f.text[s:e].lower(): town for s, e, town, _ts, _in, _r, _l in f.landmarks if town is not None}
+    one_town = len({(rec["name"], rec["country"]) for _s, _e, rec in cities}) == 1
+    for s, e, town, _town_start, inner, rule, _late in f.landmarks:
         town = town or own_town.get(f.text[s:e].lower())
         # the nearest town of its sentence, else (a building or a street) of its paragraph; not a town
         # inside another name ("Festival de Cannes")
@@ -467,6 +506,9 @@ def _place_landmarks(f):
         if town is None and (f.text[s:e].lower().startswith(FR.STREET_HEADS + FR.RIVER_HEADS + FR.LOCAL_HEADS)
                              or f.text[:s].rstrip().lower().endswith(FR.CROSSING_HEADS)):
             town = _article_town(cities)  # a street, a square, a park, a river with no town near it: the story's town
+        elif town is None and not natural and one_town:
+            town = _article_town(cities)  # a building far from the only town the article names: there
+            rule = "landmark-article-town"
         if town is None:
             for hs, he, rec in inner:  # "Collège du Larzac" with no town near it: at least the place in its name
                 f.add(hs, he, rec, rec["rule"])
@@ -474,7 +516,7 @@ def _place_landmarks(f):
         name = f.text[s:e]
         rec = {"name": name[0].upper() + name[1:], "lat": town["lat"], "lon": town["lon"], "kind": "landmark",
                "country": town["country"], "source": "town-of-landmark"}
-        f.hits.append((s, e, dict(rec, rule="landmark")))
+        f.hits.append((s, e, dict(rec, rule=rule)))
 
 
 _ITEM = r"(?:(?:la|le|les|l'|l’)\s*)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
@@ -482,8 +524,8 @@ _PAREN_RE = re.compile(rf"(?P<a>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[- ][A-ZÀ-ÖØ-Þ][
 
 
 def _rule_facility_in_parentheses(f):
-    """Facilities listed with their town, in a sentence about facilities: ``deux écoles de Val-des-Sources (la Passerelle
-    et la Tourelle)`` → the schools at the town; ``le complexe gazier de Tiguentourine (Illizi)`` → the site at Illizi."""
+    """Facilities listed with their town, in a sentence about facilities: ``trois collèges d'Alma (le Phare et les
+    Bouleaux)`` → the schools at the town; ``le dépôt pétrolier de Hassi Khebi (Tindouf)`` → the site at Illizi."""
     at = {(s, e): rec for s, e, rec in f.hits if rec["kind"] in ("city", "region")}
     for m in _PAREN_RE.finditer(f.text):
         a, b = (m.start("a"), m.end("a")), (m.start("b"), m.end("b"))
@@ -573,7 +615,7 @@ _COMPOUND_RE = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’]+(?:-[A-ZÀ-ÖØ-Þ
 
 
 def _rule_place_compound(f):
-    """``les lignes Dijon-Laroche et Morvan-Laroche-Paris``: a hyphenated name that is no place itself, whose parts are
+    """``les liaisons Nancy-Metz et Épinal-Metz-Strasbourg``: a hyphenated name that is no place itself, whose parts are
     (at least two of them) towns of one country, of the article's countries or of 5,000 inhabitants or more: each part
     (a village in the country of the others). Not ``Petit-Lancy`` (an Algerian Petit), nor ``France-Croatie`` (a match)."""
     person = [(ent.start_char, ent.end_char) for ent in f.doc.ents if ent.label_ == "PER"]
@@ -620,7 +662,7 @@ _OF_NAME_RE = re.compile(rf"(?:\bde\s+la\s+|\bdu\s+|\bdes\s+|\bde\s+|\bd'|\bd’
 
 
 def _rule_place_in_org(f):
-    """``la Garde nationale de Tunis``, ``l'Agence d'information du Burkina``: an organisation named after its town, region
+    """``la Garde nationale de Tunis``, ``l'Office du tourisme du Bénin``: an organisation named after its town, region
     or country (a town of 5,000 inhabitants or more, or of the article's countries): that place; after ``du`` (a masculine
     article: ``la Sûreté du Québec``) a division or country of that name before a town."""
     for ent in f.doc.ents:
@@ -695,6 +737,12 @@ def _resolve_entity(f, ent, s, e):
                 continue  # a piece of a hyphenated name ("Sainte-" of "Alise-Sainte-Reine")
             if re.fullmatch(r"[IVX]{1,4}", sub.text) or (sub.end < len(sub.doc) and re.fullmatch(r"[IVX]{1,4}", sub.doc[sub.end].text)):
                 continue  # a ruler's name ("Fonds Hassan II", "lycée Henri IV"), not the towns of Hassan or Ii
+            if re.search(FR.MASCULINE_ARTICLE, text[max(0, sub.start_char - 8):sub.start_char]):
+                kinds = {"region", "country", "island"}  # "la Sûreté du Québec": the province
+                rec = f.lookup(sub.text, kinds=kinds, weak_ok=len({c["country"] for c in f.gaz.candidates(sub.text)
+                                                                    if c["kind"] in kinds}) == 1)
+                if rec:
+                    return sub.start_char, sub.end_char, rec, "ner-subspan-region-article"
             rec = f.lookup(sub.text)
             if rec:
                 return sub.start_char, sub.end_char, rec, "ner-subspan"
@@ -808,12 +856,12 @@ _PERSON_OF_TOWN = re.compile(rf"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'
 
 def _rule_person_tagged_place(f):
     """A one-word name NER took for a person, after ``à``/``de``/``vers`` …, that is a town of the article's countries
-    (``dans la capitale fédérale et à Casselman``, ``au parc des rois de Krindjabo``, ``délégations de Jebeniana``); never
+    (``à Gatineau puis à Casselman``, ``au parc des rois de Krindjabo``, ``délégations de Jebeniana``); never
     a word that stands in a person's full name elsewhere in the text (a surname). A first name and a surname followed by
-    ``de`` and a town of the article's countries (``Sylvie Lévesque de Saint-Pascal``): that town (not ``Charles de X``)."""
+    ``de`` and a town of the article's countries (``Julie Gagnon de Saint-Jovite``): that town (not ``Charles de X``)."""
     people = [ent for ent in f.doc.ents if ent.label_ == "PER"]
     surnames = {tok.text for ent in people if len(ent) > 1 for tok in ent}
-    for ent in people:  # "Sylvie Lévesque de Saint-Pascal": a first name and a surname, then the town she is from
+    for ent in people:  # "Julie Gagnon de Saint-Jovite": a first name and a surname, then the town she is from
         m = _PERSON_OF_TOWN.fullmatch(ent.text)
         s = ent.start_char + (m.start("town") if m else 0)
         rec = f.lookup(m.group("town"), kinds={"city"}, in_context=True) if m and f.free(s, ent.end_char) else None
@@ -844,7 +892,7 @@ _DIVISION_SOURCES = ("iso3166-2", "departement-prefecture", "derived-from-city")
 
 
 def _rule_village_in_division(f):
-    """A place the gazetteer lacks, named with its division (``Gignac et Aumelas, dans l'Hérault``, ``Koutougou, province
+    """A place the gazetteer lacks, named with its division (``Lunas et Octon, dans l'Hérault``, ``Koutougou, province
     du Soum``, ``Mathod et Payerne (VD)``): placed at the division (``source = "division-of-village"``, approximate)."""
     divisions = sorted((s, rec) for s, _e, rec in f.hits if rec["kind"] == "region" and rec.get("source") in _DIVISION_SOURCES)
     for ent in f.doc.ents:
@@ -863,8 +911,8 @@ _STRICT_CUE_RE = re.compile(r"(?<![\w-])(?:à|À|à la|jusqu'à|jusqu’à|vers|
 
 def _rule_unknown_locality(f):
     """A locality the gazetteer lacks, after ``à``/``à la``/``vers``/``jusqu'à`` in a local story (every town it names is in one
-    country, and it names one town only, or one more often than any other): in that town (``l'opération policière à
-    Pontanézen`` in a story on Brest; ``source = "town-of-context"``, approximate)."""
+    country, and it names one town only, or one more often than any other): in that town (``le contrôle routier à
+    Kerbonne`` in a story on Brest; ``source = "town-of-context"``, approximate)."""
     counts: dict[tuple, list] = {}
     for _s, _e, rec in sorted(f.hits, key=lambda h: h[0]):
         if rec["kind"] == "city":
@@ -888,9 +936,9 @@ _SIBLING_PREP_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:de\s+|d'|d’|à\s+)
 
 
 def _rule_village_in_list(f):
-    """A place the gazetteer lacks, listed right after or before a small town (``évacuer les villages de Gampel et de
-    Steg``): next to it (``source = "sibling-in-list"``, approximate). A name NER took for a person only with the
-    preposition repeated (``et de Steg``). Only when that town lies within 100 km of another place of the story (a
+    """A place the gazetteer lacks, listed right after or before a small town (``évacuer les hameaux de Visperterminen et de
+    Zeneggen``): next to it (``source = "sibling-in-list"``, approximate). A name NER took for a person only with the
+    preposition repeated (``et de Zeneggen``). Only when that town lies within 100 km of another place of the story (a
     namesake far away would carry the village with it)."""
     small = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city" and rec.get("source") == "geonames"
                    and rec.get("population", 0) < SIBLING_POPULATION)
@@ -898,7 +946,7 @@ def _rule_village_in_list(f):
         s, e = ent.start_char, ent.end_char
         if ent.label_ not in ("LOC", "PER") or not f.free(s, e) or not ent.text[:1].isupper() or re.search(r"[A-Z]{2}", ent.text):
             continue
-        ok = _SIBLING_RE.fullmatch if ent.label_ == "LOC" else _SIBLING_PREP_RE.fullmatch  # "et de Steg" (tagged PER)
+        ok = _SIBLING_RE.fullmatch if ent.label_ == "LOC" else _SIBLING_PREP_RE.fullmatch  # "et de Zeneggen" (tagged PER)
         sib = next((r for hs, he, r in small if he <= s and ok(f.text[he:s])), None) or next(
             (r for hs, he, r in small if e <= hs and ok(f.text[e:hs])), None)
         if sib and any(r is not sib and r["kind"] != "country" and haversine_km(sib["lat"], sib["lon"], r["lat"], r["lon"]) <= SIBLING_KM
@@ -919,7 +967,7 @@ _ANCHOR_SOURCES = ("geonames", "departement-prefecture", "town-of-landmark")
 def _rule_closest_namesake(f):
     """A name with namesakes is the one near the article's other places, wherever in the text they are named (the rules
     before saw only the places named earlier): ``Brickaville`` (two Malagasy towns) is the one near Moramanga, ``Changé`` in
-    a story on the Mayenne the Mayenne one, ``l'ancienne sous-préfète de Vienne`` in a story on Roussillon (Isère) the
+    a story on the Mayenne the Mayenne one, ``l'ancienne sous-préfet de Vienne`` in a story on Roussillon (Isère) the
     town, not the département nor Austria's capital. Another namesake is taken only when it lies within 150 km of a place
     of the story and the first choice does not, or lies three times farther, and is not ten times smaller (a département only when named without an article)."""
     names: dict[str, list[int]] = {}
@@ -952,7 +1000,7 @@ def _rule_closest_namesake(f):
 
 RULES = [_rule_division, _rule_multiword_division, _rule_gazetteer_list, _rule_divisions, _rule_descriptive, _rule_dateline, _rule_seat, _rule_town_of_division,
          _rule_landmark,
-         _rule_road_code, _rule_place_compound, _rule_ner, _rule_division_late, _rule_town_country, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
+         _rule_road_code, _rule_place_compound, _rule_ner, _rule_gazetteer_in_country, _rule_division_late, _rule_town_country, _rule_macro_region, _rule_town_in_name, _rule_place_in_org, _rule_arrondissement,
          _place_landmarks, _rule_facility_in_parentheses,
          _rule_capital, _rule_capitalised_after_cue, _rule_person_tagged_place, _rule_division_code, _rule_village_in_division, _rule_unknown_locality,
          _rule_village_in_list, _rule_closest_namesake]

@@ -8,7 +8,13 @@ LANDMARK_HEADS = (
     "plage", "prison", "centre pénitentiaire", "port", "esplanade", "tour", "arène", "arènes", "salle", "forêt", "vallée",
     "route", "lieu-dit", "hameau", "quartier", "cité", "coin", "angle", "hôtel", "résidence", "rivière", "fleuve",
     "camping", "bar", "restaurant", "discothèque", "supermarché", "hypermarché", "centre commercial",
+    "école", "manoir", "villa", "station", "métro",
 )
+# buildings named by their kind in common words, then their town: "palais de justice de Quimper", "salle des fêtes de
+# Gignac", "lycée technique de Pikine" (the building at that town; a town the gazetteer lacks is part of the building's name)
+DESCRIBED_HEADS = ("palais", "hôtel", "salle", "lycée", "collège", "école", "université", "hôpital", "clinique", "musée",
+                   "stade", "gare", "aéroport", "prison", "maison", "centre", "église", "cathédrale", "mosquée", "théâtre",
+                   "halle", "marché", "piscine", "usine")
 # heads naming a street crossing by the other street's name ("coin McGill College"): the place is the name alone
 CROSSING_HEADS = ("coin", "angle")
 # streets, squares, parks and districts: named without their town, they are in the town the article is set in
@@ -109,6 +115,8 @@ LANDMARK_RE = re.compile(
     rf"(?:\s+et\s+(?:du|de\s+la|des|de)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
     rf"(?:(?:\s+(?:de|à|d'|d’)|,\s+à)\s*(?P<town>{NAME})|\s*\((?P<town2>{NAME})\))?"
 )
+DESCRIBED_LANDMARK_RE = re.compile(rf"\b(?i:{'|'.join(DESCRIBED_HEADS)})(?P<words>(?:\s+[a-zà-ÿ'’-]+){{1,2}}?)\s+(?:de\s+|d'|d’)"
+                                   rf"(?P<town>{NAME})")
 TOWN_HEADS = "|".join(sorted(map(re.escape, NAME_WITH_TOWN_HEADS), key=len, reverse=True))
 # "le secteur du Roannais", "dans le Mâconnais": the country around a town, named by its adjective (not "le Lyonnais Karim X")
 TOWN_COUNTRY_RE = re.compile(r"(?<![\w-])(?:du|le|au|dans\s+le)\s+(?P<name>(?P<stem>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,})(?:ais|ois))"
