@@ -7,7 +7,7 @@ from newsmap.dates import find_dates
 WED = dt.date(2024, 11, 20)  # a Wednesday
 
 CASES = [
-    ("L'ambassade a émis ce mercredi une mise en garde.", "ce mercredi", "2024-11-20", "day"),
+    ("L'association a publié ce mercredi un communiqué.", "ce mercredi", "2024-11-20", "day"),
     ("Mardi, Dubois avait refusé cela.", "Mardi", "2024-11-19", "day"),
     ("La mairie avait donné dimanche son accord.", "dimanche", "2024-11-17", "day"),
     ("Il se rendra jeudi à Paris.", "jeudi", "2024-11-21", "day"),
@@ -58,7 +58,7 @@ def test_a_number_is_not_a_year(nlp):
 
 
 def test_year_lists_give_one_record_per_year(nlp):
-    text = "Les référendums organisés en 2018, 2020 et 2021 ont rejeté l'indépendance."
+    text = "Les concours organisés en 2018, 2020 et 2021 ont attiré des centaines de candidats."
     assert [d["value"] for d in find_dates(text, WED, nlp(text))] == ["2018", "2020", "2021"]
 
 
@@ -102,7 +102,7 @@ def test_more_date_forms(text, mention, value, end_value):
 
 
 def test_every_date_names_its_rule_also_in_a_list_of_years():
-    out = find_dates("Des émeutes ont eu lieu en 2018, 2020 et 2021.", WED)
+    out = find_dates("Des fêtes ont eu lieu en 2018, 2020 et 2021.", WED)
     assert [(d["mention"], d["rule"]) for d in out] == [("en 2018", "year"), ("2020", "year"), ("2021", "year")]
 
 
@@ -130,7 +130,7 @@ SUN = dt.date(2024, 11, 17)  # a Sunday
 
 
 def test_weekend_forecast_days_and_weekdays_of_that_weekend(nlp):
-    text = ("Pour notre prochain week-end (samedi 23 et dimanche 24 novembre), le marché reste ouvert. "
+    text = ("Pour leur prochain week-end (samedi 23 et dimanche 24 novembre), le marché reste ouvert. "
             "Nous gardons les mêmes horaires samedi. Le programme changera peu dimanche.")
     got = [(d["mention"], d["value"]) for d in find_dates(text, SUN, nlp(text))]
     assert got == [("prochain week-end", "2024-11-23"), ("samedi 23 et dimanche 24 novembre", "2024-11-23"),

@@ -26,7 +26,7 @@ def test_seat_of_power_is_an_actor_not_a_place_unless_locative(extract_text):
 
 
 def test_unknown_region_is_placed_at_its_city(extract_text):
-    doc = extract_text("Des drones ont frappé la région de Vinnytsia dans la nuit.")
+    doc = extract_text("Une panne de courant a touché la région de Vinnytsia dans la matinée.")
     p = places(doc)["Région de Vinnytsia"]
     assert p["source"] == "derived-from-city" and p["country"] == "UA"
 
@@ -133,7 +133,7 @@ def test_first_names_and_common_words_are_not_places(extract_text):
 
 
 def test_capitalised_common_noun_inside_a_name_is_no_place(extract_text):
-    doc = extract_text("La Police cantonale vaudoise a publié un communiqué.")
+    doc = extract_text("La Police cantonale jurassienne a lancé un appel à témoins.")
     assert "Police" not in {m for p in doc["places"] for m in p["mentions"]}  # not Police, Poland
 
 
@@ -224,7 +224,7 @@ def test_raions_named_by_an_adjective_are_placed_at_their_seat(extract_text):
 
 
 def test_a_rulers_name_inside_a_name_is_no_place(extract_text):
-    doc = extract_text("Au Maroc, la sécheresse frappe. Une aide de trois milliards viendra du Fonds Hassan II.")
+    doc = extract_text("Au Maroc, un nouveau musée ouvre. Il a été financé par le Fonds Hassan II.")
     assert not {"Hassan", "II"} & {m for p in doc["places"] for m in p["mentions"]}  # not Hassan (India) nor Ii (Finland)
 
 
