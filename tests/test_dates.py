@@ -215,7 +215,7 @@ def test_abbreviated_month_after_a_day(nlp):
 
 
 def test_today_in_words_said_on_a_day_named_before_is_that_day(nlp):
-    pub = dt.date(2024, 4, 17)  # a Wednesday; the council met on Thursday 11 April
+    pub = dt.date(2024, 4, 17)  # a Wednesday; the committee met on Thursday 11 April
     text = ("Le comité des fêtes s'est réuni le jeudi 11 avril. « Je ne trancherai pas ce soir sur tout », a dit la présidente. "
             "Le trésorier a confirmé lundi, précisant que le budget est aujourd'hui bouclé. Il neige ce soir sur la ville.")
     assert [(d["mention"], d["value"]) for d in find_dates(text, pub, nlp(text))] == [
