@@ -7,9 +7,9 @@ from newsmap.dates import find_dates
 WED = dt.date(2024, 11, 20)  # a Wednesday
 
 CASES = [
-    ("L'ambassade a émis ce mercredi une mise en garde.", "ce mercredi", "2024-11-20", "day"),
-    ("Mardi, Lavrov avait dénoncé cela.", "Mardi", "2024-11-19", "day"),
-    ("Washington avait donné dimanche son feu vert.", "dimanche", "2024-11-17", "day"),
+    ("L'association a publié ce mercredi un communiqué.", "ce mercredi", "2024-11-20", "day"),
+    ("Mardi, Dubois avait refusé cela.", "Mardi", "2024-11-19", "day"),
+    ("La mairie avait donné dimanche son accord.", "dimanche", "2024-11-17", "day"),
     ("Il se rendra jeudi à Paris.", "jeudi", "2024-11-21", "day"),
     ("Lundi dernier, il a parlé.", "Lundi dernier", "2024-11-18", "day"),
     ("Vendredi prochain, il parlera.", "Vendredi prochain", "2024-11-22", "day"),
@@ -17,13 +17,13 @@ CASES = [
     ("Lundi matin, il est parti.", "Lundi matin", "2024-11-18", "day"),
     ("Hier, il a dit non.", "Hier", "2024-11-19", "day"),
     ("Le 24 février 2022, la Russie a envahi l'Ukraine.", "24 février 2022", "2022-02-24", "day"),
-    ("Les explosions de Nord Stream en 2022 restent inexpliquées.", "en 2022", "2022", "year"),
+    ("Les chiffres du tourisme en 2022 restent records.", "en 2022", "2022", "year"),
     ("En juillet, il a signé.", "En juillet", "2024-07", "month"),
     ("Il viendra en septembre.", "en septembre", "2025-09", "month"),
     ("Il y a trois jours, le sommet s'est ouvert.", "Il y a trois jours", "2024-11-17", "day"),
     ("Le verdict doit être rendu le 20 décembre.", "le 20 décembre", "2024-12-20", "day"),
-    ("Le roi est attendu dimanche à Paiporta.", "dimanche", "2024-11-24", "day"),
-    ("Le câble a été coupé le jour de Noël.", "le jour de Noël", "2023-12-25", "day"),
+    ("Le ministre est attendu dimanche à Lorient.", "dimanche", "2024-11-24", "day"),
+    ("La boutique a fermé le jour de Noël.", "le jour de Noël", "2023-12-25", "day"),
 ]
 
 
@@ -35,7 +35,7 @@ def test_normalised_against_publication(nlp, text, mention, value, precision):
 
 
 def test_night_range_has_start_and_end(nlp):
-    text = "Dans la nuit du 18 au 19 novembre, des drones ont frappé."
+    text = "Dans la nuit du 18 au 19 novembre, la neige est tombée."
     d = find_dates(text, WED, nlp(text))[0]
     assert (d["value"], d["end_value"]) == ("2024-11-18", "2024-11-19")
 
@@ -58,7 +58,7 @@ def test_a_number_is_not_a_year(nlp):
 
 
 def test_year_lists_give_one_record_per_year(nlp):
-    text = "Les référendums organisés en 2018, 2020 et 2021 ont rejeté l'indépendance."
+    text = "Les concours organisés en 2018, 2020 et 2021 ont attiré des centaines de candidats."
     assert [d["value"] for d in find_dates(text, WED, nlp(text))] == ["2018", "2020", "2021"]
 
 
@@ -67,10 +67,10 @@ def test_year_lists_give_one_record_per_year(nlp):
     ("Les secours sont intervenus en soirée.", "en soirée", "2024-11-20", "soir"),
     ("Le 12 novembre, l'incendie a repris dans l'après-midi.", "dans l'après-midi", "2024-11-12", "après-midi"),
     ("Hier, dès l'aube, les pompiers étaient sur place.", "dès l'aube", "2024-11-19", "aube"),
-    ("Pour la fin de l'après-midi et la soirée, de la pluie est attendue.", "Pour la fin de l'après-midi", "2024-11-20",
+    ("Pour la fin de l'après-midi et la soirée, le vent soufflera.", "Pour la fin de l'après-midi", "2024-11-20",
      "après-midi"),
-    ("Pour la fin de l'après-midi et la soirée, de la pluie est attendue.", "et la soirée", "2024-11-20", "soir"),
-    ("Le 12 novembre, il servait de l'eau en cette journée estivale.", "en cette journée", "2024-11-12", None),
+    ("Pour la fin de l'après-midi et la soirée, le vent soufflera.", "et la soirée", "2024-11-20", "soir"),
+    ("Le 12 novembre, elle vendait des glaces en cette journée ensoleillée.", "en cette journée", "2024-11-12", None),
 ])
 def test_part_of_day_is_the_day_in_context(text, mention, value, part):
     (d,) = [d for d in find_dates(text, WED) if d["mention"] == mention]
@@ -93,7 +93,7 @@ MARCH = dt.date(2023, 3, 10)
     ("Il a beaucoup voyagé cet été.", "cet été", "2023", None),
     ("Il a beaucoup voyagé l'été dernier.", "l'été dernier", "2022", None),
     ("Le projet a été annoncé le printemps dernier.", "le printemps dernier", "2022", None),
-    ("L'épidémie a sévi entre janvier et août 2020.", "entre janvier et août 2020", "2020-01", "2020-08"),
+    ("Le chantier a duré entre janvier et août 2020.", "entre janvier et août 2020", "2020-01", "2020-08"),
     ("Les concerts des 24, 25 et 26 mai sont annulés.", "des 24, 25 et 26 mai", "2023-05-24", "2023-05-26"),
 ])
 def test_more_date_forms(text, mention, value, end_value):
@@ -102,65 +102,66 @@ def test_more_date_forms(text, mention, value, end_value):
 
 
 def test_every_date_names_its_rule_also_in_a_list_of_years():
-    out = find_dates("Des émeutes ont eu lieu en 2018, 2020 et 2021.", WED)
+    out = find_dates("Des fêtes ont eu lieu en 2018, 2020 et 2021.", WED)
     assert [(d["mention"], d["rule"]) for d in out] == [("en 2018", "year"), ("2020", "year"), ("2021", "year")]
 
 
 def test_conditional_governing_a_participle_points_forward(nlp):
-    text = "Une réunion pourrait être programmée le 18 novembre pour lancer le plan."
+    text = "Un concert pourrait être organisé le 18 novembre pour fêter le club."
     (d,) = [d for d in find_dates(text, WED, nlp(text)) if d["mention"] == "le 18 novembre"]
     assert d["value"] == "2025-11-18"  # a meeting that may come, not one held two days ago
 
 
 def test_forecast_weekday_follows_the_sentences_main_verb(nlp):
-    text = ("La tempête devrait frapper la Bretagne, les vents soufflant sur les côtes où habitent des milliers de familles, "
-            "avant de faiblir samedi matin.")
+    text = ("La fête devrait animer la ville, les fanfares jouant dans les rues où vivent des milliers d'habitants, "
+            "avant de se terminer samedi matin.")
     (d,) = [d for d in find_dates(text, WED, nlp(text)) if d["mention"].startswith("samedi")]
     assert d["value"] == "2024-11-23"
 
 
 def test_au_lendemain_des_is_the_day_after_the_event_in_context(nlp):
-    text = "Le match a eu lieu dimanche soir. Au lendemain des débordements, la colère a fait place à la réaction."
+    text = "Le concert a eu lieu dimanche soir. Au lendemain des festivités, la fatigue a fait place au rangement."
     values = {d["mention"].lower(): d["value"] for d in find_dates(text, WED, nlp(text))}
     assert values["au lendemain des"] == "2024-11-18"
-    text = "Il a parlé ce mercredi. Cette alerte intervient au lendemain de l'annonce."  # never after publication
+    text = "Elle a signé ce mercredi. Cette vente intervient au lendemain de l'accord."  # never after publication
     assert [d["value"] for d in find_dates(text, WED, nlp(text))] == ["2024-11-20", "2024-11-20"]
 
 SUN = dt.date(2024, 11, 17)  # a Sunday
 
 
 def test_weekend_forecast_days_and_weekdays_of_that_weekend(nlp):
-    text = ("Pour votre prochain week-end (samedi 23 et dimanche 24 novembre), la pluie se poursuit. "
-            "Nous conservons un temps agité samedi. La situation évoluera peu dimanche.")
+    text = ("Pour leur prochain week-end (samedi 23 et dimanche 24 novembre), le marché reste ouvert. "
+            "Nous gardons les mêmes horaires samedi. Le programme changera peu dimanche.")
     got = [(d["mention"], d["value"]) for d in find_dates(text, SUN, nlp(text))]
     assert got == [("prochain week-end", "2024-11-23"), ("samedi 23 et dimanche 24 novembre", "2024-11-23"),
                    ("samedi", "2024-11-23"), ("dimanche", "2024-11-24")]
 
 
 def test_weekday_of_a_coming_programme(nlp):
-    text = "Le texte sera débattu à partir de lundi au Sénat. Début des débats lundi au Sénat."
+    text = "Le budget sera examiné par le conseil à partir de lundi. Début de l'examen lundi au conseil."
     assert [d["value"] for d in find_dates(text, SUN, nlp(text))] == ["2024-11-18", "2024-11-18"]
 
 
 def test_offsets_from_the_date_in_context_or_the_clauses_day(nlp):
-    text = "Le 20 novembre 2012, les rebelles ont pris la ville. 10 ans plus tard, ils sont de retour."
+    text = "Le 20 novembre 2012, le club a ouvert ses portes. 10 ans plus tard, il déménage."
     assert find_dates(text, WED, nlp(text))[-1]["value"] == "2022"
-    text = "Le Conseil, réuni quinze jours après le scrutin, a rejeté les recours."
+    text = "Le jury, convoqué quinze jours après le concours, a désigné les gagnants."
     (d,) = find_dates(text, WED, nlp(text))
     assert (d["mention"], d["value"], d["rule"]) == ("quinze jours après", "2024-11-20", "offset")
-    text = "Il a été libéré moins de deux semaines avant le scrutin."  # a vague span, no date
+    text = "Elle a déménagé moins de trois semaines avant le concours."  # a vague span, no date
     assert find_dates(text, WED, nlp(text)) == []
 
 
 def test_bare_day_takes_the_month_named_earlier_in_its_sentence(nlp):
-    text = "En octobre, il a dû annuler à Lille (le 22) et Metz (les 23 et 24), puis à Nantes (du 29 au 31). Le 14, rien."
+    text = ("En octobre, elle a dû reporter ses ateliers à Rennes (le 22) et Brest (les 23 et 24), puis à Angers (du 29 au 31). "
+            "Le 14, rien.")
     got = [(d["mention"], d["value"], d["end_value"]) for d in find_dates(text, WED, nlp(text))]
     assert got == [("En octobre", "2024-10", None), ("le 22", "2024-10-22", None), ("les 23 et 24", "2024-10-23", "2024-10-24"),
                    ("du 29 au 31", "2024-10-29", "2024-10-31")]
 
 
 def test_year_closing_a_noun_phrase(nlp):
-    text = "Budget 2025 : le gouvernement a trouvé un accord. Ils étaient 2000."
+    text = "Festival 2025 : la mairie a trouvé un accord. Ils étaient 2000."
     assert [(d["mention"], d["value"]) for d in find_dates(text, WED, nlp(text))] == [("2025", "2025")]
 
 
@@ -168,8 +169,8 @@ THU = dt.date(2025, 8, 13)  # a Wednesday
 
 
 def test_weekday_spans_and_forecast_cues(nlp):
-    text = ("L'alerte rouge est maintenue pour la journée de jeudi. De fortes pluies sont attendues de vendredi à dimanche "
-            "dans l'ouest. Le marché était ouvert du lundi au mercredi.")
+    text = ("La piscine restera fermée pour la journée de jeudi. Des animations sont prévues de vendredi à dimanche "
+            "dans le parc. Le marché était ouvert du lundi au mercredi.")
     got = [(d["mention"], d["value"], d["end_value"], d["rule"]) for d in find_dates(text, THU, nlp(text))]
     assert got == [("pour la journée de jeudi", "2025-08-14", None, "weekday"),
                    ("de vendredi à dimanche", "2025-08-15", "2025-08-17", "weekday_span"),
@@ -179,15 +180,15 @@ def test_weekday_spans_and_forecast_cues(nlp):
 
 
 def test_since_the_start_of_the_week_month_or_year(nlp):
-    text = "Depuis le début de la semaine, les records tombent. Depuis le début du mois, il pleut. Depuis le début de l'année, rien."
+    text = "Depuis le début de la semaine, trois concerts ont eu lieu. Depuis le début du mois, il pleut. Depuis le début de l'année, rien."
     assert [(d["value"], d["rule"]) for d in find_dates(text, THU, nlp(text))] == [
         ("2025-08-11", "since_start"), ("2025-08", "since_start"), ("2025", "since_start")]
 
 
 def test_months_or_years_after_an_event_is_the_clauses_time(nlp):
-    text = "Un nouveau gouvernement a été nommé, neuf mois après la chute du président."
+    text = "Un nouveau directeur a été nommé, neuf mois après le départ du fondateur."
     assert [(d["value"], d["rule"]) for d in find_dates(text, THU, nlp(text))] == [("2025-08", "offset")]
-    text = "En mars 2020, le virus est arrivé. Deux ans après le confinement, tout a changé."
+    text = "En mars 2020, la boutique a ouvert. Deux ans après l'ouverture, tout a changé."
     assert [d["value"] for d in find_dates(text, THU, nlp(text))] == ["2020-03", "2022"]
 
 
@@ -208,41 +209,43 @@ def test_a_month_named_again_is_the_same_month(nlp):
 
 
 def test_abbreviated_month_after_a_day(nlp):
-    text = "Paris, 23 déc 2023 (AFP) – Les réactions. Le 5 janv. il partira. Ils étaient 23 sept à venir."
+    text = "Lyon, 23 déc 2023 (AFP) – Le bilan. Le 5 janv. il partira. Ils étaient 23 sept à venir."
     assert [(d["mention"], d["value"]) for d in find_dates(text, dt.date(2023, 12, 23), nlp(text))] == [
         ("23 déc 2023", "2023-12-23"), ("Le 5 janv.", "2024-01-05")]
 
 
 def test_today_in_words_said_on_a_day_named_before_is_that_day(nlp):
-    pub = dt.date(2024, 4, 17)  # a Wednesday; the council met on Thursday 11 April
-    text = ("Le conseil municipal s'est réuni le jeudi 11 avril. « Je ne répondrai pas ce soir à toutes », a dit la maire. "
-            "Le ministre a affirmé lundi, soulignant que le groupe est aujourd'hui intégré. Il pleut ce soir sur la ville.")
+    pub = dt.date(2024, 4, 17)  # a Wednesday; the committee met on Thursday 11 April
+    text = ("Le comité des fêtes s'est réuni le jeudi 11 avril. « Je ne trancherai pas ce soir sur tout », a dit la présidente. "
+            "Le trésorier a confirmé lundi, précisant que le budget est aujourd'hui bouclé. Il neige ce soir sur la ville.")
     assert [(d["mention"], d["value"]) for d in find_dates(text, pub, nlp(text))] == [
         ("le jeudi 11 avril", "2024-04-11"), ("ce soir", "2024-04-11"), ("lundi", "2024-04-15"),
         ("aujourd'hui", "2024-04-15"), ("ce soir", "2024-04-17")]
-    text = "Le conseil s'est réuni le jeudi 11 avril. « Il y en a trop, je ne répondrai pas ce soir, a assuré l'édile. Le public a protesté."
+    text = ("Le comité s'est réuni le jeudi 11 avril. « C'est trop tôt, je ne trancherai pas ce soir, a assuré la présidente. "
+            "Les membres ont applaudi.")
     assert find_dates(text, pub, nlp(text))[1]["value"] == "2024-04-11"  # a quote the attribution interrupts, never closed
 
 
 def test_half_year_with_its_year_is_its_first_month(nlp):
-    text = "L'inflation a débuté au second semestre 2021 et reculera au premier semestre 2024."
+    text = "La hausse des loyers a commencé au second semestre 2021 et cessera au premier semestre 2024."
     assert [(d["mention"], d["value"]) for d in find_dates(text, dt.date(2023, 3, 17), nlp(text))] == [
         ("second semestre 2021", "2021-07"), ("premier semestre 2024", "2024-01")]
 
 
 def test_in_a_month_is_the_day_a_month_ahead(nlp):
-    text = "La seconde dose sera administrée dans un mois."
+    text = "Le second versement sera effectué dans un mois."
     assert find_dates(text, dt.date(2021, 6, 2), nlp(text))[0]["value"] == "2021-07-02"
 
 
 def test_ce_jour_is_the_day_in_context_a_ce_jour_is_no_date(nlp):
-    text = "Le CNRS a publié son bilan le 19 février 2025. L'étude, parue dans la revue Nature ce jour, est citée. À ce jour, rien."
+    text = ("L'observatoire a publié ses relevés le 19 février 2025. Le rapport, mis en ligne sur son site ce jour, est repris. "
+            "À ce jour, rien.")
     assert [(d["mention"], d["value"]) for d in find_dates(text, dt.date(2025, 3, 22), nlp(text))] == [
         ("le 19 février 2025", "2025-02-19"), ("ce jour", "2025-02-19")]
 
 
 def test_in_the_night_told_in_the_past_on_publication_day_starts_the_day_before(nlp):
-    text = "L'Ukraine a affirmé dimanche avoir contré dans la nuit l'attaque de drones la plus importante sur Kiev."
+    text = "Le club a affirmé dimanche avoir repoussé dans la nuit l'offre de rachat la plus élevée du championnat."
     got = find_dates(text, dt.date(2023, 5, 28), nlp(text))  # a Sunday
     assert [(d["mention"], d["value"]) for d in got] == [("dimanche", "2023-05-28"), ("dans la nuit", "2023-05-27")]
     text = "Des orages sont attendus dans la nuit sur la région."
@@ -264,27 +267,28 @@ def test_the_combined_date_pattern_finds_what_the_plain_alternation_finds():
 
 
 def test_a_part_of_the_day_counts_from_the_storys_day_not_from_a_date_inside_a_clause(nlp):
-    text = ("La cour s'est montrée sévère mardi, alors que passaient devant elle des supporters interpellés sur le fait "
-            "dimanche, à la sortie du stade. Les premières peines ont été prononcées en milieu d'après-midi.")
+    text = ("La commission s'est montrée stricte mardi, alors que passaient devant elle des chauffeurs contrôlés sur le fait "
+            "dimanche, à la sortie du péage. Les premières sanctions ont été prononcées en milieu d'après-midi.")
     got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2018, 7, 17), nlp(text))}  # a Tuesday
     assert got["dimanche"] == "2018-07-15" and got["en milieu d'après-midi"] == "2018-07-17"
 
 
 def test_la_veille_counts_from_the_storys_day_not_from_a_nouns_date(nlp):
-    text = ("Jour 2 ce samedi 7 mai pour le week-end de réouverture du musée. Après la folie du vendredi soir, les officiels "
-            "ont pris la parole. Le maire est revenu sur le succès de la veille.")
+    text = ("Jour 2 ce samedi 7 mai au salon du livre de la ville. Après l'affluence du vendredi soir, les auteurs "
+            "ont dédicacé. La libraire est revenue sur la réussite de la veille.")
     got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2022, 5, 7), nlp(text))}
     assert got["la veille"] == "2022-05-06"
 
 
 @pytest.mark.parametrize("text,published,mention,value", [
-    ("Jusqu'au 30 novembre, une exposition est présentée au musée.", dt.date(2022, 5, 23), "Jusqu'au 30 novembre", "2022-11-30"),
-    ("Il a annoncé l'annulation de ses concerts prévus jusqu'à la fin mai. Ceux de Lyon, les 24, 25 et 26 mai, ont été annulés.",
+    ("Jusqu'au 30 novembre, un spectacle de marionnettes est joué au théâtre.", dt.date(2022, 5, 23), "Jusqu'au 30 novembre", "2022-11-30"),
+    ("Elle a annoncé le report de ses conférences prévues jusqu'à la fin mai. Celles de Dijon, les 24, 25 et 26 mai, ont été "
+     "reportées.",
      dt.date(2023, 4, 4), "les 24, 25 et 26 mai", "2023-05-24"),
-    ("En France, les concerts de Toulouse, les 20 et 21 avril, ont été annulés.", dt.date(2023, 4, 4), "les 20 et 21 avril",
+    ("En Belgique, les conférences de Namur, les 20 et 21 avril, ont été reportées.", dt.date(2023, 4, 4), "les 20 et 21 avril",
      "2023-04-20"),
-    ("Le concert du 20 avril a été annulé.", dt.date(2023, 6, 4), "20 avril", "2023-04-20"),
-    ("Une enseignante qui est tombée au combat à la fin mai manifestait.", dt.date(2023, 12, 22), "fin mai", "2023-05"),
+    ("Le match du 20 avril a été reporté.", dt.date(2023, 6, 4), "20 avril", "2023-04-20"),
+    ("Un pompier qui est parti à la retraite à la fin mai témoignait.", dt.date(2023, 12, 22), "fin mai", "2023-05"),
 ])
 def test_the_year_of_a_day_and_month_without_one(nlp, text, published, mention, value):
     got = {d["mention"]: d["value"] for d in find_dates(text, published, nlp(text))}
@@ -292,7 +296,7 @@ def test_the_year_of_a_day_and_month_without_one(nlp, text, published, mention, 
 
 
 def test_a_weekday_that_contradicts_its_date_corrects_a_misprinted_month(nlp):
-    text = "A ce jour, mercredi 1er mars 2020, 190 cas ont été déclarés positifs."
+    text = "Au mercredi 1er mars 2020, 75 dossiers ont été déclarés complets."
     (d,) = [d for d in find_dates(text, dt.date(2020, 4, 1), nlp(text)) if d["rule"] == "full"]
     assert (d["value"], d["corrected"]) == ("2020-04-01", "weekday")
     text = "Le mercredi 1er mars 2020, la séance a été levée."  # no such Wednesday near publication: the date as written
@@ -300,22 +304,22 @@ def test_a_weekday_that_contradicts_its_date_corrects_a_misprinted_month(nlp):
 
 
 def test_a_bare_day_with_no_month_in_its_sentence_is_in_the_storys_month(nlp):
-    text = "Le prévenu comparaît ce 11 octobre. Il a été incarcéré le 9, car une peine n'avait pas été exécutée."
+    text = "L'artiste expose ce 11 octobre. Il a été sélectionné le 9, car un autre peintre n'avait pas été retenu."
     got = {d["mention"]: d["value"] for d in find_dates(text, dt.date(2021, 10, 12), nlp(text))}
     assert got["le 9"] == "2021-10-09"
-    text = "Le prévenu comparaît ce 3 octobre. Il a été incarcéré le 28, car une peine n'avait pas été exécutée."
+    text = "L'artiste expose ce 3 octobre. Il a été sélectionné le 28, car un autre peintre n'avait pas été retenu."
     assert {d["mention"]: d["value"] for d in find_dates(text, dt.date(2021, 10, 4), nlp(text))}["le 28"] == "2021-09-28"
 
 
 def test_a_weekday_picks_the_year_of_a_day_and_month_written_after_an_older_date(nlp):
-    text = "Le projet date de décembre 2018. Ce dimanche 16 février, les habitants ont manifesté."
+    text = "Le chantier date de décembre 2018. Ce dimanche 16 février, les riverains ont pique-niqué."
     got = {d["mention"].lower(): d for d in find_dates(text, dt.date(2020, 2, 17), nlp(text))}
     hit = next(d for m, d in got.items() if "16 février" in m)
     assert (hit["value"], hit["corrected"]) == ("2020-02-16", "weekday")
 
 
 def test_a_weekday_one_day_off_its_date_corrects_a_misprinted_day(nlp):
-    text = "La campagne a été lancée ce vendredi 20 janvier 2022 à Ouagadougou."
+    text = "La foire a été inaugurée ce vendredi 20 janvier 2022 par le maire."
     (d,) = [d for d in find_dates(text, dt.date(2022, 1, 21), nlp(text)) if d["rule"] == "full"]
     assert (d["value"], d["corrected"]) == ("2022-01-21", "weekday")
     text = "Le vendredi 20 janvier 2022, la séance a été levée."  # far from publication: the date as written
@@ -327,12 +331,12 @@ def test_le_printemps_without_dernier_or_prochain_is_no_date():
 
 
 def test_a_bare_weekday_already_named_with_prochain_is_that_day(nlp):
-    text = ("Les partis défileront au boulevard vendredi prochain. La grande répétition a eu lieu mardi. "
-            "En prélude à la cérémonie de vendredi, la répétition a eu lieu.")
+    text = ("Les écoles défileront au boulevard vendredi prochain. Le dernier essai a eu lieu mardi. "
+            "En prélude à la fête de vendredi, l'essai a eu lieu.")
     got = [d for d in find_dates(text, WED, nlp(text)) if d["mention"].lower() == "vendredi"]
     assert [d["value"] for d in got] == ["2024-11-22"]
 
 
 def test_a_street_named_after_a_date_is_no_date(nlp):
-    text = "Huit partis défileront au Boulevard du 20 mai vendredi. La gerbe est déposée place du 8-Mai-1945."
+    text = "Six écoles défileront vendredi au Boulevard du 20 mai. Une gerbe sera déposée place du 8-Mai-1945."
     assert [d["mention"] for d in find_dates(text, dt.date(2022, 5, 18), nlp(text))] == ["vendredi"]
