@@ -112,7 +112,7 @@ def tense_at(doc, start: int, end: int) -> str:
         return "present"
     verb, root = got
     tense = verb_tense(verb)
-    if tense == "present" and verb is not root and "Part" not in root.morph.get("VerbForm") and verb_tense(root) == "future":
+    if tense == "present" and verb.i != root.i and "Part" not in root.morph.get("VerbForm") and verb_tense(root) == "future":
         return "future"  # "devrait rester …, avant de repartir samedi": the sentence's main verb speaks of what is coming
     return tense
 
@@ -137,13 +137,13 @@ def _governing_verb(doc, start: int, end: int):
         if tok.pos_ in ("VERB", "AUX"):
             verb = tok
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     if verb is None:
         verb = span.sent.root
     root = span.sent.root
-    if verb is not root and root.pos_ in ("VERB", "AUX") and verb.dep_ in ("amod", "acl", "advcl") and verb.lemma_ not in D.SCHEDULED \
+    if verb.i != root.i and root.pos_ in ("VERB", "AUX") and verb.dep_ in ("amod", "acl", "advcl") and verb.lemma_ not in D.SCHEDULED \
             and "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
         verb = root  # a participle used as an adjective ("un temps agité samedi") has no tense of its own
     return verb, root
@@ -184,7 +184,7 @@ def verb_tense(verb) -> str:
             return "future"
         if at & {"Imp", "Past"} or "Part" in verb.morph.get("VerbForm"):
             return "past"
-    if verb.head is not verb and verb.head.lemma_ in D.FUTURE_AUX and "Inf" in verb.morph.get("VerbForm"):
+    if verb.head.i != verb.i and verb.head.lemma_ in D.FUTURE_AUX and "Inf" in verb.morph.get("VerbForm"):
         return "future"
     if "Fut" in tenses:
         return "future"
