@@ -39,7 +39,7 @@ def _strip_det(text: str) -> str:
 
 def antecedent(tok):
     """The noun a relative pronoun (« qui ») stands for."""
-    if tok.head.dep_ in ("acl:relcl", "acl") and tok.head.head is not tok.head:
+    if tok.head.dep_ in ("acl:relcl", "acl") and tok.head.head.i != tok.head.i:
         return tok.head.head
     for t in reversed(tok.doc[max(tok.sent.start, tok.i - 8):tok.i]):
         if t.pos_ in ("NOUN", "PROPN"):

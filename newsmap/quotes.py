@@ -115,7 +115,7 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
     # participles, infinitives and coordinated verbs inherit the subject of the verb they hang on
     if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "obl:mod", "parataxis") or "Part" in verb.morph.get("VerbForm") \
             or "Inf" in verb.morph.get("VerbForm"):
-        if verb.head is not verb:
+        if verb.head.i != verb.i:
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 if any(c.dep_ == "aux:tense" for c in verb.children):  # misparse: "X a, de son côté, averti"
                     return res.resolve(verb.head), verb.head
@@ -209,7 +209,7 @@ def _possessed_role(res, head):
     if any(t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree):
         return None  # "son avocat Me Jean Dupont": the name decides
     end = head.i + 1
-    while end < len(head.doc) and head.doc[end].pos_ == "ADJ" and head.doc[end].head is head:
+    while end < len(head.doc) and head.doc[end].pos_ == "ADJ" and head.doc[end].head.i == head.i:
         end += 1  # "sa fille aînée"
     name = head.doc[det.i + 1:end].text  # named as generic sources are, without the determiner ("Avocate")
     return res.reg.source(name[:1].upper() + name[1:], det.idx, head.doc[end - 1].idx + len(head.doc[end - 1]))
@@ -264,7 +264,7 @@ def _governing_speech(tok, max_up=7):
     first_verb = None
     t = tok
     for _ in range(max_up):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         prev, t = t, t.head
         if t.dep_ == "acl" and "Part" in t.morph.get("VerbForm") and prev.dep_ in ADJUNCT_DEPS:
