@@ -490,7 +490,7 @@ class Resolver:
                         return self.reg.organisation(ent.text, ent.start_char, ent.end_char)
         if is_org and not is_title:
             name = _strip_det(text)
-            name = re.split(r",|\s\(|\s—|\s-\s", name)[0]
+            name = W.ORG_NAME_END.split(name)[0]
             m = _ACRONYM_RE.search(text) or acr
             country = ""
             for w in name.split():
