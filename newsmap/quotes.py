@@ -1268,6 +1268,8 @@ class _Quotes:
             else:
                 claim_from = self.res._np_span(head).end_char
             head = issuer
+            if head.lemma_.lower() in LEX.LAW_TEXTS:
+                continue  # "selon la loi sur la chasse": what a text prescribes, no one's statement
             if Q.OWN_SOURCE_RE.match(st, m.end()):
                 continue  # "selon nos informations": the outlet itself
             same = Q.SAME_SOURCE_RE.match(st, m.end())

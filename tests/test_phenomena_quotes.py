@@ -21,3 +21,12 @@ def test_a_comma_after_an_organisation_that_opens_no_list_still_ends_its_name(ex
                        "deux semaines.")
     q = _by_text(doc)["les travaux dureraient deux semaines"]
     assert q["speaker"] == "Service des routes"
+
+
+def test_selon_a_law_text_is_no_quote(extract_text):
+    # a law or regulation prescribes; « selon le règlement … » reports no one's words
+    doc = extract_text("La pêche au brochet est suspendue. Les prises doivent être relâchées, selon le règlement cantonal "
+                       "sur la pêche. Le garde Hugo Martin a dit que les contrôles seraient renforcés.")
+    qs = _by_text(doc)
+    assert not any(t.startswith("Les prises doivent") for t in qs)
+    assert qs["les contrôles seraient renforcés"]["speaker"] == "Hugo Martin"
