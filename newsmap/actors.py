@@ -39,7 +39,7 @@ def _strip_det(text: str) -> str:
 
 def antecedent(tok):
     """The noun a relative pronoun (« qui ») stands for."""
-    if tok.head.dep_ in ("acl:relcl", "acl") and tok.head.head is not tok.head:
+    if tok.head.dep_ in ("acl:relcl", "acl") and tok.head.head.i != tok.head.i:
         return tok.head.head
     for t in reversed(tok.doc[max(tok.sent.start, tok.i - 8):tok.i]):
         if t.pos_ in ("NOUN", "PROPN"):
@@ -490,7 +490,7 @@ class Resolver:
                         return self.reg.organisation(ent.text, ent.start_char, ent.end_char)
         if is_org and not is_title:
             name = _strip_det(text)
-            name = re.split(r",|\s\(|\s—|\s-\s", name)[0]
+            name = W.ORG_NAME_END.split(name)[0]
             m = _ACRONYM_RE.search(text) or acr
             country = ""
             for w in name.split():

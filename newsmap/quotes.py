@@ -115,7 +115,7 @@ def subject_of(verb, res, _depth=0, generic=False, _said=False):
     # participles, infinitives and coordinated verbs inherit the subject of the verb they hang on
     if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "obl:mod", "parataxis") or "Part" in verb.morph.get("VerbForm") \
             or "Inf" in verb.morph.get("VerbForm"):
-        if verb.head is not verb:
+        if verb.head.i != verb.i:
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 if any(c.dep_ == "aux:tense" for c in verb.children):  # misparse: "X a, de son côté, averti"
                     return res.resolve(verb.head), verb.head
@@ -209,7 +209,7 @@ def _possessed_role(res, head):
     if any(t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree):
         return None  # "son avocat Me Jean Dupont": the name decides
     end = head.i + 1
-    while end < len(head.doc) and head.doc[end].pos_ == "ADJ" and head.doc[end].head is head:
+    while end < len(head.doc) and head.doc[end].pos_ == "ADJ" and head.doc[end].head.i == head.i:
         end += 1  # "sa fille aînée"
     name = head.doc[det.i + 1:end].text  # named as generic sources are, without the determiner ("Avocate")
     return res.reg.source(name[:1].upper() + name[1:], det.idx, head.doc[end - 1].idx + len(head.doc[end - 1]))
@@ -264,7 +264,7 @@ def _governing_speech(tok, max_up=7):
     first_verb = None
     t = tok
     for _ in range(max_up):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         prev, t = t, t.head
         if t.dep_ == "acl" and "Part" in t.morph.get("VerbForm") and prev.dep_ in ADJUNCT_DEPS:
@@ -286,8 +286,8 @@ def _marked_term(span) -> bool:
     """Quoted words that are a term, not someone's words: at most three words, nouns and adjectives only (no verb,
     pronoun, number, adverb or first/second person), that no speech act introduces: neither a speech verb or noun
     takes them (within two noun phrases: « dénonce une « provocation » », « la livraison de « mines … » ») nor
-    the clause they stand in is what is said. « une « super-Terre » située dans une zone « habitable » » in a
-    sentence whose verb is « annoncer la découverte de … »: terms."""
+    the clause they stand in is what is said. « un « mini-Neptune » tournant dans une ceinture « tempérée » » in a
+    sentence whose verb is « signaler l'observation de … »: terms."""
     if span is None:
         return False
     words = [t for t in span if not t.is_punct]
@@ -413,7 +413,7 @@ class _Quotes:
 
     def _extend(self, sent):
         """The sentence plus the following pieces the parser split off (starting with ',', lower case or a hyphen:
-        "vers le nord/nord-est de l'archipel, a indiqué la JMA" split at "-est")."""
+        "cap au sud/sud-ouest du massif, a précisé l'office" split at "-ouest")."""
         doc = self.doc
         start, end = sent.start, sent.end
         while end < len(doc) and (doc[end].text in (",", ";", ")") or doc[end].text[:1].islower()
@@ -787,7 +787,7 @@ class _Quotes:
         return None
 
     def _r_previous_sentence_pour(self, c):
-        """"Ce n'est pas le cas pour la représentante du parquet. « … »": a ``pour X`` closing the sentence before the
+        """"L'avis est tout autre pour le délégué syndical. « … »": a ``pour X`` closing the sentence before the
         quote (same paragraph) announces X's view (a person's name or a role, as the text names it)."""
         sent = c.sent
         prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
@@ -809,8 +809,8 @@ class _Quotes:
         return (a, head, None) if a is not None and a["kind"] in ("person", "source") else None
 
     def _r_next_sentence_verb(self, c):
-        """« … » opening a paragraph, its speaker named right after: « … » C'est par un communiqué que Stromae a
-        annoncé … / « … » Beau joueur, Ludovic Magnin reconnaissait …"""
+        """« … » opening a paragraph, its speaker named right after: « … » C'est dans une lettre que Jeanne Morel a
+        fait savoir … / « … » Bon perdant, Hugo Lenoir admettait …"""
         line_start = self.text.rfind("\n", 0, c.m.start()) + 1
         if self.text[line_start:c.m.start()].strip():
             return None
@@ -1225,7 +1225,7 @@ class _Quotes:
             return
 
     def _unmarked_speech_start(self, s, e, taken):
-        """"Vos questions concernent … Je vous invite à vous y rendre. Le SPW m'indique que …, a répondu X.": words
+        """"Votre demande porte sur … Je vous conseille d'y passer. Le service m'assure que …, a répondu X.": words
         said in the first or second person, their marks lost, run from the start of their paragraph to the attribution
         (when the paragraph holds no other quote). Else ``s``."""
         ps = self.text.rfind("\n", 0, s) + 1
@@ -1235,7 +1235,7 @@ class _Quotes:
         return ps
 
     def _incise_end(self, toks, k):
-        """« Ses missions, a-t-elle expliqué, consistent à … »: an attribution set inside a statement with no quotation
+        """« Son travail, a-t-elle raconté, revient à … »: an attribution set inside a statement with no quotation
         marks, the statement's verb after it. The statement's end, or None."""
         i = k + 1
         while i < len(toks) and toks[i].text.startswith("-"):
@@ -1268,6 +1268,8 @@ class _Quotes:
             else:
                 claim_from = self.res._np_span(head).end_char
             head = issuer
+            if head.lemma_.lower() in LEX.LAW_TEXTS:
+                continue  # "selon la loi sur la chasse": what a text prescribes, no one's statement
             if Q.OWN_SOURCE_RE.match(st, m.end()):
                 continue  # "selon nos informations": the outlet itself
             same = Q.SAME_SOURCE_RE.match(st, m.end())

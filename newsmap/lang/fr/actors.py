@@ -47,3 +47,8 @@ UNNAMED_SOURCE = re.compile(r"(?:(?:selon|d['’]après|après|pour|par)\s+)?(?:
                             r"certaines|quelques|nombreux|nombreuses|les|des|ses|leurs|d['’]autres|divers|diverses)\s+)?(?:"
                             + "|".join(sorted(UNNAMED_SOURCES)) + r")$|(?:notre|nos)\s+(?:" + "|".join(sorted(OWN_REPORTERS)) + r")s?\b)",
                             re.IGNORECASE)
+
+# where an organisation's name ends in its noun phrase: a comma, a bracket or a dash — but not the comma of a list of
+# de-complements closed by « et » (« le Département des finances, de la santé et du sport »)
+_DE = r"(?:de\s+la|de\s+l['’]|du|des|d['’])\s*"
+ORG_NAME_END = re.compile(r",(?!\s*" + _DE + r"[^,]+(?:,\s*" + _DE + r"[^,]+)*\s+et\s+" + _DE + r")|\s\(|\s—|\s-\s")

@@ -214,3 +214,6 @@ SEASONS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}  # first month
 ETRE_VERBS = frozenset({"aller", "venir", "arriver", "partir", "entrer", "sortir", "monter", "descendre", "naître", "mourir",
                         "décéder", "tomber", "rester", "retourner", "revenir", "devenir", "parvenir", "passer", "repartir",
                         "rentrer", "survenir", "intervenir", "advenir", "apparaître", "disparaître"})
+
+# texts that prescribe, not speak: « selon la loi sur … » / « selon l'ordonnance … » is no one's statement
+LAW_TEXTS = {"loi", "lois", "ordonnance", "règlement", "décret", "arrêté", "code", "constitution", "directive", "traité"}

@@ -1,0 +1,32 @@
+"""Quote phenomena met in real published French news (eval/real, not in git), each as a minimal sentence written
+for the test (invented people, places and wording). Every test failed before the fix it guards."""
+
+
+def _by_text(doc):
+    return {q["text"]: q for q in doc["quotes"]}
+
+
+def test_an_organisation_named_with_a_list_of_de_complements_keeps_its_whole_name(extract_text):
+    # the speaker span takes the whole name of the organisation, not the part before its first comma
+    doc = extract_text("Le barrage sera vidé cet automne. «Les travaux de vidange du bassin peuvent donc commencer» selon le "
+                       "règlement cantonal sur les eaux, écrit jeudi soir le Département de l'environnement, des transports "
+                       "et de l'énergie dans un communiqué.")
+    q = _by_text(doc)["Les travaux de vidange du bassin peuvent donc commencer"]
+    assert q["speaker"] == "Département de l'environnement, des transports et de l'énergie"
+
+
+def test_a_comma_after_an_organisation_that_opens_no_list_still_ends_its_name(extract_text):
+    # a guard for the rule above (passes before it too): the comma of an incise (« de son côté ») ends the name
+    doc = extract_text("La route restera fermée. Le Service des routes, de son côté, a annoncé que les travaux dureraient "
+                       "deux semaines.")
+    q = _by_text(doc)["les travaux dureraient deux semaines"]
+    assert q["speaker"] == "Service des routes"
+
+
+def test_selon_a_law_text_is_no_quote(extract_text):
+    # a law or regulation prescribes; « selon le règlement … » reports no one's words
+    doc = extract_text("La pêche au brochet est suspendue. Les prises doivent être relâchées, selon le règlement cantonal "
+                       "sur la pêche. Le garde Hugo Martin a dit que les contrôles seraient renforcés.")
+    qs = _by_text(doc)
+    assert not any(t.startswith("Les prises doivent") for t in qs)
+    assert qs["les contrôles seraient renforcés"]["speaker"] == "Hugo Martin"
