@@ -326,7 +326,7 @@ class Resolver:
         return None
 
     def _apposition_head(self, pos: int) -> dict | None:
-        """"le Comité …, composé de la CEDEAO, de l'UA …, avec …, a exprimé": the actor a participial apposition
+        """"le Collectif …, formé du SNPA, de la FNB …, avec …, a regretté": the actor a participial apposition
         right before ``pos`` describes, not the last of the actors it lists (recorded as a subject)."""
         doc, text = self.ctx.doc, self.ctx.text
         if not re.search(r",\s*$", text[max(0, pos - 4):pos]):

@@ -253,7 +253,7 @@ ADJUNCT_DEPS = ("obl:mod", "nmod", "advmod", "acl:relcl")  # words that only add
 
 
 def _reports_clause(tok) -> bool:
-    """"les scientifiques ont révélé que …": a reporting verb with its « que » clause."""
+    """"les enquêteurs ont rappelé que …": a reporting verb with its « que » clause."""
     return tok.pos_ == "VERB" and _lemma(tok) in LEX.REPORT_VERBS and any(
         c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’") for g in c.children) for c in tok.children)
 
@@ -525,8 +525,8 @@ class _Quotes:
         return toks is not None and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in toks)
 
     def _names_a_thing(self, m, kind, words) -> bool:
-        """Quoted words that name something rather than report speech: a gloss in parentheses (« Ostatnia
-        rodzina (« la dernière famille ») »), a capitalised title after an article (le site de la « Tribune de Genève »)."""
+        """Quoted words that name something rather than report speech: a gloss in parentheses (« Stara
+        kuchnia (« la vieille cuisine ») »), a capitalised title after an article (le site de la « Tribune de Genève »)."""
         before = self.text[max(0, m.start() - 12):m.start()]
         if before.rstrip().endswith("(") and self.text[m.end():m.end() + 3].lstrip().startswith(")"):
             return True
@@ -737,7 +737,7 @@ class _Quotes:
         return None
 
     def _r_manner_inversion(self, c):
-        """« … », s'est plainte Evelyne Placet. / « … », a tonné X.: any verb in inversion between the quote's comma
+        """« … », s'est agacée Lucienne Morvan. / « … », a tonné X.: any verb in inversion between the quote's comma
         and a person's name closing the clause is the attribution, whether or not it is a speech verb or tagged one."""
         m = Q.MANNER_INV_RE.match(self.text, c.m.end())
         if m is None or any(w.lower() in Q.NOT_VERBS for w in m.group("words").split()):
@@ -865,7 +865,7 @@ class _Quotes:
         return (min(persons, key=lambda x: x[0])[1], None, None) if persons else None
 
     def _r_name_line(self, c):
-        """Interview and sport layout: "J-D JACKSON (entraîneur du MSB)" alone on its line, then "- « … »": that person."""
+        """Interview and sport layout: "P-Y DORVAL (coach du BCV)" alone on its line, then "- « … »": that person."""
         ls = self.text.rfind("\n", 0, c.m.start()) + 1
         if ls == 0 or self.text[ls:c.m.start()].strip(" -–—\t"):
             return None
@@ -907,7 +907,7 @@ class _Quotes:
         return any(e <= pos and self._section(s) == self._section(pos) for s, e in actor["spans"])
 
     def _only_in_marks(self, actor, pos) -> bool:
-        """Is ``actor`` named before ``pos`` only inside quotation marks (« Charles de Bruyères invite », a title)?"""
+        """Is ``actor`` named before ``pos`` only inside quotation marks (« Octave Lambrun raconte », a title)?"""
         return all(any(ms <= s and e <= me for ms, me in self.marked) for s, e in actor["spans"] if e <= pos)
 
     def _addressed(self, actor, pos) -> bool:
@@ -979,7 +979,7 @@ class _Quotes:
         return (named[-1][1], None, None) if named else None
 
     def _r_partial_continues(self, c):
-        """Le niveau du lac « a baissé d'environ un mètre ».: a fragment of several words in a sentence no one speaks,
+        """Le stock de grain « a fondu de moitié en un an ».: a fragment of several words in a sentence no one speaks,
         right after a sentence (same paragraph) holding someone's quote: that speaker's words, not scare quotes."""
         words = self.text[c.m.start():c.m.end()].strip("«» ").split()
         if len(words) < 4 or self._speech_near(c.sent) or c.sent.start == 0:
@@ -1122,7 +1122,7 @@ class _Quotes:
                 self._trailing_attribution(sent, taken)  # (a piece split off a sentence is read with it, not alone)
 
     def _recipient_que(self, verb, sent, taken):
-        """"a dit à ses employés qu'il fallait …": the parser hangs the clause on the recipient as a relative."""
+        """"a écrit à ses abonnés qu'il allait …": the parser hangs the clause on the recipient as a relative."""
         doc = self.doc
         i = verb.i + 1
         if i >= sent.end or doc[i].lower_ not in ("à", "aux", "au"):
@@ -1313,7 +1313,7 @@ class _Quotes:
             self._add_indirect(None, s, e, sent, taken, actor=a, mtok=tok[0], rule="selon")
 
     def _pour_frame(self, sent, taken):
-        """"Pour Cheikh Bamba Dieye, le déficit est préoccupant.": a person's name framing a statement; "A l'en
+        """"Pour Marthe Quillec, la récolte est compromise.": a person's name framing a statement; "A l'en
         croire, …" / "À ses yeux, …": the one just quoted."""
         view = Q.OWN_VIEW_RE.match(self.text, sent.start_char, sent.end_char)
         m = re.match(r"\s*Pour\s+", self.text[sent.start_char:sent.end_char])
@@ -1345,7 +1345,7 @@ class _Quotes:
 
     def _source_gloss(self, s, e) -> bool:
         """What follows ``selon X,`` says more about X or the report, not a claim: an apposition with no verb of
-        its own (``le directeur de cabinet du ministre``), a relative (``ce qui la propulse …``) or an
+        its own (``la porte-parole du syndicat``), a relative (``ce qui la propulse …``) or an
         attribution (``samedi, rapportent les médias``)."""
         rest = _tokens_in(self.doc, s, e)
         if rest is None or Q.RELATIVE_RE.match(self.text, s):
