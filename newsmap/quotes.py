@@ -1086,8 +1086,8 @@ class _Quotes:
             if self._is_header(sent):
                 continue
             for tok in sent:
-                if tok.pos_ != "VERB" or _lemma(tok) not in LEX.REPORT_VERBS:
-                    continue
+                if tok.pos_ != "VERB" or _lemma(tok) not in LEX.REPORT_VERBS or _lemma(tok) in LEX.FINDING_VERBS:
+                    continue  # (a finding, « ont constaté que … », is what someone saw, not said)
                 for c in tok.children:
                     if c.dep_ not in ("ccomp", "obj", "xcomp"):
                         continue

@@ -30,3 +30,12 @@ def test_selon_a_law_text_is_no_quote(extract_text):
     qs = _by_text(doc)
     assert not any(t.startswith("Les prises doivent") for t in qs)
     assert qs["les contrôles seraient renforcés"]["speaker"] == "Hugo Martin"
+
+
+def test_a_finding_verb_with_que_reports_no_statement(extract_text):
+    # « constater / observer / remarquer que … » says what someone saw, not what they said
+    doc = extract_text("Mardi, les gendarmes ont observé que la barrière du passage à niveau restait levée. Le maire Paul "
+                       "Dorin a dit que la compagnie ferroviaire était prévenue.")
+    qs = _by_text(doc)
+    assert not any(t.startswith("la barrière") for t in qs)
+    assert qs["la compagnie ferroviaire était prévenue"]["speaker"] == "Paul Dorin"

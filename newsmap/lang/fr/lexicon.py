@@ -33,6 +33,9 @@ REPORT_VERBS = {
     "redire", "raconter", "révéler", "certifier", "reconnaitre", "rapporter", "avouer", "répliquer", "rétorquer",
     "plaider", "arguer", "objecter", "relater", "témoigner",
 }
+# verbs of finding: « des gardes ont constaté que … » says what they saw, no statement (no indirect quote);
+# after a quote (« … », constate X) they still attribute it
+FINDING_VERBS = {"constater", "observer", "remarquer"}
 # nouns that carry a statement (« une mise en garde contre une « attaque » »)
 SPEECH_NOUNS = {"mise", "garde", "avertissement", "alerte", "déclaration", "communiqué", "appel", "message",
                 "discours", "réponse", "réaction", "accusation", "allégation", "menace", "promesse", "annonce",
