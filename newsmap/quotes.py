@@ -258,6 +258,15 @@ def _reports_clause(tok) -> bool:
         c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’") for g in c.children) for c in tok.children)
 
 
+def _bare_participle(tok) -> bool:
+    """« …, signalée en alerte orange pour « orages » »: a past participle set off by a comma, with no auxiliary and no
+    agent (« jugé « … » par X »), describes a state; it reports no one's words, whatever its verb."""
+    return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") and tok.i > 0 \
+        and tok.doc[tok.i - 1].text == "," and not any(
+            c.dep_.startswith("aux") or c.dep_ == "obl:agent" or any(g.dep_ == "case" and g.lower_ == "par" for g in c.children)
+            for c in tok.children)
+
+
 def _governing_speech(tok, max_up=7):
     """The nearest ancestor that is a speech verb or noun, or a verb reporting the clause the words stand in
     (or the first verb, as a fallback)."""
@@ -305,7 +314,7 @@ def _marked_term(span) -> bool:
         if t.head.i == t.i:
             return True
         dep, t = t.dep_, t.head
-        if is_speech(t) or _reports_clause(t):
+        if (is_speech(t) or _reports_clause(t)) and not _bare_participle(t):
             return False
         if dep == "acl:relcl":
             return True  # inside a relative clause describing something
@@ -1199,6 +1208,8 @@ class _Quotes:
                 j -= 1
             if toks[j].text != ",":
                 continue
+            if _bare_participle(t):
+                continue  # "…, relevée en alerte orange": a participle describing, no inverted attribution
             if any(c.dep_ == "ccomp" and c.i > t.i and any(g.dep_ == "mark" for g in c.children) for c in t.children):
                 continue
             if inverted:

@@ -39,3 +39,15 @@ def test_a_finding_verb_with_que_reports_no_statement(extract_text):
     qs = _by_text(doc)
     assert not any(t.startswith("la barrière") for t in qs)
     assert qs["la compagnie ferroviaire était prévenue"]["speaker"] == "Paul Dorin"
+
+
+def test_a_bare_participle_of_a_speech_verb_describes_an_alert_and_attributes_nothing(extract_text):
+    # « …, relevés en vigilance orange pour « pluie » »: a participle with no auxiliary and no agent says no one's
+    # words: no trailing attribution to « orange … », no partial quote for the alert's kind
+    doc = extract_text("Des orages sont attendus. Le Gard, l'Hérault, le Var et les Bouches-du-Rhône ont vu leur situation "
+                       "changer ce soir, relevés en vigilance orange pour \"pluie/inondation\". La Lozère, le Tarn, le "
+                       "Lot et la Drôme ont vu leur niveau changer, relevée en vigilance rouge pour \"pluie/inondation\". "
+                       "Le préfet Jean Ravel a affirmé que les écoles resteraient fermées.")
+    qs = _by_text(doc)
+    assert set(qs) == {"les écoles resteraient fermées"}
+
