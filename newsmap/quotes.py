@@ -1050,10 +1050,8 @@ class _Quotes:
         tok = _tokens_in(self.doc, pos, pos + 1)
         if tok is None or tok[0].sent.start == 0:
             return None
-        start = tok[0].sent.start_char
-        prev = self.doc[tok[0].sent.start - 1].sent
-        if "\n" in self.text[prev.end_char:start]:
-            return None  # another paragraph
+        prev = self.doc[tok[0].sent.start - 1].sent  # (in the paragraph before too: a pronoun opening a paragraph
+        # usually goes on with the last paragraph's speaker)
         gender = {"il": "Masc", "elle": "Fem"}.get(pron)
         found = []
         for t in prev:

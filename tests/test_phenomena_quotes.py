@@ -51,3 +51,11 @@ def test_a_bare_participle_of_a_speech_verb_describes_an_alert_and_attributes_no
     qs = _by_text(doc)
     assert set(qs) == {"les écoles resteraient fermées"}
 
+
+def test_a_pronoun_attribution_opening_a_paragraph_goes_to_the_last_paragraphs_speaker(extract_text):
+    # a guard (passes on the old code too: its "another paragraph" check never fired): « a-t-il ajouté » at the
+    # start of a new paragraph goes on with the one who spoke in the paragraph before, not the last person named
+    doc = extract_text("Le maire Paul Dorin a annoncé mardi que la piscine, dessinée par l'architecte Henri Valo, "
+                       "rouvrirait en mai.\nLes travaux ont coûté trois millions d'euros, a-t-il ajouté.")
+    q = _by_text(doc)["Les travaux ont coûté trois millions d'euros"]
+    assert q["speaker"] == "Paul Dorin"
