@@ -16,6 +16,7 @@ division                    ``région du Centre``, ``canton de Vaud``: the divis
                             below, so that ``région du Sahel`` is Burkina Faso's region, not the belt.
                             A plural head (``départements de l'Est``, ``États du Sahel``: a group)
                             comes after the list
+divisions-of-country        ``toutes les régions d'X``, ``provinces du X``: a plural head names the country X itself
 division-late               ``canton du Jura``, a division whose name several countries have, none of them the article's
                             yet: after NER, when the story's towns (``Delémont``) tell which
 multiword-division          an ISO 3166-2 division of two or three words NER cut short or missed (``en Brabant
@@ -341,6 +342,10 @@ def _rule_division(f, plural=False):
     for m in FR.DIVISION_RE.finditer(f.text):
         s, e = m.start(), m.end()
         if not f.free(s, e) or m.group("head").lower().endswith("s") != plural:
+            continue
+        country = f.lookup(m.group("name"), kinds={"country"}) if plural else None
+        if country:  # "toutes les régions d'X": the country X itself, never a division called X
+            f.add(m.start("name"), m.end("name"), country, "divisions-of-country")
             continue
         if not plural and _namesake_divisions(f, m.group("name")):
             f.claimed.append((s, e))  # "canton du Jura": which one the places named around it tell (rule division-late)

@@ -224,6 +224,16 @@ def _issuer(head):
     return (short or named or [head])[0]
 
 
+def _unnamed_generic(head, np):
+    """« selon les spécialistes », « selon des études », « selon une première source policière »: a plural or indefinite
+    common noun of LEX.GENERIC_SOURCES (or any source « premier »: the first accounts) with no name in its phrase."""
+    if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" or t.ent_type_ for t in np):
+        return False
+    first = any(c.dep_ == "amod" and c.lemma_.lower() in ("premier", "première") for c in head.children)
+    plural_or_some = "Plur" in head.morph.get("Number") or any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in head.children)
+    return plural_or_some and (first or head.lemma_.lower() in LEX.GENERIC_SOURCES)
+
+
 def _member_for_group(res, head, actor):
     """"l'entraîneur du Servette FC", "l'attaquant du PSG": a definite description of a person by the group they
     belong to stands for the person in the story, not for the group."""
@@ -1295,6 +1305,8 @@ class _Quotes:
             named = None if same else self._name_closing_frame(abs_s, sent.end_char)
             if named is not None:  # "Selon l'ex-analyste du ministère … et lanceuse d'alerte Annie Trudel, …"
                 a, np_end = named
+            if named is None and not same and not cited and _unnamed_generic(head, np):
+                continue  # "selon les spécialistes, …": no one to name (eval/REAL.md)
             if a is None:
                 continue
             rest_after = text[np_end:sent.end_char]

@@ -87,3 +87,11 @@ def test_valley_row_of_a_country_named_through_its_canton(extract_text):
     doc = extract_text("Berger en Valais, il a perdu neuf brebis dans la vallée de Conches la semaine passée.")
     (p,) = [p for p in doc["places"] if "vallée de Conches" in p["mentions"]]
     assert p["country"] == "CH" and near(p, 46.45, 8.2, 50)  # not dropped as a valley with no town in its sentence
+
+
+def test_plural_divisions_of_a_country_name_the_country(extract_text):
+    # « les provinces de X » (plural) names X itself, the country: never a made-up division called X
+    doc = extract_text("Le vent de sable a coupé les routes de plusieurs provinces du Koweït depuis mardi.")
+    assert not [p for p in doc["places"] if p["kind"] == "region"]
+    (p,) = [p for p in doc["places"] if "Koweït" in p["mentions"]]
+    assert p["kind"] == "country"

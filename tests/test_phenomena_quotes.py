@@ -59,3 +59,18 @@ def test_a_pronoun_attribution_opening_a_paragraph_goes_to_the_last_paragraphs_s
                        "rouvrirait en mai.\nLes travaux ont coûté trois millions d'euros, a-t-il ajouté.")
     q = _by_text(doc)["Les travaux ont coûté trois millions d'euros"]
     assert q["speaker"] == "Paul Dorin"
+
+
+def test_selon_an_unnamed_generic_source_is_no_speaker(extract_text):
+    # « selon les spécialistes / des vétérinaires / les premiers récits / une première source … »: a plural or
+    # indefinite common noun with no name or organisation tied to it names no one (eval/REAL.md leaves it out);
+    # a collective actor (« selon les syndicats ») and a named source still speak
+    doc = extract_text("Le troupeau de Louvière a été décimé en mars. Selon les spécialistes, la maladie venait de l'eau "
+                       "du puits communal. Les bêtes avaient bu pendant deux jours, selon des vétérinaires. Selon les "
+                       "premiers récits, le berger avait donné l'alerte trop tard. Selon une première source "
+                       "judiciaire, une plainte a été déposée lundi. Selon les syndicats agricoles, les indemnités "
+                       "arriveront en juin. Selon le vétérinaire Paul Dorin, le puits sera fermé tout l'été.")
+    qs = _by_text(doc)
+    assert not any("maladie" in t or "deux jours" in t or "alerte" in t or "plainte" in t for t in qs)
+    assert "les indemnités arriveront en juin" in qs
+    assert qs["le puits sera fermé tout l'été"]["speaker"] == "Paul Dorin"

@@ -174,6 +174,11 @@ SAME_SOURCE = r"(?:la |cette )?même source|cette source"  # the previous speake
 # a source no one can be named for when it stands alone ("plusieurs sources", "des témoins", "d'après ses collègues"):
 # no speaker (eval/REAL.md); described, it is kept ("des sources sécuritaires", "un de ses collègues")
 UNNAMED_SOURCES = {"sources", "témoins", "proches", "collègues", "experts", "observateurs"}
+# after « selon », a generic source in the plural or indefinite with no name or organisation tied to it ("selon les
+# spécialistes", "selon des études", "selon un témoin", "selon les calculs des chercheurs"): no speaker (eval/REAL.md);
+# collective actors ("selon les syndicats", "selon les autorités") are not in it and still speak (lemmas)
+GENERIC_SOURCES = {"spécialiste", "expert", "chercheur", "médecin", "vétérinaire", "témoin", "témoignage", "étude", "calcul",
+                   "estimation", "média", "observateur", "analyste", "proche", "collègue"}
 # the outlet's own staff ("selon notre journaliste présent sur place"): the narrator, no speaker
 OWN_REPORTERS = {"journaliste", "journalistes", "correspondant", "correspondante", "envoyé", "envoyée", "reporter", "équipe", "rédaction"}
 # a text that speaks for whoever issued it ("précise le communiqué"): as a speaker, the issuer named before
