@@ -82,6 +82,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
 from .gazetteer import gazetteer, haversine_km, norm, online_geocoder
 from .gazetteer import is_weak as _weak
@@ -422,6 +423,17 @@ def _rule_town_of_division(f):
             f.add(ds, de, div, "division-code" if m.group("div").isupper() else "town-of-division")
 
 
+class _Landmark(NamedTuple):
+    """A landmark claimed before NER, placed by ``_place_landmarks`` after it."""
+    start: int
+    end: int
+    town: dict | None  # its town's record, when named with it
+    town_start: int | None  # where that town is written, to record it as a place too
+    inner: list  # places found inside its name ("Collège du Larzac"), the fallback
+    rule: str
+    late: tuple | None = None  # (town start, town end, name end) of a small town looked up once NER is done
+
+
 def _rule_landmark(f):
     """Claim landmark names now (so that ``Halle`` is never geocoded alone); place them after NER."""
     f.landmarks = []
@@ -452,8 +464,7 @@ def _rule_landmark(f):
         if f.text[s:m.start("name")].strip().lower() in FR.CROSSING_HEADS:
             s = m.start("name")  # "rue Sherbrooke, coin McGill College": the street crossing, by its own name
         f.claimed.append((s, e))
-        f.landmarks.append((s, name_end, town, (m.start("town") if m.group("town") else m.start("town2")) if town else None, inner,
-                            "landmark", late))
+        f.landmarks.append(_Landmark(s, name_end, town, ts if town else None, inner, "landmark", late))
     _described_landmarks(f)
 
 
@@ -470,7 +481,7 @@ def _described_landmarks(f):
         if town is None and not f.free(ts, te):
             continue  # the name after it is some other place ("hôpital général de la région X")
         f.claimed.append((s, words_end if known else te))
-        f.landmarks.append((s, words_end if town else te, town, ts if town and not known else None, [], "landmark-described", None))
+        f.landmarks.append(_Landmark(s, words_end if town else te, town, ts if town and not known else None, [], "landmark-described"))
 
 
 
@@ -482,21 +493,21 @@ def _rule_road_code(f):
         s, e = m.start("code"), m.end("code")
         if f.free(s, e):
             f.claimed.append((s, e))
-            f.landmarks.append((s, e, None, None, [], "landmark", None))
+            f.landmarks.append(_Landmark(s, e, None, None, [], "landmark"))
 
 
 def _place_landmarks(f):
-    for i, (s, e, town, town_start, inner, rule, late) in enumerate(f.landmarks):
-        if town is None and late:
-            town = f.lookup(f.text[late[0]:late[1]], kinds={"city"})  # the story's countries are known now
+    for i, lm in enumerate(f.landmarks):
+        if lm.town is None and lm.late:
+            town = f.lookup(f.text[lm.late[0]:lm.late[1]], kinds={"city"})  # the story's countries are known now
             if town is not None:
-                f.landmarks[i] = (s, late[2], town, late[0], inner, rule, None)
-    for _s, _e, town, town_start, _inner, _rule, _late in f.landmarks:  # the towns named with landmarks are places too
-        if town_start is not None:
-            f.add(town_start, town_start + len(re.match(FR.NAME, f.text[town_start:]).group(0)), town, "landmark")
+                f.landmarks[i] = lm._replace(end=lm.late[2], town=town, town_start=lm.late[0], late=None)
+    for lm in f.landmarks:  # the towns named with landmarks are places too
+        if lm.town_start is not None:
+            f.add(lm.town_start, lm.town_start + len(re.match(FR.NAME, f.text[lm.town_start:]).group(0)), lm.town, "landmark")
     cities = sorted((s, e, rec) for s, e, rec in f.hits if rec["kind"] == "city")
     # a landmark named with its town once ("l'hôpital Anna-Laberge, à Châteauguay") is there at every mention
-    own_town = {f.text[s:e].lower(): town for s, e, town, _ts, _in, _r, _l in f.landmarks if town is not None}
+    own_town = {f.text[lm.start:lm.end].lower(): lm.town for lm in f.landmarks if lm.town is not None}
     one_town = len({(rec["name"], rec["country"]) for _s, _e, rec in cities}) == 1
     for s, e, town, _town_start, inner, rule, _late in f.landmarks:
         town = town or own_town.get(f.text[s:e].lower())
@@ -530,7 +541,7 @@ _PAREN_RE = re.compile(rf"(?P<a>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[- ][A-ZÀ-ÖØ-Þ][
 
 def _rule_facility_in_parentheses(f):
     """Facilities listed with their town, in a sentence about facilities: ``trois collèges d'Alma (le Phare et les
-    Bouleaux)`` → the schools at the town; ``le dépôt pétrolier de Hassi Khebi (Tindouf)`` → the site at Illizi."""
+    Bouleaux)`` → the schools at the town; ``le dépôt pétrolier de Hassi Khebi (Tindouf)`` → the site at Tindouf."""
     at = {(s, e): rec for s, e, rec in f.hits if rec["kind"] in ("city", "region")}
     for m in _PAREN_RE.finditer(f.text):
         a, b = (m.start("a"), m.end("a")), (m.start("b"), m.end("b"))
