@@ -29,6 +29,9 @@ from .gazetteer import gazetteer
 LEX = lang.Part("lexicon")  # newsmap/lang/<article.lang>/lexicon.py
 Q = lang.Part("quotes")  # the patterns built from it: newsmap/lang/<article.lang>/quotes.py
 
+_SENTENCE_STOP_RE = re.compile(r"[.;!?…]")
+_CLAUSE_STOP_RE = re.compile(r"[,.;!?…]")
+_COMMA_RE = re.compile(r"\s*,\s*")
 _QUOTE_RE = re.compile(r"«\s*(?P<inner>[^«»]*?)\s*»|“\s*(?P<inner2>[^“”]*?)\s*”")
 
 
@@ -601,7 +604,7 @@ class _Quotes:
             # "…, affirme X, qui dirige l'unité … . B »", "…, confirme X, la gardienne de l'immeuble, … . B »": a relative
             # clause or a description of X runs to the sentence's end
             gloss = self._speaker_gloss(tail, e)
-            stop = re.compile(r"[.;!?…]" if gloss else r"[,.;!?…]").search(self.text, tail, e)
+            stop = (_SENTENCE_STOP_RE if gloss else _CLAUSE_STOP_RE).search(self.text, tail, e)
             if stop is None or stop.start() - toks[j].idx > (250 if gloss else 100):
                 continue  # the attribution runs to the closing mark: an ordinary quote
             parts = []
@@ -616,7 +619,7 @@ class _Quotes:
 
     def _speaker_gloss(self, pos, end) -> bool:
         """Does ``, qui …`` or ``, la gardienne de …`` (a relative or a description of a person) follow ``pos``?"""
-        comma = re.compile(r"\s*,\s*").match(self.text, pos, end)
+        comma = _COMMA_RE.match(self.text, pos, end)
         if comma is None:
             return False
         if Q.RELATIVE_RE.match(self.text, comma.end(), end):
@@ -888,7 +891,7 @@ class _Quotes:
         ls = self.text.rfind("\n", 0, c.m.start()) + 1
         if ls == 0 or self.text[ls:c.m.start()].strip(" -–—\t"):
             return None
-        m = _NAME_LINE_RE.fullmatch(self.text, self.text.rfind("\n", 0, ls - 1) + 1, ls - 1)
+        m = Q.NAME_LINE_RE.fullmatch(self.text, self.text.rfind("\n", 0, ls - 1) + 1, ls - 1)
         if m is None:
             return None
         name = m.group("name")
@@ -1463,11 +1466,6 @@ def _open_quotes(text):
         if len(text[m.end():end].split()) >= 6:
             found.append(_Open(text, m.start(), end))
     return found
-
-
-# a person's name alone on its line, with a role in parentheses ("ALAIN KOFFI (MSB)"): the speaker of the quote below
-_NAME_LINE_RE = re.compile(r"\s*(?P<name>[A-ZÉÈÀ][\w'’.-]*(?:\s+(?:de\s+|d['’]|van\s+|von\s+)?[A-ZÉÈÀ][\w'’.-]*){1,3})"
-                           r"\s*(?:\([^()\n]{1,80}\))?\s*")
 
 
 class _Cand:

@@ -24,3 +24,7 @@ NOT_VERBS = {"de", "du", "des", "d", "par", "pour", "avec", "sans", "le", "la", 
               "en", "selon", "chez", "dans", "sur", "comme", "que", "qui", "dont", "où", "mais", "car", "donc"}
 RELATIVE_RE = re.compile(r"(?:" + RELATIVE_STARTS + r")\b", re.IGNORECASE)
 VERBS = SPEECH_VERBS | REPORT_VERBS
+
+# a person's name alone on its line, with a role in parentheses ("ALAIN KOFFI (MSB)"): the speaker of the quote below
+NAME_LINE_RE = re.compile(r"\s*(?P<name>[A-ZÉÈÀ][\w'’.-]*(?:\s+(?:de\s+|d['’]|van\s+|von\s+)?[A-ZÉÈÀ][\w'’.-]*){1,3})"
+                          r"\s*(?:\([^()\n]{1,80}\))?\s*")
